@@ -1,0 +1,100 @@
+/** Small pure derivations the pages, the API and the feeds share. */
+import type { StatusKey } from '../schema/index.ts';
+import type { IndexEntry, Service, Town, Update } from './types.ts';
+import type { TimeValue } from './time.ts';
+
+/** `normal` when every service is normal, `unavailable` when every one is, else `limited`. */
+export function deriveTownStatus(services: readonly Pick<Service, 'status'>[]): StatusKey | undefined {
+  if (services.length === 0) return undefined;
+  if (services.every((s) => s.status === 'normal')) return 'normal';
+  if (services.every((s) => s.status === 'unavailable')) return 'unavailable';
+  return 'limited';
+}
+
+/** Services in list order: by `order` (those without come last), then by title. */
+export function compareServices(collator: Intl.Collator) {
+  return (a: Pick<Service, 'order' | 'title'>, b: Pick<Service, 'order' | 'title'>) =>
+    (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || collator.compare(a.title, b.title);
+}
+
+/** Newest first; equal times keep the editor's order. */
+export function newestFirst(updates: readonly Update[]): Update[] {
+  return updates
+    .map((update, i) => ({ update, i }))
+    .sort((a, b) => b.update.at.instant - a.update.at.instant || a.i - b.i)
+    .map(({ update }) => update);
+}
+
+export function latest(times: readonly TimeValue[]): TimeValue {
+  return times.reduce((a, b) => (b.instant > a.instant ? b : a));
+}
+
+/** Whether a notice is older than the site's `staleAfterHours` at build time. */
+export function isStale(updated: TimeValue, builtAt: number, staleAfterHours: number): boolean {
+  return builtAt - updated.instant > staleAfterHours * 3_600_000;
+}
+
+/** Services that are not `normal`. */
+export function restrictedCount(town: Pick<Town, 'services'>): number {
+  return town.services.filter((s) => s.status !== 'normal').length;
+}
+
+/** Anchor ids for task titles, unique within a service: `personalausweis-beantragen`, `-2`, … */
+export function taskIds(titles: readonly string[], slugify: (s: string) => string): string[] {
+  const used = new Map<string, number>();
+  return titles.map((title) => {
+    const base = `anliegen-${slugify(title) || 'eintrag'}`;
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  });
+}
+
+/** The initial a label is listed under: A–Z (umlauts with their base letter), else `#`. */
+export function initialOf(label: string): string {
+  const first = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .charAt(0)
+    .toUpperCase();
+  return /^[A-Z]$/.test(first) ? first : '#';
+}
+
+/** Every task and every service of every town, A to Z. */
+export function buildIndex(towns: readonly Town[], collator: Intl.Collator): IndexEntry[] {
+  const entries: IndexEntry[] = [];
+  for (const town of towns) {
+    for (const service of town.services) {
+      entries.push({
+        kind: 'service',
+        label: service.title,
+        letter: initialOf(service.title),
+        status: service.status,
+        town: town.slug,
+        townName: town.name,
+        service: service.slug,
+        serviceTitle: service.title,
+        note: service.summary,
+        url: service.url,
+      });
+      for (const task of service.tasks) {
+        entries.push({
+          kind: 'task',
+          label: task.titleText,
+          letter: initialOf(task.titleText),
+          status: task.status,
+          town: town.slug,
+          townName: town.name,
+          service: service.slug,
+          serviceTitle: service.title,
+          ...(task.note ? { note: task.note } : {}),
+          url: `${service.url}#${task.id}`,
+        });
+      }
+    }
+  }
+  return entries.sort(
+    (a, b) => collator.compare(a.label, b.label) || collator.compare(a.townName, b.townName) || collator.compare(a.serviceTitle, b.serviceTitle),
+  );
+}

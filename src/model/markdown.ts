@@ -1,0 +1,118 @@
+/**
+ * Markdown for every text field and body, with markdown-it. Raw HTML is never rendered; the
+ * checker reports it. Links may be https:, http:, mailto:, tel: or site-relative; site-relative
+ * links get the base path, external ones `rel="noopener noreferrer"`.
+ */
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+
+/** Markdown as written and as HTML: every text object carries both (also in the API). */
+export interface MarkdownText {
+  markdown: string;
+  html: string;
+}
+
+export type MarkdownProblem =
+  | { kind: 'html'; found: string; line: number }
+  | { kind: 'link'; found: string; line: number }
+  | { kind: 'block'; found: string; line: number };
+
+const allowedSchemes = /^(https?:|mailto:|tel:)/i;
+
+/** Whether a link target is allowed: a permitted scheme, or a path on this site. */
+export function isAllowedHref(href: string): boolean {
+  const value = href.trim();
+  if (allowedSchemes.test(value)) return true;
+  // No scheme at all (a colon before any / ? #) means a relative reference.
+  return !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('//');
+}
+
+/** The parser used for checking: sees HTML and every link, whatever its scheme. */
+const inspector = new MarkdownIt({ html: true, linkify: false });
+inspector.validateLink = () => true;
+
+function walk(tokens: Token[], visit: (token: Token, line: number) => void, line = 0): void {
+  for (const token of tokens) {
+    const at = token.map ? token.map[0] : line;
+    visit(token, at);
+    if (token.children) walk(token.children, visit, at);
+  }
+}
+
+const blockKinds: Record<string, string> = {
+  heading_open: 'heading',
+  bullet_list_open: 'list',
+  ordered_list_open: 'list',
+  blockquote_open: 'blockquote',
+  code_block: 'code',
+  fence: 'code',
+  hr: 'rule',
+  table_open: 'table',
+};
+
+/**
+ * Problems in a text; `line` is 0-based within the text. `inline` texts (summary, note, text,
+ * task titles) must be a single paragraph.
+ */
+export function inspectMarkdown(source: string, inline: boolean): MarkdownProblem[] {
+  const problems: MarkdownProblem[] = [];
+  const tokens = inspector.parse(source, {});
+  let paragraphs = 0;
+  walk(tokens, (token, line) => {
+    if (token.type === 'html_block' || token.type === 'html_inline') {
+      problems.push({ kind: 'html', found: token.content.trim().split('\n')[0]!.slice(0, 60), line });
+    }
+    if (token.type === 'link_open') {
+      const href = token.attrGet('href') ?? '';
+      if (!isAllowedHref(href)) problems.push({ kind: 'link', found: href.slice(0, 60), line });
+    }
+    if (token.type === 'image') {
+      // Images would load from elsewhere or need files: not part of the format.
+      const src = token.attrGet('src') ?? '';
+      problems.push({ kind: inline ? 'block' : 'link', found: inline ? 'image' : src.slice(0, 60), line });
+    }
+    if (inline) {
+      if (token.type === 'paragraph_open') paragraphs += 1;
+      const kind = blockKinds[token.type];
+      if (kind) problems.push({ kind: 'block', found: kind, line });
+    }
+  });
+  if (inline && paragraphs > 1) problems.push({ kind: 'block', found: 'paragraphs', line: 0 });
+  return problems;
+}
+
+export interface Renderer {
+  inline(source: string): MarkdownText;
+  block(source: string): MarkdownText;
+}
+
+/** A renderer that resolves site-relative links with `resolvePath` (the URL helper). */
+export function createRenderer(resolvePath: (path: string) => string): Renderer {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.validateLink = isAllowedHref;
+  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const href = token.attrGet('href') ?? '';
+    if (/^https?:/i.test(href)) token.attrSet('rel', 'noopener noreferrer');
+    else if (href.startsWith('/') && !href.startsWith('//')) token.attrSet('href', resolvePath(href));
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  };
+  // Images are reported by the checker; never render a request to anywhere.
+  md.disable('image');
+  return {
+    inline: (source) => ({ markdown: source, html: md.renderInline(source) }),
+    block: (source) => ({ markdown: source, html: md.render(source) }),
+  };
+}
+
+/** Plain text of inline Markdown, for titles in lists, search and feeds. */
+export function plainText(source: string): string {
+  const tokens = inspector.parseInline(source, {});
+  let out = '';
+  walk(tokens, (token) => {
+    if (token.type === 'text' || token.type === 'code_inline') out += token.content;
+    if (token.type === 'softbreak' || token.type === 'hardbreak') out += ' ';
+  });
+  return out.trim();
+}

@@ -1,0 +1,300 @@
+/**
+ * Reads `content/`: finds the files, decodes them, splits front matter from body with
+ * gray-matter and parses the YAML with the `yaml` package (YAML 1.2: `2023-11-03 14:17:00`
+ * stays text, so this module, not a YAML library, decides what a time means). Keeps positions
+ * so every later error can name its line. Reports problems; never throws for editor mistakes.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { slugPattern } from '../schema/index.ts';
+import type { ContentError } from '../schema/errors.ts';
+
+export type SourceKind = 'site' | 'town' | 'service' | 'incident' | 'page';
+
+export interface SourceFile {
+  kind: SourceKind;
+  /** Path as shown to editors, relative to the working directory. */
+  file: string;
+  /** The file's slug (town, service, incident or page); empty for site.yaml. */
+  slug: string;
+  /** For services: the town's slug. */
+  town?: string;
+  /** Front matter as plain data, empty entries removed. */
+  data: Record<string, unknown>;
+  /** Markdown body (empty for site.yaml). */
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+  /** 1-based line of a field, or of its nearest existing parent. */
+  lineOf(fieldPath: readonly PropertyKey[]): number | undefined;
+  /** What was written at a path. */
+  valueAt(fieldPath: readonly PropertyKey[]): unknown;
+}
+
+export interface ReadResult {
+  files: SourceFile[];
+  errors: ContentError[];
+}
+
+const yamlCodes: Record<string, string> = {
+  DUPLICATE_KEY: 'duplicateKey',
+  TAB_AS_INDENT: 'tab',
+  BAD_INDENT: 'indent',
+  MISSING_CHAR: 'missingChar',
+  BLOCK_AS_IMPLICIT_KEY: 'colon',
+  MULTILINE_IMPLICIT_KEY: 'colon',
+  IMPLICIT_KEY_NOT_FOUND: 'colon',
+  UNEXPECTED_TOKEN: 'token',
+  BAD_SCALAR_START: 'scalarStart',
+  MULTIPLE_DOCS: 'token',
+};
+
+/** Removes `key:` entries left empty, so an empty optional field counts as absent. */
+function dropEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropEmpty);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) if (inner !== null && inner !== undefined) out[key] = dropEmpty(inner);
+    return out;
+  }
+  return value;
+}
+
+/** A plain number whose text YAML would change (`0292110300`, `+4929211030`) stays text. */
+function keepNumbersAsWritten(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' && node.source !== undefined && String(node.value) !== node.source) {
+        node.value = node.source;
+      }
+    },
+  });
+}
+
+function locator(doc: Document | undefined, lines: LineCounter, lineOffset: number, data: Record<string, unknown>) {
+  const lineAt = (offset: number) => lines.linePos(offset).line + lineOffset;
+  const lineOf = (fieldPath: readonly PropertyKey[]): number | undefined => {
+    if (!doc) return undefined;
+    let node: unknown = doc.contents;
+    let line: number | undefined = node && (node as Node).range ? lineAt((node as Node).range![0]) : lineOffset + 1;
+    for (const part of fieldPath) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === part);
+        if (!pair) return line;
+        const key = pair.key as Node;
+        if (key.range) line = lineAt(key.range[0]);
+        node = pair.value;
+      } else if (isSeq(node) && typeof part === 'number') {
+        const item = node.items[part] as Node | undefined;
+        if (!item) return line;
+        if (item.range) line = lineAt(item.range[0]);
+        node = item;
+      } else return line;
+    }
+    return line;
+  };
+  const valueAt = (fieldPath: readonly PropertyKey[]): unknown => {
+    let value: unknown = data;
+    for (const part of fieldPath) {
+      if (value === null || typeof value !== 'object') return undefined;
+      value = (value as Record<PropertyKey, unknown>)[part];
+    }
+    return value;
+  };
+  return { lineOf, valueAt };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses one file's text. */
+export function parseSource(
+  kind: SourceKind,
+  file: string,
+  bytes: Uint8Array,
+  names: { slug: string; town?: string },
+): { source?: SourceFile; errors: ContentError[] } {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { errors: [{ file, code: 'notUtf8', hint: { code: 'saveUtf8' } }] };
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return { errors: [{ file, line: 1, code: 'emptyFile' }] };
+
+  let yamlText: string;
+  let body = '';
+  let bodyLine = 1;
+  if (kind === 'site') {
+    yamlText = text;
+  } else {
+    // Blank lines before the opening --- are forgiven; they only move the line numbers.
+    const leading = /^(\s*\n)*/.exec(text)![0];
+    const rest = text.slice(leading.length);
+    const leadingLines = leading.split('\n').length - 1;
+    if (!/^---[ \t]*\n/.test(rest) || !/\n---[ \t]*(\n|$)/.test(rest.slice(3))) {
+      return { errors: [{ file, line: leadingLines + 1, code: 'noFrontmatter' }] };
+    }
+    const parsed = matter(rest, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as never) as unknown as {
+      matter: string;
+      content: string;
+    };
+    // gray-matter's `matter` starts with the newline after the opening ---, so its line N is
+    // the file's line N (plus blank lines before it).
+    yamlText = '\n'.repeat(leadingLines) + parsed.matter;
+    body = parsed.content;
+    bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+  }
+
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const seen = new Set<number>();
+    const errors: ContentError[] = [];
+    for (const error of doc.errors) {
+      const line = lines.linePos(error.pos[0]).line;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      errors.push({
+        file,
+        line,
+        code: 'yaml',
+        params: { detail: yamlCodes[error.code] ?? 'other', message: error.message.split('\n')[0]! },
+        hint: { code: 'yaml' },
+      });
+    }
+    return { errors: errors.slice(0, 5) };
+  }
+  keepNumbersAsWritten(doc);
+  const js = doc.toJS() as unknown;
+  if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
+    return { errors: [{ file, line: kind === 'site' ? 1 : 2, code: 'notMapping' }] };
+  }
+  const data = (dropEmpty(js ?? {}) as Record<string, unknown>) ?? {};
+  const located = locator(doc.contents ? doc : undefined, lines, 0, data);
+  return {
+    source: { kind, file, slug: names.slug, town: names.town, data, body, bodyLine, ...located },
+    errors: [],
+  };
+}
+
+/** `Bürgerbüro` → `buergerbuero`: the hint for a file name that is not a slug. */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+async function entries(dir: string): Promise<{ name: string; isDir: boolean }[]> {
+  const list = await readdir(dir, { withFileTypes: true });
+  return list
+    .filter((entry) => !entry.name.startsWith('.'))
+    .map((entry) => ({ name: entry.name, isDir: entry.isDirectory() }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. */
+export async function readContent(dir: string, cwd = process.cwd()): Promise<ReadResult> {
+  const shown = (p: string) => {
+    const relative = path.relative(cwd, p);
+    return (relative.startsWith('..') ? p : relative).split(path.sep).join('/');
+  };
+  const files: SourceFile[] = [];
+  const errors: ContentError[] = [];
+  if (!(await exists(dir))) return { files, errors: [{ file: shown(dir), code: 'missingFolder' }] };
+
+  const load = async (kind: SourceKind, p: string, names: { slug: string; town?: string }) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(p);
+    } catch {
+      errors.push({ file: shown(p), code: 'unreadable' });
+      return;
+    }
+    const result = parseSource(kind, shown(p), bytes, names);
+    errors.push(...result.errors);
+    if (result.source) files.push(result.source);
+  };
+  const checkSlug = (p: string, name: string): boolean => {
+    if (slugPattern.test(name)) return true;
+    const suggestion = slugify(name);
+    errors.push({
+      file: shown(p),
+      code: 'slug',
+      params: { found: name },
+      ...(suggestion ? { hint: { code: 'slugify' as const, params: { suggestion } } } : {}),
+    });
+    return false;
+  };
+  /** Markdown files of a folder; anything else is reported. */
+  const markdownFiles = async (folder: string, allowed: string) => {
+    const out: { name: string; slug: string }[] = [];
+    for (const entry of await entries(folder)) {
+      const p = path.join(folder, entry.name);
+      if (entry.isDir || !entry.name.endsWith('.md')) {
+        errors.push({ file: shown(p), code: 'unexpectedFile', params: { allowed } });
+        continue;
+      }
+      const slug = entry.name.slice(0, -3);
+      if (checkSlug(p, slug)) out.push({ name: entry.name, slug });
+    }
+    return out;
+  };
+
+  const knownTop = new Set(['site.yaml', 'towns', 'incidents', 'pages']);
+  for (const entry of await entries(dir)) {
+    if (!knownTop.has(entry.name)) {
+      errors.push({ file: shown(path.join(dir, entry.name)), code: 'unexpectedFile', params: { allowed: 'site.yaml, towns/, incidents/, pages/' } });
+    }
+  }
+
+  const sitePath = path.join(dir, 'site.yaml');
+  if (await exists(sitePath)) await load('site', sitePath, { slug: '' });
+  else errors.push({ file: shown(sitePath), code: 'missingFile' });
+
+  const townsDir = path.join(dir, 'towns');
+  const townEntries = (await exists(townsDir)) ? await entries(townsDir) : [];
+  if (townEntries.length === 0) errors.push({ file: shown(townsDir) + '/', code: 'missingFolder' });
+  for (const entry of townEntries) {
+    const townDir = path.join(townsDir, entry.name);
+    if (!entry.isDir) {
+      errors.push({ file: shown(townDir), code: 'unexpectedFile', params: { allowed: 'towns/<ort>/index.md' } });
+      continue;
+    }
+    if (!checkSlug(townDir, entry.name)) continue;
+    const indexPath = path.join(townDir, 'index.md');
+    if (await exists(indexPath)) await load('town', indexPath, { slug: entry.name });
+    else errors.push({ file: shown(indexPath), code: 'missingFile' });
+    for (const service of await markdownFiles(townDir, 'index.md, <dienst>.md')) {
+      if (service.name === 'index.md') continue;
+      await load('service', path.join(townDir, service.name), { slug: service.slug, town: entry.name });
+    }
+  }
+
+  for (const [folder, kind] of [['incidents', 'incident'], ['pages', 'page']] as const) {
+    const folderPath = path.join(dir, folder);
+    if (!(await exists(folderPath))) continue;
+    for (const item of await markdownFiles(folderPath, `${folder}/<name>.md`)) {
+      await load(kind, path.join(folderPath, item.name), { slug: item.slug });
+    }
+  }
+  return { files, errors };
+}

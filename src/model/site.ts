@@ -1,0 +1,390 @@
+/**
+ * Content folder → `Site`. Reads every file, validates it with the schemas and the rules, and
+ * collects every error before giving up, so an editor learns all mistakes in one run. The site
+ * is built only when there are none.
+ */
+import type { z } from 'zod';
+import type { CountryCode } from 'libphonenumber-js/max';
+import {
+  channelSchema,
+  incidentSchema,
+  keysOf,
+  linkSchema,
+  pageSchema,
+  reservedRoutes,
+  reservedServiceSlugs,
+  serviceSchema,
+  siteSchema,
+  taskSchema,
+  townSchema,
+  updateSchema,
+  type ChannelInput,
+  type IncidentInput,
+  type PageInput,
+  type ServiceInput,
+  type SiteInput,
+  type TownInput,
+  type UpdateInput,
+} from '../schema/index.ts';
+import { issueToErrors, sortErrors, type ContentError } from '../schema/errors.ts';
+import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
+import { translator } from '../i18n/index.ts';
+import { readContent, slugify, type SourceFile } from './read.ts';
+import { createRenderer, plainText, type Renderer } from './markdown.ts';
+import { isCountry } from './phone.ts';
+import { isValidTimeZone, type TimeValue } from './time.ts';
+import { createUrls, type UrlSettings, type Urls } from './urls.ts';
+import { buildIndex, compareServices, deriveTownStatus, latest, newestFirst, taskIds } from './derive.ts';
+import type { Channel, Incident, Page, Redirect, Service, Settings, Site, Task, Town, Update } from './types.ts';
+
+export interface LoadOptions {
+  /** Base path and site URL; from the environment by default. */
+  urls: UrlSettings;
+  /** "Now" for the future-time rule; defaults to the clock. */
+  now?: number;
+  /** Build time for "possibly outdated"; defaults to `now`. */
+  builtAt?: number;
+  cwd?: string;
+}
+
+export type LoadResult = { ok: true; site: Site; language: Settings['language'] } | { ok: false; errors: ContentError[]; language: Settings['language'] };
+
+/** Nested schemas by field, so "did you mean" knows the keys allowed at any path. */
+function allowedKeysFor(schema: z.ZodObject) {
+  const nested: Record<string, z.ZodObject> = {
+    channels: channelSchema,
+    contacts: channelSchema,
+    tasks: taskSchema,
+    updates: updateSchema,
+    links: linkSchema,
+  };
+  return (path: readonly PropertyKey[]) => {
+    const top = path.find((p) => typeof p === 'string' && p in nested) as string | undefined;
+    return keysOf(path.length > 0 && top ? nested[top]! : schema);
+  };
+}
+
+/** Stand-ins for required fields that failed, so the other rules still run on the rest. */
+const placeholders: Record<string, unknown> = {
+  title: 'x', name: 'x', kind: 'x', summary: 'x', operator: 'x', text: 'x',
+  status: 'limited', channel: 'in-person', updated: '2000-01-01', started: '2000-01-01', at: '2000-01-01',
+};
+
+/**
+ * The data without what failed: wrong entries of lists removed, wrong fields replaced by a
+ * stand-in (required) or dropped (optional). Only ever used to find further errors.
+ */
+function withoutFailures(data: Record<string, unknown>, issues: readonly z.core.$ZodIssue[]): Record<string, unknown> {
+  const copy = structuredClone(data);
+  const dropItems = new Map<string, Set<number>>();
+  for (const issue of issues) {
+    const [key, index] = issue.path;
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const k of issue.keys) delete copy[k];
+    } else if (typeof key === 'string' && typeof index === 'number') {
+      const set = dropItems.get(key) ?? new Set<number>();
+      set.add(index);
+      dropItems.set(key, set);
+    } else if (typeof key === 'string') {
+      if (key in placeholders) copy[key] = placeholders[key];
+      else delete copy[key];
+    }
+  }
+  for (const [key, indexes] of dropItems) {
+    const list = copy[key];
+    if (Array.isArray(list)) copy[key] = list.filter((_, i) => !indexes.has(i));
+    else delete copy[key];
+  }
+  return copy;
+}
+
+/**
+ * Validates a file's front matter. On failure the errors are recorded and the file is checked
+ * again without the failing parts, so the other rules can still report what else is wrong;
+ * `valid` says whether the data is the editor's own.
+ */
+function validate<S extends z.ZodObject>(schema: S, source: SourceFile, errors: ContentError[]): z.infer<S> | undefined {
+  const result = schema.safeParse(source.data, { reportInput: true });
+  if (result.success) return result.data;
+  const keys = allowedKeysFor(schema);
+  for (const issue of result.error.issues) errors.push(...issueToErrors(issue, source, keys));
+  const retry = schema.safeParse(withoutFailures(source.data, result.error.issues));
+  return retry.success ? retry.data : undefined;
+}
+
+const defaults = siteSchema.parse({ title: 'x', operator: 'x' });
+
+export async function loadSite(dir: string, options: LoadOptions): Promise<LoadResult> {
+  const now = options.now ?? Date.now();
+  const read = await readContent(dir, options.cwd);
+  const errors = [...read.errors];
+  const byKind = (kind: SourceFile['kind']) => read.files.filter((f) => f.kind === kind);
+
+  // site.yaml first: its time zone, country and language apply to everything else.
+  const siteSource = byKind('site')[0];
+  const siteInput: SiteInput | undefined = siteSource && validate(siteSchema, siteSource, errors);
+  let timeZone = siteInput?.timezone ?? defaults.timezone;
+  let country = (siteInput?.country ?? defaults.country) as CountryCode;
+  const language = siteInput?.language ?? defaults.language;
+  if (siteSource && siteInput && !isValidTimeZone(timeZone)) {
+    errors.push({ file: siteSource.file, line: siteSource.lineOf(['timezone']), field: 'timezone', code: 'timezone', params: { found: timeZone } });
+    timeZone = defaults.timezone;
+  }
+  if (siteSource && siteInput && !isCountry(country)) {
+    errors.push({ file: siteSource.file, line: siteSource.lineOf(['country']), field: 'country', code: 'country', params: { found: country } });
+    country = defaults.country as CountryCode;
+  }
+  const ctx: RuleContext = { timeZone, country, language, now, errors };
+  const urls = createUrls(options.urls);
+  const render = createRenderer(urls.path);
+
+  const channelsOf = (source: SourceFile, field: string, inputs: ChannelInput[]): Channel[] =>
+    inputs.map((input, i) => {
+      const href = checkChannel(ctx, source, [field, i], input);
+      return {
+        ...input,
+        ...(input.note !== undefined ? { note: render.inline(input.note) } : {}),
+        ...(href ? { href } : {}),
+        ...(input.channel === 'post' && input.value ? { lines: input.value.split('\n').map((l) => l.trim()).filter(Boolean) } : {}),
+      };
+    });
+  const updatesOf = (source: SourceFile, inputs: UpdateInput[]): Update[] =>
+    newestFirst(
+      inputs.flatMap((input, i) => {
+        checkMarkdown(ctx, source, ['updates', i, 'text'], input.text, true);
+        const time = checkTime(ctx, source, ['updates', i, 'at'], input.at, true);
+        return time ? [{ at: time, text: render.inline(input.text) }] : [];
+      }),
+    );
+  const inline = (source: SourceFile, field: PropertyKey[], text: string) => {
+    checkMarkdown(ctx, source, field, text, true);
+    return render.inline(text);
+  };
+  const body = (source: SourceFile) => {
+    checkMarkdown(ctx, source, [], source.body, false, source.bodyLine);
+    return render.block(source.body);
+  };
+  const time = (source: SourceFile, field: string, written: string | undefined, notFuture = false): TimeValue | undefined =>
+    written === undefined ? undefined : checkTime(ctx, source, [field], written, notFuture);
+  const aliasesOf = (source: SourceFile, inputs: string[]) =>
+    inputs.flatMap((alias, i) => checkAlias(ctx, source, ['aliases', i], alias) ?? []);
+
+  const settings: Settings | undefined =
+    siteSource && siteInput
+      ? {
+          ...siteInput,
+          timezone: timeZone,
+          country,
+          contacts: channelsOf(siteSource, 'contacts', siteInput.contacts),
+          locale: translator(language)('lang.locale'),
+        }
+      : undefined;
+
+  // Incidents.
+  const incidents: Incident[] = [];
+  for (const source of byKind('incident')) {
+    const input: IncidentInput | undefined = validate(incidentSchema, source, errors);
+    if (!input) continue;
+    const started = time(source, 'started', input.started);
+    const resolved = time(source, 'resolved', input.resolved);
+    const updated = time(source, 'updated', input.updated, true);
+    if (started && resolved && resolved.instant < started.instant) {
+      errors.push({ file: source.file, line: source.lineOf(['resolved']), field: 'resolved', code: 'timeOrder', params: { found: input.resolved!, other: input.started } });
+    }
+    incidents.push({
+      ...input,
+      slug: source.slug,
+      file: source.file,
+      started: started!,
+      ...(resolved ? { resolved } : {}),
+      updated: updated!,
+      summary: inline(source, ['summary'], input.summary),
+      updates: updatesOf(source, input.updates),
+      body: body(source),
+      towns: [],
+      url: urls.incident(source.slug),
+    });
+  }
+  const incidentSlugs = incidents.map((i) => i.slug);
+
+  // Pages.
+  const pages: Page[] = [];
+  for (const source of byKind('page')) {
+    const input: PageInput | undefined = validate(pageSchema, source, errors);
+    if (!input) continue;
+    if ((reservedRoutes as readonly string[]).includes(source.slug)) {
+      errors.push({ file: source.file, code: 'reservedPage', params: { found: source.slug, allowed: reservedRoutes.join(', ') } });
+    }
+    pages.push({ ...input, slug: source.slug, file: source.file, body: body(source), url: urls.page(source.slug) });
+  }
+  const pageSlugs = new Set(pages.map((p) => p.slug));
+
+  // Services, grouped by town.
+  const servicesByTown = new Map<string, Service[]>();
+  for (const source of byKind('service')) {
+    const input: ServiceInput | undefined = validate(serviceSchema, source, errors);
+    if ((reservedServiceSlugs as readonly string[]).includes(source.slug)) {
+      errors.push({ file: source.file, code: 'reservedService', params: { found: source.slug, allowed: reservedServiceSlugs.join(', ') } });
+    }
+    if (!input) continue;
+    if (input.incident !== undefined) checkReference(ctx, source, ['incident'], input.incident, incidentSlugs, 'unknownIncident');
+    const ids = taskIds(input.tasks.map((t) => plainText(t.title)), slugify);
+    const tasks: Task[] = input.tasks.map((task, i) => ({
+      ...task,
+      id: ids[i]!,
+      title: inline(source, ['tasks', i, 'title'], task.title),
+      titleText: plainText(task.title),
+      ...(task.note !== undefined ? { note: inline(source, ['tasks', i, 'note'], task.note) } : {}),
+    }));
+    const service: Service = {
+      ...input,
+      slug: source.slug,
+      town: source.town!,
+      file: source.file,
+      updated: time(source, 'updated', input.updated, true)!,
+      ...optionalTime('since', time(source, 'since', input.since)),
+      ...optionalTime('expected', time(source, 'expected', input.expected)),
+      summary: inline(source, ['summary'], input.summary),
+      channels: channelsOf(source, 'channels', input.channels),
+      tasks,
+      updates: updatesOf(source, input.updates),
+      aliases: aliasesOf(source, input.aliases),
+      body: body(source),
+      url: urls.service(source.town!, source.slug),
+    };
+    const list = servicesByTown.get(service.town) ?? [];
+    list.push(service);
+    servicesByTown.set(service.town, list);
+  }
+
+  // Towns.
+  const collator = new Intl.Collator(translator(language)('lang.locale'));
+  const townSources = byKind('town');
+  const townSlugs = townSources.map((s) => s.slug);
+  const towns: Town[] = [];
+  const parents = new Map<string, { parent: string; source: SourceFile }>();
+  for (const source of townSources) {
+    const input: TownInput | undefined = validate(townSchema, source, errors);
+    if ((reservedRoutes as readonly string[]).includes(source.slug)) {
+      errors.push({ file: source.file, code: 'reservedTown', params: { found: source.slug, allowed: reservedRoutes.join(', ') } });
+    }
+    if (pageSlugs.has(source.slug)) {
+      const page = pages.find((p) => p.slug === source.slug)!;
+      errors.push({ file: source.file, code: 'collision', params: { found: source.slug, other: page.file } });
+    }
+    if (!input) continue;
+    const services = (servicesByTown.get(source.slug) ?? []).sort(compareServices(collator));
+    const derived = deriveTownStatus(services);
+    if (input.status === undefined && derived === undefined) {
+      errors.push({ file: source.file, line: 1, field: 'status', code: 'townStatusRequired', hint: { code: 'example', params: { example: 'status: limited' } } });
+    }
+    input.incidents.forEach((slug, i) => checkReference(ctx, source, ['incidents', i], slug, incidentSlugs, 'unknownIncident'));
+    if (input.parent !== undefined) {
+      if (input.parent === source.slug) {
+        errors.push({ file: source.file, line: source.lineOf(['parent']), field: 'parent', code: 'parentSelf', params: { found: input.parent } });
+      } else if (checkReference(ctx, source, ['parent'], input.parent, townSlugs, 'unknownParent')) {
+        parents.set(source.slug, { parent: input.parent, source });
+      }
+    }
+    input.links.forEach((link, i) => {
+      checkUrl(ctx, source, ['links', i, 'url'], link.url, false);
+    });
+    const updated = time(source, 'updated', input.updated, true)!;
+    towns.push({
+      ...input,
+      slug: source.slug,
+      file: source.file,
+      updated,
+      status: input.status ?? derived ?? 'limited',
+      statusDerived: input.status === undefined,
+      summary: inline(source, ['summary'], input.summary),
+      contacts: channelsOf(source, 'contacts', input.contacts),
+      updates: updatesOf(source, input.updates),
+      aliases: aliasesOf(source, input.aliases),
+      body: body(source),
+      services,
+      children: [],
+      affectedBy: [],
+      lastChange: updated,
+      url: urls.town(source.slug),
+    });
+  }
+  // Parents must not form a circle.
+  for (const [slug, { source }] of parents) {
+    const seen = new Set([slug]);
+    let current = parents.get(slug)?.parent;
+    while (current !== undefined) {
+      if (seen.has(current)) {
+        errors.push({ file: source.file, line: source.lineOf(['parent']), field: 'parent', code: 'parentCycle', params: { found: [...seen, current].join(' → ') } });
+        break;
+      }
+      seen.add(current);
+      current = parents.get(current)?.parent;
+    }
+  }
+  // Every generated path once; aliases must not hide a page or each other.
+  const redirects = collectRedirects(towns, urls, ctx, townSources.concat(byKind('service')));
+
+  if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language };
+
+  // Derived facts.
+  const bySlug = new Map(towns.map((t) => [t.slug, t]));
+  for (const town of towns) {
+    if (town.parent) bySlug.get(town.parent)!.children.push(town.slug);
+    const affected = new Set(town.incidents);
+    for (const service of town.services) if (service.incident) affected.add(service.incident);
+    town.affectedBy = incidentSlugs.filter((slug) => affected.has(slug));
+    town.lastChange = latest([town.updated, ...town.services.map((s) => s.updated)]);
+  }
+  towns.sort((a, b) => collator.compare(a.name, b.name));
+  for (const incident of incidents) incident.towns = towns.filter((t) => t.affectedBy.includes(incident.slug)).map((t) => t.slug);
+  incidents.sort((a, b) => b.started.instant - a.started.instant || collator.compare(a.title, b.title));
+  pages.sort((a, b) => collator.compare(a.title, b.title));
+  const incidentsBySlug = new Map(incidents.map((i) => [i.slug, i]));
+
+  const site: Site = {
+    settings,
+    towns,
+    town: (slug) => bySlug.get(slug),
+    incidents,
+    incident: (slug) => incidentsBySlug.get(slug),
+    pages,
+    index: buildIndex(towns, collator),
+    redirects,
+    builtAt: options.builtAt ?? now,
+  };
+  return { ok: true, site, language };
+}
+
+function optionalTime<K extends string>(key: K, value: TimeValue | undefined): Partial<Record<K, TimeValue>> {
+  return value ? ({ [key]: value } as Record<K, TimeValue>) : {};
+}
+
+function collectRedirects(towns: Town[], urls: Urls, ctx: RuleContext, sources: SourceFile[]): Redirect[] {
+  const taken = new Map<string, string>();
+  const routeOf = (sitePath: string) => sitePath.replace(/\/?$/, '/');
+  for (const town of towns) {
+    taken.set(`/${town.slug}/`, town.file);
+    for (const service of town.services) taken.set(`/${town.slug}/${service.slug}/`, service.file);
+  }
+  const redirects: Redirect[] = [];
+  const add = (file: string, aliases: string[], to: string, title: string) => {
+    const source = sources.find((s) => s.file === file)!;
+    aliases.forEach((alias, i) => {
+      const route = routeOf(alias);
+      const top = route.split('/')[1] ?? '';
+      const owner = taken.get(route) ?? ((reservedRoutes as readonly string[]).includes(top) ? 'reserved' : undefined);
+      if (owner) {
+        ctx.errors.push({ file, line: source.lineOf(['aliases', i]), field: `aliases[${i + 1}]`, code: 'aliasCollision', params: { found: alias, other: owner } });
+        return;
+      }
+      taken.set(route, file);
+      redirects.push({ from: route, to, title });
+    });
+  };
+  for (const town of towns) {
+    add(town.file, town.aliases, urls.town(town.slug), town.name);
+    for (const service of town.services) add(service.file, service.aliases, service.url, `${service.title} – ${town.name}`);
+  }
+  return redirects;
+}

@@ -1,0 +1,177 @@
+/**
+ * The one module that handles time. Editors write a date (`2023-11-06`) or a date-time
+ * (`2023-11-03 14:17`, seconds and an offset optional). Without an offset a date-time is
+ * wall-clock time in the site's time zone, in summer time too; the machine's own time zone
+ * never matters. Formatting goes through `Intl` with an explicit time zone.
+ */
+import { timeInputPattern } from '../schema/index.ts';
+import { format, type Translate } from '../i18n/index.ts';
+
+/** A time as the site uses it. */
+export interface TimeValue {
+  /** Milliseconds since the epoch; for a date alone, local midnight of that date. */
+  instant: number;
+  /** A date alone, shown without a time of day. */
+  dateOnly: boolean;
+  /** ISO 8601 for `<time datetime>` and the API: `2023-11-06` or `2023-11-03T14:17:00+01:00`. */
+  iso: string;
+}
+
+interface TimeParts {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  /** Offset in minutes east of UTC, when one was written. */
+  offsetMinutes?: number;
+}
+
+/** Splits what an editor wrote; `undefined` when it is not a valid date (2023-02-30). */
+export function parseTimeParts(input: string): TimeParts | undefined {
+  const m = timeInputPattern.exec(input.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, off] = m;
+  const parts: TimeParts = { year: Number(y), month: Number(mo), day: Number(d) };
+  if (parts.month < 1 || parts.month > 12) return undefined;
+  const daysInMonth = new Date(Date.UTC(parts.year, parts.month, 0)).getUTCDate();
+  if (parts.day < 1 || parts.day > daysInMonth) return undefined;
+  if (h !== undefined) {
+    parts.hour = Number(h);
+    parts.minute = Number(mi);
+    parts.second = s === undefined ? 0 : Number(s);
+    if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) return undefined;
+  }
+  if (off !== undefined) {
+    if (off === 'Z') parts.offsetMinutes = 0;
+    else {
+      const sign = off.startsWith('-') ? -1 : 1;
+      const digits = off.slice(1).replace(':', '');
+      const hours = Number(digits.slice(0, 2));
+      const minutes = Number(digits.slice(2));
+      if (hours > 14 || minutes > 59) return undefined;
+      parts.offsetMinutes = sign * (hours * 60 + minutes);
+    }
+  }
+  return parts;
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The time zone's offset from UTC at an instant, in minutes (Berlin: 60 in winter, 120 in summer). */
+export function offsetAt(instant: number, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const p = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant of a wall-clock time in a time zone. In the hour skipped in spring the clock is
+ * read as summer time one hour later (02:30 → 03:30); in the hour repeated in autumn the
+ * earlier instant wins: the same choice as Temporal's "compatible" disambiguation.
+ */
+export function zonedToInstant(wallAsUtc: number, timeZone: string): number {
+  const before = offsetAt(wallAsUtc - 86_400_000, timeZone);
+  const after = offsetAt(wallAsUtc + 86_400_000, timeZone);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => wallAsUtc - offset * 60_000)
+    .filter((instant) => offsetAt(instant, timeZone) * 60_000 === wallAsUtc - instant)
+    .sort((a, b) => a - b);
+  if (candidates.length > 0) return candidates[0]!;
+  // In a gap: use the offset from before the change, which lands after the gap.
+  return wallAsUtc - before * 60_000;
+}
+
+/** `+01:00` for 60 minutes. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** ISO 8601 of an instant with the time zone's offset at that instant. */
+export function isoInZone(instant: number, timeZone: string): string {
+  const offset = offsetAt(instant, timeZone);
+  const local = new Date(instant + offset * 60_000);
+  return (
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${formatOffset(offset)}`
+  );
+}
+
+/** Resolves parts in the site's time zone. */
+export function resolveTime(parts: TimeParts, timeZone: string): TimeValue {
+  const wallAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  if (parts.hour === undefined) {
+    return {
+      instant: zonedToInstant(wallAsUtc, timeZone),
+      dateOnly: true,
+      iso: `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}`,
+    };
+  }
+  const instant = parts.offsetMinutes === undefined ? zonedToInstant(wallAsUtc, timeZone) : wallAsUtc - parts.offsetMinutes * 60_000;
+  return { instant, dateOnly: false, iso: isoInZone(instant, timeZone) };
+}
+
+/** Parses and resolves an editor's text; `undefined` when it is not a real date. */
+export function parseTime(input: string, timeZone: string): TimeValue | undefined {
+  const parts = parseTimeParts(input);
+  return parts && resolveTime(parts, timeZone);
+}
+
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `Freitag, 03.11.2023, 14:17 Uhr` or `Montag, 06.11.2023` (German), in the site's time zone.
+ * The pattern comes from the interface strings; Intl supplies the weekday and the numbers.
+ */
+export function formatTime(value: TimeValue, timeZone: string, locale: string, t: Translate): string {
+  // A date alone is a calendar date: no time zone applies to it.
+  const zone = value.dateOnly ? 'UTC' : timeZone;
+  const instant = value.dateOnly ? Date.parse(`${value.iso}T00:00:00Z`) : value.instant;
+  const key = `${locale}|${zone}`;
+  let formatter = displayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      weekday: 'long',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    displayFormatters.set(key, formatter);
+  }
+  const p = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  const params = { weekday: p.weekday!, day: p.day!, month: p.month!, year: p.year!, hour: p.hour!, minute: p.minute! };
+  return format(t(value.dateOnly ? 'time.date' : 'time.dateTime'), params);
+}
+
+/** Whether a time zone name is one `Intl` knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The site as pages, the API and feeds see it: validated content with times resolved, texts
+ * rendered, references resolved and everything derived. Built once per build by `site.ts`.
+ * Field types come from the schemas; only what is resolved or derived is declared here.
+ */
+import type { ChannelInput, IncidentInput, PageInput, ServiceInput, SiteInput, StatusKey, TaskInput, TownInput } from '../schema/index.ts';
+import type { MarkdownText } from './markdown.ts';
+import type { TimeValue } from './time.ts';
+
+export interface Channel extends Omit<ChannelInput, 'note'> {
+  note?: MarkdownText;
+  /** `tel:`, `mailto:` or the https URL; none for fax, post and in-person. */
+  href?: string;
+  /** A postal address split into its lines. */
+  lines?: string[];
+}
+
+export interface Update {
+  at: TimeValue;
+  text: MarkdownText;
+}
+
+export interface Task extends Omit<TaskInput, 'title' | 'note'> {
+  /** Anchor on the service page, unique there. */
+  id: string;
+  title: MarkdownText;
+  /** The title without Markdown. */
+  titleText: string;
+  note?: MarkdownText;
+}
+
+export interface Service
+  extends Omit<ServiceInput, 'updated' | 'since' | 'expected' | 'summary' | 'channels' | 'tasks' | 'updates' | 'aliases'> {
+  slug: string;
+  town: string;
+  file: string;
+  updated: TimeValue;
+  since?: TimeValue;
+  expected?: TimeValue;
+  summary: MarkdownText;
+  channels: Channel[];
+  tasks: Task[];
+  /** Newest first. */
+  updates: Update[];
+  aliases: string[];
+  body: MarkdownText;
+  url: string;
+}
+
+export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' | 'contacts' | 'updates' | 'aliases'> {
+  slug: string;
+  file: string;
+  updated: TimeValue;
+  status: StatusKey;
+  /** True when the status comes from the services, not from the editor. */
+  statusDerived: boolean;
+  summary: MarkdownText;
+  contacts: Channel[];
+  /** Newest first. */
+  updates: Update[];
+  aliases: string[];
+  body: MarkdownText;
+  /** In list order: `order`, then title. */
+  services: Service[];
+  /** Slugs of the towns whose parent this is. */
+  children: string[];
+  /** Every incident affecting the town: named by it or by one of its services. */
+  affectedBy: string[];
+  /** The latest `updated` of the town and its services. */
+  lastChange: TimeValue;
+  url: string;
+}
+
+export interface Incident extends Omit<IncidentInput, 'started' | 'resolved' | 'updated' | 'summary' | 'updates'> {
+  slug: string;
+  file: string;
+  started: TimeValue;
+  resolved?: TimeValue;
+  updated: TimeValue;
+  summary: MarkdownText;
+  updates: Update[];
+  body: MarkdownText;
+  /** Slugs of the towns it affects. */
+  towns: string[];
+  url: string;
+}
+
+export interface Page extends PageInput {
+  slug: string;
+  file: string;
+  body: MarkdownText;
+  url: string;
+}
+
+export interface Settings extends Omit<SiteInput, 'contacts'> {
+  contacts: Channel[];
+  locale: string;
+}
+
+/** One line of the A–Z index. */
+export interface IndexEntry {
+  kind: 'task' | 'service';
+  /** Plain text, as sorted and shown. */
+  label: string;
+  /** The initial under which it is listed: A–Z, or `#` for digits and others. */
+  letter: string;
+  status: StatusKey;
+  town: string;
+  townName: string;
+  service: string;
+  serviceTitle: string;
+  note?: MarkdownText;
+  url: string;
+}
+
+/** A path that must keep working, and where it leads now. */
+export interface Redirect {
+  from: string;
+  to: string;
+  title: string;
+}
+
+export interface Site {
+  settings: Settings;
+  /** Sorted by name. */
+  towns: Town[];
+  town(slug: string): Town | undefined;
+  /** Newest `started` first. */
+  incidents: Incident[];
+  incident(slug: string): Incident | undefined;
+  pages: Page[];
+  index: IndexEntry[];
+  redirects: Redirect[];
+  /** When the site was built (`SOURCE_DATE_EPOCH` if set), for "possibly outdated". */
+  builtAt: number;
+}

@@ -1,0 +1,66 @@
+/**
+ * The one place that knows where things live. Every link on every page, in the API and in
+ * feeds comes from here, so the same build works at a domain root and below a path.
+ * `BASE_PATH` (e.g. `/notfall/`) and `SITE_URL` (e.g. `https://notfall.kreis-soest.de`) come
+ * from the environment: one build may be mirrored on several hosts.
+ */
+
+export interface UrlSettings {
+  /** Always starts and ends with `/`. */
+  base: string;
+  /** Origin plus base, without trailing slash, or undefined when not set. */
+  site?: string;
+}
+
+/** `notfall` → `/notfall/`; empty → `/`. */
+export function normalizeBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export function urlSettingsFromEnv(env: Record<string, string | undefined> = process.env): UrlSettings {
+  const base = normalizeBase(env.BASE_PATH);
+  const siteUrl = env.SITE_URL?.trim();
+  if (!siteUrl) return { base };
+  const origin = new URL(siteUrl).origin;
+  return { base, site: `${origin}${base}`.replace(/\/$/, '') };
+}
+
+export interface Urls {
+  base: string;
+  /** A site path (`/soest/`) below the base: `/notfall/soest/`. */
+  path(sitePath: string): string;
+  /** Absolute when SITE_URL is set, else root-relative with the base. */
+  public(sitePath: string): string;
+  /** Absolute URL, or undefined without SITE_URL. */
+  absolute(sitePath: string): string | undefined;
+  home(): string;
+  town(town: string): string;
+  service(town: string, service: string): string;
+  task(town: string, service: string, anchor: string): string;
+  incident(incident: string): string;
+  page(page: string): string;
+  az(letter?: string): string;
+  search(query?: string): string;
+  notice(town: string): string;
+}
+
+export function createUrls(settings: UrlSettings): Urls {
+  const path = (sitePath: string) => settings.base + sitePath.replace(/^\/+/, '');
+  const absolute = (sitePath: string) => (settings.site ? new URL(path(sitePath), settings.site).href : undefined);
+  return {
+    base: settings.base,
+    path,
+    absolute,
+    public: (sitePath) => absolute(sitePath) ?? path(sitePath),
+    home: () => path('/'),
+    town: (town) => path(`/${town}/`),
+    service: (town, service) => path(`/${town}/${service}/`),
+    task: (town, service, anchor) => `${path(`/${town}/${service}/`)}#${anchor}`,
+    incident: (incident) => path(`/stoerungen/${incident}/`),
+    page: (page) => path(`/${page}/`),
+    az: (letter) => path(letter ? `/anliegen/${letter}/` : '/anliegen/'),
+    search: (query) => path('/suche/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
+    notice: (town) => path(`/${town}/aushang/`),
+  };
+}

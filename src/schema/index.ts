@@ -1,0 +1,188 @@
+/**
+ * The content contract (CONTENT-FORMAT.md, version 1) as zod schemas: the one place that knows
+ * the shape of valid content. `npm run check` and the build both validate with these.
+ * Rules that need more than one field or file (times in the site's time zone, phone numbers for
+ * the site's country, references between files) live in `rules.ts`, next to this file.
+ */
+import { z } from 'zod';
+
+/** The status vocabulary of services, tasks and towns. */
+export const statusKeys = ['normal', 'limited', 'deferred', 'unavailable'] as const;
+export type StatusKey = (typeof statusKeys)[number];
+
+/** Channels (ways to reach someone) have no "deferred". */
+export const channelStatusKeys = ['normal', 'limited', 'unavailable'] as const;
+export type ChannelStatusKey = (typeof channelStatusKeys)[number];
+
+export const channelKinds = ['phone', 'fax', 'email', 'post', 'in-person', 'online', 'web'] as const;
+export type ChannelKind = (typeof channelKinds)[number];
+
+export const languageKeys = ['de', 'en'] as const;
+
+/** Slugs are folder and file names: lower-case ASCII words joined by single hyphens. */
+export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Top-level paths the site itself uses; towns and pages must not take them. */
+export const reservedRoutes = ['api', 'suche', 'anliegen', 'stoerungen', 'aushang', 'feed.xml', '404'] as const;
+/** Service slugs that would collide with a town's own pages. */
+export const reservedServiceSlugs = ['aushang', 'feed', 'index'] as const;
+
+/** A non-empty text. */
+const text = z.string().trim().min(1);
+
+/** Whole numbers may arrive as text when YAML keeps a leading zero or sign ("010"). */
+const wholeNumber = z.preprocess(
+  (v) => (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim()) ? Number(v) : v),
+  z.number().int(),
+);
+
+/** A list that may be written as a single value: `incidents: sit-2023`. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item));
+
+/**
+ * A date (`2023-11-06`) or date-time (`2023-11-03 14:17`, with seconds, or with an offset).
+ * Kept as written here; `model/time.ts` resolves it in the site's time zone.
+ */
+export const timeInputPattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+const timeInput = z.string().trim().regex(timeInputPattern, { params: { rule: 'time' } });
+
+/** Any value a phone number may be written as; YAML turns `115` into a number. */
+const contactValue = z.union([text, z.number().transform(String)]);
+
+export const channelSchema = z
+  .object({
+    /** How: phone, fax, email, post, in-person, online or web. */
+    channel: z.enum(channelKinds),
+    /** Whether this way works now. */
+    status: z.enum(channelStatusKeys),
+    /** The number, address, place or URL. */
+    value: contactValue.optional(),
+    /** One paragraph of inline Markdown. */
+    note: text.optional(),
+    /** Opening or calling hours, as plain text. */
+    hours: text.optional(),
+  })
+  .strict();
+
+export const updateSchema = z
+  .object({
+    /** When it happened. */
+    at: timeInput,
+    /** One paragraph of inline Markdown. */
+    text,
+  })
+  .strict();
+
+export const linkSchema = z
+  .object({
+    title: text,
+    url: text,
+  })
+  .strict();
+
+export const taskSchema = z
+  .object({
+    /** What a citizen comes for, e.g. "Personalausweis beantragen". */
+    title: text,
+    status: z.enum(statusKeys),
+    /** How, or what to bring; inline Markdown. */
+    note: text.optional(),
+  })
+  .strict();
+
+export const siteSchema = z
+  .object({
+    /** The site's name, shown in every page's header. */
+    title: text,
+    /** Who publishes the site. */
+    operator: text,
+    description: text.optional(),
+    /** The interface language. */
+    language: z.enum(languageKeys).default('de'),
+    /** IANA time zone in which editors write times. */
+    timezone: text.default('Europe/Berlin'),
+    /** Region for phone numbers written without country code. */
+    country: text.default('DE'),
+    /** After how many hours a notice is marked as possibly outdated. */
+    staleAfterHours: wholeNumber.pipe(z.number().positive()).default(48),
+    /** Shown on every page, e.g. a citizens' hotline. */
+    contacts: listOf(channelSchema).default([]),
+  })
+  .strict();
+
+export const townSchema = z
+  .object({
+    name: text,
+    /** Stadt, Gemeinde, Kreis, or another word. */
+    kind: text,
+    /** Slug of the district this town belongs to. */
+    parent: text.optional(),
+    /** Slugs of the incidents that affect it. */
+    incidents: listOf(text).default([]),
+    updated: timeInput,
+    /** Derived from its services when left out; required when it has none. */
+    status: z.enum(statusKeys).optional(),
+    summary: text,
+    contacts: listOf(channelSchema).default([]),
+    links: listOf(linkSchema).default([]),
+    updates: listOf(updateSchema).default([]),
+    /** Old site paths that must keep working. */
+    aliases: listOf(text).default([]),
+  })
+  .strict();
+
+export const serviceSchema = z
+  .object({
+    title: text,
+    status: z.enum(statusKeys),
+    updated: timeInput,
+    summary: text,
+    since: timeInput.optional(),
+    expected: timeInput.optional(),
+    incident: text.optional(),
+    channels: listOf(channelSchema).default([]),
+    tasks: listOf(taskSchema).default([]),
+    /** More words to be found by; search does not split German compounds. */
+    keywords: listOf(z.union([text, z.number().transform(String)])).default([]),
+    updates: listOf(updateSchema).default([]),
+    aliases: listOf(text).default([]),
+    /** Position in lists; services without come after, by title. */
+    order: wholeNumber.optional(),
+  })
+  .strict();
+
+export const incidentSchema = z
+  .object({
+    title: text,
+    started: timeInput,
+    resolved: timeInput.optional(),
+    updated: timeInput,
+    summary: text,
+    updates: listOf(updateSchema).default([]),
+  })
+  .strict();
+
+export const pageSchema = z
+  .object({
+    title: text,
+    /** Linked from every page's footer. */
+    footer: z.boolean().default(false),
+  })
+  .strict();
+
+export type SiteInput = z.infer<typeof siteSchema>;
+export type TownInput = z.infer<typeof townSchema>;
+export type ServiceInput = z.infer<typeof serviceSchema>;
+export type IncidentInput = z.infer<typeof incidentSchema>;
+export type PageInput = z.infer<typeof pageSchema>;
+export type ChannelInput = z.infer<typeof channelSchema>;
+export type TaskInput = z.infer<typeof taskSchema>;
+export type UpdateInput = z.infer<typeof updateSchema>;
+export type LinkInput = z.infer<typeof linkSchema>;
+
+/** The allowed keys of each schema, for "did you mean" hints. */
+export function keysOf(schema: z.ZodObject): string[] {
+  return Object.keys(schema.shape);
+}

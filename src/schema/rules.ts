@@ -1,0 +1,145 @@
+/**
+ * The rules of the contract that a zod shape cannot express alone: times in the site's time
+ * zone and not in the future, phone numbers for the site's country, e-mail and URL values,
+ * Markdown without HTML or foreign link schemes, and the references between files.
+ * Each check records a `ContentError` and returns the resolved value (or undefined).
+ */
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { ContentError } from './errors.ts';
+import { closest, fieldName } from './errors.ts';
+import { parseTime, formatTime, type TimeValue } from '../model/time.ts';
+import { parsePhone } from '../model/phone.ts';
+import { inspectMarkdown } from '../model/markdown.ts';
+import type { ChannelInput } from './index.ts';
+import type { SourceFile } from '../model/read.ts';
+import { translator, type Language } from '../i18n/index.ts';
+
+export interface RuleContext {
+  timeZone: string;
+  country: CountryCode;
+  language: Language;
+  /** Now, for "more than a day in the future". */
+  now: number;
+  errors: ContentError[];
+}
+
+type FieldPath = readonly PropertyKey[];
+
+function at(ctx: RuleContext, source: SourceFile, field: FieldPath): Pick<ContentError, 'file' | 'line' | 'field'> {
+  return { file: source.file, line: source.lineOf(field), field: fieldName(field) };
+}
+
+const DAY = 86_400_000;
+
+/** A time field; `notFuture` for `updated` and `at`. */
+export function checkTime(ctx: RuleContext, source: SourceFile, field: FieldPath, written: string, notFuture = false): TimeValue | undefined {
+  const value = parseTime(written, ctx.timeZone);
+  if (!value) {
+    ctx.errors.push({ ...at(ctx, source, field), code: 'timeInvalid', params: { found: written } });
+    return undefined;
+  }
+  if (notFuture && value.instant > ctx.now + DAY) {
+    const t = translator(ctx.language);
+    const limit = formatTime({ instant: ctx.now + DAY, dateOnly: false, iso: '' }, ctx.timeZone, t('lang.locale'), t);
+    ctx.errors.push({ ...at(ctx, source, field), code: 'timeFuture', params: { found: written, limit }, hint: { code: 'typo' } });
+  }
+  return value;
+}
+
+/** Inline Markdown (one paragraph) or a body; `lineBase` is the 1-based line the text starts on. */
+export function checkMarkdown(ctx: RuleContext, source: SourceFile, field: FieldPath, text: string, inline: boolean, lineBase?: number): void {
+  const base = lineBase ?? source.lineOf(field) ?? 1;
+  for (const problem of inspectMarkdown(text, inline)) {
+    const where = { file: source.file, line: base + problem.line, field: fieldName(field) };
+    if (problem.kind === 'html') ctx.errors.push({ ...where, code: 'markdownHtml', params: { found: problem.found } });
+    else if (problem.kind === 'link') ctx.errors.push({ ...where, code: 'markdownLink', params: { found: problem.found } });
+    else ctx.errors.push({ ...where, code: 'markdownBlock', params: { found: problem.found } });
+  }
+}
+
+const emailPattern = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
+
+/** An absolute http(s) URL; `httpsOnly` for `online` and `web` channels. */
+export function checkUrl(ctx: RuleContext, source: SourceFile, field: FieldPath, written: string, httpsOnly: boolean): string | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(written);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || !url.hostname.includes('.')) {
+    const suggestion = /^[\w-]+(\.[\w-]+)+(\/.*)?$/.test(written) ? `https://${written}` : undefined;
+    ctx.errors.push({
+      ...at(ctx, source, field),
+      code: 'url',
+      params: { found: written },
+      ...(suggestion ? { hint: { code: 'didYouMean' as const, params: { suggestion } } } : {}),
+    });
+    return undefined;
+  }
+  if (httpsOnly && url.protocol !== 'https:') {
+    ctx.errors.push({ ...at(ctx, source, field), code: 'urlNotHttps', params: { found: written }, hint: { code: 'https' } });
+  }
+  return url.href;
+}
+
+/** A channel's value: a phone number, an address, a URL. Returns the link target, if any. */
+export function checkChannel(ctx: RuleContext, source: SourceFile, field: FieldPath, channel: ChannelInput): string | undefined {
+  if (channel.note) checkMarkdown(ctx, source, [...field, 'note'], channel.note, true);
+  const value = channel.value;
+  if (value === undefined) return undefined;
+  const valueField = [...field, 'value'];
+  switch (channel.channel) {
+    case 'phone':
+    case 'fax': {
+      const result = parsePhone(value, ctx.country);
+      if (result.ok) return channel.channel === 'phone' ? result.tel : undefined;
+      const code = result.reason === 'noAreaCode' ? 'phoneNoAreaCode' : result.reason === 'characters' ? 'phoneCharacters' : 'phoneInvalid';
+      ctx.errors.push({ ...at(ctx, source, valueField), code, params: { found: value } });
+      return undefined;
+    }
+    case 'email': {
+      const address = value.replace(/^mailto:/i, '');
+      if (!emailPattern.test(address)) {
+        ctx.errors.push({ ...at(ctx, source, valueField), code: 'email', params: { found: value } });
+        return undefined;
+      }
+      return `mailto:${address}`;
+    }
+    case 'online':
+    case 'web':
+      return checkUrl(ctx, source, valueField, value, true);
+    default:
+      return undefined;
+  }
+}
+
+/** An alias: a site path such as `/buergerbuero-soest/`, normalised with a trailing slash. */
+export function checkAlias(ctx: RuleContext, source: SourceFile, field: FieldPath, written: string): string | undefined {
+  const valid = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(written) && !written.split('/').includes('..') && written !== '/';
+  if (!valid) {
+    ctx.errors.push({ ...at(ctx, source, field), code: 'alias', params: { found: written } });
+    return undefined;
+  }
+  return written.endsWith('/') || /\.[a-z0-9]+$/i.test(written) ? written : `${written}/`;
+}
+
+/** A reference to another file by slug; suggests the closest existing one. */
+export function checkReference(
+  ctx: RuleContext,
+  source: SourceFile,
+  field: FieldPath,
+  written: string,
+  existing: readonly string[],
+  code: 'unknownIncident' | 'unknownParent',
+): boolean {
+  if (existing.includes(written)) return true;
+  const suggestion = closest(written, existing);
+  ctx.errors.push({
+    ...at(ctx, source, field),
+    code,
+    params: { found: written, allowed: existing.length ? existing.join(', ') : '—' },
+    ...(suggestion ? { hint: { code: 'didYouMean' as const, params: { suggestion } } } : {}),
+  });
+  return false;
+}
