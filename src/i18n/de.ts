@@ -46,6 +46,7 @@ export const de = {
   'home.searchHint': 'Suchen Sie Ihr Anliegen, z. B. „Personalausweis“ oder „Sperrmüll“, oder wählen Sie Ihren Ort.',
 
   'search.label': 'Anliegen suchen',
+  'search.noScript': 'Die Suche braucht JavaScript. Ohne JavaScript finden Sie alle Anliegen in der Liste:',
   'search.button': 'Suchen',
 
   'town.contacts': 'So erreichen Sie die Verwaltung',
@@ -83,7 +84,7 @@ export const de = {
   'az.in': '{service}, {town}',
 
   'redirect.title': 'Weitergeleitet',
-  'redirect.text': 'Diese Seite ist umgezogen: {link}',
+  'redirect.text': 'Diese Seite ist umgezogen:',
 
   'notFound.title': 'Seite nicht gefunden',
   'notFound.text': 'Diese Adresse gibt es hier nicht. Vielleicht hilft die Übersicht oder die Liste aller Anliegen.',

@@ -48,6 +48,7 @@ export const en: Messages = {
   'home.searchHint': 'Search for what you need, e.g. “passport”, or choose your town.',
 
   'search.label': 'Search for a service',
+  'search.noScript': 'Search needs JavaScript. Without it, every service is in the list:',
   'search.button': 'Search',
 
   'town.contacts': 'How to reach the administration',
@@ -85,7 +86,7 @@ export const en: Messages = {
   'az.in': '{service}, {town}',
 
   'redirect.title': 'Moved',
-  'redirect.text': 'This page has moved: {link}',
+  'redirect.text': 'This page has moved:',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'There is no page at this address. The overview or the list of all services may help.',

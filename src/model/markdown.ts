@@ -83,7 +83,8 @@ export function inspectMarkdown(source: string, inline: boolean): MarkdownProble
 
 export interface Renderer {
   inline(source: string): MarkdownText;
-  block(source: string): MarkdownText;
+  /** A body; `headingOffset` 1 renders `#`/`##` as h3 below the page's own h2 sections. */
+  block(source: string, headingOffset?: number): MarkdownText;
 }
 
 /** A renderer that resolves site-relative links with `resolvePath` (the URL helper). */
@@ -98,11 +99,22 @@ export function createRenderer(resolvePath: (path: string) => string): Renderer 
     else if (href.startsWith('/') && !href.startsWith('//')) token.attrSet('href', resolvePath(href));
     return defaultLinkOpen(tokens, idx, options, env, self);
   };
+  md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const offset = (env as { headingOffset?: number }).headingOffset ?? 0;
+    if (offset > 0) {
+      const level = Math.min(6, Math.max(2 + offset, Number(token.tag.slice(1)) + offset));
+      token.tag = `h${level}`;
+      const close = tokens.slice(idx).find((t) => t.type === 'heading_close');
+      if (close) close.tag = token.tag;
+    }
+    return self.renderToken(tokens, idx, options);
+  };
   // Images are reported by the checker; never render a request to anywhere.
   md.disable('image');
   return {
     inline: (source) => ({ markdown: source, html: md.renderInline(source) }),
-    block: (source) => ({ markdown: source, html: md.render(source) }),
+    block: (source, headingOffset = 0) => ({ markdown: source, html: md.render(source, { headingOffset }) }),
   };
 }
 

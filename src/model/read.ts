@@ -98,6 +98,11 @@ function locator(doc: Document | undefined, lines: LineCounter, lineOffset: numb
   const valueAt = (fieldPath: readonly PropertyKey[]): unknown => {
     let value: unknown = data;
     for (const part of fieldPath) {
+      // A single value written where a list belongs (`contacts: phone`) is its first entry.
+      if (typeof part === 'number' && !Array.isArray(value)) {
+        if (part === 0 && value !== undefined) continue;
+        return undefined;
+      }
       if (value === null || typeof value !== 'object') return undefined;
       value = (value as Record<PropertyKey, unknown>)[part];
     }

@@ -160,9 +160,10 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     checkMarkdown(ctx, source, field, text, true);
     return render.inline(text);
   };
+  /** Bodies of towns, services and incidents sit below an h2 of the page: their headings start at h3. */
   const body = (source: SourceFile) => {
     checkMarkdown(ctx, source, [], source.body, false, source.bodyLine);
-    return render.block(source.body);
+    return render.block(source.body, source.kind === 'page' ? 0 : 1);
   };
   const time = (source: SourceFile, field: string, written: string | undefined, notFuture = false): TimeValue | undefined =>
     written === undefined ? undefined : checkTime(ctx, source, [field], written, notFuture);

@@ -208,6 +208,9 @@ const examples: Record<string, string> = {
   at: 'at: 2023-11-03 14:17',
   text: 'text: Das Bürgerbüro öffnet wieder.',
   url: 'url: https://www.example.de',
+  footer: 'footer: true',
+  order: 'order: 10',
+  staleAfterHours: 'staleAfterHours: 48',
 };
 
 interface Located {
@@ -239,6 +242,11 @@ export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKe
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
+      // Zod reports a missing enum field (`status:` left out or empty) as a wrong value.
+      if (found === undefined || found === null) {
+        const example = examples[String(path[path.length - 1] ?? '')];
+        return [{ ...base, code: 'required', ...(example ? { hint: { code: 'example', params: { example } } } : {}) }];
+      }
       const suggestion = typeof found === 'string' ? suggest(found, allowed) : undefined;
       return [
         {
@@ -255,12 +263,19 @@ export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKe
         const example = examples[key];
         return [{ ...base, code: 'required', ...(example ? { hint: { code: 'example', params: { example } } } : {}) }];
       }
+      const example = examples[String(path[path.length - 1] ?? '')];
+      const hint =
+        typeof found === 'string' || typeof found === 'number'
+          ? example && issue.expected !== 'string'
+            ? { hint: { code: 'example' as const, params: { example } } }
+            : {}
+          : { hint: { code: 'quote' as const } };
       return [
         {
           ...base,
           code: 'type',
           params: { found: describeFound(found), foundType: typeWord(found), expected: String(issue.expected) },
-          ...(typeof found === 'string' || typeof found === 'number' ? {} : { hint: { code: 'quote' } }),
+          ...hint,
         },
       ];
     }

@@ -27,8 +27,8 @@ export const reservedRoutes = ['api', 'suche', 'anliegen', 'stoerungen', 'aushan
 /** Service slugs that would collide with a town's own pages. */
 export const reservedServiceSlugs = ['aushang', 'feed', 'index'] as const;
 
-/** A non-empty text. */
-const text = z.string().trim().min(1);
+/** A non-empty text. YAML reads `title: 2023` or `incidents: [2023]` as a number: it is text as written. */
+const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1));
 
 /** Whole numbers may arrive as text when YAML keeps a leading zero or sign ("010"). */
 const wholeNumber = z.preprocess(
