@@ -110,6 +110,7 @@ export const en: Messages = {
   'error.markdownHtml': 'contains HTML "{found}" — allowed: Markdown only',
   'error.markdownLink': 'link to "{found}" — allowed: https:, http:, mailto:, tel: or a path on this site such as /soest/',
   'error.markdownBlock': 'contains {found} — allowed: a single paragraph with *emphasis* and [links](https://…)',
+  'error.markdownImage': 'contains an image "{found}" — allowed: text and links; this site does not show images',
   'error.unknownIncident': '"{found}" — no incident of that name; existing: {allowed}',
   'error.unknownParent': '"{found}" — no town of that name; existing: {allowed}',
   'error.parentSelf': '"{found}" is the town itself — allowed: the district it belongs to',
@@ -133,6 +134,15 @@ export const en: Messages = {
   'error.missingFile': 'this file is missing',
   'error.missingFolder': 'this folder is missing or empty',
   'error.unreadable': 'the file cannot be read',
+
+  'markdown.heading': 'a heading',
+  'markdown.list': 'a list',
+  'markdown.blockquote': 'a quote',
+  'markdown.code': 'a code block',
+  'markdown.rule': 'a horizontal rule',
+  'markdown.table': 'a table',
+  'markdown.image': 'an image',
+  'markdown.paragraphs': 'more than one paragraph',
 
   'yaml.duplicateKey': 'a field appears twice',
   'yaml.tab': 'a tab used for indentation, use spaces',

@@ -88,7 +88,7 @@ export function buildIndex(towns: readonly Town[], collator: Intl.Collator): Ind
           townName: town.name,
           service: service.slug,
           serviceTitle: service.title,
-          ...(task.note ? { note: task.note } : {}),
+          note: task.note,
           url: `${service.url}#${task.id}`,
         });
       }

@@ -3,8 +3,7 @@
  * checker reports it. Links may be https:, http:, mailto:, tel: or site-relative; site-relative
  * links get the base path, external ones `rel="noopener noreferrer"`.
  */
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import MarkdownIt, { type Token } from 'markdown-it';
 
 /** Markdown as written and as HTML: every text object carries both (also in the API). */
 export interface MarkdownText {
@@ -15,7 +14,8 @@ export interface MarkdownText {
 export type MarkdownProblem =
   | { kind: 'html'; found: string; line: number }
   | { kind: 'link'; found: string; line: number }
-  | { kind: 'block'; found: string; line: number };
+  | { kind: 'block'; found: string; line: number }
+  | { kind: 'image'; found: string; line: number };
 
 const allowedSchemes = /^(https?:|mailto:|tel:)/i;
 
@@ -63,13 +63,13 @@ export function inspectMarkdown(source: string, inline: boolean): MarkdownProble
       problems.push({ kind: 'html', found: token.content.trim().split('\n')[0]!.slice(0, 60), line });
     }
     if (token.type === 'link_open') {
-      const href = token.attrGet('href') ?? '';
+      const href = String(token.attrGet('href') ?? '');
       if (!isAllowedHref(href)) problems.push({ kind: 'link', found: href.slice(0, 60), line });
     }
     if (token.type === 'image') {
       // Images would load from elsewhere or need files: not part of the format.
-      const src = token.attrGet('src') ?? '';
-      problems.push({ kind: inline ? 'block' : 'link', found: inline ? 'image' : src.slice(0, 60), line });
+      const src = String(token.attrGet('src') ?? '');
+      problems.push(inline ? { kind: 'block', found: 'image', line } : { kind: 'image', found: src.slice(0, 60), line });
     }
     if (inline) {
       if (token.type === 'paragraph_open') paragraphs += 1;
@@ -77,7 +77,8 @@ export function inspectMarkdown(source: string, inline: boolean): MarkdownProble
       if (kind) problems.push({ kind: 'block', found: kind, line });
     }
   });
-  if (inline && paragraphs > 1) problems.push({ kind: 'block', found: 'paragraphs', line: 0 });
+  // A list or a quote has paragraphs of its own: say "paragraphs" only when nothing else explains them.
+  if (inline && paragraphs > 1 && !problems.some((p) => p.kind === 'block')) problems.push({ kind: 'block', found: 'paragraphs', line: 0 });
   return problems;
 }
 
@@ -94,7 +95,7 @@ export function createRenderer(resolvePath: (path: string) => string): Renderer 
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    const href = token.attrGet('href') ?? '';
+    const href = String(token.attrGet('href') ?? '');
     if (/^https?:/i.test(href)) token.attrSet('rel', 'noopener noreferrer');
     else if (href.startsWith('/') && !href.startsWith('//')) token.attrSet('href', resolvePath(href));
     return defaultLinkOpen(tokens, idx, options, env, self);

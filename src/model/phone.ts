@@ -12,7 +12,7 @@ export type PhoneResult =
   | { ok: false; reason: 'characters' | 'noAreaCode' | 'invalid' };
 
 /** Characters a written number may contain: digits, spaces, `/ - ( ) .` and a leading `+`. */
-const allowedCharacters = /^\+?[0-9][0-9 \u00a0/().\u2013-]*$/;
+const allowedCharacters = /^\+?[0-9(][0-9 \u00a0/().\u2013-]*$/;
 
 export function isCountry(code: string): code is CountryCode {
   return isSupportedCountry(code);
@@ -26,6 +26,8 @@ export function parsePhone(written: string, country: CountryCode): PhoneResult {
   const value = written.trim();
   const digits = value.replace(/[^0-9+]/g, '');
   if ((shortCodes as readonly string[]).includes(digits)) return { ok: true, tel: `tel:${digits}` };
+  // Text without a digit is no number at all ("siehe unten"), not a number with extra text.
+  if (!/[0-9]/.test(value)) return { ok: false, reason: 'invalid' };
   if (!allowedCharacters.test(value)) return { ok: false, reason: 'characters' };
   // Without a leading 0 (trunk prefix) or + a number has no area code: "103-2342".
   if (!digits.startsWith('+') && !digits.startsWith('0')) return { ok: false, reason: 'noAreaCode' };

@@ -30,7 +30,7 @@ import { issueToErrors, sortErrors, type ContentError } from '../schema/errors.t
 import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
 import { translator } from '../i18n/index.ts';
 import { readContent, slugify, type SourceFile } from './read.ts';
-import { createRenderer, plainText, type Renderer } from './markdown.ts';
+import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
 import { isValidTimeZone, type TimeValue } from './time.ts';
 import { createUrls, type UrlSettings, type Urls } from './urls.ts';
@@ -143,9 +143,9 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       const href = checkChannel(ctx, source, [field, i], input);
       return {
         ...input,
-        ...(input.note !== undefined ? { note: render.inline(input.note) } : {}),
-        ...(href ? { href } : {}),
-        ...(input.channel === 'post' && input.value ? { lines: input.value.split('\n').map((l) => l.trim()).filter(Boolean) } : {}),
+        note: input.note === undefined ? undefined : render.inline(input.note),
+        href,
+        lines: input.channel === 'post' && input.value ? input.value.split('\n').map((l) => l.trim()).filter(Boolean) : undefined,
       };
     });
   const updatesOf = (source: SourceFile, inputs: UpdateInput[]): Update[] =>
@@ -197,7 +197,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       slug: source.slug,
       file: source.file,
       started: started!,
-      ...(resolved ? { resolved } : {}),
+      resolved,
       updated: updated!,
       summary: inline(source, ['summary'], input.summary),
       updates: updatesOf(source, input.updates),
@@ -235,7 +235,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       id: ids[i]!,
       title: inline(source, ['tasks', i, 'title'], task.title),
       titleText: plainText(task.title),
-      ...(task.note !== undefined ? { note: inline(source, ['tasks', i, 'note'], task.note) } : {}),
+      note: task.note === undefined ? undefined : inline(source, ['tasks', i, 'note'], task.note),
     }));
     const service: Service = {
       ...input,
@@ -243,8 +243,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       town: source.town!,
       file: source.file,
       updated: time(source, 'updated', input.updated, true)!,
-      ...optionalTime('since', time(source, 'since', input.since)),
-      ...optionalTime('expected', time(source, 'expected', input.expected)),
+      since: time(source, 'since', input.since),
+      expected: time(source, 'expected', input.expected),
       summary: inline(source, ['summary'], input.summary),
       channels: channelsOf(source, 'channels', input.channels),
       tasks,
@@ -277,7 +277,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     const services = (servicesByTown.get(source.slug) ?? []).sort(compareServices(collator));
     const derived = deriveTownStatus(services);
     if (input.status === undefined && derived === undefined) {
-      errors.push({ file: source.file, line: 1, field: 'status', code: 'townStatusRequired', hint: { code: 'example', params: { example: 'status: limited' } } });
+      errors.push({ file: source.file, line: source.lineOf(['status']), field: 'status', code: 'townStatusRequired', hint: { code: 'example', params: { example: 'status: limited' } } });
     }
     input.incidents.forEach((slug, i) => checkReference(ctx, source, ['incidents', i], slug, incidentSlugs, 'unknownIncident'));
     if (input.parent !== undefined) {
@@ -355,10 +355,6 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     builtAt: options.builtAt ?? now,
   };
   return { ok: true, site, language };
-}
-
-function optionalTime<K extends string>(key: K, value: TimeValue | undefined): Partial<Record<K, TimeValue>> {
-  return value ? ({ [key]: value } as Record<K, TimeValue>) : {};
 }
 
 function collectRedirects(towns: Town[], urls: Urls, ctx: RuleContext, sources: SourceFile[]): Redirect[] {

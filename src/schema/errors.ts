@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'markdownHtml'
   | 'markdownLink'
   | 'markdownBlock'
+  | 'markdownImage'
   | 'unknownIncident'
   | 'unknownParent'
   | 'parentSelf'
@@ -76,6 +77,7 @@ export function formatContentError(error: ContentError, language: Language): str
   if (params.foundType) params.foundType = t(`valueType.${params.foundType}` as MessageKey);
   if (params.expected && `valueType.${params.expected}` in catalog(language)) params.expected = t(`valueType.${params.expected}` as MessageKey);
   if (params.detail) params.detail = t(`yaml.${params.detail}` as MessageKey);
+  if (error.code === 'markdownBlock' && params.found && `markdown.${params.found}` in catalog(language)) params.found = t(`markdown.${params.found}` as MessageKey);
   const message = t(`error.${error.code}` as MessageKey, params);
   const hint = error.hint ? ` (${t(`hint.${error.hint.code}` as MessageKey, error.hint.params)})` : '';
   return `${where}: ${field}${message}${hint}`;

@@ -46,7 +46,7 @@ const listOf = <T extends z.ZodType>(item: T) =>
  */
 export const timeInputPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
-const timeInput = z.string().trim().regex(timeInputPattern, { params: { rule: 'time' } });
+const timeInput = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().regex(timeInputPattern));
 
 /** Any value a phone number may be written as; YAML turns `115` into a number. */
 const contactValue = z.union([text, z.number().transform(String)]);

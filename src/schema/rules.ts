@@ -25,7 +25,7 @@ export interface RuleContext {
 
 type FieldPath = readonly PropertyKey[];
 
-function at(ctx: RuleContext, source: SourceFile, field: FieldPath): Pick<ContentError, 'file' | 'line' | 'field'> {
+function at(_ctx: RuleContext, source: SourceFile, field: FieldPath): Pick<ContentError, 'file' | 'line' | 'field'> {
   return { file: source.file, line: source.lineOf(field), field: fieldName(field) };
 }
 
@@ -53,6 +53,7 @@ export function checkMarkdown(ctx: RuleContext, source: SourceFile, field: Field
     const where = { file: source.file, line: base + problem.line, field: fieldName(field) };
     if (problem.kind === 'html') ctx.errors.push({ ...where, code: 'markdownHtml', params: { found: problem.found } });
     else if (problem.kind === 'link') ctx.errors.push({ ...where, code: 'markdownLink', params: { found: problem.found } });
+    else if (problem.kind === 'image') ctx.errors.push({ ...where, code: 'markdownImage', params: { found: problem.found } });
     else ctx.errors.push({ ...where, code: 'markdownBlock', params: { found: problem.found } });
   }
 }

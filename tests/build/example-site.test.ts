@@ -1,0 +1,109 @@
+/**
+ * Builds the example content (the 2023 Südwestfalen-IT notices) and reads the HTML as a
+ * citizen's browser would get it, with no JavaScript.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSite } from '../../src/model/site.ts';
+import type { Site } from '../../src/model/types.ts';
+import { buildSite, readPage, root } from './helpers.ts';
+
+let dist: string;
+let site: Site;
+
+beforeAll(async () => {
+  dist = buildSite(path.join(root, 'content'));
+  const result = await loadSite(path.join(root, 'content'), { urls: { base: '/' } });
+  if (!result.ok) throw new Error('example content has errors');
+  site = result.site;
+});
+
+function allHtml(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? allHtml(p) : name.endsWith('.html') ? [p] : [];
+  });
+}
+
+describe('the example site', () => {
+  it('has a page for every town, service, incident and plain page', () => {
+    const paths = [
+      '/',
+      '/anliegen/',
+      '/suche/',
+      ...site.towns.flatMap((t) => [t.url, ...t.services.map((s) => s.url)]),
+      ...site.incidents.map((i) => i.url),
+      ...site.pages.map((p) => p.url),
+    ];
+    expect(paths.length).toBeGreaterThan(40);
+    for (const p of paths) expect(() => readPage(dist, p), p).not.toThrow();
+    expect(readPage(dist, '404.html')).toContain('Seite nicht gefunden');
+  });
+
+  it('encodes the seed: every town the article names', () => {
+    expect(site.towns.map((t) => t.slug)).toEqual(
+      expect.arrayContaining(['soest', 'werl', 'kreis-soest', 'hochsauerlandkreis', 'maerkischer-kreis', 'kreis-olpe', 'kreis-siegen-wittgenstein']),
+    );
+    expect(site.town('soest')!.parent).toBe('kreis-soest');
+    expect(site.town('soest')!.services.map((s) => s.slug)).toEqual(
+      expect.arrayContaining(['buergerbuero', 'allerheiligenkirmes', 'kita-vormerkung', 'rechnungen', 'standesamt', 'sperrmuell', 'website']),
+    );
+    expect(site.incident('sit-2023')!.towns).toHaveLength(7);
+  });
+
+  it('shows the Soest Bürgerbüro with status texts, phone link, times as written and tasks', () => {
+    const html = readPage(dist, '/soest/buergerbuero/');
+    expect(html).toContain('<h1>Bürgerbüro');
+    expect(html).toMatch(/class="tag tag-limited"[^>]*>Eingeschränkt</);
+    expect(html).toContain('Nur Annahme');
+    expect(html).toContain('Nicht möglich');
+    expect(html).toContain('href="tel:+4929211032127"');
+    expect(html).toMatch(/>\s*02921 \/ 103-2127\s*<\/a>/);
+    expect(html).toContain('<time datetime="2023-11-03T14:17:00+01:00">Freitag, 03.11.2023, 14:17 Uhr</time>');
+    expect(html).toContain('<time datetime="2023-11-06">Montag, 06.11.2023</time>');
+    expect(html).toMatch(/<h3 id="anliegen-personalausweis-oder-reisepass-beantragen"/);
+  });
+
+  it('shows Werl with its fax number as written and its postal address as a block', () => {
+    const html = readPage(dist, '/werl/');
+    expect(html).toContain('02922-8003298');
+    expect(html).not.toContain('tel:+4929228003298');
+    expect(html).toMatch(/<address class="post">\s*Wallfahrtsstadt Werl<br>Hedwig-Dransfeld-Str. 23-23a<br>59457 Werl\s*<\/address>/);
+  });
+
+  it('links a town to its district and the district’s services', () => {
+    const html = readPage(dist, '/soest/');
+    expect(html).toContain('href="/kreis-soest/"');
+    expect(html).toContain('href="/kreis-soest/kfz-zulassung/"');
+    expect(readPage(dist, '/kreis-soest/')).toContain('href="/soest/"');
+  });
+
+  it('lists every task and service A–Z with town and status', () => {
+    const html = readPage(dist, '/anliegen/');
+    for (const entry of site.index) expect(html).toContain(`href="${entry.url}"`);
+    expect(html).toContain('Personalausweis oder Reisepass beantragen');
+  });
+
+  it('lists the incident’s towns with how many services are restricted', () => {
+    const html = readPage(dist, '/stoerungen/sit-2023/');
+    expect(html).toMatch(/\d+ von \d+ Diensten eingeschränkt/);
+    expect(html).toContain('href="/werl/"');
+  });
+
+  it('ships no JavaScript on content pages and one stylesheet', () => {
+    for (const file of allHtml(dist)) {
+      const html = readFileSync(file, 'utf8');
+      expect(html, file).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+      expect(html.match(/<link rel="stylesheet"/g)?.length ?? 0, file).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('renders every interface string: no unfilled {placeholders} and no i18n keys', () => {
+    for (const file of allHtml(dist)) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/\{[a-z]+\}/);
+      expect(text, file).not.toMatch(/>(status|layout|facts|town|service)\.[a-zA-Z]+</);
+    }
+  });
+});
