@@ -14,5 +14,4 @@ export default defineConfig({
   build: { format: 'directory', assets: 'assets', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  telemetry: false,
 });
