@@ -133,6 +133,8 @@ export const de = {
   'error.missingFolder': 'dieser Ordner fehlt oder ist leer',
   'error.unreadable': 'die Datei kann nicht gelesen werden',
 
+  'alias.reserved': 'eine Adresse der Website selbst',
+
   'markdown.heading': 'eine Überschrift',
   'markdown.list': 'eine Liste',
   'markdown.blockquote': 'ein Zitat',
@@ -147,6 +149,7 @@ export const de = {
   'yaml.indent': 'die Einrückung stimmt nicht',
   'yaml.missingChar': 'ein schließendes Anführungszeichen oder eine Klammer fehlt',
   'yaml.colon': 'nach dem Feldnamen fehlt ein Doppelpunkt, oder die Zeile ist falsch eingerückt',
+  'yaml.colonInValue': 'ein Text mit Doppelpunkt muss in Anführungszeichen stehen, oder die Zeile ist falsch eingerückt',
   'yaml.token': 'unerwartetes Zeichen',
   'yaml.scalarStart': 'ein Wert beginnt mit einem Zeichen, das in Anführungszeichen stehen muss',
   'yaml.other': 'Syntaxfehler',
@@ -169,7 +172,7 @@ export const de = {
   'hint.typo': 'Tippfehler bei Jahr oder Monat?',
   'hint.https': 'fast jede Website ist auch mit https:// erreichbar',
 
-  'cli.ok': 'Keine Fehler: {towns} Orte, {services} Dienste, {incidents} Störungen, {pages} Seiten.',
+  'cli.ok': 'Keine Fehler. Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
   'cli.errors': '{count} Fehler gefunden. Nichts wurde veröffentlicht.',
   'cli.error': '1 Fehler gefunden. Nichts wurde veröffentlicht.',
 } as const;

@@ -135,6 +135,8 @@ export const en: Messages = {
   'error.missingFolder': 'this folder is missing or empty',
   'error.unreadable': 'the file cannot be read',
 
+  'alias.reserved': 'an address of the site itself',
+
   'markdown.heading': 'a heading',
   'markdown.list': 'a list',
   'markdown.blockquote': 'a quote',
@@ -149,6 +151,7 @@ export const en: Messages = {
   'yaml.indent': 'the indentation is wrong',
   'yaml.missingChar': 'a closing quote or bracket is missing',
   'yaml.colon': 'a colon after the field name is missing, or the line is indented wrongly',
+  'yaml.colonInValue': 'a text with a colon must be in quotes, or the line is indented wrongly',
   'yaml.token': 'unexpected character',
   'yaml.scalarStart': 'a value starts with a character that needs quotes',
   'yaml.other': 'syntax error',
@@ -171,7 +174,7 @@ export const en: Messages = {
   'hint.typo': 'a typo in the year or month?',
   'hint.https': 'almost every website is reachable with https:// too',
 
-  'cli.ok': 'No errors: {towns} towns, {services} services, {incidents} incidents, {pages} pages.',
+  'cli.ok': 'No errors. Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
   'cli.errors': '{count} errors found. Nothing was published.',
   'cli.error': '1 error found. Nothing was published.',
 };

@@ -98,3 +98,25 @@ export function buildIndex(towns: readonly Town[], collator: Intl.Collator): Ind
     (a, b) => collator.compare(a.label, b.label) || collator.compare(a.townName, b.townName) || collator.compare(a.serviceTitle, b.serviceTitle),
   );
 }
+
+/** Above this many entries the A–Z list gets one page per initial letter (the 14 KB page budget). */
+export const azSplitThreshold = 300;
+
+export interface AzGroup {
+  letter: string;
+  /** Path segment and anchor: `a` … `z`, `0` for digits and others. */
+  slug: string;
+  entries: IndexEntry[];
+}
+
+/** The A–Z index grouped by initial, in index order; `split` when it is too long for one page. */
+export function azGroups(index: readonly IndexEntry[], threshold = azSplitThreshold): { split: boolean; groups: AzGroup[] } {
+  const groups = new Map<string, AzGroup>();
+  for (const entry of index) {
+    const group = groups.get(entry.letter) ?? { letter: entry.letter, slug: entry.letter === '#' ? '0' : entry.letter.toLowerCase(), entries: [] };
+    group.entries.push(entry);
+    groups.set(entry.letter, group);
+  }
+  const sorted = [...groups.values()].sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter.localeCompare(b.letter, 'en')));
+  return { split: index.length > threshold, groups: sorted };
+}

@@ -57,6 +57,8 @@ const blockKinds: Record<string, string> = {
 export function inspectMarkdown(source: string, inline: boolean): MarkdownProblem[] {
   const problems: MarkdownProblem[] = [];
   const tokens = inspector.parse(source, {});
+  // A text on one line is always read inline: "1. Hilfe" or "# 5" is not a list or heading.
+  const multiline = source.trim().includes('\n');
   let paragraphs = 0;
   walk(tokens, (token, line) => {
     if (token.type === 'html_block' || token.type === 'html_inline') {
@@ -71,7 +73,7 @@ export function inspectMarkdown(source: string, inline: boolean): MarkdownProble
       const src = String(token.attrGet('src') ?? '');
       problems.push(inline ? { kind: 'block', found: 'image', line } : { kind: 'image', found: src.slice(0, 60), line });
     }
-    if (inline) {
+    if (inline && multiline) {
       if (token.type === 'paragraph_open') paragraphs += 1;
       const kind = blockKinds[token.type];
       if (kind) problems.push({ kind: 'block', found: kind, line });

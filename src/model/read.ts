@@ -51,6 +51,37 @@ const yamlCodes: Record<string, string> = {
   MULTIPLE_DOCS: 'token',
 };
 
+/** The detail for a YAML error: the code alone is too coarse (MISSING_CHAR is a quote, a comma or a colon). */
+function yamlDetail(code: string, message: string): string {
+  // `keywords: [Ausweis, Pass` without the closing bracket.
+  if (/must be sufficiently indented and end with/.test(message)) return 'missingChar';
+  if (code === 'MISSING_CHAR') {
+    if (/quote|Missing ,|end with/.test(message)) return 'missingChar';
+    if (/Implicit map keys/.test(message)) return 'colon';
+    if (/without - indicator/.test(message)) return 'indent';
+    return 'other';
+  }
+  // `summary: Achtung: geschlossen`, or a line indented under a text value.
+  if (/Nested mappings are not allowed in compact mappings/.test(message)) return 'colonInValue';
+  return yamlCodes[code] ?? 'other';
+}
+
+/**
+ * An unclosed quote is reported where the text ends (often the end of the front matter); the
+ * editor needs the line where it opens: the first line whose value starts with that quote and
+ * does not close it.
+ */
+function openingQuoteLine(yamlText: string, quote: string, fallback: number): number {
+  const lines = yamlText.split('\n');
+  const opens = new RegExp(`^\\s*(?:-\\s+)?(?:[^\\s"'#][^:]*:\\s+)?${quote}`);
+  for (let i = 0; i < Math.min(fallback, lines.length); i++) {
+    const line = lines[i]!;
+    const count = line.replaceAll(`\\${quote}`, '').split(quote).length - 1;
+    if (opens.test(line) && count % 2 === 1) return i + 1;
+  }
+  return fallback;
+}
+
 /** Removes `key:` entries left empty, so an empty optional field counts as absent. */
 function dropEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropEmpty);
@@ -159,14 +190,16 @@ export function parseSource(
     const seen = new Set<number>();
     const errors: ContentError[] = [];
     for (const error of doc.errors) {
-      const line = lines.linePos(error.pos[0]).line;
+      const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+      const at = lines.linePos(error.pos[0]).line;
+      const line = quote ? openingQuoteLine(yamlText, quote, at) : at;
       if (seen.has(line)) continue;
       seen.add(line);
       errors.push({
         file,
         line,
         code: 'yaml',
-        params: { detail: yamlCodes[error.code] ?? 'other', message: error.message.split('\n')[0]! },
+        params: { detail: yamlDetail(error.code, error.message), message: error.message.split('\n')[0]! },
         hint: { code: 'yaml' },
       });
     }

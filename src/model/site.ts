@@ -324,7 +324,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     }
   }
   // Every generated path once; aliases must not hide a page or each other.
-  const redirects = collectRedirects(towns, urls, ctx, townSources.concat(byKind('service')));
+  const redirects = collectRedirects(towns, pages, urls, ctx, townSources.concat(byKind('service')));
 
   if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language };
 
@@ -357,18 +357,28 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   return { ok: true, site, language };
 }
 
-function collectRedirects(towns: Town[], urls: Urls, ctx: RuleContext, sources: SourceFile[]): Redirect[] {
+function collectRedirects(towns: Town[], pages: Page[], urls: Urls, ctx: RuleContext, sources: SourceFile[]): Redirect[] {
   const taken = new Map<string, string>();
   const routeOf = (sitePath: string) => sitePath.replace(/\/?$/, '/');
+  for (const page of pages) taken.set(`/${page.slug}/`, page.file);
   for (const town of towns) {
     taken.set(`/${town.slug}/`, town.file);
+    // The town's notice and feed are generated pages of the town too.
+    taken.set(`/${town.slug}/aushang/`, town.file);
+    taken.set(`/${town.slug}/feed.xml/`, town.file);
     for (const service of town.services) taken.set(`/${town.slug}/${service.slug}/`, service.file);
   }
   const redirects: Redirect[] = [];
   const add = (file: string, aliases: string[], to: string, title: string) => {
     const source = sources.find((s) => s.file === file)!;
-    aliases.forEach((alias, i) => {
+    // Invalid aliases are already reported and left out: count entries as the editor wrote them.
+    const written = ([] as unknown[]).concat(source.valueAt(['aliases']) ?? []);
+    const counted = new Set<number>();
+    aliases.forEach((alias, k) => {
       const route = routeOf(alias);
+      const found = written.findIndex((w, j) => !counted.has(j) && typeof w === 'string' && routeOf(w.trim()) === route);
+      const i = found < 0 ? k : found;
+      counted.add(i);
       const top = route.split('/')[1] ?? '';
       const owner = taken.get(route) ?? ((reservedRoutes as readonly string[]).includes(top) ? 'reserved' : undefined);
       if (owner) {

@@ -77,6 +77,7 @@ export function formatContentError(error: ContentError, language: Language): str
   if (params.foundType) params.foundType = t(`valueType.${params.foundType}` as MessageKey);
   if (params.expected && `valueType.${params.expected}` in catalog(language)) params.expected = t(`valueType.${params.expected}` as MessageKey);
   if (params.detail) params.detail = t(`yaml.${params.detail}` as MessageKey);
+  if (error.code === 'aliasCollision' && params.other === 'reserved') params.other = t('alias.reserved');
   if (error.code === 'markdownBlock' && params.found && `markdown.${params.found}` in catalog(language)) params.found = t(`markdown.${params.found}` as MessageKey);
   const message = t(`error.${error.code}` as MessageKey, params);
   const hint = error.hint ? ` (${t(`hint.${error.hint.code}` as MessageKey, error.hint.params)})` : '';
@@ -283,7 +284,8 @@ export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKe
     }
     case 'too_small':
       if (typeof found === 'string') return [{ ...base, code: 'empty' }];
-      return [{ ...base, code: 'tooSmall', params: { found: describeFound(found), minimum: String(issue.minimum) } }];
+      // `positive()` is "more than 0": for the whole numbers of the format, at least 1.
+      return [{ ...base, code: 'tooSmall', params: { found: describeFound(found), minimum: String(Number(issue.minimum) + (issue.inclusive ? 0 : 1)) } }];
     case 'invalid_format':
       if ('pattern' in issue && issue.pattern === String(timeInputPattern)) {
         return [{ ...base, code: 'time', params: { found: describeFound(found) } }];

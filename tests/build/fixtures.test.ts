@@ -108,3 +108,32 @@ describe('time zone of the building machine', () => {
     expect(newYork).toBe(berlin);
   });
 });
+
+describe('a large site', () => {
+  it('splits the A–Z list into one page per initial', () => {
+    const content = path.join(tempDir(), 'content');
+    mkdirSync(path.join(content, 'towns/grossstadt'), { recursive: true });
+    writeFileSync(path.join(content, 'site.yaml'), 'title: Groß\noperator: Test\n');
+    writeFileSync(
+      path.join(content, 'towns/grossstadt/index.md'),
+      '---\nname: Großstadt\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Viele Dienste.\n---\n',
+    );
+    const words = ['Abfall', 'Bauen', 'Chor', 'Dach', 'Ehe', 'Feuer', 'Garten', 'Hund', 'Impfung', 'Jagd', 'Kita', 'Lärm', 'Markt', 'Notar', 'Ölheizung', 'Pass', 'Rente', 'Schule', 'Tiere', 'Umzug', '1. Hilfe'];
+    words.forEach((word, i) => {
+      const tasks = Array.from({ length: 15 }, (_, j) => `  - title: ${word} Anliegen ${j + 1}\n    status: normal\n`).join('');
+      writeFileSync(
+        path.join(content, `towns/grossstadt/dienst-${i}.md`),
+        `---\ntitle: ${word}\nstatus: limited\nupdated: 2023-11-03 14:17\nsummary: Dienst ${i}.\ntasks:\n${tasks}---\n`,
+      );
+    });
+    const dist = buildSite(content);
+    const index = readPage(dist, '/anliegen/');
+    expect(index).toContain('href="/anliegen/a/"');
+    expect(index).toContain('href="/anliegen/0/"');
+    expect(index).not.toContain('Abfall Anliegen 1');
+    const o = readPage(dist, '/anliegen/o/');
+    expect(o).toContain('Ölheizung Anliegen 15');
+    expect(o).not.toContain('Abfall Anliegen');
+    expect(readPage(dist, '/anliegen/0/')).toContain('1. Hilfe Anliegen 1');
+  });
+});
