@@ -167,8 +167,16 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   };
   const time = (source: SourceFile, field: string, written: string | undefined, notFuture = false): TimeValue | undefined =>
     written === undefined ? undefined : checkTime(ctx, source, [field], written, notFuture);
-  const aliasesOf = (source: SourceFile, inputs: string[]) =>
-    inputs.flatMap((alias, i) => checkAlias(ctx, source, ['aliases', i], alias) ?? []);
+  /** Valid aliases per file, with the entry they came from, for collision messages. */
+  const aliasesByFile = new Map<string, { route: string; index: number; source: SourceFile }[]>();
+  const aliasesOf = (source: SourceFile, inputs: string[]) => {
+    const valid = inputs.flatMap((alias, index) => {
+      const route = checkAlias(ctx, source, ['aliases', index], alias);
+      return route ? [{ route, index, source }] : [];
+    });
+    aliasesByFile.set(source.file, valid);
+    return valid.map((a) => a.route);
+  };
 
   const settings: Settings | undefined =
     siteSource && siteInput
@@ -324,7 +332,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     }
   }
   // Every generated path once; aliases must not hide a page or each other.
-  const redirects = collectRedirects(towns, pages, urls, ctx, townSources.concat(byKind('service')));
+  const redirects = collectRedirects(towns, pages, urls, ctx, aliasesByFile);
 
   if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language };
 
@@ -357,41 +365,42 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   return { ok: true, site, language };
 }
 
-function collectRedirects(towns: Town[], pages: Page[], urls: Urls, ctx: RuleContext, sources: SourceFile[]): Redirect[] {
+/**
+ * Aliases become redirects. Each must be a path nothing else uses: not a page, not a town's own
+ * pages, not a reserved route, not another alias.
+ */
+function collectRedirects(
+  towns: Town[],
+  pages: Page[],
+  urls: Urls,
+  ctx: RuleContext,
+  aliasesByFile: Map<string, { route: string; index: number; source: SourceFile }[]>,
+): Redirect[] {
   const taken = new Map<string, string>();
-  const routeOf = (sitePath: string) => sitePath.replace(/\/?$/, '/');
   for (const page of pages) taken.set(`/${page.slug}/`, page.file);
   for (const town of towns) {
     taken.set(`/${town.slug}/`, town.file);
     // The town's notice and feed are generated pages of the town too.
     taken.set(`/${town.slug}/aushang/`, town.file);
-    taken.set(`/${town.slug}/feed.xml/`, town.file);
+    taken.set(`/${town.slug}/feed.xml`, town.file);
     for (const service of town.services) taken.set(`/${town.slug}/${service.slug}/`, service.file);
   }
   const redirects: Redirect[] = [];
-  const add = (file: string, aliases: string[], to: string, title: string) => {
-    const source = sources.find((s) => s.file === file)!;
-    // Invalid aliases are already reported and left out: count entries as the editor wrote them.
-    const written = ([] as unknown[]).concat(source.valueAt(['aliases']) ?? []);
-    const counted = new Set<number>();
-    aliases.forEach((alias, k) => {
-      const route = routeOf(alias);
-      const found = written.findIndex((w, j) => !counted.has(j) && typeof w === 'string' && routeOf(w.trim()) === route);
-      const i = found < 0 ? k : found;
-      counted.add(i);
+  const add = (file: string, to: string, title: string) => {
+    for (const { route, index, source } of aliasesByFile.get(file) ?? []) {
       const top = route.split('/')[1] ?? '';
       const owner = taken.get(route) ?? ((reservedRoutes as readonly string[]).includes(top) ? 'reserved' : undefined);
       if (owner) {
-        ctx.errors.push({ file, line: source.lineOf(['aliases', i]), field: `aliases[${i + 1}]`, code: 'aliasCollision', params: { found: alias, other: owner } });
-        return;
+        ctx.errors.push({ file, line: source.lineOf(['aliases', index]), field: `aliases[${index + 1}]`, code: 'aliasCollision', params: { found: route, other: owner } });
+        continue;
       }
       taken.set(route, file);
       redirects.push({ from: route, to, title });
-    });
+    }
   };
   for (const town of towns) {
-    add(town.file, town.aliases, urls.town(town.slug), town.name);
-    for (const service of town.services) add(service.file, service.aliases, service.url, `${service.title} – ${town.name}`);
+    add(town.file, urls.town(town.slug), town.name);
+    for (const service of town.services) add(service.file, service.url, `${service.title} – ${town.name}`);
   }
   return redirects;
 }

@@ -48,6 +48,8 @@ describe('the edge fixture', () => {
       expect(readPage(dist, alias)).toContain('<meta http-equiv="refresh" content="0; url=/testdorf/">');
     }
     expect(readPage(dist, '/bb/')).toContain('url=/testdorf/buergerbuero/');
+    // An old file name stays a file, so any static server finds it.
+    expect(readPage(dist, '/alt/testdorf.html')).toContain('url=/testdorf/');
   });
 
   it('links footer pages and marks resolved incidents as not current', () => {

@@ -1,0 +1,24 @@
+/** The page an alias serves: an instant redirect that also works as a plain link. */
+import type { Translate } from '../i18n/index.ts';
+import type { Redirect } from './types.ts';
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
+
+export function redirectHtml(redirect: Redirect, language: string, t: Translate): string {
+  const to = escapeHtml(redirect.to);
+  const title = escapeHtml(redirect.title);
+  return (
+    `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(t('redirect.title'))}: ${title}</title><meta name="robots" content="noindex">` +
+    `<meta http-equiv="refresh" content="0; url=${to}"><link rel="canonical" href="${to}"></head>` +
+    `<body><p>${escapeHtml(t('redirect.text'))} <a href="${to}">${title}</a></p></body></html>\n`
+  );
+}
+
+/** Where the redirect page is written: `dorf/index.html` for `/dorf/`, the file itself for `/alt/dorf.html`. */
+export function redirectFile(from: string): string {
+  const path = from.replace(/^\//, '');
+  return path.endsWith('/') ? `${path}index.html` : path;
+}
