@@ -104,7 +104,6 @@ export const de = {
   'error.email': '„{found}“ ist keine E-Mail-Adresse — erlaubt: z. B. buergerbuero@soest.de',
   'error.url': '„{found}“ ist keine vollständige Web-Adresse — erlaubt: eine Adresse mit https://',
   'error.urlNotHttps': '„{found}“ — erlaubt: nur https-Adressen',
-  'error.postSingleLine': '„{found}“ — erlaubt: eine Anschrift mit Zeilenumbrüchen',
   'error.markdownHtml': 'enthält HTML „{found}“ — erlaubt: nur Markdown',
   'error.markdownLink': 'Link auf „{found}“ — erlaubt: https:, http:, mailto:, tel: oder ein Pfad dieser Website wie /soest/',
   'error.markdownBlock': 'enthält {found} — erlaubt: ein einziger Absatz mit *Hervorhebung* und [Links](https://…)',

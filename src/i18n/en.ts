@@ -106,7 +106,6 @@ export const en: Messages = {
   'error.email': '"{found}" is not an e-mail address — allowed: e.g. office@example.org',
   'error.url': '"{found}" is not a complete web address — allowed: an address starting with https://',
   'error.urlNotHttps': '"{found}" — allowed: https addresses only',
-  'error.postSingleLine': '"{found}" — allowed: an address with line breaks',
   'error.markdownHtml': 'contains HTML "{found}" — allowed: Markdown only',
   'error.markdownLink': 'link to "{found}" — allowed: https:, http:, mailto:, tel: or a path on this site such as /soest/',
   'error.markdownBlock': 'contains {found} — allowed: a single paragraph with *emphasis* and [links](https://…)',

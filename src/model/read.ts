@@ -23,6 +23,8 @@ export interface SourceFile {
   town?: string;
   /** Front matter as plain data, empty entries removed. */
   data: Record<string, unknown>;
+  /** Paths of the entries left empty (`resolved:`), removed from `data`. */
+  emptyFields: PropertyKey[][];
   /** Markdown body (empty for site.yaml). */
   body: string;
   /** 1-based line where the body starts. */
@@ -82,12 +84,18 @@ function openingQuoteLine(yamlText: string, quote: string, fallback: number): nu
   return fallback;
 }
 
-/** Removes `key:` entries left empty, so an empty optional field counts as absent. */
-function dropEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropEmpty);
+/**
+ * Removes `key:` entries left empty, so an empty optional field counts as absent. Their paths
+ * are collected, so an empty field that does not exist at all can still be reported.
+ */
+function dropEmpty(value: unknown, path: PropertyKey[] = [], dropped: PropertyKey[][] = []): unknown {
+  if (Array.isArray(value)) return value.map((item, i) => dropEmpty(item, [...path, i], dropped));
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) if (inner !== null && inner !== undefined) out[key] = dropEmpty(inner);
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner !== null && inner !== undefined) out[key] = dropEmpty(inner, [...path, key], dropped);
+      else dropped.push([...path, key]);
+    }
     return out;
   }
   return value;
@@ -210,10 +218,11 @@ export function parseSource(
   if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
     return { errors: [{ file, line: kind === 'site' ? 1 : 2, code: 'notMapping' }] };
   }
-  const data = (dropEmpty(js ?? {}) as Record<string, unknown>) ?? {};
+  const emptyFields: PropertyKey[][] = [];
+  const data = (dropEmpty(js ?? {}, [], emptyFields) as Record<string, unknown>) ?? {};
   const located = locator(doc.contents ? doc : undefined, lines, 0, data);
   return {
-    source: { kind, file, slug: names.slug, town: names.town, data, body, bodyLine, ...located },
+    source: { kind, file, slug: names.slug, town: names.town, data, emptyFields, body, bodyLine, ...located },
     errors: [],
   };
 }

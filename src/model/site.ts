@@ -26,7 +26,7 @@ import {
   type TownInput,
   type UpdateInput,
 } from '../schema/index.ts';
-import { issueToErrors, sortErrors, type ContentError } from '../schema/errors.ts';
+import { closest, fieldName, issueToErrors, sortErrors, type ContentError } from '../schema/errors.ts';
 import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
 import { translator } from '../i18n/index.ts';
 import { readContent, slugify, type SourceFile } from './read.ts';
@@ -68,32 +68,55 @@ function allowedKeysFor(schema: z.ZodObject) {
 const placeholders: Record<string, unknown> = {
   title: 'x', name: 'x', kind: 'x', summary: 'x', operator: 'x', text: 'x',
   status: 'limited', channel: 'in-person', updated: '2000-01-01', started: '2000-01-01', at: '2000-01-01',
+  url: 'https://example.org/',
 };
 
+/** Stand-ins for whole list entries of the wrong kind (a text where fields belong). */
+const entryPlaceholders: Record<string, unknown> = {
+  contacts: { channel: 'in-person', status: 'normal' },
+  channels: { channel: 'in-person', status: 'normal' },
+  tasks: { title: 'x', status: 'normal' },
+  updates: { at: '2000-01-01', text: 'x' },
+  links: { title: 'x', url: 'https://example.org/' },
+};
+
+/** Repairs one object in place: stand-ins for failed required fields, optional ones dropped. */
+function repairField(target: Record<string, unknown>, key: string): void {
+  if (key in placeholders) target[key] = placeholders[key];
+  else delete target[key];
+}
+
 /**
- * The data without what failed: wrong entries of lists removed, wrong fields replaced by a
- * stand-in (required) or dropped (optional). Only ever used to find further errors.
+ * The data with what failed replaced by stand-ins (required fields) or removed (optional
+ * fields), keeping every list entry where it was, so that the rules run again on the rest and
+ * name entries and lines as the editor wrote them. Only ever used to find further errors.
  */
 function withoutFailures(data: Record<string, unknown>, issues: readonly z.core.$ZodIssue[]): Record<string, unknown> {
   const copy = structuredClone(data);
-  const dropItems = new Map<string, Set<number>>();
   for (const issue of issues) {
-    const [key, index] = issue.path;
-    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
-      for (const k of issue.keys) delete copy[k];
-    } else if (typeof key === 'string' && typeof index === 'number') {
-      const set = dropItems.get(key) ?? new Set<number>();
-      set.add(index);
-      dropItems.set(key, set);
-    } else if (typeof key === 'string') {
-      if (key in placeholders) copy[key] = placeholders[key];
-      else delete copy[key];
+    const [key, index, field] = issue.path;
+    if (issue.path.length === 0) {
+      if (issue.code === 'unrecognized_keys') for (const k of issue.keys) delete copy[k];
+      continue;
     }
-  }
-  for (const [key, indexes] of dropItems) {
+    if (typeof key !== 'string') continue;
     const list = copy[key];
-    if (Array.isArray(list)) copy[key] = list.filter((_, i) => !indexes.has(i));
-    else delete copy[key];
+    if (typeof index !== 'number') {
+      repairField(copy, key);
+    } else if (!Array.isArray(list) || !(key in entryPlaceholders)) {
+      // A text where a list belongs, or a list of plain values (incidents, keywords, aliases):
+      // leave the whole field out rather than renumber what follows.
+      delete copy[key];
+    } else if (field === undefined) {
+      const entry = list[index];
+      if (issue.code === 'unrecognized_keys' && entry && typeof entry === 'object') {
+        for (const k of issue.keys) delete (entry as Record<string, unknown>)[k];
+      } else {
+        list[index] = structuredClone(entryPlaceholders[key]);
+      }
+    } else if (typeof field === 'string' && list[index] && typeof list[index] === 'object') {
+      repairField(list[index] as Record<string, unknown>, field);
+    }
   }
   return copy;
 }
@@ -104,9 +127,24 @@ function withoutFailures(data: Record<string, unknown>, issues: readonly z.core.
  * `valid` says whether the data is the editor's own.
  */
 function validate<S extends z.ZodObject>(schema: S, source: SourceFile, errors: ContentError[]): z.infer<S> | undefined {
+  const keys = allowedKeysFor(schema);
+  // An empty field is left out before validation; one that does not exist is still a mistake.
+  for (const path of source.emptyFields) {
+    const key = String(path[path.length - 1]);
+    const allowed = keys(path.slice(0, -1));
+    if (allowed.includes(key)) continue;
+    const suggestion = closest(key, allowed);
+    errors.push({
+      file: source.file,
+      line: source.lineOf(path),
+      field: fieldName(path),
+      code: 'unknownField',
+      params: { allowed: allowed.join(', ') },
+      ...(suggestion ? { hint: { code: 'didYouMean' as const, params: { suggestion } } } : {}),
+    });
+  }
   const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) return result.data;
-  const keys = allowedKeysFor(schema);
   for (const issue of result.error.issues) errors.push(...issueToErrors(issue, source, keys));
   const retry = schema.safeParse(withoutFailures(source.data, result.error.issues));
   return retry.success ? retry.data : undefined;
@@ -245,12 +283,13 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       titleText: plainText(task.title),
       note: task.note === undefined ? undefined : inline(source, ['tasks', i, 'note'], task.note),
     }));
+    const updated = time(source, 'updated', input.updated, true)!;
     const service: Service = {
       ...input,
       slug: source.slug,
       town: source.town!,
       file: source.file,
-      updated: time(source, 'updated', input.updated, true)!,
+      updated,
       since: time(source, 'since', input.since),
       expected: time(source, 'expected', input.expected),
       summary: inline(source, ['summary'], input.summary),
@@ -259,6 +298,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       updates: updatesOf(source, input.updates),
       aliases: aliasesOf(source, input.aliases),
       body: body(source),
+      lastChange: updated,
       url: urls.service(source.town!, source.slug),
     };
     const list = servicesByTown.get(service.town) ?? [];
@@ -343,7 +383,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     const affected = new Set(town.incidents);
     for (const service of town.services) if (service.incident) affected.add(service.incident);
     town.affectedBy = incidentSlugs.filter((slug) => affected.has(slug));
-    town.lastChange = latest([town.updated, ...town.services.map((s) => s.updated)]);
+    for (const service of town.services) service.lastChange = latest([service.updated, ...service.updates.map((u) => u.at)]);
+    town.lastChange = latest([town.updated, ...town.updates.map((u) => u.at), ...town.services.map((s) => s.lastChange)]);
   }
   towns.sort((a, b) => collator.compare(a.name, b.name));
   for (const incident of incidents) incident.towns = towns.filter((t) => t.affectedBy.includes(incident.slug)).map((t) => t.slug);
@@ -376,25 +417,27 @@ function collectRedirects(
   ctx: RuleContext,
   aliasesByFile: Map<string, { route: string; index: number; source: SourceFile }[]>,
 ): Redirect[] {
+  // Compared without case: many hosts' file systems do not tell /Soest/ from /soest/.
   const taken = new Map<string, string>();
-  for (const page of pages) taken.set(`/${page.slug}/`, page.file);
+  const take = (route: string, file: string) => taken.set(route.toLowerCase(), file);
+  for (const page of pages) take(`/${page.slug}/`, page.file);
   for (const town of towns) {
-    taken.set(`/${town.slug}/`, town.file);
+    take(`/${town.slug}/`, town.file);
     // The town's notice and feed are generated pages of the town too.
-    taken.set(`/${town.slug}/aushang/`, town.file);
-    taken.set(`/${town.slug}/feed.xml`, town.file);
-    for (const service of town.services) taken.set(`/${town.slug}/${service.slug}/`, service.file);
+    take(`/${town.slug}/aushang/`, town.file);
+    take(`/${town.slug}/feed.xml`, town.file);
+    for (const service of town.services) take(`/${town.slug}/${service.slug}/`, service.file);
   }
   const redirects: Redirect[] = [];
   const add = (file: string, to: string, title: string) => {
     for (const { route, index, source } of aliasesByFile.get(file) ?? []) {
       const top = route.split('/')[1] ?? '';
-      const owner = taken.get(route) ?? ((reservedRoutes as readonly string[]).includes(top) ? 'reserved' : undefined);
+      const owner = taken.get(route.toLowerCase()) ?? ((reservedRoutes as readonly string[]).includes(top.toLowerCase()) ? 'reserved' : undefined);
       if (owner) {
         ctx.errors.push({ file, line: source.lineOf(['aliases', index]), field: `aliases[${index + 1}]`, code: 'aliasCollision', params: { found: route, other: owner } });
         continue;
       }
-      taken.set(route, file);
+      take(route, file);
       redirects.push({ from: route, to, title });
     }
   };

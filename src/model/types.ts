@@ -44,6 +44,8 @@ export interface Service
   updates: Update[];
   aliases: string[];
   body: MarkdownText;
+  /** "Stand": the latest of `updated` and the updates. */
+  lastChange: TimeValue;
   url: string;
 }
 
@@ -66,7 +68,7 @@ export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' |
   children: string[];
   /** Every incident affecting the town: named by it or by one of its services. */
   affectedBy: string[];
-  /** The latest `updated` of the town and its services. */
+  /** "Stand": the latest `updated` or update of the town and its services. */
   lastChange: TimeValue;
   url: string;
 }

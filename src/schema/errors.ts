@@ -24,7 +24,6 @@ export type ErrorCode =
   | 'email'
   | 'url'
   | 'urlNotHttps'
-  | 'postSingleLine'
   | 'markdownHtml'
   | 'markdownLink'
   | 'markdownBlock'

@@ -13,7 +13,7 @@ describe('aliases', () => {
       { from: '/stadt/soest/', to: '/soest/', title: 'Soest' },
       { from: '/buergerbuero-soest/', to: '/soest/buergerbuero/', title: 'Bürgerbüro – Soest' },
       { from: '/soest/meldeamt/', to: '/soest/buergerbuero/', title: 'Bürgerbüro – Soest' },
-      // The route keeps a trailing slash even for a file-like path (see the report).
+      // A file name stays a file: the redirect is written as that very file.
       { from: '/alt/buergerbuero.html', to: '/soest/buergerbuero/', title: 'Bürgerbüro – Soest' },
     ]);
   });

@@ -38,7 +38,6 @@ const paramsOf: Record<ErrorCode, string[]> = {
   email: ['found'],
   url: ['found'],
   urlNotHttps: ['found'],
-  postSingleLine: ['found'],
   markdownHtml: ['found'],
   markdownLink: ['found'],
   markdownBlock: ['found'],
