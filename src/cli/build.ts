@@ -1,7 +1,7 @@
 /**
  * `npm run build [-- --content <folder>] [-- --out <folder>]`: checks the content first (every
- * error, in the editors' words), then builds with Astro into a fresh temporary folder and only
- * when everything succeeded replaces the output folder. A failed build publishes nothing and
+ * error, in the editors' words), then builds with Astro and the search index into a fresh
+ * temporary folder and only when everything succeeded replaces the output folder. A failed build publishes nothing and
  * leaves the previous output as it was.
  */
 import { chmod, mkdtemp, rename, rm, stat } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadSite } from '../model/site.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { report } from './check.ts';
+import { buildSearchIndex } from './search-index.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' } },
@@ -29,6 +30,7 @@ process.env.AUSHANG_OUT_DIR = staging;
 try {
   const { build } = await import('astro');
   await build({ root, outDir: staging, logLevel: process.env.AUSHANG_LOG ?? 'warn' } as Parameters<typeof build>[0]);
+  await buildSearchIndex(staging);
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   console.error(error instanceof Error ? error.message : error);

@@ -3,6 +3,7 @@
  * citizen's browser would get it, with no JavaScript.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/model/site.ts';
@@ -91,19 +92,71 @@ describe('the example site', () => {
     expect(html).toContain('href="/werl/"');
   });
 
-  it('ships no JavaScript on content pages and one stylesheet', () => {
+  it('ships no JavaScript except on the search page, and one stylesheet', () => {
     for (const file of allHtml(dist)) {
       const html = readFileSync(file, 'utf8');
-      expect(html, file).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+      const scripts = html.match(/<script(?![^>]*application\/ld\+json)[^>]*>/g) ?? [];
+      if (file.endsWith(path.join('suche', 'index.html'))) expect(scripts).toHaveLength(1);
+      else expect(scripts, file).toEqual([]);
       expect(html.match(/<link rel="stylesheet"/g)?.length ?? 0, file).toBeLessThanOrEqual(1);
     }
   });
 
   it('renders every interface string: no unfilled {placeholders} and no i18n keys', () => {
     for (const file of allHtml(dist)) {
-      const text = readFileSync(file, 'utf8');
+      // The search page hands its message templates to its script in data-labels.
+      const text = readFileSync(file, 'utf8').replace(/data-labels="[^"]*"/, '');
       expect(text, file).not.toMatch(/\{[a-z]+\}/);
       expect(text, file).not.toMatch(/>(status|layout|facts|town|service)\.[a-zA-Z]+</);
     }
+  });
+});
+
+describe('the search index', () => {
+  /** What Pagefind indexed, page by page: its fragments are gzipped JSON. */
+  function fragments(): { url: string; content: string; filters: Record<string, string[]>; meta: Record<string, string> }[] {
+    const dir = path.join(dist, 'pagefind/fragment');
+    return readdirSync(dir).map((name) => {
+      const raw = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
+      return JSON.parse(raw.slice(raw.indexOf('{')));
+    });
+  }
+
+  it('holds every town, service and incident page, and nothing else', () => {
+    const urls = fragments().map((f) => f.url).sort();
+    const expected = [
+      ...site.towns.flatMap((t) => [t.url, ...t.services.map((s) => s.url)]),
+      ...site.incidents.map((i) => i.url),
+    ].sort();
+    expect(urls).toEqual(expected);
+  });
+
+  it('leaves out navigation, footers, forms and repeated labels', () => {
+    for (const fragment of fragments()) {
+      for (const boilerplate of ['Zum Inhalt springen', 'Startseite', 'Herausgegeben von', 'Bürgertelefon', 'Anliegen suchen', 'Anliegen A–Z', 'Gestört seit', 'Stand Freitag']) {
+        expect(fragment.content, `${fragment.url}: ${boilerplate}`).not.toContain(boilerplate);
+      }
+    }
+  });
+
+  it('indexes keywords, and carries town, status and kind as filters and meta', () => {
+    const buergerbuero = fragments().find((f) => f.url === '/soest/buergerbuero/')!;
+    expect(buergerbuero.content).toContain('Perso');
+    expect(buergerbuero.filters.town).toEqual(['Soest']);
+    expect(buergerbuero.filters.kind!.sort()).toEqual(['service', 'task']);
+    expect(buergerbuero.filters.status!.sort()).toEqual(['deferred', 'limited', 'unavailable']);
+    expect(buergerbuero.meta).toMatchObject({
+      title: 'Bürgerbüro',
+      town: 'Soest',
+      status: 'limited',
+      statusLabel: 'Eingeschränkt',
+      stand: 'Freitag, 03.11.2023, 14:17 Uhr',
+      't-anliegen-personalausweis-oder-reisepass-beantragen': 'unavailable',
+    });
+  });
+
+  it('is German, so German stemming applies', () => {
+    expect(readdirSync(path.join(dist, 'pagefind')).some((name) => /^wasm\.de\./.test(name))).toBe(true);
+    expect(readPage(dist, '/')).toContain('<html lang="de"');
   });
 });

@@ -1,0 +1,124 @@
+/**
+ * Pagefind's result data → what the search page shows: each page with its status, town and
+ * service, and under a service the matching tasks with their own status. Pure, so it is
+ * unit-tested without a browser.
+ */
+
+export type StatusKey = 'normal' | 'limited' | 'deferred' | 'unavailable';
+
+/** The part of Pagefind's `result.data()` this page uses. */
+export interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters?: Record<string, string[]>;
+  sub_results?: { url: string; title: string; excerpt: string }[];
+}
+
+export interface TaskResult {
+  url: string;
+  title: string;
+  status?: StatusKey;
+  excerpt: string;
+}
+
+export interface ResultView {
+  url: string;
+  title: string;
+  kind: string;
+  town?: string;
+  status?: StatusKey;
+  stand?: string;
+  /** The page's summary, shown when no task matched; else Pagefind's excerpt. */
+  summary?: string;
+  excerpt: string;
+  tasks: TaskResult[];
+}
+
+/** "Only what is possible" and the single statuses; empty means every status. */
+export type StatusChoice = '' | 'possible' | StatusKey;
+
+const statusKeys: readonly string[] = ['normal', 'limited', 'deferred', 'unavailable'];
+const isStatus = (value: string | undefined): value is StatusKey => value !== undefined && statusKeys.includes(value);
+
+/** The statuses a choice admits, or undefined for all. */
+export function statusesFor(choice: StatusChoice): StatusKey[] | undefined {
+  if (choice === '') return undefined;
+  if (choice === 'possible') return ['normal', 'limited', 'deferred'];
+  return [choice];
+}
+
+/** Pagefind filters for a town name and a status choice. */
+export function pagefindFilters(town: string, choice: StatusChoice): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  if (town) filters.town = town;
+  const statuses = statusesFor(choice);
+  if (statuses) filters.status = { any: statuses };
+  return filters;
+}
+
+/** The anchor of a sub-result URL: `…/buergerbuero/#anliegen-x` → `anliegen-x`. */
+function anchorOf(url: string): string | undefined {
+  const hash = url.indexOf('#');
+  return hash < 0 ? undefined : url.slice(hash + 1);
+}
+
+/**
+ * One page's result. Its tasks are the sub-results that are tasks (their status travels as
+ * meta `t-<id>`); with a status choice only tasks of those statuses are kept, and a page whose
+ * own status does not fit is kept only for such tasks.
+ */
+export function toResult(data: PagefindData, choice: StatusChoice = ''): ResultView | undefined {
+  const allowed = statusesFor(choice);
+  const fits = (status: StatusKey | undefined) => !allowed || (status !== undefined && allowed.includes(status));
+  const tasks: TaskResult[] = [];
+  for (const sub of data.sub_results ?? []) {
+    const anchor = anchorOf(sub.url);
+    if (!anchor) continue;
+    const status = data.meta[`t-${anchor}`];
+    if (!isStatus(status)) continue;
+    if (fits(status)) tasks.push({ url: sub.url, title: sub.title, status, excerpt: sub.excerpt });
+  }
+  const status = isStatus(data.meta.status) ? data.meta.status : undefined;
+  if (allowed && !fits(status) && tasks.length === 0) return undefined;
+  return {
+    url: data.url,
+    title: data.meta.title ?? data.url,
+    kind: data.meta.kind ?? 'page',
+    ...(data.meta.town !== undefined && data.meta.kind !== 'town' ? { town: data.meta.town } : {}),
+    ...(status ? { status } : {}),
+    ...(data.meta.stand !== undefined ? { stand: data.meta.stand } : {}),
+    ...(data.meta.summary !== undefined ? { summary: data.meta.summary } : {}),
+    excerpt: data.excerpt,
+    tasks,
+  };
+}
+
+export function toResults(data: readonly PagefindData[], choice: StatusChoice = ''): ResultView[] {
+  return data.flatMap((d) => toResult(d, choice) ?? []);
+}
+
+/**
+ * An excerpt as text runs, marked or not. Pagefind's excerpts are escaped text with `<mark>`;
+ * turning them into runs means the page never inserts HTML it did not make itself.
+ */
+export function excerptRuns(excerpt: string): { text: string; mark: boolean }[] {
+  const decode = (s: string) =>
+    s
+      .replace(/<[^>]*>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#0?39;/g, "'")
+      .replace(/&amp;/g, '&');
+  const runs: { text: string; mark: boolean }[] = [];
+  const pattern = /<mark>([\s\S]*?)<\/mark>/g;
+  let last = 0;
+  for (let m = pattern.exec(excerpt); m; m = pattern.exec(excerpt)) {
+    if (m.index > last) runs.push({ text: decode(excerpt.slice(last, m.index)), mark: false });
+    runs.push({ text: decode(m[1]!), mark: true });
+    last = m.index + m[0].length;
+  }
+  if (last < excerpt.length) runs.push({ text: decode(excerpt.slice(last)), mark: false });
+  return runs.filter((r) => r.text !== '');
+}

@@ -1,0 +1,182 @@
+/**
+ * The search page's only script: Pagefind's JS API behind a plain form. The form works as a
+ * link (`/suche/?q=…&ort=…&status=…`) and with the back button; results show status, town
+ * and service; the count is announced to screen readers. If the index cannot load, the page
+ * says so and points to the A–Z list instead of showing an empty list.
+ */
+import { excerptRuns, pagefindFilters, toResults, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
+
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+}
+
+type Labels = Record<string, string>;
+
+const form = document.getElementById('search-form') as HTMLFormElement | null;
+if (form) void start(form);
+
+async function start(form: HTMLFormElement): Promise<void> {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const town = form.querySelector<HTMLSelectElement>('select[name="ort"]')!;
+  const status = form.querySelector<HTMLSelectElement>('select[name="status"]')!;
+  const statusLine = document.getElementById('search-status')!;
+  const list = document.getElementById('search-results')!;
+  const labels = JSON.parse(form.dataset.labels ?? '{}') as Labels;
+  const label = (key: string, params: Record<string, string | number> = {}) =>
+    (labels[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
+  const say = (text: string, azLink = false) => {
+    statusLine.replaceChildren(text);
+    if (azLink) {
+      const link = document.createElement('a');
+      link.href = form.dataset.az!;
+      link.textContent = label('az');
+      statusLine.append(' ', link);
+    }
+  };
+
+  say(label('loading'));
+  let pagefind: Pagefind;
+  try {
+    pagefind = (await import(/* @vite-ignore */ form.dataset.bundle!)) as Pagefind;
+    await pagefind.options({ baseUrl: form.dataset.base });
+    await pagefind.init();
+    // A host that blocks the index files shows up only at the first search: try one now.
+    await pagefind.search('a');
+  } catch {
+    say(label('unavailable'), true);
+    return;
+  }
+
+  const readUrl = () => {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    town.value = [...town.options].some((o) => o.value === params.get('ort')) ? params.get('ort')! : '';
+    status.value = [...status.options].some((o) => o.value === params.get('status')) ? params.get('status')! : '';
+  };
+  const writeUrl = (push: boolean) => {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    if (town.value) params.set('ort', town.value);
+    if (status.value) params.set('status', status.value);
+    const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+    if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+  };
+
+  let latest = 0;
+  const run = async () => {
+    const query = input.value.trim();
+    const id = ++latest;
+    if (!query) {
+      list.replaceChildren();
+      say(label('prompt'));
+      return;
+    }
+    const choice = status.value as StatusChoice;
+    const townName = town.selectedOptions[0]?.dataset.name ?? '';
+    try {
+      const search = await pagefind.search(query, { filters: pagefindFilters(townName, choice) });
+      const data = await Promise.all((search?.results ?? []).slice(0, 40).map((r) => r.data()));
+      if (id !== latest) return;
+      const results = toResults(data, choice);
+      render(list, results, label);
+      const where = townName ? ` ${label('inTown', { town: townName })}` : '';
+      if (results.length === 0) say(label('none', { query }) + where, true);
+      else say(label(results.length === 1 ? 'countOne' : 'countMany', { count: results.length, query }) + where);
+    } catch {
+      if (id === latest) say(label('unavailable'), true);
+    }
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      writeUrl(false);
+      void run();
+    }, 120);
+  });
+  for (const select of [town, status]) {
+    select.addEventListener('change', () => {
+      writeUrl(true);
+      void run();
+    });
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    writeUrl(true);
+    void run();
+  });
+  addEventListener('popstate', () => {
+    readUrl();
+    void run();
+  });
+  readUrl();
+  await run();
+}
+
+function tag(status: string, label: (key: string) => string): HTMLElement {
+  const el = document.createElement('strong');
+  el.className = `tag tag-${status}`;
+  el.textContent = label(`status.${status}`);
+  return el;
+}
+
+function excerpt(html: string): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'excerpt';
+  for (const run of excerptRuns(html)) {
+    if (run.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = run.text;
+      p.append(mark);
+    } else p.append(run.text);
+  }
+  return p;
+}
+
+function render(list: HTMLElement, results: ResultView[], label: (key: string, params?: Record<string, string | number>) => string): void {
+  const ol = document.createElement('ol');
+  ol.className = 'results';
+  for (const result of results) {
+    const li = document.createElement('li');
+    li.className = 'result';
+    const h2 = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = result.url;
+    // With the town in the link text, two "Bürgerbüro" links stay distinguishable.
+    link.textContent = result.town ? `${result.title} – ${result.town}` : result.title;
+    h2.append(link);
+    li.append(h2);
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    meta.textContent = [label(`kind.${result.kind}`), result.stand && `${label('stand')}: ${result.stand}`].filter(Boolean).join(' · ');
+    li.append(meta);
+    if (result.status) li.append(tag(result.status, label));
+    if (result.tasks.length > 0) {
+      const tasks = document.createElement('ul');
+      tasks.className = 'result-tasks';
+      tasks.setAttribute('aria-label', label('tasks'));
+      for (const task of result.tasks) {
+        const item = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = task.url;
+        a.textContent = task.title;
+        item.append(a, ' ');
+        if (task.status) item.append(tag(task.status, label));
+        tasks.append(item);
+      }
+      li.append(tasks);
+    } else if (result.summary) {
+      const summary = document.createElement('p');
+      summary.className = 'excerpt';
+      summary.textContent = result.summary;
+      li.append(summary);
+    } else if (result.excerpt) li.append(excerpt(result.excerpt));
+    ol.append(li);
+  }
+  list.replaceChildren(ol);
+}

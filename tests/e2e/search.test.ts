@@ -1,0 +1,242 @@
+/**
+ * Search in a real browser against the built example site: what a citizen types, what they
+ * see in the result list itself, filters, keyboard, no JavaScript, a host that blocks the
+ * index, and a copy served below a path.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, root } from '../build/helpers.ts';
+import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
+import { serve, type ServedSite } from '../support/serve.ts';
+
+let browser: Browser;
+let server: ServedSite;
+let dist: string;
+
+beforeAll(async () => {
+  dist = buildSite(path.join(root, 'content'));
+  server = await serve(dist);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const url = (p: string, site: ServedSite = server) => new URL(p.replace(/^\//, ''), site.url).href;
+
+/** Waits until the live region reports an outcome, and returns it. */
+async function outcome(page: Page): Promise<string> {
+  await page.waitForFunction(() => {
+    const text = document.getElementById('search-status')?.textContent ?? '';
+    return /Treffer|nicht verfügbar|Geben Sie ein/.test(text);
+  });
+  return page.locator('#search-status').innerText();
+}
+
+interface Shown {
+  title: string;
+  status: string;
+  tasks: { title: string; status: string; href: string }[];
+}
+
+async function results(page: Page): Promise<Shown[]> {
+  return page.locator('.result').evaluateAll((items) =>
+    items.map((li) => ({
+      title: li.querySelector('h2')!.textContent!.trim(),
+      status: li.querySelector(':scope > .tag')?.textContent?.trim() ?? '',
+      tasks: [...li.querySelectorAll('.result-tasks li')].map((task) => ({
+        title: task.querySelector('a')!.textContent!.trim(),
+        status: task.querySelector('.tag')?.textContent?.trim() ?? '',
+        href: task.querySelector('a')!.getAttribute('href')!,
+      })),
+    })),
+  );
+}
+
+async function search(page: Page, query: string, params = ''): Promise<Shown[]> {
+  await page.goto(url(`/suche/?q=${encodeURIComponent(query)}${params}`));
+  await outcome(page);
+  return results(page);
+}
+
+describe('what a citizen types', () => {
+  it('"Personalausweis" finds the Bürgerbüro tasks of Soest and Werl, with their status in the list', async () => {
+    const page = await newPage(browser);
+    const shown = await search(page, 'Personalausweis');
+    expect(shown.slice(0, 2).map((r) => r.title).sort()).toEqual(['Bürgerbüro – Soest', 'Bürgerbüro – Werl']);
+    for (const result of shown.slice(0, 2)) {
+      expect(result.status).toBe('Eingeschränkt');
+      expect(result.tasks[0]).toMatchObject({ title: 'Personalausweis oder Reisepass beantragen', status: 'Nicht möglich' });
+    }
+    await expect(page.locator('#search-status').innerText()).resolves.toBe('2 Treffer für „Personalausweis“');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
+  const expectations: [query: string, first: string, task: RegExp | null][] = [
+    ['Personalausweis', 'Bürgerbüro', /^Personalausweis oder Reisepass beantragen$/],
+    ['Reisepass', 'Bürgerbüro', /^Personalausweis oder Reisepass beantragen$/],
+    ['Führerschein', 'Bürgerbüro – Werl', /^Führerschein/],
+    ['Sperrmüll', 'Sperrmüll – Soest', /^Sperrmüll-Abholung/],
+    ['KiTa', 'KiTa-Vormerkung – Soest', /KiTa-Platz/],
+    ['Bauantrag', 'Bauordnung', /^Bauantrag einreichen$/],
+    ['Rechnung', 'Rechnungen an die Stadt', /^Rechnung an die Stadt/],
+    ['Eheschließung', 'Standesamt', /Eheschließung/],
+    ['Gewerbe', 'Gewerbe', /^Gewerbe anmelden oder abmelden$/],
+    ['Kennzeichen', 'Kfz-Zulassung – Kreis Soest', null],
+    ['Perso', 'Bürgerbüro', /^Personalausweis/],
+    ['Heiratsurkunde', 'Standesamt', null],
+  ];
+  for (const [query, first, task] of expectations) {
+    it(`"${query}" gives ${first} first`, async () => {
+      const page = await newPage(browser);
+      const [top] = await search(page, query);
+      expect(top, query).toBeDefined();
+      expect(top!.title.startsWith(first), `${query}: ${top!.title}`).toBe(true);
+      expect(top!.status).not.toBe('');
+      if (task) expect(top!.tasks[0]?.title, query).toMatch(task);
+      await page.close();
+    });
+  }
+
+  it('a task result links to its anchor on the service page', async () => {
+    const page = await newPage(browser);
+    const shown = await search(page, 'Sperrmüll');
+    const href = shown[0]!.tasks[0]!.href;
+    expect(href).toMatch(/^\/soest\/sperrmuell\/#anliegen-/);
+    await page.locator(`.result-tasks a[href="${href}"]`).click();
+    await page.waitForURL(/#anliegen-/);
+    const id = new URL(page.url()).hash.slice(1);
+    await expect(page.locator(`[id="${id}"]`).isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+});
+
+describe('filters', () => {
+  it('the town filter narrows to one town', async () => {
+    const page = await newPage(browser);
+    const all = await search(page, 'Bürgerbüro');
+    expect(all.some((r) => r.title.endsWith('Werl'))).toBe(true);
+    await page.selectOption('#ort', 'soest');
+    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('in Soest'));
+    const soest = await results(page);
+    expect(soest.length).toBeGreaterThan(0);
+    for (const r of soest) expect(r.title).not.toMatch(/Werl|Kreis Soest$/);
+    expect(new URL(page.url()).searchParams.get('ort')).toBe('soest');
+    await page.close();
+  });
+
+  it('"only what is possible" hides tasks that are not possible', async () => {
+    const page = await newPage(browser);
+    const shown = await search(page, 'Personalausweis', '&status=possible');
+    const statuses = shown.flatMap((r) => r.tasks.map((t) => t.status));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses).not.toContain('Nicht möglich');
+    await page.close();
+  });
+
+  it('the search on a town page is narrowed to that town', async () => {
+    const page = await newPage(browser);
+    await page.goto(url('/werl/'));
+    await page.fill('#q', 'Standesamt');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/\/suche\/\?q=Standesamt&ort=werl$/);
+    expect(await outcome(page)).toContain('in Werl');
+    await expect(page.locator('#ort').inputValue()).resolves.toBe('werl');
+    for (const r of await results(page)) expect(r.title).not.toContain('Soest');
+    await page.close();
+  });
+
+  it('works with the back button', async () => {
+    const page = await newPage(browser);
+    await search(page, 'Sperrmüll');
+    await page.fill('#q', 'Gewerbe');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/q=Gewerbe/);
+    await outcome(page);
+    await page.goBack();
+    await page.waitForFunction(() => (document.getElementById('q') as HTMLInputElement).value === 'Sperrmüll');
+    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('Sperrmüll'));
+    expect((await results(page))[0]!.title).toBe('Sperrmüll – Soest');
+    await page.close();
+  });
+});
+
+describe('by keyboard only', () => {
+  it('types a query, reaches the first task result with Tab and opens it with Enter', async () => {
+    const page = await newPage(browser);
+    await page.goto(url('/suche/'));
+    await outcome(page);
+    // Skip link, then the site title and the two navigation links, then the search field.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.id === 'q')) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.keyboard.type('Führerschein');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('Führerschein'));
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => Boolean(document.activeElement?.closest('.result-tasks')))) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Führerschein/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/werl\/buergerbuero\/#anliegen-/);
+    await page.close();
+  });
+});
+
+describe('when search cannot work', () => {
+  it('without JavaScript the page points to the A–Z list', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(url('/suche/?q=Personalausweis'));
+    await expect(page.locator('#search-status').innerText()).resolves.toContain('Die Suche braucht JavaScript');
+    await expect(page.locator('#search-status a[href="/anliegen/"]').count()).resolves.toBe(1);
+    await expect(page.locator('.result').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('a host that blocks the index: says so and links to A–Z, never an empty result list', async () => {
+    const page = await newPage(browser);
+    await page.route(/\/pagefind\/.*\.(pagefind|pf_meta|pf_index|pf_fragment)$/, (route) => route.abort());
+    await page.route(/\.wasm/, (route) => route.abort());
+    await page.goto(url('/suche/?q=Personalausweis'));
+    expect(await outcome(page)).toContain('nicht verfügbar');
+    await expect(page.locator('#search-status a[href="/anliegen/"]').count()).resolves.toBe(1);
+    await expect(page.locator('.result').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('the script loads only on the search page', async () => {
+    const page = await newPage(browser);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (['script', 'fetch', 'xhr'].includes(request.resourceType())) scripts.push(request.url());
+    });
+    for (const p of ['/', '/soest/', '/soest/buergerbuero/', '/anliegen/']) await page.goto(url(p));
+    expect(scripts).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('below a path', () => {
+  it('finds and links correctly when served at /notfall/', async () => {
+    const below = await serve(buildSite(path.join(root, 'content'), { BASE_PATH: '/notfall/' }), { base: '/notfall/' });
+    try {
+      const page = await newPage(browser);
+      await page.goto(url('/suche/?q=Personalausweis', below));
+      expect(await outcome(page)).toBe('2 Treffer für „Personalausweis“');
+      const hrefs = await page.locator('.result a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+      for (const href of hrefs) expect(href).toMatch(/^\/notfall\//);
+      await page.locator('.result-tasks a').first().click();
+      await page.waitForURL(/\/notfall\/(soest|werl)\/buergerbuero\/#anliegen-/);
+      await page.close();
+    } finally {
+      await below.close();
+    }
+  });
+});

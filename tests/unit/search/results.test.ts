@@ -1,0 +1,86 @@
+/** Turning Pagefind's result data into what the search page shows. */
+import { describe, expect, test } from 'vitest';
+import { excerptRuns, pagefindFilters, statusesFor, toResult, toResults, type PagefindData } from '../../../src/scripts/search-results.ts';
+
+const buergerbuero: PagefindData = {
+  url: '/soest/buergerbuero/',
+  excerpt: 'Das <mark>Bürgerbüro</mark> ist geschlossen.',
+  meta: {
+    title: 'Bürgerbüro',
+    kind: 'service',
+    town: 'Soest',
+    status: 'limited',
+    stand: 'Freitag, 03.11.2023, 14:17 Uhr',
+    summary: 'Geschlossen, telefonisch erreichbar.',
+    't-anliegen-personalausweis-beantragen': 'unavailable',
+    't-anliegen-wohnsitz-ummelden': 'deferred',
+  },
+  sub_results: [
+    { url: '/soest/buergerbuero/', title: 'Bürgerbüro', excerpt: 'x' },
+    { url: '/soest/buergerbuero/#anliegen-personalausweis-beantragen', title: 'Personalausweis beantragen', excerpt: '<mark>Personalausweis</mark> beantragen' },
+    { url: '/soest/buergerbuero/#anliegen-wohnsitz-ummelden', title: 'Wohnsitz ummelden', excerpt: 'Wohnsitz' },
+    { url: '/soest/buergerbuero/#channels', title: 'So erreichen Sie den Dienst', excerpt: 'Telefon' },
+  ],
+};
+
+describe('toResult', () => {
+  test('a service with its status, town, Stand and the matching tasks with theirs', () => {
+    expect(toResult(buergerbuero)).toEqual({
+      url: '/soest/buergerbuero/',
+      title: 'Bürgerbüro',
+      kind: 'service',
+      town: 'Soest',
+      status: 'limited',
+      stand: 'Freitag, 03.11.2023, 14:17 Uhr',
+      summary: 'Geschlossen, telefonisch erreichbar.',
+      excerpt: 'Das <mark>Bürgerbüro</mark> ist geschlossen.',
+      tasks: [
+        { url: '/soest/buergerbuero/#anliegen-personalausweis-beantragen', title: 'Personalausweis beantragen', status: 'unavailable', excerpt: '<mark>Personalausweis</mark> beantragen' },
+        { url: '/soest/buergerbuero/#anliegen-wohnsitz-ummelden', title: 'Wohnsitz ummelden', status: 'deferred', excerpt: 'Wohnsitz' },
+      ],
+    });
+  });
+
+  test('"only what is possible" drops impossible tasks and keeps the page for the rest', () => {
+    const result = toResult(buergerbuero, 'possible')!;
+    expect(result.tasks.map((t) => t.status)).toEqual(['deferred']);
+  });
+
+  test('a single status keeps only tasks of that status; a page with none of them goes', () => {
+    expect(toResult(buergerbuero, 'unavailable')!.tasks.map((t) => t.title)).toEqual(['Personalausweis beantragen']);
+    expect(toResult(buergerbuero, 'normal')).toBeUndefined();
+    // The page's own status fits: it stays, without tasks.
+    expect(toResult(buergerbuero, 'limited')!.tasks).toEqual([]);
+  });
+
+  test('a town result does not repeat its own name as town; unknown meta is ignored', () => {
+    const town = toResult({ url: '/soest/', excerpt: '', meta: { title: 'Soest', kind: 'town', town: 'Soest', status: 'bogus' } })!;
+    expect(town).toEqual({ url: '/soest/', title: 'Soest', kind: 'town', excerpt: '', tasks: [] });
+  });
+
+  test('toResults keeps the order and drops what the status choice excludes', () => {
+    const other: PagefindData = { url: '/werl/', excerpt: '', meta: { title: 'Werl', kind: 'town', status: 'normal' } };
+    expect(toResults([buergerbuero, other], 'normal').map((r) => r.url)).toEqual(['/werl/']);
+    expect(toResults([buergerbuero, other]).map((r) => r.url)).toEqual(['/soest/buergerbuero/', '/werl/']);
+  });
+});
+
+describe('filters', () => {
+  test('town and status choices become Pagefind filters', () => {
+    expect(pagefindFilters('', '')).toEqual({});
+    expect(pagefindFilters('Soest', '')).toEqual({ town: 'Soest' });
+    expect(pagefindFilters('Soest', 'possible')).toEqual({ town: 'Soest', status: { any: ['normal', 'limited', 'deferred'] } });
+    expect(pagefindFilters('', 'unavailable')).toEqual({ status: { any: ['unavailable'] } });
+    expect(statusesFor('')).toBeUndefined();
+  });
+});
+
+describe('excerptRuns', () => {
+  test('marks become runs; entities are decoded; other tags never survive', () => {
+    expect(excerptRuns('Die <mark>Kita</mark> &amp; Schule &lt;b&gt; <em>x</em>')).toEqual([
+      { text: 'Die ', mark: false },
+      { text: 'Kita', mark: true },
+      { text: ' & Schule <b> x', mark: false },
+    ]);
+  });
+});
