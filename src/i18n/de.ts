@@ -64,6 +64,10 @@ export const de = {
   'search.kind.service': 'Dienst',
   'search.kind.incident': 'Störung',
   'search.kind.page': 'Seite',
+  'feed.townTitle': '{name} – {title}',
+  'feed.townDescription': 'Neuigkeiten und Änderungen für {name}',
+  'feed.link': 'Neuigkeiten als RSS-Feed',
+  'jsonld.category': 'Eingeschränkte Verwaltungsleistungen',
   'search.button': 'Suchen',
 
   'town.contacts': 'So erreichen Sie die Verwaltung',
@@ -75,6 +79,17 @@ export const de = {
   'town.details': 'Weitere Hinweise',
   'town.noServices': 'Für diesen Ort sind keine einzelnen Dienste erfasst.',
   'town.statusDerived': 'ergibt sich aus den Diensten',
+
+  'notice.title': 'Aushang {name}',
+  'notice.link': 'Aushang zum Ausdrucken',
+  'notice.printHint': 'Dieser Aushang ist zum Ausdrucken gedacht: Drucken Sie ihn über das Druckmenü Ihres Browsers (Strg + P) auf A4 aus und hängen Sie ihn aus.',
+  'notice.back': 'Zur Seite von {name}',
+  'notice.since': 'seit',
+  'notice.qrIntro': 'Den aktuellen Stand finden Sie immer unter',
+  'notice.qrLabel': 'QR-Code mit der Adresse {url}',
+  'notice.qrMissing': 'Hier fehlt der QR-Code: Beim Erstellen der Website war ihre Internet-Adresse nicht eingestellt (SITE_URL). Bitte wenden Sie sich an die Betreuung der Website.',
+  'notice.tasks': 'Anliegen',
+  'notice.hotline': 'Bürgertelefon',
 
   'service.channels': 'So erreichen Sie den Dienst',
   'service.tasks': 'Was geht und was nicht',

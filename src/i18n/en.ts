@@ -66,6 +66,10 @@ export const en: Messages = {
   'search.kind.service': 'Service',
   'search.kind.incident': 'Incident',
   'search.kind.page': 'Page',
+  'feed.townTitle': '{name} – {title}',
+  'feed.townDescription': 'News and changes for {name}',
+  'feed.link': 'News as an RSS feed',
+  'jsonld.category': 'Restricted public services',
   'search.button': 'Search',
 
   'town.contacts': 'How to reach the administration',
@@ -77,6 +81,17 @@ export const en: Messages = {
   'town.details': 'More information',
   'town.noServices': 'No individual services are listed for this authority.',
   'town.statusDerived': 'derived from its services',
+
+  'notice.title': 'Notice for {name}',
+  'notice.link': 'Printable notice',
+  'notice.printHint': 'This notice is meant to be printed: print it on A4 with your browser’s print menu (Ctrl + P) and put it up.',
+  'notice.back': 'Back to {name}',
+  'notice.since': 'since',
+  'notice.qrIntro': 'Always up to date at',
+  'notice.qrLabel': 'QR code for {url}',
+  'notice.qrMissing': 'The QR code is missing: the site’s web address was not set when the site was built (SITE_URL). Please contact the people who run this website.',
+  'notice.tasks': 'Tasks',
+  'notice.hotline': 'Hotline',
 
   'service.channels': 'How to reach this service',
   'service.tasks': 'What works and what does not',

@@ -29,6 +29,18 @@ export function latest(times: readonly TimeValue[]): TimeValue {
   return times.reduce((a, b) => (b.instant > a.instant ? b : a));
 }
 
+/** Anchors for updates, from their time: `neu-20231103-1417`, `-2` for a second at the same minute. */
+export function updateIds(updates: Update[]): Update[] {
+  const used = new Map<string, number>();
+  return updates.map((update) => {
+    const digits = update.at.iso.slice(0, update.at.dateOnly ? 10 : 16).replace(/-/g, '').replace('T', '-').replace(':', '');
+    const base = `neu-${digits}`;
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    return { ...update, id: count === 1 ? base : `${base}-${count}` };
+  });
+}
+
 /** Whether a notice is older than the site's `staleAfterHours` at build time. */
 export function isStale(updated: TimeValue, builtAt: number, staleAfterHours: number): boolean {
   return builtAt - updated.instant > staleAfterHours * 3_600_000;

@@ -34,7 +34,7 @@ import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
 import { isValidTimeZone, type TimeValue } from './time.ts';
 import { createUrls, type UrlSettings, type Urls } from './urls.ts';
-import { buildIndex, compareServices, deriveTownStatus, latest, newestFirst, taskIds } from './derive.ts';
+import { buildIndex, compareServices, deriveTownStatus, latest, newestFirst, taskIds, updateIds } from './derive.ts';
 import type { Channel, Incident, Page, Redirect, Service, Settings, Site, Task, Town, Update } from './types.ts';
 
 export interface LoadOptions {
@@ -187,12 +187,14 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       };
     });
   const updatesOf = (source: SourceFile, inputs: UpdateInput[]): Update[] =>
-    newestFirst(
-      inputs.flatMap((input, i) => {
-        checkMarkdown(ctx, source, ['updates', i, 'text'], input.text, true);
-        const time = checkTime(ctx, source, ['updates', i, 'at'], input.at, true);
-        return time ? [{ at: time, text: render.inline(input.text) }] : [];
-      }),
+    updateIds(
+      newestFirst(
+        inputs.flatMap((input, i) => {
+          checkMarkdown(ctx, source, ['updates', i, 'text'], input.text, true);
+          const time = checkTime(ctx, source, ['updates', i, 'at'], input.at, true);
+          return time ? [{ id: '', at: time, text: render.inline(input.text) }] : [];
+        }),
+      ),
     );
   const inline = (source: SourceFile, field: PropertyKey[], text: string) => {
     checkMarkdown(ctx, source, field, text, true);

@@ -16,6 +16,8 @@ export interface Channel extends Omit<ChannelInput, 'note'> {
 }
 
 export interface Update {
+  /** Anchor on its page, unique there: `neu-20231103-1417`; feeds link to it. */
+  id: string;
   at: TimeValue;
   text: MarkdownText;
 }

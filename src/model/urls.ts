@@ -26,8 +26,17 @@ export function urlSettingsFromEnv(env: Record<string, string | undefined> = pro
   return { base, site: `${origin}${base}`.replace(/\/$/, '') };
 }
 
+/** Where `npm start` serves the site: feeds and sitemaps fall back to it without SITE_URL. */
+export const previewOrigin = 'http://localhost:4321';
+
 export interface Urls {
   base: string;
+  /** True when SITE_URL is set. */
+  hasSite: boolean;
+  /** Absolute URL for documents that need one (feeds): SITE_URL, else the local preview. */
+  canonical(sitePath: string): string;
+  townFeed(town: string): string;
+  feed(): string;
   /** A site path (`/soest/`) below the base: `/notfall/soest/`. */
   path(sitePath: string): string;
   /** Absolute when SITE_URL is set, else root-relative with the base. */
@@ -50,6 +59,8 @@ export function createUrls(settings: UrlSettings): Urls {
   const absolute = (sitePath: string) => (settings.site ? new URL(path(sitePath), settings.site).href : undefined);
   return {
     base: settings.base,
+    hasSite: settings.site !== undefined,
+    canonical: (sitePath) => absolute(sitePath) ?? new URL(path(sitePath), previewOrigin).href,
     path,
     absolute,
     public: (sitePath) => absolute(sitePath) ?? path(sitePath),
@@ -62,5 +73,7 @@ export function createUrls(settings: UrlSettings): Urls {
     az: (letter) => path(letter ? `/anliegen/${letter}/` : '/anliegen/'),
     search: (query) => path('/suche/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
     notice: (town) => path(`/${town}/aushang/`),
+    feed: () => path('/feed.xml'),
+    townFeed: (town) => path(`/${town}/feed.xml`),
   };
 }

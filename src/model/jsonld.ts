@@ -1,0 +1,94 @@
+/**
+ * Structured data (schema.org as JSON-LD) for search engines and assistive tools: a town is a
+ * GovernmentOrganization with ContactPoints; services and incidents are SpecialAnnouncements;
+ * every page below the home has a BreadcrumbList. `serializeJsonLd` makes the JSON safe inside
+ * a <script> element whatever an editor wrote.
+ */
+import type { Translate } from '../i18n/index.ts';
+import { plainText } from './markdown.ts';
+import type { Channel, Incident, Service, Site, Town } from './types.ts';
+import type { Urls } from './urls.ts';
+
+type Json = Record<string, unknown>;
+
+/** JSON for a <script type="application/ld+json">: `<`, `>`, `&` and line separators escaped. */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The working phone, e-mail and fax channels; `contactType` names whom they reach. */
+function contactPoints(channels: Channel[], contactType: string): Json[] {
+  return channels
+    .filter((c) => c.status !== 'unavailable' && (c.channel === 'phone' || c.channel === 'email' || c.channel === 'fax'))
+    .flatMap((c) => {
+      const point: Json = { '@type': 'ContactPoint', contactType };
+      if (c.note) point.description = plainText(c.note.markdown);
+      if (c.channel === 'phone' && c.href) point.telephone = c.href.replace(/^tel:/, '');
+      else if (c.channel === 'email' && c.href) point.email = c.href.replace(/^mailto:/, '');
+      else if (c.channel === 'fax' && c.value) point.faxNumber = c.value;
+      else return [];
+      if (c.hours) point.hoursAvailable = { '@type': 'OpeningHoursSpecification', description: c.hours };
+      return [point];
+    });
+}
+
+function organization(town: Town, urls: Urls): Json {
+  return { '@type': 'GovernmentOrganization', name: town.name, url: urls.public(`/${town.slug}/`) };
+}
+
+export function townJsonLd(town: Town, site: Site, urls: Urls): Json {
+  const parent = town.parent ? site.town(town.parent) : undefined;
+  const points = contactPoints(town.contacts, town.name);
+  return {
+    '@context': 'https://schema.org',
+    ...organization(town, urls),
+    description: plainText(town.summary.markdown),
+    ...(points.length > 0 ? { contactPoint: points } : {}),
+    ...(parent ? { parentOrganization: organization(parent, urls) } : {}),
+  };
+}
+
+export function serviceJsonLd(service: Service, town: Town, urls: Urls, t: Translate): Json {
+  const points = contactPoints(service.channels, service.title);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'SpecialAnnouncement',
+    name: `${service.title} – ${town.name}: ${t(`status.${service.status}`)}`,
+    text: plainText(service.summary.markdown),
+    url: urls.public(`/${town.slug}/${service.slug}/`),
+    datePosted: (service.since ?? service.updated).iso,
+    dateModified: service.lastChange.iso,
+    ...(service.expected ? { expires: service.expected.iso } : {}),
+    category: t('jsonld.category'),
+    announcementLocation: { ...organization(town, urls), ...(points.length > 0 ? { contactPoint: points } : {}) },
+  };
+}
+
+export function incidentJsonLd(incident: Incident, site: Site, urls: Urls, t: Translate): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'SpecialAnnouncement',
+    name: incident.title,
+    text: plainText(incident.summary.markdown),
+    url: urls.public(`/stoerungen/${incident.slug}/`),
+    datePosted: incident.started.iso,
+    dateModified: incident.updated.iso,
+    ...(incident.resolved ? { expires: incident.resolved.iso } : {}),
+    category: t('jsonld.category'),
+    announcementLocation: incident.towns.map((slug) => organization(site.town(slug)!, urls)),
+  };
+}
+
+/** Home › … › this page; each step `{ name, path }` with a site path. */
+export function breadcrumbJsonLd(steps: { name: string; path: string }[], urls: Urls): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: steps.map((step, i) => ({ '@type': 'ListItem', position: i + 1, name: step.name, item: urls.public(step.path) })),
+  };
+}

@@ -1,0 +1,144 @@
+/** Feeds, structured data, sitemap and robots.txt of a built site. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { buildSite, fixture, readPage, root, tempDir } from './helpers.ts';
+
+const parser = new XMLParser({ ignoreAttributes: false });
+
+interface RssItem {
+  title: string;
+  link: string;
+  guid: { '#text': string };
+  pubDate: string;
+  description: string;
+}
+
+function feed(dist: string, file: string): { channel: { title: string; link: string; item: RssItem | RssItem[] } } {
+  const xml = readFileSync(path.join(dist, file), 'utf8');
+  return parser.parse(xml, true).rss;
+}
+
+const items = (f: ReturnType<typeof feed>) => ([] as RssItem[]).concat(f.channel.item ?? []);
+
+/** The file a site path is served from. */
+function served(dist: string, sitePath: string): string {
+  const clean = sitePath.split('#')[0]!;
+  return path.join(dist, clean, clean.endsWith('/') ? 'index.html' : '');
+}
+
+function ldBlocks(html: string): unknown[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+}
+
+describe('feeds of the example site', () => {
+  const siteUrl = 'https://notfall.example';
+  const dist = buildSite(path.join(root, 'content'), { SITE_URL: siteUrl });
+
+  it('/feed.xml parses, holds every update and notice change newest first, and every link resolves', () => {
+    const f = feed(dist, 'feed.xml');
+    const list = items(f);
+    // 7 towns + 30 services + 1 incident, plus their updates.
+    expect(list.length).toBeGreaterThanOrEqual(38);
+    const dates = list.map((i) => Date.parse(i.pubDate));
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    const guids = list.map((i) => i.guid['#text']);
+    expect(new Set(guids).size).toBe(guids.length);
+    for (const item of list) {
+      expect(item.link.startsWith(`${siteUrl}/`)).toBe(true);
+      const url = new URL(item.link);
+      expect(existsSync(served(dist, url.pathname)), item.link).toBe(true);
+      if (url.hash) expect(readFileSync(served(dist, url.pathname), 'utf8')).toContain(`id="${url.hash.slice(1)}"`);
+    }
+    expect(list.some((i) => i.title.startsWith('Bürgerbüro (Soest): Eingeschränkt'))).toBe(true);
+  });
+
+  it('each town has a feed with its own notices and is linked from its pages', () => {
+    const f = feed(dist, 'soest/feed.xml');
+    const links = items(f).map((i) => new URL(i.link).pathname);
+    expect(links.every((p) => p.startsWith('/soest/') || p.startsWith('/stoerungen/'))).toBe(true);
+    expect(links).toContain('/soest/buergerbuero/');
+    for (const page of ['/soest/', '/soest/buergerbuero/']) {
+      const html = readPage(dist, page);
+      expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Notfall-Informationen im Kreis Soest" href="/feed.xml">');
+      expect(html).toContain('href="/soest/feed.xml"');
+    }
+  });
+
+  it('structured data: GovernmentOrganization with contact points, SpecialAnnouncements, breadcrumbs', () => {
+    const town = ldBlocks(readPage(dist, '/soest/')) as Record<string, any>[];
+    expect(town[0]).toMatchObject({ '@type': 'GovernmentOrganization', name: 'Soest', url: `${siteUrl}/soest/` });
+    expect(town[0]!.contactPoint[0]).toMatchObject({ '@type': 'ContactPoint', telephone: '+4929211030' });
+    expect(town[0]!.parentOrganization).toMatchObject({ name: 'Kreis Soest' });
+    expect(town[1]).toMatchObject({ '@type': 'BreadcrumbList' });
+    const service = ldBlocks(readPage(dist, '/soest/buergerbuero/')) as Record<string, any>[];
+    expect(service[0]).toMatchObject({
+      '@type': 'SpecialAnnouncement',
+      datePosted: '2023-10-30',
+      dateModified: '2023-11-03T14:17:00+01:00',
+      expires: '2023-11-06',
+      url: `${siteUrl}/soest/buergerbuero/`,
+      announcementLocation: { '@type': 'GovernmentOrganization', name: 'Soest' },
+    });
+    expect(service[1]!.itemListElement.map((i: any) => i.item)).toEqual([`${siteUrl}/`, `${siteUrl}/soest/`, `${siteUrl}/soest/buergerbuero/`]);
+    const incident = ldBlocks(readPage(dist, '/stoerungen/sit-2023/')) as Record<string, any>[];
+    expect(incident[0]).toMatchObject({ '@type': 'SpecialAnnouncement', datePosted: '2023-10-30' });
+    expect(incident[0]!.announcementLocation).toHaveLength(7);
+  });
+
+  it('a sitemap of content pages and a robots.txt that names it', () => {
+    const sitemap = readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${siteUrl}/soest/buergerbuero/</loc>`);
+    expect(sitemap).not.toContain('/suche/');
+    expect(sitemap).not.toContain('404');
+    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toBe(`User-agent: *\nDisallow: /suche/\nSitemap: ${siteUrl}/sitemap-index.xml\n`);
+  });
+});
+
+describe('below a path', () => {
+  it('feeds, sitemap and structured data carry the base path', () => {
+    const dist = buildSite(fixture('edge'), { SITE_URL: 'https://mirror.example', BASE_PATH: '/notfall/' });
+    for (const item of items(feed(dist, 'feed.xml'))) expect(item.link).toMatch(/^https:\/\/mirror\.example\/notfall\//);
+    expect(readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://mirror.example/notfall/testdorf/</loc>');
+    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain('Disallow: /notfall/suche/');
+    expect(readPage(dist, '/testdorf/')).toContain('href="/notfall/feed.xml"');
+  });
+
+  it('without SITE_URL: feeds use the local preview address, no sitemap, root-relative structured data', () => {
+    const dist = buildSite(fixture('edge'));
+    expect(feed(dist, 'feed.xml').channel.link).toBe('http://localhost:4321/');
+    expect(existsSync(path.join(dist, 'sitemap-index.xml'))).toBe(false);
+    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).not.toContain('Sitemap');
+    const [town] = ldBlocks(readPage(dist, '/testdorf/')) as Record<string, unknown>[];
+    expect(town!.url).toBe('/testdorf/');
+  });
+});
+
+describe('texts that could break JSON or XML', () => {
+  it('quotes, backslashes, </script>, emoji and line breaks stay data', () => {
+    const content = path.join(tempDir(), 'content');
+    mkdirSync(path.join(content, 'towns/ort'), { recursive: true });
+    writeFileSync(path.join(content, 'site.yaml'), 'title: Test\noperator: Test\n');
+    // Plain-text fields (names, titles) may hold anything; Markdown fields reject HTML.
+    const nasty = 'Amt "Mitte" \\ </script><script>alert(1)</script> & <!-- 🚒';
+    const markdown = 'Neu: "Mitte" \\ & 🚒';
+    writeFileSync(
+      path.join(content, 'towns/ort/index.md'),
+      `---\nname: 'Ort "Nord" </script>'\nkind: Stadt\nupdated: 2023-11-03 14:17\nstatus: limited\nsummary: 'Zeile eins\n\n  Zeile zwei'\n---\n`,
+    );
+    writeFileSync(
+      path.join(content, 'towns/ort/amt.md'),
+      `---\ntitle: ${JSON.stringify(nasty)}\nstatus: normal\nupdated: 2023-11-03 14:17\nsummary: "Backslash \\\\ und Emoji 🚒"\nupdates:\n  - at: 2023-11-03 15:00\n    text: ${JSON.stringify(markdown)}\n---\n`,
+    );
+    const dist = buildSite(content, { SITE_URL: 'https://notfall.example' });
+    const html = readPage(dist, '/ort/amt/');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    const [announcement] = ldBlocks(html) as Record<string, string>[];
+    expect(announcement!.name).toBe(`${nasty} – Ort "Nord" </script>: Normal verfügbar`);
+    expect(announcement!.text).toBe('Backslash \\ und Emoji 🚒');
+    const list = items(feed(dist, 'feed.xml'));
+    expect(list.some((i) => i.title === `${nasty} (Ort "Nord" </script>): Normal verfügbar`)).toBe(true);
+    expect(list.some((i) => i.description === 'Neu: &quot;Mitte&quot; \\ &amp; 🚒')).toBe(true);
+  });
+});
