@@ -3,7 +3,7 @@
  * citizen's browser would get it, with no JavaScript.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/model/site.ts';
@@ -99,6 +99,16 @@ describe('the example site', () => {
       if (file.endsWith(path.join('suche', 'index.html'))) expect(scripts).toHaveLength(1);
       else expect(scripts, file).toEqual([]);
       expect(html.match(/<link rel="stylesheet"/g)?.length ?? 0, file).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('keeps every page with its stylesheet within 14 KB gzip (the first round trip)', () => {
+    const css = readdirSync(path.join(dist, 'assets')).filter((n) => n.endsWith('.css'));
+    expect(css).toHaveLength(1);
+    const cssBytes = gzipSync(readFileSync(path.join(dist, 'assets', css[0]!)), { level: 9 }).length;
+    for (const file of allHtml(dist)) {
+      const bytes = gzipSync(readFileSync(file), { level: 9 }).length + cssBytes;
+      expect(bytes, file).toBeLessThanOrEqual(14 * 1024);
     }
   });
 
