@@ -1,0 +1,390 @@
+/**
+ * The JSON API (`/api/v1/…`, docs/api.md): pure functions from the `Site` to plain objects,
+ * which the endpoints in `src/pages/api/v1/` serialize with `toJson`. The published JSON
+ * Schemas (`src/api-schema/`) describe exactly these objects; the tests validate one against
+ * the other.
+ *
+ * - Statuses and channels are the keys of the content format (`limited`, `in-person`).
+ * - Times are `TimeValue.iso`: a date-time with the site's offset at that instant
+ *   (`2023-11-03T14:17:00+01:00`), or a date alone (`2023-11-06`), which stays a date.
+ * - URLs come from the URL helper: absolute with SITE_URL, root-relative (with BASE_PATH) without.
+ * - Every Markdown text is `{ markdown, html }`. The HTML is rendered by the site's own
+ *   renderer, only with site-relative links made public like every other URL here, so a
+ *   newspaper that embeds it with SITE_URL set gets links that work on its own pages.
+ * - Nothing depends on the clock: `generated` is the site's `builtAt` (SOURCE_DATE_EPOCH).
+ */
+import type { ChannelKind, ChannelStatusKey, StatusKey } from '../schema/index.ts';
+import { channelKinds, statusKeys } from '../schema/index.ts';
+import { translator, type Language } from '../i18n/index.ts';
+import { latest } from './derive.ts';
+import { createRenderer, type MarkdownText, type Renderer } from './markdown.ts';
+import { isoInZone, type TimeValue } from './time.ts';
+import type { Urls } from './urls.ts';
+import type { Channel, Incident, Service, Site, Task, Town, Update } from './types.ts';
+
+/** The major version: the `v1` in every path. Fields may be added within it, never changed. */
+export const apiVersion = 1;
+
+export type SchemaName = 'towns' | 'town' | 'incidents';
+export const schemaNames: readonly SchemaName[] = ['towns', 'town', 'incidents'];
+
+/** Site paths of the API files; `urls.public` makes them what a consumer requests. */
+export const apiPaths = {
+  towns: '/api/v1/towns.json',
+  town: (town: string) => `/api/v1/towns/${town}.json`,
+  incidents: '/api/v1/incidents.json',
+  schema: (name: SchemaName) => `/api/v1/schema/${name}.json`,
+} as const;
+
+/** Markdown as written and as HTML. */
+export interface ApiText {
+  markdown: string;
+  html: string;
+}
+
+/** `2023-11-03T14:17:00+01:00`, or `2023-11-06` for a date alone. */
+export type ApiTime = string;
+
+export interface ApiChannel {
+  channel: ChannelKind;
+  status: ChannelStatusKey;
+  /** As the editor wrote it: a number, an address, a place, a URL. */
+  value?: string;
+  /** `tel:` (E.164), `mailto:` or the https URL; none for fax, post and in-person. */
+  href?: string;
+  /** A postal address split into its lines. */
+  lines?: string[];
+  note?: ApiText;
+  /** Plain text. */
+  hours?: string;
+}
+
+export interface ApiUpdate {
+  at: ApiTime;
+  text: ApiText;
+}
+
+export interface ApiLink {
+  title: string;
+  /** Normalized (`https://www.soest.de/`), so it is always a valid URI. */
+  url: string;
+}
+
+export interface ApiSite {
+  title: string;
+  operator: string;
+  description?: string;
+  language: Language;
+  /** IANA time zone in which the times are given. */
+  timezone: string;
+  /** After how many hours without change the site marks a notice as possibly outdated. */
+  staleAfterHours: number;
+  /** The home page. */
+  url: string;
+  contacts: ApiChannel[];
+  /** The words the site shows for each key, in its language. */
+  labels: { status: Record<StatusKey, string>; channel: Record<ChannelKind, string> };
+}
+
+interface ApiDocument {
+  /** The JSON Schema this file follows. */
+  $schema: string;
+  version: typeof apiVersion;
+  /** When the site was built. */
+  generated: ApiTime;
+  /** The newest change of anything in this file; absent when it lists nothing. */
+  lastChange?: ApiTime;
+  site: ApiSite;
+}
+
+/** A service as towns.json lists it. */
+export interface ApiServiceSummary {
+  slug: string;
+  title: string;
+  status: StatusKey;
+  summary: ApiText;
+  /** `updated` as the editor wrote it. */
+  updated: ApiTime;
+  /** "Stand": the newest of `updated` and the updates. */
+  lastChange: ApiTime;
+  url: string;
+}
+
+export interface ApiTask {
+  /** Anchor on the service page. */
+  id: string;
+  title: ApiText;
+  status: StatusKey;
+  note?: ApiText;
+  /** The service page at the task's anchor. */
+  url: string;
+}
+
+/** A service whole, in a town's file. */
+export interface ApiService extends ApiServiceSummary {
+  since?: ApiTime;
+  expected?: ApiTime;
+  /** Slug of the incident that causes it. */
+  incident?: string;
+  channels: ApiChannel[];
+  tasks: ApiTask[];
+  keywords: string[];
+  /** Newest first. */
+  updates: ApiUpdate[];
+  body: ApiText;
+}
+
+/** A town as towns.json lists it. */
+export interface ApiTownSummary {
+  slug: string;
+  name: string;
+  kind: string;
+  /** Slug of the district it belongs to. */
+  parent?: string;
+  status: StatusKey;
+  /** True when the status is derived from the services rather than set by the editor. */
+  statusDerived: boolean;
+  summary: ApiText;
+  updated: ApiTime;
+  /** "Stand": the newest `updated` or update of the town and its services. */
+  lastChange: ApiTime;
+  url: string;
+  /** This town's own API file. */
+  apiUrl: string;
+  /** Slugs of every incident affecting it (named by the town or one of its services). */
+  incidents: string[];
+  /** Slugs of the towns whose parent this is. */
+  children: string[];
+  services: ApiServiceSummary[];
+}
+
+/** A town whole. */
+export interface ApiTown extends Omit<ApiTownSummary, 'services'> {
+  contacts: ApiChannel[];
+  links: ApiLink[];
+  /** Newest first. */
+  updates: ApiUpdate[];
+  body: ApiText;
+  services: ApiService[];
+}
+
+export interface ApiIncident {
+  slug: string;
+  title: string;
+  started: ApiTime;
+  /** Absent while it lasts. */
+  resolved?: ApiTime;
+  updated: ApiTime;
+  lastChange: ApiTime;
+  summary: ApiText;
+  updates: ApiUpdate[];
+  body: ApiText;
+  /** Slugs of the towns it affects. */
+  towns: string[];
+  url: string;
+}
+
+export interface TownsDocument extends ApiDocument {
+  towns: ApiTownSummary[];
+}
+
+export interface TownDocument extends ApiDocument {
+  town: ApiTown;
+}
+
+export interface IncidentsDocument extends ApiDocument {
+  incidents: ApiIncident[];
+}
+
+/** What every builder needs: the URL helper and a renderer whose links are public URLs. */
+interface Context {
+  site: Site;
+  urls: Urls;
+  render: Renderer;
+}
+
+function context(site: Site, urls: Urls): Context {
+  // `urls.public` takes a site path, which is what an editor's site-relative link is.
+  return { site, urls, render: createRenderer((sitePath) => urls.public(sitePath)) };
+}
+
+/**
+ * A root-relative URL of the model (`/notfall/soest/`, already with the base path) as the API
+ * gives it: absolute when SITE_URL is set.
+ */
+export function publicHref(urls: Urls, rootRelative: string): string {
+  const home = urls.absolute('/');
+  return home ? new URL(rootRelative, home).href : rootRelative;
+}
+
+/** The object without its `undefined` fields: what the JSON will hold, also for callers and tests. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const time = (value: TimeValue): ApiTime => value.iso;
+const optionalTime = (value: TimeValue | undefined): ApiTime | undefined => value && value.iso;
+
+/** Inline Markdown (summaries, notes, update texts, task titles). */
+const inline = (ctx: Context, text: MarkdownText): ApiText => ctx.render.inline(text.markdown);
+/** A body: below the page's own h2 sections on the site, so its headings start at h3 there and here. */
+const body = (ctx: Context, text: MarkdownText): ApiText => ctx.render.block(text.markdown, 1);
+
+function channel(ctx: Context, input: Channel): ApiChannel {
+  return defined<ApiChannel>({
+    channel: input.channel,
+    status: input.status,
+    value: input.value,
+    href: input.href,
+    lines: input.lines,
+    note: input.note && inline(ctx, input.note),
+    hours: input.hours,
+  });
+}
+
+const update = (ctx: Context, input: Update): ApiUpdate => ({ at: time(input.at), text: inline(ctx, input.text) });
+
+function siteInfo(ctx: Context): ApiSite {
+  const { settings } = ctx.site;
+  const t = translator(settings.language);
+  return defined<ApiSite>({
+    title: settings.title,
+    operator: settings.operator,
+    description: settings.description,
+    language: settings.language,
+    timezone: settings.timezone,
+    staleAfterHours: settings.staleAfterHours,
+    url: ctx.urls.public('/'),
+    contacts: settings.contacts.map((c) => channel(ctx, c)),
+    labels: {
+      status: Object.fromEntries(statusKeys.map((key) => [key, t(`status.${key}`)])) as Record<StatusKey, string>,
+      channel: Object.fromEntries(channelKinds.map((key) => [key, t(`channel.${key}`)])) as Record<ChannelKind, string>,
+    },
+  });
+}
+
+function documentHead(ctx: Context, schema: SchemaName, changes: readonly TimeValue[]): ApiDocument {
+  return defined<ApiDocument>({
+    $schema: ctx.urls.public(apiPaths.schema(schema)),
+    version: apiVersion,
+    generated: isoInZone(ctx.site.builtAt, ctx.site.settings.timezone),
+    lastChange: changes.length > 0 ? time(latest(changes)) : undefined,
+    site: siteInfo(ctx),
+  });
+}
+
+function serviceSummary(ctx: Context, service: Service): ApiServiceSummary {
+  return {
+    slug: service.slug,
+    title: service.title,
+    status: service.status,
+    summary: inline(ctx, service.summary),
+    updated: time(service.updated),
+    lastChange: time(service.lastChange),
+    url: publicHref(ctx.urls, service.url),
+  };
+}
+
+function task(ctx: Context, service: Service, input: Task): ApiTask {
+  return defined<ApiTask>({
+    id: input.id,
+    title: inline(ctx, input.title),
+    status: input.status,
+    note: input.note && inline(ctx, input.note),
+    url: publicHref(ctx.urls, ctx.urls.task(service.town, service.slug, input.id)),
+  });
+}
+
+function serviceWhole(ctx: Context, service: Service): ApiService {
+  return defined<ApiService>({
+    ...serviceSummary(ctx, service),
+    since: optionalTime(service.since),
+    expected: optionalTime(service.expected),
+    incident: service.incident,
+    channels: service.channels.map((c) => channel(ctx, c)),
+    tasks: service.tasks.map((t) => task(ctx, service, t)),
+    keywords: [...service.keywords],
+    updates: service.updates.map((u) => update(ctx, u)),
+    body: body(ctx, service.body),
+  });
+}
+
+function townHead(ctx: Context, town: Town): Omit<ApiTownSummary, 'services'> {
+  return defined<Omit<ApiTownSummary, 'services'>>({
+    slug: town.slug,
+    name: town.name,
+    kind: town.kind,
+    parent: town.parent,
+    status: town.status,
+    statusDerived: town.statusDerived,
+    summary: inline(ctx, town.summary),
+    updated: time(town.updated),
+    lastChange: time(town.lastChange),
+    url: publicHref(ctx.urls, town.url),
+    apiUrl: ctx.urls.public(apiPaths.town(town.slug)),
+    incidents: [...town.affectedBy],
+    children: [...town.children],
+  });
+}
+
+function incident(ctx: Context, input: Incident): ApiIncident {
+  return defined<ApiIncident>({
+    slug: input.slug,
+    title: input.title,
+    started: time(input.started),
+    resolved: optionalTime(input.resolved),
+    updated: time(input.updated),
+    lastChange: time(latest([input.updated, ...input.updates.map((u) => u.at)])),
+    summary: inline(ctx, input.summary),
+    updates: input.updates.map((u) => update(ctx, u)),
+    body: body(ctx, input.body),
+    towns: [...input.towns],
+    url: publicHref(ctx.urls, input.url),
+  });
+}
+
+/** `/api/v1/towns.json`: every town, by name, with its services in list order. */
+export function townsDocument(site: Site, urls: Urls): TownsDocument {
+  const ctx = context(site, urls);
+  return {
+    ...documentHead(ctx, 'towns', site.towns.map((t) => t.lastChange)),
+    towns: site.towns.map((town) => ({ ...townHead(ctx, town), services: town.services.map((s) => serviceSummary(ctx, s)) })),
+  };
+}
+
+/** `/api/v1/towns/<town>.json`: one town whole. */
+export function townDocument(site: Site, town: Town, urls: Urls): TownDocument {
+  const ctx = context(site, urls);
+  return {
+    ...documentHead(ctx, 'town', [town.lastChange]),
+    town: {
+      ...townHead(ctx, town),
+      contacts: town.contacts.map((c) => channel(ctx, c)),
+      // Checked by the content rules (`new URL` accepts it); normalized like a channel's `href`.
+      links: town.links.map((link) => ({ title: link.title, url: new URL(link.url).href })),
+      updates: town.updates.map((u) => update(ctx, u)),
+      body: body(ctx, town.body),
+      services: town.services.map((s) => serviceWhole(ctx, s)),
+    },
+  };
+}
+
+/** `/api/v1/incidents.json`: every incident, newest `started` first. */
+export function incidentsDocument(site: Site, urls: Urls): IncidentsDocument {
+  const ctx = context(site, urls);
+  const incidents = site.incidents.map((i) => incident(ctx, i));
+  return {
+    ...documentHead(ctx, 'incidents', site.incidents.flatMap((i) => [i.updated, ...i.updates.map((u) => u.at)])),
+    incidents,
+  };
+}
+
+/** The bytes of an API file: JSON, two-space indented, with a final newline. Absent fields are left out. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** An endpoint's response. On a static host the file extension decides the content type. */
+export function jsonResponse(value: unknown, contentType = 'application/json'): Response {
+  return new Response(toJson(value), { headers: { 'Content-Type': `${contentType}; charset=utf-8` } });
+}

@@ -1,0 +1,8 @@
+/** `/api/v1/schema/{towns,town,incidents}.json`: the JSON Schemas of the API files (src/api-schema/). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { apiSchemas } from '../../../../api-schema/index.ts';
+import { jsonResponse, schemaNames, type SchemaName } from '../../../../model/api.ts';
+
+export const getStaticPaths = (() => schemaNames.map((name) => ({ params: { name }, props: { name } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ name: SchemaName }> = ({ props }) => jsonResponse(apiSchemas[props.name], 'application/schema+json');
