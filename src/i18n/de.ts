@@ -89,7 +89,6 @@ export const de = {
   'notice.qrLabel': 'QR-Code mit der Adresse {url}',
   'notice.qrMissing': 'Hier fehlt der QR-Code: Beim Erstellen der Website war ihre Internet-Adresse nicht eingestellt (SITE_URL). Bitte wenden Sie sich an die Betreuung der Website.',
   'notice.tasks': 'Anliegen',
-  'notice.hotline': 'Bürgertelefon',
 
   'service.channels': 'So erreichen Sie den Dienst',
   'service.tasks': 'Was geht und was nicht',

@@ -91,7 +91,6 @@ export const en: Messages = {
   'notice.qrLabel': 'QR code for {url}',
   'notice.qrMissing': 'The QR code is missing: the site’s web address was not set when the site was built (SITE_URL). Please contact the people who run this website.',
   'notice.tasks': 'Tasks',
-  'notice.hotline': 'Hotline',
 
   'service.channels': 'How to reach this service',
   'service.tasks': 'What works and what does not',

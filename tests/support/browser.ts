@@ -44,7 +44,8 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', ...options });
   const page = await context.newPage();
   page.once('close', () => {
-    void context.close();
+    // The browser may already be closing (afterAll): then the context is gone with it.
+    context.close().catch(() => undefined);
   });
   return page;
 }
