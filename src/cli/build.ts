@@ -1,12 +1,16 @@
 /**
  * `npm run build [-- --content <folder>] [-- --out <folder>]`: checks the content first (every
- * error, in the editors' words), then builds with Astro and the search index into a fresh
- * temporary folder and only when everything succeeded replaces the output folder. A failed build publishes nothing and
- * leaves the previous output as it was.
+ * error, in the editors' words), then builds with Astro, the search index and the hosting files
+ * (`_headers`, `manifest.json`) into a fresh temporary folder and only when everything succeeded
+ * replaces the output folder. A failed or interrupted build publishes nothing, leaves the
+ * previous output as it was and removes its temporary folder.
  */
-import { chmod, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { renameSync, rmSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { report } from './check.ts';
@@ -19,30 +23,107 @@ const { values } = parseArgs({
 const root = path.resolve(import.meta.dirname, '../..');
 const contentDir = path.resolve(values.content ?? process.env.AUSHANG_CONTENT ?? path.join(root, 'content'));
 const outDir = path.resolve(values.out ?? path.join(root, 'dist'));
+const urlSettings = urlSettingsFromEnv();
 
-const result = await loadSite(contentDir, { urls: urlSettingsFromEnv() });
+const result = await loadSite(contentDir, { urls: urlSettings });
 if (report(result) !== 0) process.exit(1);
 
-// A fresh folder next to the output, so the final rename stays on one file system.
-const staging = await mkdtemp(path.join(path.dirname(outDir), `.aushang-build-`));
+const parent = path.dirname(outDir);
+await mkdir(parent, { recursive: true });
+// Astro keeps its intermediate server build in `<cwd>/.astro/.prerender/` when the output
+// folder is not below the working directory, as ours are: two builds at once would share it.
+// So each build works in a folder of its own inside the project (inside, so that those
+// intermediate files still find node_modules).
+const workspace = path.join(root, '.astro');
+await mkdir(workspace, { recursive: true });
+await removeLeftovers(parent, path.basename(outDir));
+await removeLeftovers(workspace, '');
+// A fresh folder next to the output, so the final rename stays on one file system. Its name
+// carries the process id, so a later build can tell a killed build's leftover from a running build.
+const staging = await mkdtemp(path.join(parent, `.aushang-build-${process.pid}-`));
+const work = await mkdtemp(path.join(workspace, `.aushang-build-${process.pid}-`));
+const removeTemporary = () => {
+  for (const folder of [staging, work]) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    removeTemporary();
+    console.error(`Build stopped (${signal}); the previous output was left as it was.`);
+    process.exit(128 + os.constants.signals[signal]);
+  });
+}
+
+// Astro moves files from its intermediate build into the output with rename(), which fails
+// across file systems: for an output elsewhere (a tmpfs, a mounted volume) build inside the
+// project and copy the finished site over.
+const sameFileSystem = (await stat(parent)).dev === (await stat(workspace)).dev;
+const site = sameFileSystem ? staging : path.join(work, 'site');
+
 process.env.AUSHANG_CONTENT = contentDir;
-process.env.AUSHANG_OUT_DIR = staging;
+process.env.AUSHANG_OUT_DIR = site;
 try {
   const { build } = await import('astro');
-  await build({ root, outDir: staging, logLevel: process.env.AUSHANG_LOG ?? 'warn' } as Parameters<typeof build>[0]);
-  await buildSearchIndex(staging);
+  const cwd = process.cwd();
+  process.chdir(work);
+  try {
+    await build({ root, outDir: site, logLevel: process.env.AUSHANG_LOG ?? 'warn' } as Parameters<typeof build>[0]);
+  } finally {
+    process.chdir(cwd);
+  }
+  await buildSearchIndex(site);
+  await writeHostingFiles(site, urlSettings.base);
+  if (!sameFileSystem) await cp(site, staging, { recursive: true });
+  // mkdtemp makes the folder private (0700); a web server must be able to read it.
+  await chmod(staging, 0o755);
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
+  removeTemporary();
   console.error(error instanceof Error ? error.message : error);
   console.error('Build failed; the previous output was left as it was.');
   process.exit(1);
 }
+rmSync(work, { recursive: true, force: true, maxRetries: 3 });
 
+// The swap: two renames with no await between them, so no signal handler can run halfway.
 const exists = await stat(outDir).then(() => true, () => false);
 const old = `${outDir}.old-${process.pid}`;
-if (exists) await rename(outDir, old);
-// mkdtemp makes the folder private (0700); a web server must be able to read it.
-await chmod(staging, 0o755);
-await rename(staging, outDir);
-if (exists) await rm(old, { recursive: true, force: true });
+try {
+  if (exists) renameSync(outDir, old);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (exists) renameSync(old, outDir);
+    throw error;
+  }
+} catch (error) {
+  removeTemporary();
+  console.error(error instanceof Error ? error.message : error);
+  console.error('Build failed; the previous output was left as it was.');
+  process.exit(1);
+}
+if (exists) await rm(old, { recursive: true, force: true, maxRetries: 3 });
 console.log(`Built ${path.relative(process.cwd(), outDir) || '.'}/`);
+
+/**
+ * Removes what builds that were killed outright (`kill -9`, power loss) left in a folder:
+ * `.aushang-build-<pid>-*` and `<out>.old-<pid>` whose process is gone and which have not
+ * changed for ten minutes (a process id alone could belong to another container).
+ */
+async function removeLeftovers(folder: string, outName: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = /^\.aushang-build-(\d+)-/.exec(name) ?? (outName && name.startsWith(`${outName}.old-`) ? /\.old-(\d+)$/.exec(name) : null);
+    if (!match || isRunning(Number(match[1]))) continue;
+    const info = await stat(path.join(folder, name)).catch(() => null);
+    if (!info || Date.now() - info.mtimeMs < 10 * 60_000) continue;
+    await rm(path.join(folder, name), { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

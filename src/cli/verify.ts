@@ -1,0 +1,116 @@
+/**
+ * `npm run verify -- <url> [--against <dist>]`: checks that a deployed copy of the site is
+ * complete and unchanged. Fetches `<url>/manifest.json` and every file it lists and compares
+ * sizes and SHA-256 hashes; with `--against dist` the copy must also be exactly the local build
+ * (its manifest and every file of it). Prints every difference; exit 0 when identical, 1 on any
+ * difference or when the copy cannot be read, 2 on wrong arguments.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ManifestError, parseManifest, type Manifest } from '../hosting/manifest.ts';
+import { MANIFEST_FILE } from '../hosting/policy.ts';
+import { verifyCopy, VerifyError, type ProblemKind } from '../hosting/verify.ts';
+
+const usage = `Usage: npm run verify -- <url> [--against <folder>] [--concurrency <n>] [--timeout <seconds>]
+
+  <url>               the copy's address, with its path: https://www.example.de/notfall/
+  --against <folder>  also require the copy to be exactly this build (its manifest.json),
+                      e.g. --against dist
+  --concurrency <n>   requests at once (default 8)
+  --timeout <s>       seconds per request (default 20); failed requests are tried 3 times
+
+Exit status: 0 identical, 1 any difference or the copy cannot be read, 2 wrong arguments.`;
+
+class UsageError extends Error {}
+
+function positiveNumber(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} needs a positive number, not "${value}"`);
+  return n;
+}
+
+async function readLocalManifest(location: string): Promise<{ manifest: Manifest; file: string }> {
+  const info = await stat(location).catch(() => null);
+  if (!info) throw new UsageError(`--against ${location}: no such folder or file`);
+  const file = info.isDirectory() ? path.join(location, MANIFEST_FILE) : location;
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) throw new UsageError(`--against ${location}: ${file} does not exist (run npm run build first)`);
+  try {
+    return { manifest: parseManifest(text), file };
+  } catch (error) {
+    if (error instanceof ManifestError) throw new UsageError(`--against ${location}: ${file} ${error.message}`);
+    throw error;
+  }
+}
+
+const labels: Record<ProblemKind, string> = {
+  missing: 'missing ',
+  changed: 'changed ',
+  extra: 'extra   ',
+  unlisted: 'unlisted',
+};
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        against: { type: 'string' },
+        concurrency: { type: 'string' },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n\n${usage}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  try {
+    if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? 'give one URL' : 'which copy? give its URL');
+    const concurrency = Math.floor(positiveNumber(args.values.concurrency, 'concurrency', 8));
+    const timeoutMs = positiveNumber(args.values.timeout, 'timeout', 20) * 1000;
+    const local = args.values.against ? await readLocalManifest(path.resolve(args.values.against)) : undefined;
+
+    const report = await verifyCopy({ url: args.positionals[0]!, against: local?.manifest, concurrency, timeoutMs });
+    const reference = local ? `the local build (${path.relative(process.cwd(), local.file) || local.file})` : `its ${MANIFEST_FILE}`;
+    console.log(`Checked ${report.checked} files of ${report.url} against ${reference}.`);
+    for (const problem of report.problems) console.log(`  ${labels[problem.kind]}  ${problem.path}  (${problem.detail})`);
+    if (report.problems.length === 0) {
+      console.log('OK: the copy is complete and every file is identical.');
+      return 0;
+    }
+    const counts = (Object.keys(labels) as ProblemKind[])
+      .map((kind) => [kind, report.problems.filter((p) => p.kind === kind).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ');
+    console.log(`NOT OK: ${report.problems.length} difference${report.problems.length === 1 ? '' : 's'} (${counts}).`);
+    return 1;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    if (error instanceof VerifyError) {
+      console.error(`NOT OK: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // Anything unexpected: one line, not a stack trace.
+  console.error(`NOT OK: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,111 @@
+/**
+ * What every copy of the site sends besides its files: the security headers and how long a
+ * browser or proxy may keep each file. The one place that knows these values: the build writes
+ * them into `_headers` (Netlify, Cloudflare Pages), the example configs in `hosting/` (nginx,
+ * Apache) repeat them and tests compare them with this module, and the pages put the same
+ * Content-Security-Policy into a `<meta http-equiv>` for hosts that cannot send headers
+ * (GitHub Pages, GitLab Pages, a plain bucket).
+ *
+ * Pure TypeScript without Node imports, so Astro components can import it.
+ */
+
+/**
+ * The Content-Security-Policy, directive by directive. The site loads nothing from other
+ * origins and has no inline script or style; the search page's script is a module under
+ * `/assets/`, and Pagefind compiles its WebAssembly (`'wasm-unsafe-eval'`) and starts its
+ * worker from `/pagefind/` (same origin, so `script-src 'self'` covers it). JSON-LD blocks
+ * are data, not script, and need no exception. `data:` images are allowed for the QR codes
+ * of the printable notice.
+ */
+export const CSP_DIRECTIVES: readonly (readonly [directive: string, value: string])[] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
+  ['style-src', "'self'"],
+  ['img-src', "'self' data:"],
+  ['connect-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'self'"],
+  ['form-action', "'self'"],
+  ['frame-ancestors', "'none'"],
+];
+
+/** The header value: `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; …`. */
+export const CONTENT_SECURITY_POLICY: string = CSP_DIRECTIVES.map(([d, v]) => `${d} ${v}`).join('; ');
+
+/**
+ * Directives a browser ignores (and warns about in the console) when the policy comes from
+ * a `<meta http-equiv>` element instead of a header (CSP3, §4.2 of the spec).
+ */
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
+
+/**
+ * The same policy for `<meta http-equiv="Content-Security-Policy" content={…}>`: without
+ * `frame-ancestors`, which only works as a header (browsers log an error for it in a meta
+ * tag). The `X-Frame-Options`/`frame-ancestors` headers do that job where headers are possible.
+ */
+export const CONTENT_SECURITY_POLICY_META: string = CSP_DIRECTIVES.filter(([d]) => !HEADER_ONLY_DIRECTIVES.has(d))
+  .map(([d, v]) => `${d} ${v}`)
+  .join('; ');
+
+/** Features the site never uses, switched off for it and anything it might embed. */
+export const PERMISSIONS_POLICY: string = [
+  'accelerometer=()',
+  'camera=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'payment=()',
+  'usb=()',
+].join(', ');
+
+/** Every header sent with every response, in this order. */
+export const SECURITY_HEADERS: readonly (readonly [name: string, value: string])[] = [
+  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Permissions-Policy', PERMISSIONS_POLICY],
+];
+
+/**
+ * HTML, JSON, feeds, `manifest.json`, the search index's entry points: anything whose name
+ * stays the same when its content changes. Caches may keep it a minute, then must ask again
+ * (cheap: the answer is usually 304 Not Modified). A notice that changes is visible within a
+ * minute, and a shared cache in front of a small server still absorbs a rush of visitors.
+ */
+export const CACHE_SHORT = 'public, max-age=60, must-revalidate';
+
+/** Files whose name changes whenever their content does: a year, never revalidated. */
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Folders (site paths below the base) that hold only files named after their content:
+ * Astro's bundled CSS and JS (`Layout.CAlZq7HH.css`) and Pagefind's index chunks, filters and
+ * page fragments (`de_596a2b6.pf_fragment`). Everything else in `pagefind/` keeps its name
+ * from build to build (`pagefind.js`, `pagefind-entry.json`, `pagefind-worker.js`,
+ * `wasm.de.pagefind`, the UI bundles, and the `pagefind.de_<hash>.pf_meta` whose name is hashed
+ * but which `_headers` cannot single out portably) and is cached briefly.
+ */
+export const IMMUTABLE_FOLDERS: readonly string[] = ['assets/', 'pagefind/fragment/', 'pagefind/index/', 'pagefind/filter/'];
+
+export type CacheClass = 'short' | 'immutable';
+
+/** `assets/Layout.CAlZq7HH.css` → `immutable`; `soest/index.html` → `short`. */
+export function cacheClassOf(sitePath: string): CacheClass {
+  const relative = sitePath.replace(/^\/+/, '');
+  return IMMUTABLE_FOLDERS.some((folder) => relative.startsWith(folder)) ? 'immutable' : 'short';
+}
+
+export function cacheControlFor(sitePath: string): string {
+  return cacheClassOf(sitePath) === 'immutable' ? CACHE_IMMUTABLE : CACHE_SHORT;
+}
+
+/**
+ * Files the build writes for a host to read, not to serve: they are not listed in
+ * `manifest.json` (Netlify and Cloudflare Pages answer 404 for them).
+ */
+export const HOST_CONFIG_FILES: readonly string[] = ['_headers'];
+
+/** The manifest's name at the site root. */
+export const MANIFEST_FILE = 'manifest.json';

@@ -1,0 +1,201 @@
+/**
+ * Checks a deployed copy of the site against its `manifest.json`, and optionally against a
+ * local build's manifest: fetches the manifest and every file it lists, a few at a time, each
+ * with a timeout and a retry, and reports every file that is missing, changed or extra.
+ * `npm run verify` (src/cli/verify.ts) prints the result.
+ */
+import { createHash } from 'node:crypto';
+import { compareManifests, comparePaths, encodePath, ManifestError, parseManifest, type Manifest, type ManifestEntry } from './manifest.ts';
+import { MANIFEST_FILE } from './policy.ts';
+
+export interface VerifyOptions {
+  /** The copy's root URL (with its base path), e.g. https://www.example.de/notfall/ */
+  url: string;
+  /** A local build's manifest: the copy must be exactly this build. */
+  against?: Manifest;
+  /** Requests at once. Default 8. */
+  concurrency?: number;
+  /** Per request, in milliseconds. Default 20 s. */
+  timeoutMs?: number;
+  /** Further attempts after a network error, a timeout or a 5xx/429 answer. Default 2. */
+  retries?: number;
+  /** For tests; default the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export type ProblemKind =
+  /** A listed file cannot be fetched (404, other status, network error). */
+  | 'missing'
+  /** A listed file has other bytes than the manifest says. */
+  | 'changed'
+  /** The copy's manifest lists a file the local build does not have (with --against). */
+  | 'extra'
+  /** The copy's manifest does not list a file of the local build, or lists it with another hash (with --against). */
+  | 'unlisted';
+
+export interface Problem {
+  kind: ProblemKind;
+  path: string;
+  detail: string;
+}
+
+export interface VerifyReport {
+  /** The copy's root URL, normalised (ends with `/`). */
+  url: string;
+  /** How many files were fetched and compared. */
+  checked: number;
+  problems: Problem[];
+}
+
+/** The manifest could not be loaded: nothing was compared. */
+export class VerifyError extends Error {}
+
+/** `https://x.de/notfall` and `https://x.de/notfall/manifest.json` → `https://x.de/notfall/`. */
+export function normalizeSiteUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new VerifyError(`"${raw}" is not a URL (expected e.g. https://notfall.example.de/)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new VerifyError(`"${raw}" is not an http(s) URL`);
+  url.search = '';
+  url.hash = '';
+  if (url.pathname.endsWith(`/${MANIFEST_FILE}`)) url.pathname = url.pathname.slice(0, -MANIFEST_FILE.length);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/** A network failure in words, without a stack trace. */
+export function describeFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return `no answer within ${Math.round(timeoutMs / 100) / 10} s`;
+  }
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ETIMEDOUT: 'connection timed out',
+    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+    UND_ERR_SOCKET: 'connection closed',
+  };
+  if (cause?.code && known[cause.code]) return known[cause.code]!;
+  if (cause?.message) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface Fetched {
+  status: number;
+  bytes: Uint8Array;
+}
+
+const retryable = (status: number) => status >= 500 || status === 429;
+
+async function fetchBytes(url: string, options: Required<Pick<VerifyOptions, 'timeoutMs' | 'retries'>> & { fetch: typeof fetch }): Promise<Fetched> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await options.fetch(url, {
+        redirect: 'follow',
+        headers: { 'cache-control': 'no-cache', 'user-agent': 'aushang-verify' },
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (retryable(response.status) && attempt < options.retries) {
+        await pause(attempt);
+        continue;
+      }
+      return { status: response.status, bytes };
+    } catch (error) {
+      if (attempt >= options.retries) throw new VerifyError(describeFailure(error, options.timeoutMs));
+      await pause(attempt);
+    }
+  }
+}
+
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const short = (entry: { size: number; sha256: string }) => `${entry.size} bytes, sha256 ${entry.sha256.slice(0, 12)}…`;
+
+export async function verifyCopy(options: VerifyOptions): Promise<VerifyReport> {
+  const url = normalizeSiteUrl(options.url);
+  const settings = {
+    timeoutMs: options.timeoutMs ?? 20_000,
+    retries: options.retries ?? 2,
+    fetch: options.fetch ?? globalThis.fetch,
+  };
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+
+  const manifestUrl = new URL(MANIFEST_FILE, url).href;
+  let fetched: Fetched;
+  try {
+    fetched = await fetchBytes(manifestUrl, settings);
+  } catch (error) {
+    throw new VerifyError(`cannot load ${manifestUrl}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (fetched.status < 200 || fetched.status > 299) throw new VerifyError(`cannot load ${manifestUrl}: HTTP ${fetched.status}`);
+  let remote: Manifest;
+  try {
+    remote = parseManifest(new TextDecoder().decode(fetched.bytes));
+  } catch (error) {
+    if (error instanceof ManifestError) throw new VerifyError(`${manifestUrl} is not an Aushang manifest: it ${error.message}`);
+    throw error;
+  }
+
+  const problems: Problem[] = [];
+  const reference = options.against ?? remote;
+  /** Paths whose entry differs between the two manifests: checked again once the file is in. */
+  const listedOtherwise = new Map<string, ManifestEntry>();
+  if (options.against) {
+    for (const difference of compareManifests(options.against, remote)) {
+      if (difference.kind === 'extra') {
+        problems.push({ kind: 'extra', path: difference.path, detail: `listed in the copy's ${MANIFEST_FILE}, not in the local build` });
+      } else if (difference.kind === 'missing') {
+        problems.push({ kind: 'unlisted', path: difference.path, detail: `not listed in the copy's ${MANIFEST_FILE}` });
+      } else {
+        listedOtherwise.set(difference.path, difference.actual!);
+      }
+    }
+  }
+
+  const files = reference.files;
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < files.length) {
+      const entry = files[next++]!;
+      let result: Fetched;
+      try {
+        result = await fetchBytes(new URL(encodePath(entry.path), url).href, settings);
+      } catch (error) {
+        problems.push({ kind: 'missing', path: entry.path, detail: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      const actual = { size: result.bytes.length, sha256: sha256(result.bytes) };
+      const same = actual.size === entry.size && actual.sha256 === entry.sha256;
+      // A host may send a file with another status (404.html with 404): the bytes decide.
+      if (!same && (result.status < 200 || result.status > 299)) {
+        problems.push({ kind: 'missing', path: entry.path, detail: `HTTP ${result.status}` });
+      } else if (!same) {
+        problems.push({ kind: 'changed', path: entry.path, detail: `${short(actual)} instead of ${short(entry)}` });
+      } else if (listedOtherwise.has(entry.path)) {
+        problems.push({
+          kind: 'unlisted',
+          path: entry.path,
+          detail: `the file is right, but the copy's ${MANIFEST_FILE} lists ${short(listedOtherwise.get(entry.path)!)}`,
+        });
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, files.length)) }, worker));
+
+  const order: ProblemKind[] = ['missing', 'changed', 'extra', 'unlisted'];
+  problems.sort((a, b) => comparePaths(a.path, b.path) || order.indexOf(a.kind) - order.indexOf(b.kind));
+  return { url, checked: files.length, problems };
+}

@@ -1,0 +1,64 @@
+/**
+ * The build's last step, after Astro and Pagefind: `_headers` for Netlify and Cloudflare Pages,
+ * then `manifest.json` over every file (so it is written last).
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderHeadersFile } from './headers.ts';
+import { comparePaths, createManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.ts';
+import { HOST_CONFIG_FILES, MANIFEST_FILE } from './policy.ts';
+
+export class HostingFilesError extends Error {}
+
+/** Every regular file below `dir`, as `/`-separated relative paths, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (!entry.isFile()) throw new HostingFilesError(`${relative} is not a regular file (a link?); the build writes only files.`);
+    files.push(relative);
+  }
+  return files.sort(comparePaths);
+}
+
+export async function hashFile(file: string): Promise<{ size: number; sha256: string }> {
+  const bytes = await readFile(file);
+  return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Size and SHA-256 of every file in `dir` except the manifest and the host config files. */
+export async function scanSite(dir: string, base: string): Promise<Manifest> {
+  const skip = new Set([MANIFEST_FILE, ...HOST_CONFIG_FILES]);
+  const files = (await listFiles(dir)).filter((file) => !skip.has(file));
+  const entries: ManifestEntry[] = new Array(files.length);
+  // A few reads at a time: enough to keep the disk busy, few enough open files.
+  let next = 0;
+  async function worker() {
+    while (next < files.length) {
+      const i = next++;
+      entries[i] = { path: files[i]!, ...(await hashFile(path.join(dir, files[i]!))) };
+    }
+  }
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return createManifest(base, entries);
+}
+
+/** Writes `_headers` and `manifest.json` into a finished build in `siteDir`. */
+export async function writeHostingFiles(siteDir: string, base: string): Promise<Manifest> {
+  for (const name of [MANIFEST_FILE, ...HOST_CONFIG_FILES]) {
+    const exists = await readFile(path.join(siteDir, name)).then(
+      () => true,
+      () => false,
+    );
+    if (exists) {
+      throw new HostingFilesError(`The build already contains ${name} (from public/ or a page); the build writes that file itself.`);
+    }
+  }
+  await writeFile(path.join(siteDir, '_headers'), renderHeadersFile(base));
+  const manifest = await scanSite(siteDir, base);
+  await writeFile(path.join(siteDir, MANIFEST_FILE), serializeManifest(manifest));
+  return manifest;
+}

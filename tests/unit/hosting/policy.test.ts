@@ -1,0 +1,110 @@
+/** The hosting policy, `_headers` and `manifest.json` as pure functions. */
+import { describe, expect, test } from 'vitest';
+import { headerPatternMatches, headersFor, parseHeadersFile, renderHeadersFile } from '../../../src/hosting/headers.ts';
+import {
+  compareManifests,
+  comparePaths,
+  createManifest,
+  encodePath,
+  parseManifest,
+  serializeManifest,
+  type ManifestEntry,
+} from '../../../src/hosting/manifest.ts';
+import {
+  CACHE_IMMUTABLE,
+  cacheClassOf,
+  cacheControlFor,
+  CACHE_SHORT,
+  CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY_META,
+} from '../../../src/hosting/policy.ts';
+
+const hash = (c: string) => c.repeat(64);
+
+describe('the policy', () => {
+  test('the Content-Security-Policy', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+  });
+
+  test('the meta tag version leaves out what only works as a header', () => {
+    expect(CONTENT_SECURITY_POLICY_META).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+  });
+
+  test('a year only for the folders of content-named files', () => {
+    expect(cacheControlFor('assets/Layout.CAlZq7HH.css')).toBe(CACHE_IMMUTABLE);
+    expect(cacheControlFor('/pagefind/fragment/de_596a2b6.pf_fragment')).toBe(CACHE_IMMUTABLE);
+    expect(cacheClassOf('pagefind/index/de_659d513.pf_index')).toBe('immutable');
+    expect(cacheClassOf('pagefind/filter/de_c5e08d2.pf_filter')).toBe('immutable');
+    for (const path of ['index.html', 'soest/index.html', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.de.pagefind', 'manifest.json', 'feed.xml', 'soest/assets/index.html']) {
+      expect(cacheControlFor(path), path).toBe(CACHE_SHORT);
+    }
+  });
+});
+
+describe('_headers', () => {
+  test('every rule starts with the base path', () => {
+    const rules = parseHeadersFile(renderHeadersFile('/notfall/'));
+    expect(rules.map((r) => r.pattern)).toEqual(['/notfall/*', '/notfall/assets/*', '/notfall/pagefind/fragment/*', '/notfall/pagefind/index/*', '/notfall/pagefind/filter/*']);
+    expect(headersFor(rules, '/notfall/assets/x.css').get('cache-control')).toEqual([CACHE_IMMUTABLE]);
+    expect(headersFor(rules, '/notfall/soest/').get('cache-control')).toBeUndefined();
+    expect(headersFor(rules, '/assets/x.css').size).toBe(0);
+  });
+
+  test('patterns match like Netlify and Cloudflare', () => {
+    expect(headerPatternMatches('/*', '/')).toBe(true);
+    expect(headerPatternMatches('/assets/*', '/assets/a/b.js')).toBe(true);
+    expect(headerPatternMatches('/assets/*', '/soest/assets/a.js')).toBe(false);
+    expect(headerPatternMatches('/:town/feed.xml', '/soest/feed.xml')).toBe(true);
+    expect(headerPatternMatches('/:town/feed.xml', '/a/b/feed.xml')).toBe(false);
+    expect(headerPatternMatches('/a.b', '/aXb')).toBe(false);
+  });
+});
+
+describe('manifest.json', () => {
+  const entry = (path: string, size = 1, c = 'a'): ManifestEntry => ({ path, size, sha256: hash(c) });
+
+  test('sorted by UTF-8 bytes, not by locale', () => {
+    const paths = ['b.html', 'Z.html', 'ä/index.html', 'a/index.html', 'a.html', 'a/b.html'];
+    expect(createManifest('/', paths.map((p) => entry(p))).files.map((f) => f.path)).toEqual([
+      'Z.html',
+      'a.html',
+      'a/b.html',
+      'a/index.html',
+      'b.html',
+      'ä/index.html',
+    ]);
+    expect(comparePaths('a', 'a')).toBe(0);
+  });
+
+  test('one file a line; reads back what it writes', () => {
+    const manifest = createManifest('/notfall/', [entry('b.html', 2, 'b'), entry('a.html')]);
+    const text = serializeManifest(manifest);
+    expect(text).toBe(
+      `{\n  "format": 1,\n  "base": "/notfall/",\n  "files": [\n    {"path":"a.html","size":1,"sha256":"${hash('a')}"},\n    {"path":"b.html","size":2,"sha256":"${hash('b')}"}\n  ]\n}\n`,
+    );
+    expect(parseManifest(text)).toEqual(manifest);
+    expect(serializeManifest(createManifest('/', []))).toBe('{\n  "format": 1,\n  "base": "/",\n  "files": []\n}\n');
+  });
+
+  test('rejects what is not a manifest, and paths that leave the site', () => {
+    expect(() => parseManifest('<html>')).toThrow('is not JSON');
+    expect(() => parseManifest('{"format": 2, "base": "/", "files": []}')).toThrow('has format 2, expected 1');
+    for (const path of ['../etc/passwd', '/abs.html', 'a//b', 'a\\b', '']) {
+      expect(() => parseManifest(JSON.stringify({ format: 1, base: '/', files: [entry(path)] })), path).toThrow('files[0]');
+    }
+    expect(() => parseManifest(JSON.stringify({ format: 1, base: '/', files: [{ path: 'a', size: 1, sha256: 'XYZ' }] }))).toThrow('files[0]');
+    expect(() => createManifest('/', [entry('a'), entry('a')])).toThrow('a is listed twice');
+  });
+
+  test('compares two manifests file by file', () => {
+    const local = createManifest('/', [entry('a.html'), entry('b.html'), entry('c.html')]);
+    const remote = createManifest('/', [entry('a.html'), entry('c.html', 2, 'c'), entry('d.html')]);
+    expect(compareManifests(local, remote).map((d) => `${d.kind} ${d.path}`)).toEqual(['missing b.html', 'changed c.html', 'extra d.html']);
+  });
+
+  test('encodes each path segment for a URL', () => {
+    expect(encodePath('soest/bürger büro/index.html')).toBe('soest/b%C3%BCrger%20b%C3%BCro/index.html');
+  });
+});

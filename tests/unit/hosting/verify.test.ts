@@ -1,0 +1,130 @@
+/** `verifyCopy` against a fake web host: what it reports, retries, timeouts, concurrency. */
+import { createHash } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { createManifest, serializeManifest, type ManifestEntry } from '../../../src/hosting/manifest.ts';
+import { normalizeSiteUrl, verifyCopy, VerifyError } from '../../../src/hosting/verify.ts';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const entry = (path: string, text: string): ManifestEntry => ({ path, size: Buffer.byteLength(text), sha256: sha(text) });
+
+type Answer = string | { status: number; body?: string } | Error | 'hang';
+
+/** A host: path below http://host/site/ → answer. Counts requests in flight. */
+function host(files: Record<string, Answer | Answer[]>) {
+  const calls: string[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const fake = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(String(input));
+    const key = decodeURIComponent(url.pathname.replace(/^\/site\//, ''));
+    calls.push(key);
+    const queue = files[key];
+    const answer = Array.isArray(queue) ? (queue.length > 1 ? queue.shift()! : queue[0]!) : queue;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      await new Promise((r) => setTimeout(r, 5));
+      if (answer === undefined) return new Response('not found', { status: 404 });
+      if (answer === 'hang') {
+        return await new Promise<Response>((_, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+        });
+      }
+      if (answer instanceof Error) throw answer;
+      if (typeof answer === 'string') return new Response(answer, { status: 200 });
+      return new Response(answer.body ?? '', { status: answer.status });
+    } finally {
+      inFlight--;
+    }
+  }) as typeof fetch;
+  return { fetch: fake, calls, maxInFlight: () => maxInFlight };
+}
+
+const site = { 'index.html': '<h1>Start</h1>', 'soest/index.html': '<h1>Soest</h1>', '404.html': '<h1>Nicht gefunden</h1>' };
+const manifestOf = (files: Record<string, string>, base = '/') =>
+  createManifest(base, Object.entries(files).map(([path, text]) => entry(path, text)));
+const url = 'http://host/site/';
+
+describe('verifyCopy', () => {
+  test('an intact copy: every file fetched and identical', async () => {
+    const fake = host({ ...site, 'manifest.json': serializeManifest(manifestOf(site)) });
+    const report = await verifyCopy({ url: 'http://host/site', fetch: fake.fetch });
+    expect(report).toEqual({ url, checked: 3, problems: [] });
+    expect(fake.calls.sort()).toEqual(['404.html', 'index.html', 'manifest.json', 'soest/index.html']);
+  });
+
+  test('a changed file, a missing file; 404.html may come with status 404', async () => {
+    const fake = host({
+      'manifest.json': serializeManifest(manifestOf(site)),
+      'index.html': '<h1>Start</h1>!',
+      '404.html': { status: 404, body: site['404.html'] },
+    });
+    const report = await verifyCopy({ url, fetch: fake.fetch });
+    expect(report.problems).toEqual([
+      { kind: 'changed', path: 'index.html', detail: `15 bytes, sha256 ${sha('<h1>Start</h1>!').slice(0, 12)}… instead of 14 bytes, sha256 ${sha('<h1>Start</h1>').slice(0, 12)}…` },
+      { kind: 'missing', path: 'soest/index.html', detail: 'HTTP 404' },
+    ]);
+  });
+
+  test('against a local build: extra and unlisted files, and a copy of another build', async () => {
+    const local = manifestOf(site);
+    const remoteFiles = { ...site, 'soest/index.html': '<h1>Soest alt</h1>', 'alt.html': 'alt' } as Record<string, string>;
+    delete remoteFiles['404.html'];
+    const fake = host({ ...remoteFiles, '404.html': site['404.html'], 'manifest.json': serializeManifest(manifestOf(remoteFiles)) });
+    const report = await verifyCopy({ url, against: local, fetch: fake.fetch });
+    expect(report.problems.map((p) => `${p.kind} ${p.path}`)).toEqual(['unlisted 404.html', 'extra alt.html', 'changed soest/index.html']);
+    // The local build's files are fetched, not the copy's extra one.
+    expect(fake.calls).not.toContain('alt.html');
+  });
+
+  test('a right file that the copy lists wrongly', async () => {
+    const wrong = createManifest('/', [entry('index.html', 'something else'), entry('soest/index.html', site['soest/index.html']), entry('404.html', site['404.html'])]);
+    const fake = host({ ...site, 'manifest.json': serializeManifest(wrong) });
+    const report = await verifyCopy({ url, against: manifestOf(site), fetch: fake.fetch });
+    expect(report.problems).toEqual([
+      { kind: 'unlisted', path: 'index.html', detail: expect.stringMatching(/^the file is right, but the copy's manifest.json lists 14 bytes/) },
+    ]);
+  });
+
+  test('retries a 503 and a dropped connection, then gives up with a sentence', async () => {
+    const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    const fake = host({
+      'manifest.json': serializeManifest(manifestOf(site)),
+      'index.html': [{ status: 503 }, site['index.html']],
+      'soest/index.html': [refused, refused, refused, refused],
+      '404.html': site['404.html'],
+    });
+    const report = await verifyCopy({ url, fetch: fake.fetch, retries: 2 });
+    expect(report.problems).toEqual([{ kind: 'missing', path: 'soest/index.html', detail: 'connection refused' }]);
+    expect(fake.calls.filter((c) => c === 'soest/index.html')).toHaveLength(3);
+  });
+
+  test('a host that does not answer: a timeout per request', async () => {
+    const fake = host({ 'manifest.json': serializeManifest(manifestOf(site)), 'index.html': 'hang', 'soest/index.html': site['soest/index.html'], '404.html': site['404.html'] });
+    const report = await verifyCopy({ url, fetch: fake.fetch, timeoutMs: 50, retries: 0 });
+    expect(report.problems).toEqual([{ kind: 'missing', path: 'index.html', detail: 'no answer within 0.1 s' }]);
+  });
+
+  test('a bounded number of requests at once', async () => {
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`s${i}/index.html`, `page ${i}`]));
+    const fake = host({ ...many, 'manifest.json': serializeManifest(manifestOf(many)) });
+    const report = await verifyCopy({ url, fetch: fake.fetch, concurrency: 3 });
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toBe(40);
+    expect(fake.maxInFlight()).toBe(3);
+  });
+
+  test('no manifest, or not a manifest: nothing is compared', async () => {
+    await expect(verifyCopy({ url, fetch: host({}).fetch })).rejects.toThrow(new VerifyError('cannot load http://host/site/manifest.json: HTTP 404'));
+    await expect(verifyCopy({ url, fetch: host({ 'manifest.json': '<html>' }).fetch })).rejects.toThrow(
+      'http://host/site/manifest.json is not an Aushang manifest: it is not JSON',
+    );
+  });
+
+  test('normalises the URL it is given', () => {
+    expect(normalizeSiteUrl('https://x.de/notfall')).toBe('https://x.de/notfall/');
+    expect(normalizeSiteUrl('https://x.de/notfall/manifest.json?x=1#y')).toBe('https://x.de/notfall/');
+    expect(() => normalizeSiteUrl('x.de')).toThrow('is not a URL');
+    expect(() => normalizeSiteUrl('ftp://x.de/')).toThrow('is not an http(s) URL');
+  });
+});
