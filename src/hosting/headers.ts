@@ -8,12 +8,13 @@
  *
  * - `<base>*` carries the security headers and nothing else;
  * - the folders of content-named files carry `Cache-Control: immutable`;
+ * - the JSON API may be read from any origin (`Access-Control-Allow-Origin: *`);
  * - every other file keeps the host's default `Cache-Control: public, max-age=0,
  *   must-revalidate` (both hosts send it, and purge their own edge caches on each deploy),
  *   which is the short, revalidated caching we want. A `Cache-Control` in `<base>*` would be
  *   joined with the immutable one on `/assets/` into a header with two `max-age`s.
  */
-import { CACHE_IMMUTABLE, IMMUTABLE_FOLDERS, SECURITY_HEADERS } from './policy.ts';
+import { API_FOLDER, API_HEADERS, CACHE_IMMUTABLE, IMMUTABLE_FOLDERS, SECURITY_HEADERS } from './policy.ts';
 
 /** The file's content for a site served below `base` (`/` or `/notfall/`). */
 export function renderHeadersFile(base: string): string {
@@ -30,6 +31,7 @@ export function renderHeadersFile(base: string): string {
   for (const folder of IMMUTABLE_FOLDERS) {
     lines.push('', `${base}${folder}*`, `  Cache-Control: ${CACHE_IMMUTABLE}`);
   }
+  lines.push('', `${base}${API_FOLDER}*`, ...API_HEADERS.map(([name, value]) => `  ${name}: ${value}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -69,6 +69,13 @@ export const SECURITY_HEADERS: readonly (readonly [name: string, value: string])
 ];
 
 /**
+ * The JSON API is for other sites and apps too (newspapers, radio, a neighbouring town's
+ * page): browsers may read it from any origin. It holds only what the pages show.
+ */
+export const API_FOLDER = 'api/';
+export const API_HEADERS: readonly (readonly [name: string, value: string])[] = [['Access-Control-Allow-Origin', '*']];
+
+/**
  * HTML, JSON, feeds, `manifest.json`, the search index's entry points: anything whose name
  * stays the same when its content changes. Caches may keep it a minute, then must ask again
  * (cheap: the answer is usually 304 Not Modified). A notice that changes is visible within a

@@ -1,6 +1,7 @@
 /** The page an alias serves: an instant redirect that also works as a plain link. */
 import type { Translate } from '../i18n/index.ts';
 import type { Redirect } from './types.ts';
+import { CONTENT_SECURITY_POLICY_META } from '../hosting/policy.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
@@ -10,6 +11,7 @@ export function redirectHtml(redirect: Redirect, language: string, t: Translate)
   const title = escapeHtml(redirect.title);
   return (
     `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY_META)}">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(t('redirect.title'))}: ${title}</title><meta name="robots" content="noindex">` +
     `<meta http-equiv="refresh" content="0; url=${to}"><link rel="canonical" href="${to}"></head>` +

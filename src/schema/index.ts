@@ -22,8 +22,9 @@ export const languageKeys = ['de', 'en'] as const;
 /** Slugs are folder and file names: lower-case ASCII words joined by single hyphens. */
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Top-level paths the site itself uses; towns and pages must not take them. */
-export const reservedRoutes = ['api', 'suche', 'anliegen', 'stoerungen', 'aushang', 'feed.xml', '404'] as const;
+/** Top-level paths the site itself uses; towns and pages must not take them (`assets` and
+ * `pagefind` hold the stylesheet, the search script and the search index). */
+export const reservedRoutes = ['api', 'suche', 'anliegen', 'stoerungen', 'aushang', 'feed.xml', '404', 'assets', 'pagefind'] as const;
 /** Service slugs that would collide with a town's own pages. */
 export const reservedServiceSlugs = ['aushang', 'feed', 'index'] as const;
 

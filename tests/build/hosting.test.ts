@@ -17,6 +17,7 @@ import {
   IMMUTABLE_FOLDERS,
   PERMISSIONS_POLICY,
   SECURITY_HEADERS,
+  API_FOLDER,
 } from '../../src/hosting/policy.ts';
 import { hashFile, listFiles } from '../../src/hosting/write.ts';
 import { buildSite, fixture, root, runCli, tempDir } from './helpers.ts';
@@ -55,7 +56,7 @@ describe('hosting files in the build', () => {
   for (const [base, dist] of Object.entries(builds)) {
     it(`_headers (base ${base}): security headers everywhere, a year's cache only for content-named folders`, async () => {
       const rules = parseHeadersFile(readFileSync(path.join(dist, '_headers'), 'utf8'));
-      expect(rules.map((r) => r.pattern)).toEqual([`${base}*`, ...IMMUTABLE_FOLDERS.map((f) => `${base}${f}*`)]);
+      expect(rules.map((r) => r.pattern)).toEqual([`${base}*`, ...IMMUTABLE_FOLDERS.map((f) => `${base}${f}*`), `${base}${API_FOLDER}*`]);
       for (const file of await listFiles(dist)) {
         const urlPath = base + file.replace(/(^|\/)index\.html$/, '$1');
         const headers = headersFor(rules, urlPath);
@@ -63,6 +64,8 @@ describe('hosting files in the build', () => {
         // Never two Cache-Control values for one path: hosts would join them into one header.
         if (cacheClassOf(file) === 'immutable') expect(headers.get('cache-control'), urlPath).toEqual([CACHE_IMMUTABLE]);
         else expect(headers.get('cache-control'), `${urlPath} keeps the host's short default`).toBeUndefined();
+        // The JSON API, and only the API, may be read from other origins.
+        expect(headers.get('access-control-allow-origin'), urlPath).toEqual(file.startsWith(API_FOLDER) ? ['*'] : undefined);
       }
       expect(headersFor(rules, `${base}soest/`).get('content-security-policy')).toEqual([CONTENT_SECURITY_POLICY]);
       expect(headersFor(rules, `${base}soest/`).get('permissions-policy')).toEqual([PERMISSIONS_POLICY]);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePath } from '../../src/hosting/manifest.ts';
-import { cacheControlFor, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/hosting/policy.ts';
+import { API_FOLDER, cacheControlFor, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/hosting/policy.ts';
 import { listFiles } from '../../src/hosting/write.ts';
 import { buildSite, root, tempDir } from '../build/helpers.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
@@ -193,6 +193,8 @@ describe.each(variants)('nginx with hosting/nginx/$config (base $base)', ({ conf
         'cache-control': cacheControlFor(file),
         'content-encoding': compressed.has(ext) && Number(readFileSync(path.join(dist, file)).length) >= 256 ? 'gzip' : undefined,
         ...Object.fromEntries(SECURITY_HEADERS.map(([name, value]) => [name.toLowerCase(), value])),
+        // Only the JSON API may be read from other origins.
+        'access-control-allow-origin': file.startsWith(API_FOLDER) ? '*' : undefined,
       };
       const actual: Record<string, string | undefined> = { status: String(answer.status) };
       for (const name of Object.keys(expected)) if (name !== 'status') actual[name] = h[name] as string | undefined;

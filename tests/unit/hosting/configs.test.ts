@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CACHE_IMMUTABLE, CACHE_SHORT, cacheClassOf, SECURITY_HEADERS } from '../../../src/hosting/policy.ts';
+import { API_FOLDER, API_HEADERS, CACHE_IMMUTABLE, CACHE_SHORT, cacheClassOf, SECURITY_HEADERS } from '../../../src/hosting/policy.ts';
 
 const hosting = path.resolve(import.meta.dirname, '../../../hosting');
 const read = (file: string) => readFileSync(path.join(hosting, file), 'utf8');
@@ -89,6 +89,14 @@ describe.each(variants)('hosting/$apache (base $base)', ({ base, apache }) => {
     expect(text.slice(text.indexOf('<If '), text.indexOf('</If>'))).toContain(`Header always set Cache-Control "${CACHE_IMMUTABLE}"`);
   });
 
+  test('lets other origins read the JSON API, and nothing else', () => {
+    const second = text.indexOf('<If ', text.indexOf('</If>'));
+    const block = text.slice(second, text.indexOf('</If>', second));
+    const api = new RegExp(/<If "%\{REQUEST_URI\} =~ m#(.+)#">/.exec(block)![1]!);
+    expect(block).toContain(`Header always set ${API_HEADERS[0]![0]} "${API_HEADERS[0]![1]}"`);
+    for (const sample of samples) expect(api.test(base + sample), base + sample).toBe(sample.startsWith(API_FOLDER));
+  });
+
   test('pretty URLs, the 404 page below the base, and the MIME types Pagefind needs', () => {
     const directives = lines.map(({ line }) => line);
     expect(directives).toContain('Options -Indexes -MultiViews');
@@ -108,7 +116,7 @@ describe.each(variants)('hosting/$nginx (base $base)', ({ base, nginx }) => {
 
   test('sends the security headers of the policy, always', () => {
     const headers = [...text.matchAll(/^\s*add_header (\S+) (.+) always;$/gm)].map((m) => [m[1]!, m[2]!] as const);
-    expect(headers.map(([name]) => name)).toEqual(['Cache-Control', ...SECURITY_HEADERS.map(([name]) => name)]);
+    expect(headers.map(([name]) => name)).toEqual(['Cache-Control', ...SECURITY_HEADERS.map(([name]) => name), 'Access-Control-Allow-Origin']);
     for (const [name, value] of SECURITY_HEADERS) expect(headers.find(([n]) => n === name)![1]).toBe(`"${value}"`);
     // Every add_header is at one level: a location with its own add_header would drop the others.
     expect(text.match(/^\s*add_header\b/gm)?.length).toBe(headers.length);
@@ -124,5 +132,15 @@ describe.each(variants)('hosting/$nginx (base $base)', ({ base, nginx }) => {
     for (const sample of samples) {
       expect(immutable.test(base + sample), base + sample).toBe(cacheClassOf(sample) === 'immutable');
     }
+  });
+
+  test('lets other origins read the JSON API, and nothing else', () => {
+    const map = /map \$uri \$\w+_cors \{([^}]+)\}/.exec(text)![1]!;
+    const entries = [...map.matchAll(/^\s*(\S+|"[^"]+")\s+"([^"]*)";$/gm)].map((m) => [m[1]!.replace(/^"|"$/g, ''), m[2]!] as const);
+    expect(entries[0]).toEqual(['default', '']);
+    const [pattern, value] = entries[1]!;
+    expect(value).toBe(API_HEADERS[0]![1]);
+    const api = new RegExp(pattern.replace(/^~/, ''));
+    for (const sample of samples) expect(api.test(base + sample), base + sample).toBe(sample.startsWith(API_FOLDER));
   });
 });

@@ -46,7 +46,9 @@ describe('the policy', () => {
 describe('_headers', () => {
   test('every rule starts with the base path', () => {
     const rules = parseHeadersFile(renderHeadersFile('/notfall/'));
-    expect(rules.map((r) => r.pattern)).toEqual(['/notfall/*', '/notfall/assets/*', '/notfall/pagefind/fragment/*', '/notfall/pagefind/index/*', '/notfall/pagefind/filter/*']);
+    expect(rules.map((r) => r.pattern)).toEqual(['/notfall/*', '/notfall/assets/*', '/notfall/pagefind/fragment/*', '/notfall/pagefind/index/*', '/notfall/pagefind/filter/*', '/notfall/api/*']);
+    expect(headersFor(rules, '/notfall/api/v1/towns.json').get('access-control-allow-origin')).toEqual(['*']);
+    expect(headersFor(rules, '/notfall/soest/').get('access-control-allow-origin')).toBeUndefined();
     expect(headersFor(rules, '/notfall/assets/x.css').get('cache-control')).toEqual([CACHE_IMMUTABLE]);
     expect(headersFor(rules, '/notfall/soest/').get('cache-control')).toBeUndefined();
     expect(headersFor(rules, '/assets/x.css').size).toBe(0);
