@@ -1,0 +1,549 @@
+/**
+ * `npm run bench [-- --quick] [-- --search-towns 400] [-- --keep]`: measures the speed and size
+ * bars of DESIGN.md ("Quality bars") on synthetic content from `generate.ts`, in temporary
+ * folders that are removed afterwards, and prints one table:
+ *
+ *   a. `check` of 2,000 notices (80 towns × 25 services): the real CLI, wall clock, median of 3
+ *   b. full `build` of a district (72 towns × 25 services): the real CLI (check, Astro,
+ *      Pagefind, hosting files) in a child process, wall clock
+ *   c. page weight of that build: every HTML page gzipped (level 9) plus the gzipped stylesheet,
+ *      largest and median, by page type; total size of the site and of the search index
+ *   d. search at 10,000 notices (400 towns × 25 services): the site served by
+ *      tests/support/serve.ts, /suche/ in Chromium; the time from the last keystroke until the
+ *      live region (#search-status) reports the result for that query, with and without the
+ *      script's debounce; and the time to the first results on a cold page load
+ *
+ * `--quick` skips the 10,000-notice build and measures search on the district build instead
+ * (and runs `check` once). Every figure is marked against its bar; the exit code is 0 even when
+ * a bar is missed (this is a measurement, not a test), and 1 only when the benchmark itself
+ * fails (content that does not check, a build that fails). Figures also go to
+ * bench/results/latest.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from '../tests/support/browser.ts';
+import { serve, type ServedSite } from '../tests/support/serve.ts';
+import { generate } from './generate.ts';
+
+/** The bars of DESIGN.md, as numbers. Where the design says it in words, our reading of it. */
+const BARS = {
+  /** "npm run check of 2,000 notices in seconds": read as at most 5 s. */
+  checkMs: 5_000,
+  /** "a full build of a district in well under a minute on 2 cores": read as at most 30 s. */
+  buildMs: 30_000,
+  /** "every HTML page with its CSS ≤ 14 KB gzip". */
+  pageBytes: 14 * 1024,
+  /** "search results within 300 ms of the last keystroke". */
+  searchMs: 300,
+} as const;
+
+const QUERIES = ['Personalausweis', 'Sperrmüll', 'Kennzeichen', 'Standesamt', 'Hundesteuer', 'Wohngeld', 'Perso', 'Bauantrag'];
+const COLD_QUERY = 'Personalausweis';
+const KEY_DELAY_MS = 50;
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'search-towns': { type: 'string', default: '400' },
+  },
+  allowPositionals: false,
+});
+const quick = args.quick;
+const searchTowns = Number(args['search-towns']);
+if (!Number.isInteger(searchTowns) || searchTowns < 1) throw new Error(`--search-towns must be a whole number, not ${args['search-towns']}`);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+interface Row {
+  what: string;
+  figure: string;
+  bar: string;
+  ok?: boolean;
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const max = (xs: readonly number[]) => Math.max(...xs);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const millis = (ms: number) => `${Math.round(ms)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const log = (line: string) => console.log(line);
+
+let child: ChildProcess | undefined;
+let browser: Browser | undefined;
+let server: ServedSite | undefined;
+
+/** Runs a CLI of src/cli with this Node; prints the elapsed time every 15 s while it runs. */
+function runCli(script: string, cliArgs: string[], label: string): Promise<{ ms: number; code: number | null; output: string }> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const proc = spawn(process.execPath, [path.join(root, 'src/cli', script), ...cliArgs], {
+      cwd: root,
+      env: { ...process.env, BASE_PATH: '', SITE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let output = '';
+    proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const ticker = setInterval(() => log(`    … ${label}: ${seconds(performance.now() - started)}`), 15_000);
+    proc.on('error', (error) => {
+      clearInterval(ticker);
+      fail(error);
+    });
+    proc.on('close', (code) => {
+      clearInterval(ticker);
+      child = undefined;
+      done({ ms: performance.now() - started, code, output });
+    });
+  });
+}
+
+function must(run: { code: number | null; output: string }, what: string): void {
+  if (run.code !== 0) throw new Error(`${what} failed (exit ${run.code}):\n${run.output.split('\n').slice(0, 40).join('\n')}`);
+}
+
+function filesBelow(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const sizeOf = (files: readonly string[]) => files.reduce((n, file) => n + statSync(file).size, 0);
+const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+// ---------------------------------------------------------------------------------------------
+// (c) page weight
+
+interface PageWeight {
+  pages: number;
+  /** The largest stylesheet a page links, gzip. */
+  cssBytes: number;
+  largest: { bytes: number; page: string };
+  medianBytes: number;
+  overBar: { bytes: number; page: string }[];
+  byType: Record<string, { pages: number; largest: number; largestPage: string; median: number }>;
+  totalBytes: number;
+  files: number;
+  searchIndexBytes: number;
+  searchIndexFiles: number;
+  searchScriptBytes: number;
+}
+
+function pageType(relative: string, towns: ReadonlySet<string>): string {
+  const parts = relative.split('/');
+  if (parts.length === 1) return parts[0] === 'index.html' ? 'home' : 'other';
+  const [first, second] = parts;
+  if (first === 'anliegen') return 'A–Z list';
+  if (first === 'suche') return 'search';
+  if (first === 'stoerungen') return 'incident';
+  if (first && towns.has(first)) {
+    if (parts.length === 2) return 'town';
+    if (second === 'aushang') return 'notice (Aushang)';
+    return 'service';
+  }
+  return 'other';
+}
+
+function pageWeight(dist: string): PageWeight {
+  const files = filesBelow(dist);
+  // A page's CSS is what it links as a stylesheet (Pagefind's own CSS files are not used).
+  const cssSizes = new Map<string, number>();
+  const cssOf = (html: string) => {
+    let bytes = 0;
+    for (const [tag] of html.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)) {
+      const href = /\bhref="?([^"\s>]+)/.exec(tag)?.[1];
+      if (!href || /^[a-z]+:/i.test(href)) continue;
+      const file = path.join(dist, new URL(href, 'http://site/').pathname);
+      if (!cssSizes.has(file)) cssSizes.set(file, gzipSize(file));
+      bytes += cssSizes.get(file)!;
+    }
+    return bytes;
+  };
+  const towns = new Set(readdirSync(dist).filter((name) => statSafe(path.join(dist, name, 'aushang'))));
+  const weights = files
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => {
+      const page = path.relative(dist, f).split(path.sep).join('/');
+      const html = readFileSync(f);
+      return { page, bytes: gzipSync(html, { level: 9 }).length + cssOf(html.toString('utf8')), type: pageType(page, towns) };
+    })
+    .sort((a, b) => b.bytes - a.bytes);
+  const cssBytes = Math.max(0, ...cssSizes.values());
+  const byType: PageWeight['byType'] = {};
+  for (const type of [...new Set(weights.map((w) => w.type))]) {
+    const of = weights.filter((w) => w.type === type);
+    byType[type] = { pages: of.length, largest: of[0]!.bytes, largestPage: of[0]!.page, median: median(of.map((w) => w.bytes)) };
+  }
+  const pagefind = files.filter((f) => f.startsWith(path.join(dist, 'pagefind') + path.sep));
+  const scripts = files.filter((f) => f.startsWith(path.join(dist, 'assets') + path.sep) && f.endsWith('.js'));
+  return {
+    pages: weights.length,
+    cssBytes,
+    largest: weights[0]!,
+    medianBytes: median(weights.map((w) => w.bytes)),
+    overBar: weights.filter((w) => w.bytes > BARS.pageBytes).map(({ page, bytes }) => ({ page, bytes })),
+    byType,
+    totalBytes: sizeOf(files),
+    files: files.length,
+    searchIndexBytes: sizeOf(pagefind),
+    searchIndexFiles: pagefind.length,
+    searchScriptBytes: scripts.reduce((n, f) => n + gzipSize(f), 0),
+  };
+}
+
+function statSafe(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) search latency in Chromium
+
+/**
+ * Runs in the page before its own script. Records the last `input` event (the last keystroke),
+ * when the search script's debounce timer fires (any timer set while an `input` event is being
+ * dispatched), and when #search-status first reports the outcome for the query in
+ * `__bench.query` (or the page's `?q=`): "N Treffer für „q“" or "Keine Treffer für „q“", built
+ * from the page's own message templates (data-labels), so it follows the interface language.
+ */
+function instrument(): void {
+  interface Bench {
+    query?: string;
+    lastInput?: number;
+    debounceFired?: number;
+    debounceDelay?: number;
+    matchedAt?: number;
+    status?: string;
+  }
+  const w = window as unknown as { __bench: Bench };
+  w.__bench = {};
+  let inInput = false;
+  addEventListener('input', () => {
+    inInput = true;
+    w.__bench.lastInput = performance.now();
+  }, true);
+  addEventListener('input', () => {
+    inInput = false;
+  });
+  const original = window.setTimeout.bind(window);
+  const patched = (handler: TimerHandler, delay?: number, ...rest: unknown[]) => {
+    if (inInput && typeof handler === 'function') {
+      w.__bench.debounceDelay = delay ?? 0;
+      const fire = handler as (...a: unknown[]) => void;
+      return original((...a: unknown[]) => {
+        w.__bench.debounceFired = performance.now();
+        fire(...a);
+      }, delay, ...rest);
+    }
+    return original(handler, delay, ...rest);
+  };
+  window.setTimeout = patched as typeof window.setTimeout;
+
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const patternFor = (query: string): RegExp | null => {
+    const form = document.getElementById('search-form');
+    if (!form) return null;
+    const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
+    const templates = ['countOne', 'countMany', 'none'].map((k) => labels[k]).filter((t): t is string => Boolean(t));
+    if (templates.length === 0) return new RegExp(`[„“"]${escape(query)}[“”"]`);
+    const alternatives = templates.map((t) => escape(t).replace('\\{count\\}', '\\d+').replace('\\{query\\}', escape(query)));
+    return new RegExp(`^(?:${alternatives.join('|')})`);
+  };
+  const check = () => {
+    const bench = w.__bench;
+    if (bench.matchedAt !== undefined) return;
+    const query = bench.query ?? new URLSearchParams(location.search).get('q');
+    const status = document.getElementById('search-status');
+    if (!query || !status) return;
+    const text = status.textContent ?? '';
+    if (patternFor(query)?.test(text)) {
+      bench.matchedAt = performance.now();
+      bench.status = text;
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+interface Sample {
+  query: string;
+  round: number;
+  /** From the last keystroke to the status line reporting the result (what a citizen waits). */
+  totalMs: number;
+  /** From the debounce timer firing to the status line: Pagefind search, result data, render. */
+  afterDebounceMs: number;
+  status: string;
+}
+
+interface SearchFigures {
+  notices: number;
+  debounceMs: number;
+  samples: Sample[];
+  totalMedian: number;
+  totalMax: number;
+  afterDebounceMedian: number;
+  afterDebounceMax: number;
+  cold: { ms: number; requests: number; bytes: number }[];
+  coldMedian: number;
+}
+
+async function readBench(page: Page) {
+  return page.evaluate(() => (window as unknown as { __bench: Record<string, number | string | undefined> }).__bench);
+}
+
+async function measureSearch(dist: string, notices: number): Promise<SearchFigures> {
+  server = await serve(dist);
+  browser = await launchBrowser();
+  const searchUrl = new URL('suche/', server.url).href;
+
+  // Cold: a fresh context (empty cache) per load; from navigation start to the reported result.
+  const cold: SearchFigures['cold'] = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await newPage(browser);
+    await page.addInitScript(instrument);
+    let requests = 0;
+    let bytes = 0;
+    page.on('response', (response) => {
+      requests++;
+      bytes += Number(response.headers()['content-length'] ?? 0);
+    });
+    await page.goto(`${searchUrl}?q=${encodeURIComponent(COLD_QUERY)}`);
+    await page.waitForFunction(() => (window as unknown as { __bench: { matchedAt?: number } }).__bench.matchedAt !== undefined, null, { timeout: 60_000 });
+    const bench = await readBench(page);
+    cold.push({ ms: Number(bench.matchedAt), requests, bytes });
+    await page.close();
+  }
+  log(`    cold load of /suche/?q=${COLD_QUERY}: ${cold.map((c) => millis(c.ms)).join(', ')}`);
+
+  // Typing: one page, each query typed twice (the second time Pagefind has its chunks cached).
+  const page = await newPage(browser);
+  await page.addInitScript(instrument);
+  await page.goto(searchUrl);
+  const prompt = await page.evaluate(() => JSON.parse(document.getElementById('search-form')?.dataset.labels ?? '{}').prompt as string | undefined);
+  await page.waitForFunction((text) => {
+    const status = document.getElementById('search-status')?.textContent ?? '';
+    return text ? status === text : !/…/.test(status);
+  }, prompt, { timeout: 60_000 });
+  const samples: Sample[] = [];
+  let debounceMs = NaN;
+  for (const round of [1, 2]) {
+    for (const query of QUERIES) {
+      await page.fill('#q', '');
+      await page.waitForTimeout(400);
+      await page.evaluate((q) => {
+        (window as unknown as { __bench: Record<string, unknown> }).__bench = { query: q };
+      }, query);
+      await page.click('#q');
+      await page.keyboard.type(query, { delay: KEY_DELAY_MS });
+      await page.waitForFunction(() => (window as unknown as { __bench: { matchedAt?: number } }).__bench.matchedAt !== undefined, null, { timeout: 30_000 });
+      const b = await readBench(page);
+      const matchedAt = Number(b.matchedAt);
+      debounceMs = Number(b.debounceDelay);
+      const sample: Sample = {
+        query,
+        round,
+        totalMs: matchedAt - Number(b.lastInput),
+        afterDebounceMs: matchedAt - Number(b.debounceFired),
+        status: String(b.status),
+      };
+      samples.push(sample);
+      log(`    ${round === 1 ? 'first ' : 'repeat'} ${query.padEnd(16)} ${millis(sample.totalMs).padStart(7)} (${millis(sample.afterDebounceMs)} after the debounce)  ${sample.status}`);
+    }
+  }
+  await page.close();
+  await browser.close();
+  browser = undefined;
+  await server.close();
+  server = undefined;
+  const totals = samples.map((s) => s.totalMs);
+  const after = samples.map((s) => s.afterDebounceMs);
+  return {
+    notices,
+    debounceMs,
+    samples,
+    totalMedian: median(totals),
+    totalMax: max(totals),
+    afterDebounceMedian: median(after),
+    afterDebounceMax: max(after),
+    cold,
+    coldMedian: median(cold.map((c) => c.ms)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'aushang-bench-'));
+const cleanUp = () => {
+  if (!args.keep) rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+};
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    stopping = true;
+    log(`\nStopped (${signal}); removing ${tmp}`);
+    const running = child;
+    // The build removes its own temporary folders when it is stopped: wait for it.
+    const childGone = new Promise<void>((done) => {
+      if (!running || running.exitCode !== null || running.signalCode !== null) done();
+      else {
+        running.once('close', () => done());
+        running.kill('SIGTERM');
+      }
+    });
+    void Promise.allSettled([childGone, browser?.close(), server?.close()]).then(() => {
+      cleanUp();
+      process.exit(128 + os.constants.signals[signal]);
+    });
+  });
+}
+
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const started = performance.now();
+const cpu = os.cpus();
+log(`Aushang benchmark${quick ? ' (quick)' : ''} — ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${mb(os.totalmem())} RAM, Node ${process.versions.node}`);
+log(`Temporary folder: ${tmp}${args.keep ? ' (kept)' : ''}\n`);
+
+try {
+  // (a) check of 2,000 notices
+  {
+    const content = path.join(tmp, 'check-content');
+    const made = generate({ towns: 80, services: 25, out: content });
+    log(`a. check: ${made.services.toLocaleString('en')} service notices in ${made.towns} towns (${made.files.toLocaleString('en')} files)`);
+    const times: number[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      const run = await runCli('check.ts', [content], 'check');
+      must(run, 'npm run check of the generated content');
+      times.push(run.ms);
+      log(`    run ${i + 1}: ${seconds(run.ms)}  ${run.output.trim().split('\n').at(-1)}`);
+    }
+    const ms = median(times);
+    results.check = { notices: made.services, towns: made.towns, runs: times, medianMs: ms, barMs: BARS.checkMs };
+    rows.push({ what: `check, ${made.services.toLocaleString('en')} notices${times.length > 1 ? ' (median of 3)' : ''}`, figure: seconds(ms), bar: `≤ ${seconds(BARS.checkMs)}`, ok: ms <= BARS.checkMs });
+    rmSync(content, { recursive: true, force: true });
+  }
+
+  // (b) full build of a district
+  const districtContent = path.join(tmp, 'district-content');
+  const districtDist = path.join(tmp, 'district-out', 'dist');
+  {
+    const made = generate({ towns: 72, services: 25, out: districtContent });
+    log(`\nb. build: a district of ${made.towns} towns × 25 services = ${made.services.toLocaleString('en')} service pages`);
+    const run = await runCli('build.ts', ['--content', districtContent, '--out', districtDist], 'build');
+    must(run, 'the build of the district');
+    log(`    ${seconds(run.ms)}`);
+    results.build = { towns: made.towns, services: made.services, ms: run.ms, barMs: BARS.buildMs };
+    rows.push({ what: `build, ${made.towns} towns × 25 services (${made.services.toLocaleString('en')} services)`, figure: seconds(run.ms), bar: `≤ ${seconds(BARS.buildMs)}`, ok: run.ms <= BARS.buildMs });
+  }
+
+  // (c) page weight of the district build
+  {
+    const w = pageWeight(districtDist);
+    log(`\nc. page weight of the district build: ${w.pages} HTML pages, stylesheet ${kb(w.cssBytes)} gzip (included in each page's figure)`);
+    for (const [type, t] of Object.entries(w.byType).sort((a, b) => b[1].largest - a[1].largest)) {
+      log(`    ${type.padEnd(18)} ${String(t.pages).padStart(5)} ${t.pages === 1 ? 'page ' : 'pages'}  largest ${kb(t.largest).padStart(8)}  median ${kb(t.median).padStart(8)}  ${t.largest > BARS.pageBytes ? 'OVER' : 'ok  '}  ${t.largestPage}`);
+    }
+    for (const over of w.overBar.slice(0, 10)) log(`    over the bar: ${over.page} ${kb(over.bytes)}`);
+    results.pageWeight = { ...w, barBytes: BARS.pageBytes };
+    rows.push({ what: `page weight, largest page + CSS (gzip)`, figure: `${kb(w.largest.bytes)} ${w.largest.page}`, bar: `≤ ${kb(BARS.pageBytes)}`, ok: w.largest.bytes <= BARS.pageBytes });
+    rows.push({ what: `page weight, median page + CSS (gzip)`, figure: kb(w.medianBytes), bar: `≤ ${kb(BARS.pageBytes)}`, ok: w.medianBytes <= BARS.pageBytes });
+    rows.push({ what: `pages over 14 KB`, figure: `${w.overBar.length} of ${w.pages}`, bar: '0', ok: w.overBar.length === 0 });
+    rows.push({ what: `search script (the only JS, gzip)`, figure: kb(w.searchScriptBytes), bar: 'search page only' });
+    rows.push({ what: `dist total`, figure: `${mb(w.totalBytes)} in ${w.files.toLocaleString('en')} files`, bar: '' });
+    rows.push({ what: `search index (pagefind/)`, figure: `${mb(w.searchIndexBytes)} in ${w.searchIndexFiles.toLocaleString('en')} files`, bar: '' });
+  }
+
+  // (d) search latency
+  {
+    let dist = districtDist;
+    let notices = 1800;
+    if (!quick) {
+      rmSync(districtContent, { recursive: true, force: true });
+      rmSync(path.dirname(districtDist), { recursive: true, force: true });
+      const content = path.join(tmp, 'large-content');
+      dist = path.join(tmp, 'large-out', 'dist');
+      const made = generate({ towns: searchTowns, services: 25, out: content });
+      notices = made.services;
+      log(`\nd. search: building ${made.towns} towns × 25 services = ${made.services.toLocaleString('en')} notices (a minute or more)`);
+      const run = await runCli('build.ts', ['--content', content, '--out', dist], 'build');
+      must(run, `the build of ${made.services} notices`);
+      const w = pageWeight(dist);
+      log(`    built in ${seconds(run.ms)}; ${w.pages.toLocaleString('en')} pages, largest ${kb(w.largest.bytes)} (${w.largest.page}), search index ${mb(w.searchIndexBytes)}`);
+      results.largeBuild = { towns: made.towns, services: made.services, ms: run.ms, pageWeight: w };
+      rows.push({ what: `build, ${made.services.toLocaleString('en')} notices (for the search test)`, figure: seconds(run.ms), bar: '' });
+      rows.push({ what: `  largest page + CSS there`, figure: `${kb(w.largest.bytes)} ${w.largest.page}`, bar: `≤ ${kb(BARS.pageBytes)}`, ok: w.largest.bytes <= BARS.pageBytes });
+      rows.push({ what: `  search index there`, figure: `${mb(w.searchIndexBytes)} in ${w.searchIndexFiles.toLocaleString('en')} files`, bar: '' });
+    } else {
+      log(`\nd. search (quick: on the district build of ${notices.toLocaleString('en')} notices, not 10,000)`);
+    }
+    log(`    Chromium, /suche/, keys typed ${KEY_DELAY_MS} ms apart`);
+    const s = await measureSearch(dist, notices);
+    results.search = { ...s, barMs: BARS.searchMs, keyDelayMs: KEY_DELAY_MS };
+    const at = `${notices.toLocaleString('en')} notices`;
+    rows.push({ what: `search at ${at}, last key → result, median (${s.samples.length})`, figure: millis(s.totalMedian), bar: `≤ ${BARS.searchMs} ms`, ok: s.totalMedian <= BARS.searchMs });
+    rows.push({ what: `search at ${at}, last key → result, max`, figure: millis(s.totalMax), bar: `≤ ${BARS.searchMs} ms`, ok: s.totalMax <= BARS.searchMs });
+    rows.push({ what: `  without the ${Math.round(s.debounceMs)} ms debounce, median / max`, figure: `${millis(s.afterDebounceMedian)} / ${millis(s.afterDebounceMax)}`, bar: '' });
+    const firstTime = s.samples.filter((x) => x.round === 1).map((x) => x.totalMs);
+    const repeated = s.samples.filter((x) => x.round === 2).map((x) => x.totalMs);
+    rows.push({ what: `  first time typed (index chunks fetched) / repeated, median`, figure: `${millis(median(firstTime))} / ${millis(median(repeated))}`, bar: '' });
+    const coldBytes = median(s.cold.map((c) => c.bytes));
+    rows.push({ what: `search, cold page load → first results (median of 3)`, figure: `${millis(s.coldMedian)} (${kb(coldBytes)} in ${median(s.cold.map((c) => c.requests))} requests)`, bar: '' });
+  }
+} catch (error) {
+  // Stopped by a signal: the handler above cleans up and exits.
+  if (stopping) await new Promise(() => undefined);
+  console.error(`\nThe benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  await Promise.allSettled([browser?.close(), server?.close()]);
+  cleanUp();
+  process.exit(1);
+}
+cleanUp();
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+const whatWidth = Math.max(...rows.map((r) => r.what.length));
+const figureWidth = Math.max(...rows.map((r) => r.figure.length));
+const barWidth = Math.max(...rows.map((r) => r.bar.length), 3);
+const verdict = (r: Row) => (r.ok === undefined ? '' : r.ok ? 'OK' : 'OVER');
+log(`\n${'what'.padEnd(whatWidth)}  ${'figure'.padEnd(figureWidth)}  ${'bar'.padEnd(barWidth)}  verdict`);
+log(`${'-'.repeat(whatWidth)}  ${'-'.repeat(figureWidth)}  ${'-'.repeat(barWidth)}  -------`);
+for (const r of rows) log(`${r.what.padEnd(whatWidth)}  ${r.figure.padEnd(figureWidth)}  ${r.bar.padEnd(barWidth)}  ${verdict(r)}`);
+const missed = rows.filter((r) => r.ok === false);
+log(`\n${missed.length === 0 ? 'Every bar met.' : `${missed.length} bar(s) missed: ${missed.map((r) => r.what.trim()).join('; ')}.`}`);
+log(`Took ${seconds(performance.now() - started)} in all.`);
+
+const resultsDir = path.join(root, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(
+  path.join(resultsDir, 'latest.json'),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      quick,
+      machine: { cpus: cpu.length, cpu: cpu[0]?.model.trim(), memoryBytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`, node: process.versions.node },
+      bars: BARS,
+      rows,
+      ...results,
+    },
+    null,
+    2,
+  )}\n`,
+);
+log(`Figures written to ${path.relative(process.cwd(), path.join(resultsDir, 'latest.json'))}.`);
