@@ -110,6 +110,8 @@ export const de = {
   'az.title': 'Anliegen A–Z',
   'az.intro': 'Alle Anliegen und Dienste aller Orte, alphabetisch, jeweils mit Ort und Status.',
   'az.letters': 'Anfangsbuchstaben',
+  'az.page': 'Seite {number} von {count}',
+  'az.pages': 'Seiten unter {letter}',
   'az.kind.task': 'Anliegen',
   'az.kind.service': 'Dienst',
   'az.in': '{service}, {town}',

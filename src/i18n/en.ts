@@ -112,6 +112,8 @@ export const en: Messages = {
   'az.title': 'Services A–Z',
   'az.intro': 'Every task and service of every town, A to Z, with town and status.',
   'az.letters': 'Initial letters',
+  'az.page': 'page {number} of {count}',
+  'az.pages': 'Pages under {letter}',
   'az.kind.task': 'Task',
   'az.kind.service': 'Service',
   'az.in': '{service}, {town}',

@@ -113,22 +113,38 @@ export function buildIndex(towns: readonly Town[], collator: Intl.Collator): Ind
 
 /** Above this many entries the A–Z list gets one page per initial letter (the 14 KB page budget). */
 export const azSplitThreshold = 300;
+/** At most this many entries on one page of an initial; more go on `/anliegen/s/2/`, … */
+export const azPageSize = 120;
 
 export interface AzGroup {
   letter: string;
   /** Path segment and anchor: `a` … `z`, `0` for digits and others. */
   slug: string;
   entries: IndexEntry[];
+  /** The entries in pages of at most `azPageSize` (one page unless the list is split). */
+  pages: IndexEntry[][];
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** The A–Z index grouped by initial, in index order; `split` when it is too long for one page. */
-export function azGroups(index: readonly IndexEntry[], threshold = azSplitThreshold): { split: boolean; groups: AzGroup[] } {
+export function azGroups(
+  index: readonly IndexEntry[],
+  threshold = azSplitThreshold,
+  pageSize = azPageSize,
+): { split: boolean; groups: AzGroup[] } {
+  const split = index.length > threshold;
   const groups = new Map<string, AzGroup>();
   for (const entry of index) {
-    const group = groups.get(entry.letter) ?? { letter: entry.letter, slug: entry.letter === '#' ? '0' : entry.letter.toLowerCase(), entries: [] };
+    const group = groups.get(entry.letter) ?? { letter: entry.letter, slug: entry.letter === '#' ? '0' : entry.letter.toLowerCase(), entries: [], pages: [] };
     group.entries.push(entry);
     groups.set(entry.letter, group);
   }
   const sorted = [...groups.values()].sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter.localeCompare(b.letter, 'en')));
-  return { split: index.length > threshold, groups: sorted };
+  for (const group of sorted) group.pages = split ? chunks(group.entries, pageSize) : [group.entries];
+  return { split, groups: sorted };
 }

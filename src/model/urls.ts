@@ -49,7 +49,8 @@ export interface Urls {
   task(town: string, service: string, anchor: string): string;
   incident(incident: string): string;
   page(page: string): string;
-  az(letter?: string): string;
+  /** `/anliegen/`, `/anliegen/s/`, `/anliegen/s/2/`. */
+  az(letter?: string, page?: number): string;
   search(query?: string): string;
   notice(town: string): string;
 }
@@ -70,7 +71,7 @@ export function createUrls(settings: UrlSettings): Urls {
     task: (town, service, anchor) => `${path(`/${town}/${service}/`)}#${anchor}`,
     incident: (incident) => path(`/stoerungen/${incident}/`),
     page: (page) => path(`/${page}/`),
-    az: (letter) => path(letter ? `/anliegen/${letter}/` : '/anliegen/'),
+    az: (letter, page) => path(letter ? `/anliegen/${letter}/${page && page > 1 ? `${page}/` : ''}` : '/anliegen/'),
     search: (query) => path('/suche/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
     notice: (town) => path(`/${town}/aushang/`),
     feed: () => path('/feed.xml'),

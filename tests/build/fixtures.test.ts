@@ -128,6 +128,12 @@ describe('a large site', () => {
         `---\ntitle: ${word}\nstatus: limited\nupdated: 2023-11-03 14:17\nsummary: Dienst ${i}.\ntasks:\n${tasks}---\n`,
       );
     });
+    // One initial with more entries than fit on one page.
+    const many = Array.from({ length: 130 }, (_, j) => `  - title: Sport Anliegen ${String(j + 1).padStart(3, '0')}\n    status: normal\n`).join('');
+    writeFileSync(
+      path.join(content, 'towns/grossstadt/sport.md'),
+      `---\ntitle: Sportamt\nstatus: normal\nupdated: 2023-11-03 14:17\nsummary: Sport.\ntasks:\n${many}---\n`,
+    );
     const dist = buildSite(content);
     const index = readPage(dist, '/anliegen/');
     expect(index).toContain('href="/anliegen/a/"');
@@ -137,5 +143,13 @@ describe('a large site', () => {
     expect(o).toContain('Ölheizung Anliegen 15');
     expect(o).not.toContain('Abfall Anliegen');
     expect(readPage(dist, '/anliegen/0/')).toContain('1. Hilfe Anliegen 1');
+    // "S": Schule (16 entries) and Sport (131) → 147 entries, 120 on the first page.
+    const s1 = readPage(dist, '/anliegen/s/');
+    const s2 = readPage(dist, '/anliegen/s/2/');
+    expect(s1).toContain('Seite 1 von 2');
+    expect(s1).toContain('href="/anliegen/s/2/"');
+    expect((s1.match(/<li> <a href="\/grossstadt\//g) ?? []).length).toBe(120);
+    expect((s2.match(/<li> <a href="\/grossstadt\//g) ?? []).length).toBe(27);
+    expect(s2).toContain('Sport Anliegen 130');
   });
 });
