@@ -13,6 +13,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { slugify } from '../src/model/read.ts';
 import {
   areaCodes,
   bodyHeadings,
@@ -101,16 +102,6 @@ class Dice {
   }
 }
 
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 /** A YAML double-quoted scalar: YAML 1.2 reads JSON strings as they are. */
 const q = (text: string) => JSON.stringify(text);

@@ -5,6 +5,7 @@
  * Pure: the same text always gives the same SVG.
  */
 import QRCode from 'qrcode';
+import { escapeHtml } from './html.ts';
 
 /** Modules of white border around the code; the standard asks for at least 4. */
 export const QUIET_ZONE = 4;
@@ -22,10 +23,6 @@ export function qrMatrix(text: string): boolean[][] {
     rows.push(row);
   }
   return rows;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -51,7 +48,7 @@ export function qrSvg(text: string, label: string): string {
   });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="qr" viewBox="0 0 ${size} ${size}" role="img" ` +
-    `aria-label="${escapeAttribute(label)}" shape-rendering="crispEdges">` +
+    `aria-label="${escapeHtml(label)}" shape-rendering="crispEdges">` +
     `<rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${d}"/></svg>`
   );
 }

@@ -1,10 +1,9 @@
 /** The page an alias serves: an instant redirect that also works as a plain link. */
 import type { Translate } from '../i18n/index.ts';
 import type { Redirect } from './types.ts';
+import { escapeHtml } from './html.ts';
 import { CONTENT_SECURITY_POLICY_META } from '../hosting/policy.ts';
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
 
 export function redirectHtml(redirect: Redirect, language: string, t: Translate): string {
   const to = escapeHtml(redirect.to);
