@@ -211,6 +211,8 @@ const examples: Record<string, string> = {
   text: 'text: Das Bürgerbüro öffnet wieder.',
   url: 'url: https://www.example.de',
   footer: 'footer: true',
+  role: 'role: impressum',
+  example: 'example: true',
   order: 'order: 10',
   staleAfterHours: 'staleAfterHours: 48',
 };

@@ -17,6 +17,10 @@ export type ChannelStatusKey = (typeof channelStatusKeys)[number];
 export const channelKinds = ['phone', 'fax', 'email', 'post', 'in-person', 'online', 'web'] as const;
 export type ChannelKind = (typeof channelKinds)[number];
 
+/** 1.1: what a plain page is for. */
+export const pageRoles = ['impressum', 'datenschutz', 'barrierefreiheit', 'leichte-sprache', 'gebaerdensprache'] as const;
+export type PageRole = (typeof pageRoles)[number];
+
 export const languageKeys = ['de', 'en'] as const;
 
 /** Slugs are folder and file names: lower-case ASCII words joined by single hyphens. */
@@ -170,6 +174,10 @@ export const pageSchema = z
     title: text,
     /** Linked from every page's footer. */
     footer: z.boolean().default(false),
+    /** 1.1: what the page is for; the home page links `leichte-sprache` and `gebaerdensprache`. */
+    role: z.enum(pageRoles).optional(),
+    /** 1.1: a template still to be filled in; `check` warns while it is set. */
+    example: z.boolean().default(false),
   })
   .strict();
 
