@@ -28,7 +28,7 @@ export const commands: readonly Command[] = [
   { name: 'build', script: 'build', args: '[--content content] [--out dist]', summary: 'check, then build the site into dist/ (a failed build publishes nothing)' },
   { name: 'serve', script: 'serve', args: '[--out dist] [--port 4321]', summary: 'serve the built site on this computer to look at it' },
   { name: 'verify', script: 'verify', args: '<url> [--against dist]', summary: 'check that a deployed copy is complete and unchanged' },
-  { name: 'catalogue', script: 'catalogue', args: '[--kind Stadt|Gemeinde|Kreis] [--format text|yaml]', summary: 'list the services init prepares, with their ids' },
+  { name: 'catalogue', script: 'catalogue', args: '[--kind Stadt|Gemeinde|Kreis] [--tasks]', summary: 'list the services init prepares, with their ids' },
 ];
 
 export function usage(): string {
