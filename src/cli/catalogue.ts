@@ -23,7 +23,8 @@ export function listCatalogue(catalogue: Catalogue, options: { kind?: string | u
     lines.push(`${entry.id.padEnd(width)}  ${title} (${entry.kinds.join(', ')})`);
     if (options.tasks) for (const task of entry.tasks) lines.push(`${' '.repeat(width)}    - ${task}`);
   }
-  const scope = options.kind ? ` for a ${options.kind} (${kinds.join(', ')})` : '';
+  const kindList = kinds.join(', ');
+  const scope = options.kind ? ` for a ${options.kind}${kindList === options.kind ? '' : ` (${kindList})`}` : '';
   lines.push('', `${entries.length} services${scope}. aushang init prepares them for a new town; the id is the file name (towns/<town>/<id>.md).`);
   return lines;
 }

@@ -47,7 +47,7 @@ if (import.meta.main) {
     const result = await initSite(folder, args.values);
     const relative = path.relative(process.cwd(), folder);
     const where = relative === '' ? '.' : relative.startsWith('..') ? folder : relative;
-    console.log(`Set up ${where}/: the town ${result.town} with ${result.services} services, all working as usual; ${result.written.length} files written.`);
+    console.log(`Set up ${where === '.' ? 'this folder' : `${where}/`}: the town ${result.town} with ${result.services} services, all working as usual; ${result.written.length} files written.`);
     if (result.packageJson.length > 0) console.log(`package.json: added ${result.packageJson.join(', ')}.`);
     console.log(`\nNext: ${where === '.' ? '' : `cd ${where} && `}npm install && npm start — then read README.md (what to fill in before an outage).`);
   } catch (error) {

@@ -136,6 +136,11 @@ export function completePackageJson(existing: PackageJson | undefined, settings:
     json.dependencies = { ...json.dependencies, aushang: `^${version}` };
     added.push('dependencies.aushang');
   }
+  // npm 11 asks before running install scripts; Astro's esbuild has one (the generator allows it too).
+  if (json.allowScripts === undefined) {
+    json.allowScripts = { esbuild: true };
+    added.push('allowScripts.esbuild');
+  }
   if (json.engines === undefined) {
     json.engines = { node: '>=24' };
     added.push('engines.node');

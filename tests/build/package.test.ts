@@ -119,7 +119,9 @@ describe('in a site repository with aushang installed', () => {
 
     test('aushang serve shows the build on this computer', async () => {
       const port = await freePort();
-      const child = spawn('npx', ['aushang', 'serve', '--port', String(port)], { cwd: site, env, stdio: 'pipe' });
+      // The installed command itself (not through npx), in a process group of its own, so that
+      // stopping it stops the preview server it starts.
+      const child = spawn(process.execPath, [path.join(site, 'node_modules/.bin/aushang'), 'serve', '--port', String(port)], { cwd: site, env, stdio: 'ignore', detached: true });
       try {
         let body = '';
         for (let attempt = 0; attempt < 100 && !body; attempt++) {
@@ -129,7 +131,7 @@ describe('in a site repository with aushang installed', () => {
         expect(body).toContain('<h1');
         expect(body).toContain('Musterhausen');
       } finally {
-        child.kill('SIGTERM');
+        process.kill(-child.pid!, 'SIGTERM');
       }
     });
   });

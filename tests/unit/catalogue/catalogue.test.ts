@@ -167,7 +167,11 @@ describe('aushang catalogue', () => {
   test('lists id, title and kinds; with --kind the titles of that kind', () => {
     const lines = listCatalogue(catalogue, { kind: 'Kreis' });
     expect(lines.find((line) => line.startsWith('kasse '))).toMatch(/^kasse +Kreiskasse \(Stadt, Gemeinde, Kreis\)$/);
-    expect(lines.at(-1)).toBe(`${servicesFor(catalogue, 'Kreis').length} services for a Kreis (Kreis). aushang init prepares them for a new town; the id is the file name (towns/<town>/<id>.md).`);
+    expect(lines.at(-1)).toBe(`${servicesFor(catalogue, 'Kreis').length} services for a Kreis. aushang init prepares them for a new town; the id is the file name (towns/<town>/<id>.md).`);
+  });
+
+  test('a kind the catalogue maps says what it counts as', () => {
+    expect(listCatalogue(catalogue, { kind: 'Landkreis' }).at(-1)).toMatch(/ services for a Landkreis \(Kreis\)\. /);
   });
 
   test('--tasks lists each service’s tasks', () => {

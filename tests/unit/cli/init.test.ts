@@ -130,14 +130,14 @@ describe('initSite', () => {
     await writeFile(path.join(dir, 'package.json'), JSON.stringify(mine));
     const result = await initSite(dir, { now });
     const json = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
-    expect(json).toEqual({ ...mine, scripts: { ...siteScripts, build: 'my-build' }, engines: { node: '>=24' } });
-    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'engines.node']);
+    expect(json).toEqual({ ...mine, scripts: { ...siteScripts, build: 'my-build' }, allowScripts: { esbuild: true }, engines: { node: '>=24' } });
+    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'allowScripts.esbuild', 'engines.node']);
   });
 
   test('a new package.json depends on this version of aushang', async () => {
     const version = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).version;
     const { json, added } = completePackageJson(undefined, await resolveSettings({ name: 'Musterhausen' }), version);
-    expect(json).toEqual({ name: 'notfall-musterhausen', private: true, scripts: siteScripts, dependencies: { aushang: `^${version}` }, engines: { node: '>=24' } });
+    expect(json).toEqual({ name: 'notfall-musterhausen', private: true, scripts: siteScripts, dependencies: { aushang: `^${version}` }, allowScripts: { esbuild: true }, engines: { node: '>=24' } });
     expect(added[0]).toBe('package.json');
   });
 
