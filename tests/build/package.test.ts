@@ -27,7 +27,20 @@ function run(command: string, args: string[], cwd: string, extra: Record<string,
   return result;
 }
 
-function ok(result: SpawnSyncReturns<string>, what: string): string {
+/** As `run`, without blocking: the steps that verify fetch from a server in this process. */
+function runAsync(command: string, args: string[], cwd: string, extra: Record<string, string> = {}): Promise<Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'stderr'>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function ok(result: Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'stderr'>, what: string): string {
   if (result.status !== 0) throw new Error(`${what} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -170,7 +183,7 @@ describe('the generated CI runs here', () => {
         // `npm ci` is the one install of this test run, done above from the same package.json.
         if (step.run === 'npm ci') continue;
         const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(value, values)]));
-        const result = run('bash', ['-e', '-c', step.run], site, { ...stepEnv, SOURCE_DATE_EPOCH: MONTHS_LATER });
+        const result = await runAsync('bash', ['-e', '-c', step.run], site, { ...stepEnv, SOURCE_DATE_EPOCH: MONTHS_LATER });
         ok(result, `${name}: ${step.run}`);
         ran.push(`${name}: ${step.run.trim().split('\n')[0]}`);
       }
@@ -187,7 +200,7 @@ describe('the generated CI runs here', () => {
     for (const name of ['check', 'pages', 'verify']) {
       // One shell per job, as the GitLab runner does: `export` carries over to later lines.
       const script = pipeline[name]!.script!.filter((line) => line !== 'npm ci');
-      ok(run('bash', ['-e', '-c', script.join('\n')], site, pages), `${name}: ${script.join('; ')}`);
+      ok(await runAsync('bash', ['-e', '-c', script.join('\n')], site, pages), `${name}: ${script.join('; ')}`);
       ran.push(name);
     }
     expect(ran).toEqual(['check', 'pages', 'verify']);
