@@ -6,7 +6,7 @@
  * repository, the verify steps against the build served on this machine below a path.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -73,7 +73,13 @@ beforeAll(() => {
   writeFileSync(path.join(site, 'package.json'), `${JSON.stringify({ name: 'notfall-musterhausen', private: true }, null, 2)}\n`);
   ok(run('npm', ['install', tarball], site), 'npm install <tarball>');
   ok(run('npx', ['aushang', 'init', '--name', 'Musterhausen', '--kind', 'Gemeinde'], site), 'aushang init');
+  // A repository, as it is pushed: the CI steps take the build time from the last commit.
+  const git = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.de', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.de' };
+  for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'aushang init']]) ok(run('git', args, site, git), `git ${args[0]}`);
 }, 600_000);
+
+// The site with its node_modules is large: leave nothing behind.
+afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 3 }));
 
 describe('the tarball', () => {
   test('ships the command, its compiled JavaScript, the views, the catalogue, the templates and the example legal pages', () => {
@@ -90,6 +96,12 @@ describe('the tarball', () => {
 });
 
 describe('in a site repository with aushang installed', () => {
+  test('.gitignore keeps the install out of the repository', () => {
+    const tracked = ok(run('git', ['ls-files'], site), 'git ls-files').split('\n');
+    expect(tracked.filter((file) => file.startsWith('node_modules/'))).toEqual([]);
+    expect(tracked).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', '.github/workflows/aushang.yml', 'content/site.yaml']));
+  });
+
   test('init set up the repository and completed package.json, keeping the installed tarball', () => {
     const json = JSON.parse(readFileSync(path.join(site, 'package.json'), 'utf8'));
     expect(json.dependencies.aushang).toMatch(/^file:.*aushang-.*\.tgz$/);
@@ -188,7 +200,7 @@ describe('the generated CI runs here', () => {
         ran.push(`${name}: ${step.run.trim().split('\n')[0]}`);
       }
     }
-    expect(ran).toEqual(['check: npx aushang check --format github', 'build: npx aushang build', 'verify: for attempt in 1 2 3 4 5; do']);
+    expect(ran).toEqual(['check: npx aushang check --format github', 'build: export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"', 'verify: for attempt in 1 2 3 4 5; do']);
   });
 
   test('GitLab: every script line of check, pages and verify', async () => {

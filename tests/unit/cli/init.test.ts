@@ -175,15 +175,15 @@ describe('the GitHub workflow', async () => {
 
   test('check: on Node 24, annotations from aushang check', () => {
     expect(uses('check')).toEqual(['actions/checkout', 'actions/setup-node']);
-    expect(workflow.jobs.check!.steps[1]!.with).toMatchObject({ 'node-version': 24 });
+    expect(workflow.jobs.check!.steps[1]!.with).toMatchObject({ 'node-version-file': '.nvmrc' });
     expect(runs('check')).toEqual(['npm ci', 'npx aushang check --format github']);
   });
 
   test('build only outside pull requests, for the Pages address', () => {
     expect(workflow.jobs.build!.if).toBe("github.event_name != 'pull_request'");
     expect(uses('build')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/upload-artifact']);
-    expect(runs('build')).toEqual(['npm ci', 'npx aushang build']);
-    expect(workflow.jobs.build!.steps.find((step) => step.run === 'npx aushang build')!.env).toEqual({
+    expect(runs('build')).toEqual(['npm ci', 'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"\nnpx aushang build']);
+    expect(workflow.jobs.build!.steps.find((step) => step.run?.includes('npx aushang build'))!.env).toEqual({
       SITE_URL: '${{ steps.pages.outputs.base_url }}',
       BASE_PATH: '${{ steps.pages.outputs.base_path }}',
     });
@@ -230,6 +230,7 @@ describe('the GitLab pipeline', async () => {
     expect(job('pages').stage).toBe('deploy');
     expect(job('pages').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
     expect(job('pages').script.at(-1)).toBe('npx aushang build --out public');
+    expect(job('pages').script).toContain('export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"');
     expect(job('pages').artifacts).toEqual({ paths: ['public'] });
     expect(job('verify').needs).toEqual(['pages']);
     expect(job('verify').rules).toEqual(job('pages').rules);
