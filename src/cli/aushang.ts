@@ -34,7 +34,7 @@ export const commands: readonly Command[] = [
 export function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}\n  ${' '.repeat(width)}  aushang ${command.name} ${command.args}`);
-  return `Usage: aushang <command> [arguments]\n\nCommands:\n${lines.join('\n')}\n\nRun in the folder of your site repository (the one with content/). aushang <command> --help shows more.`;
+  return `Usage: aushang <command> [arguments]\n\nCommands:\n${lines.join('\n')}\n\nRun in the folder of your site repository (the one with content/).`;
 }
 
 /** The script file of a command: `.ts` next to the sources, `.js` in the compiled package. */
