@@ -9,7 +9,8 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(root, 'bin/aushang.cjs');
 const aushang = (args: string[], cwd = root) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
 
-describe('bin/aushang.cjs', () => {
+// Each test starts Node once or twice: slow on a loaded machine.
+describe('bin/aushang.cjs', { timeout: 60_000 }, () => {
   test('package.json names it as the aushang command', () => {
     expect(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).bin).toEqual({ aushang: 'bin/aushang.cjs' });
   });
@@ -29,7 +30,7 @@ describe('bin/aushang.cjs', () => {
   });
 });
 
-describe('the dispatcher', () => {
+describe('the dispatcher', { timeout: 60_000 }, () => {
   test('the commands of the package, each a script next to the dispatcher', () => {
     expect(commands.map((command) => command.name)).toEqual(['init', 'check', 'build', 'serve', 'verify', 'catalogue']);
     for (const command of commands) expect(existsSync(scriptFile(command)), command.script).toBe(true);
