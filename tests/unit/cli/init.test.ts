@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { loadCatalogue, servicesFor } from '../../../src/catalogue/index.ts';
 import { completePackageJson, initSite, InitError, resolveSettings, siteScripts } from '../../../src/init/index.ts';
 import { loadSite } from '../../../src/model/site.ts';
+import { editorTime } from '../../../src/model/time.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const now = Date.parse('2026-12-02T08:30:00Z');
@@ -83,6 +84,11 @@ describe('initSite', () => {
   test('updated is the time of init in the site’s time zone, as editors write it', async () => {
     const { read } = await initialised({ name: 'Musterhausen' });
     expect(await read('content/towns/musterhausen/index.md')).toContain('\nupdated: 2026-12-02 09:30\n');
+  });
+
+  test('editorTime: the wall-clock time of the site’s zone, in summer time too, whatever the machine’s zone', () => {
+    expect(editorTime(Date.parse('2026-12-02T08:30:00Z'), 'Europe/Berlin')).toBe('2026-12-02 09:30');
+    expect(editorTime(Date.parse('2026-07-01T22:05:00Z'), 'Europe/Berlin')).toBe('2026-07-02 00:05');
   });
 
   test('the legal pages are the package’s examples, copied as they are', async () => {
