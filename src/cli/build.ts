@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --content <folder>] [-- --out <folder>]`: checks the content first (every
+ * `aushang build [--content <folder>] [--out <folder>]` (`npm run build` in the generator): checks the content first (every
  * error, in the editors' words), then builds with Astro, the search index and the hosting files
  * (`_headers`, `manifest.json`) into a fresh temporary folder and only when everything succeeded
  * replaces the output folder. A failed or interrupted build publishes nothing, leaves the
@@ -21,8 +21,10 @@ const { values } = parseArgs({
   allowPositionals: false,
 });
 const root = path.resolve(import.meta.dirname, '../..');
-const contentDir = path.resolve(values.content ?? process.env.AUSHANG_CONTENT ?? path.join(root, 'content'));
-const outDir = path.resolve(values.out ?? path.join(root, 'dist'));
+// Content and output belong to the site in the working directory (the generator's own
+// checkout or a site repository with aushang installed); Astro runs from the package (root).
+const contentDir = path.resolve(values.content ?? process.env.AUSHANG_CONTENT ?? 'content');
+const outDir = path.resolve(values.out ?? 'dist');
 const urlSettings = urlSettingsFromEnv();
 
 const result = await loadSite(contentDir, { urls: urlSettings });

@@ -43,6 +43,10 @@ export const de = {
   'home.incidents': 'Aktuelle Störungen',
   'home.towns': 'Städte, Gemeinden und Kreise',
   'home.noIncidents': 'Derzeit sind keine Störungen gemeldet.',
+  'home.quietTitle': 'Alles funktioniert wie gewohnt',
+  'home.quietText': 'Alle Dienste der Verwaltung sind wie üblich erreichbar.',
+  'home.quietReach': 'So erreichen Sie die Verwaltung:',
+  'home.quietReachTowns': 'Wie Sie die Verwaltung erreichen, steht auf der Seite Ihres Ortes.',
   'home.searchHint': 'Suchen Sie Ihr Anliegen, z. B. „Personalausweis“ oder „Sperrmüll“, oder wählen Sie Ihren Ort.',
 
   'search.label': 'Anliegen suchen',

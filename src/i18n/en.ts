@@ -45,6 +45,10 @@ export const en: Messages = {
   'home.incidents': 'Current incidents',
   'home.towns': 'Towns, municipalities and districts',
   'home.noIncidents': 'No incidents are reported at the moment.',
+  'home.quietTitle': 'Everything is working as usual',
+  'home.quietText': 'Every service of the administration is available as usual.',
+  'home.quietReach': 'How to reach the administration:',
+  'home.quietReachTowns': 'How to reach the administration is on the page of your town.',
   'home.searchHint': 'Search for what you need, e.g. “passport”, or choose your town.',
 
   'search.label': 'Search for a service',

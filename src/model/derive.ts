@@ -1,6 +1,6 @@
 /** Small pure derivations the pages, the API and the feeds share. */
 import type { StatusKey } from '../schema/index.ts';
-import type { IndexEntry, Service, Town, Update } from './types.ts';
+import type { Channel, IndexEntry, Service, Site, Town, Update } from './types.ts';
 import type { TimeValue } from './time.ts';
 
 /** `normal` when every service is normal, `unavailable` when every one is, else `limited`. */
@@ -41,9 +41,37 @@ export function updateIds(updates: Update[]): Update[] {
   });
 }
 
-/** Whether a notice is older than the site's `staleAfterHours` at build time. */
-export function isStale(updated: TimeValue, builtAt: number, staleAfterHours: number): boolean {
-  return builtAt - updated.instant > staleAfterHours * 3_600_000;
+/**
+ * Whether a notice is older than the site's `staleAfterHours` at build time. A quiet notice
+ * (everything works, no open incident concerns it) does not age: a site prepared months ahead
+ * stays correct.
+ */
+export function isStale(updated: TimeValue, builtAt: number, staleAfterHours: number, quiet = false): boolean {
+  return !quiet && builtAt - updated.instant > staleAfterHours * 3_600_000;
+}
+
+/** Whether an incident that is not resolved affects the town. */
+export function hasOpenIncident(site: Pick<Site, 'incident'>, town: Pick<Town, 'affectedBy'>): boolean {
+  return town.affectedBy.some((slug) => !site.incident(slug)?.resolved);
+}
+
+/** A quiet town: every service `normal` and no open incident affects it. */
+export function isQuietTown(site: Pick<Site, 'incident'>, town: Pick<Town, 'status' | 'affectedBy'>): boolean {
+  return town.status === 'normal' && !hasOpenIncident(site, town);
+}
+
+/** A quiet site: no open incident and every town quiet; its home page says that everything works. */
+export function isQuietSite(site: Pick<Site, 'incident' | 'incidents' | 'towns'>): boolean {
+  return site.incidents.every((incident) => incident.resolved) && site.towns.every((town) => isQuietTown(site, town));
+}
+
+/**
+ * How to reach the administration on a quiet site's home page: the site's contacts and, on a site
+ * of one town, that town's; only those with a number, address or place.
+ */
+export function reachContacts(site: Pick<Site, 'settings' | 'towns'>): Channel[] {
+  const town = site.towns.length === 1 ? site.towns[0]!.contacts : [];
+  return [...site.settings.contacts, ...town].filter((channel) => channel.value !== undefined);
 }
 
 /** Services that are not `normal`. */

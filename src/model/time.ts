@@ -175,3 +175,9 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** An instant as editors write it, in the site's time zone: `2023-11-03 14:17` (for files the tools write). */
+export function editorTime(instant: number, timeZone: string): string {
+  const iso = isoInZone(instant, timeZone);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}

@@ -28,6 +28,11 @@ function allHtml(dir: string): string[] {
 }
 
 describe('the example site', () => {
+  it('marks old notices as possibly outdated while the incident is open, also a service that says normal', () => {
+    // Built now, the 2023 notices are years old; only a quiet notice would not age.
+    for (const page of ['/', '/soest/', '/soest/buergerbuero/', '/soest/allris/']) expect(readPage(dist, page), page).toContain('könnten veraltet sein');
+  });
+
   it('has a page for every town, service, incident and plain page', () => {
     const paths = [
       '/',

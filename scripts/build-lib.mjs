@@ -1,0 +1,22 @@
+// `npm run build:lib` (run by `npm pack` as `prepack`): compiles the commands in src/cli and
+// everything they import to lib/, and copies the data files (YAML, JSON, Markdown) of every
+// compiled folder next to the JavaScript, so code that reads its data relative to itself finds it.
+import { execFileSync } from 'node:child_process';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const lib = path.join(root, 'lib');
+rmSync(lib, { recursive: true, force: true });
+execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.lib.json'], { cwd: root, stdio: 'inherit' });
+
+const source = (file) => /\.(ts|astro)$/.test(file);
+/** Copies the data files below a compiled folder (including data-only subfolders). */
+function copyData(from, to) {
+  for (const name of readdirSync(from)) {
+    const here = path.join(from, name);
+    if (statSync(here).isDirectory()) copyData(here, path.join(to, name));
+    else if (!source(name)) cpSync(here, path.join(to, name));
+  }
+}
+for (const folder of readdirSync(lib)) copyData(path.join(root, 'src', folder), path.join(lib, folder));
