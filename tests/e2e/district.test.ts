@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.ts';
-import { buildSite, tempDir } from '../build/helpers.ts';
+import { buildSite, fixture, tempDir } from '../build/helpers.ts';
 import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
@@ -83,4 +83,23 @@ describe('the home page of a 72-town district', () => {
       await page.close();
     });
   }
+});
+
+describe('a home page with pages in Leichte Sprache and Gebärdensprache', () => {
+  it('links them before the search, by keyboard right after the header, with no axe violations', async () => {
+    const site = await serve(buildSite(fixture('roles')));
+    try {
+      const page = await newPage(browser, { viewport: PHONE });
+      await page.goto(new URL('', site.url).href);
+      const access = page.getByRole('navigation', { name: 'Leichte Sprache und Gebärdensprache' });
+      await expect(access.getByRole('link').allInnerTexts()).resolves.toEqual(['Leichte Sprache', 'Gebärdensprache']);
+      // Skip link, site title, A–Z, search: the fifth Tab is "Leichte Sprache".
+      for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Leichte Sprache');
+      await expectNoAxeViolations(page);
+      await page.close();
+    } finally {
+      await site.close();
+    }
+  });
 });
