@@ -175,6 +175,8 @@ export interface TownGrouping {
   /** `district` when any town has a parent; `initial` for a long list without districts; else `none`. */
   by: 'district' | 'initial' | 'none';
   groups: TownGroup[];
+  /** Whether any town in the list has services, so that the rows show counts to explain. */
+  counted: boolean;
 }
 
 /** Without districts, a list longer than this is grouped by initial. */
@@ -200,6 +202,7 @@ export function groupTowns(
   initialThreshold = townInitialThreshold,
 ): TownGrouping {
   const row = (town: Town): TownRow => ({ town, restricted: restrictedCount(town) });
+  const counted = towns.some((town) => town.services.length > 0);
   const byName = (a: Town, b: Town) => collator.compare(a.name, b.name);
   const roots = new Map<string, { root: Town; members: Town[] }>();
   for (const town of towns) {
@@ -219,10 +222,10 @@ export function groupTowns(
       }));
     const others = [...roots.values()].filter((entry) => !districts.includes(entry)).flatMap(({ members }) => members);
     if (others.length > 0) groups.push({ id: 'gruppe-weitere', rows: others.sort(byName).map(row) });
-    return { by: 'district', groups };
+    return { by: 'district', groups, counted };
   }
   const sorted = [...towns].sort(byName);
-  if (sorted.length <= initialThreshold) return { by: 'none', groups: [{ id: 'gruppe-alle', rows: sorted.map(row) }] };
+  if (sorted.length <= initialThreshold) return { by: 'none', groups: [{ id: 'gruppe-alle', rows: sorted.map(row) }], counted };
   const letters = new Map<string, TownGroup>();
   for (const town of sorted) {
     const letter = initialOf(town.name);
@@ -231,7 +234,7 @@ export function groupTowns(
     letters.set(letter, group);
   }
   const groups = [...letters.values()].sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter!.localeCompare(b.letter!, 'en')));
-  return { by: 'initial', groups };
+  return { by: 'initial', groups, counted };
 }
 
 /** The legal pages every page links to, in this order, found by `role`. */

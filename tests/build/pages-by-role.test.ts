@@ -72,6 +72,8 @@ describe('the towns on the home page', () => {
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).not.toContain('Das Rathaus ist geschlossen.');
+    // No town has services here: no counts, and no line explaining them.
+    expect(html).not.toContain('Dienste eingeschränkt sind');
     expect(readPage(dist, '/ort-10/')).toContain('Das Rathaus ist geschlossen.');
   });
 });

@@ -67,6 +67,9 @@ describe('towns grouped by district', () => {
     const [row] = groupTowns(s.towns, s.town, collator).groups[0]!.rows;
     expect(row).toMatchObject({ restricted: 2 });
     expect(row!.town.services).toHaveLength(3);
+    expect(groupTowns(s.towns, s.town, collator).counted).toBe(true);
+    const none = await site({});
+    expect(groupTowns(none.towns, none.town, collator).counted).toBe(false);
   });
 
   test('without districts: one list, or by initial when it is long', async () => {
