@@ -49,6 +49,15 @@ export const de = {
   'home.quietReachTowns': 'Wie Sie die Verwaltung erreichen, steht auf der Seite Ihres Ortes.',
   'home.searchHint': 'Suchen Sie Ihr Anliegen, z. B. „Personalausweis“ oder „Sperrmüll“, oder wählen Sie Ihren Ort.',
 
+  'towns.jumpDistricts': 'Direkt zu einem Kreis',
+  'towns.jumpInitials': 'Direkt zu einem Anfangsbuchstaben',
+  'towns.others': 'Weitere Orte',
+  'towns.legend': 'Zu jedem Ort: sein Status und wie viele seiner Dienste eingeschränkt sind.',
+  'towns.restrictedShort': '{count} von {total}',
+  'access.nav': 'Leichte Sprache und Gebärdensprache',
+  'access.leichte-sprache': 'Leichte Sprache',
+  'access.gebaerdensprache': 'Gebärdensprache',
+
   'search.label': 'Anliegen suchen',
   'search.noScript': 'Die Suche braucht JavaScript. Ohne JavaScript finden Sie alle Anliegen in der Liste:',
   'search.town': 'Ort',
@@ -154,6 +163,7 @@ export const de = {
   'error.reservedService': '„{found}“ ist eine Adresse des Ortes selbst — nicht erlaubt: {allowed}',
   'error.reservedPage': '„{found}“ ist eine Adresse der Website selbst — nicht erlaubt: {allowed}',
   'error.collision': '„{found}“ heißt auch die Seite {other} — erlaubt: verschiedene Namen',
+  'error.duplicateRole': '„{found}“ hat schon die Seite {other} — erlaubt: jede Rolle auf höchstens einer Seite',
   'error.townStatusRequired': 'fehlt — Pflicht für einen Ort ohne Dienste',
   'error.alias': '„{found}“ — erlaubt: ein Pfad dieser Website, der mit / beginnt, z. B. /buergerbuero/',
   'error.aliasCollision': '„{found}“ ist schon vergeben ({other}) — erlaubt: ein Pfad, den es sonst nicht gibt',

@@ -51,6 +51,15 @@ export const en: Messages = {
   'home.quietReachTowns': 'How to reach the administration is on the page of your town.',
   'home.searchHint': 'Search for what you need, e.g. “passport”, or choose your town.',
 
+  'towns.jumpDistricts': 'Go to a district',
+  'towns.jumpInitials': 'Go to an initial letter',
+  'towns.others': 'Other places',
+  'towns.legend': 'For each place: its status and how many of its services are restricted.',
+  'towns.restrictedShort': '{count} of {total}',
+  'access.nav': 'Easy Read and sign language',
+  'access.leichte-sprache': 'Easy Read (Leichte Sprache)',
+  'access.gebaerdensprache': 'Sign language (Gebärdensprache)',
+
   'search.label': 'Search for a service',
   'search.noScript': 'Search needs JavaScript. Without it, every service is in the list:',
   'search.town': 'Town',
@@ -156,6 +165,7 @@ export const en: Messages = {
   'error.reservedService': '"{found}" is an address of the town itself — not allowed: {allowed}',
   'error.reservedPage': '"{found}" is an address of the site itself — not allowed: {allowed}',
   'error.collision': '"{found}" is also the name of the page {other} — allowed: different names',
+  'error.duplicateRole': '"{found}" is already the role of the page {other} — allowed: each role on one page at most',
   'error.townStatusRequired': 'missing — required for a town without services',
   'error.alias': '"{found}" — allowed: a path on this site starting with /, e.g. /citizens-office/',
   'error.aliasCollision': '"{found}" is taken already ({other}) — allowed: a path that does not exist otherwise',

@@ -1,6 +1,6 @@
 /** Small pure derivations the pages, the API and the feeds share. */
-import type { StatusKey } from '../schema/index.ts';
-import type { Channel, IndexEntry, Service, Site, Town, Update } from './types.ts';
+import type { PageRole, StatusKey } from '../schema/index.ts';
+import type { Channel, IndexEntry, Page, Service, Site, Town, Update } from './types.ts';
 import type { TimeValue } from './time.ts';
 
 /** `normal` when every service is normal, `unavailable` when every one is, else `limited`. */
@@ -175,4 +175,112 @@ export function azGroups(
   const sorted = [...groups.values()].sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter.localeCompare(b.letter, 'en')));
   for (const group of sorted) group.pages = split ? chunks(group.entries, pageSize) : [group.entries];
   return { split, groups: sorted };
+}
+
+/** Names in natural order, as readers expect: "Ort 2" before "Ort 10". */
+export function naturalCollator(locale: string): Intl.Collator {
+  return new Intl.Collator(locale, { numeric: true });
+}
+
+/** One line of a list of towns: the town and how many of its services are restricted. */
+export interface TownRow {
+  town: Town;
+  restricted: number;
+}
+
+export interface TownGroup {
+  /** Anchor of the group's heading: `gruppe-kreis-soest`, `gruppe-weitere`, `gruppe-a`. */
+  id: string;
+  /** The district the group is about (grouped by district). */
+  district?: Town;
+  /** The initial (grouped by initial). */
+  letter?: string;
+  /** The district's own row first (when it is in the list), then its towns A to Z. */
+  rows: TownRow[];
+}
+
+export interface TownGrouping {
+  /** `district` when any town has a parent; `initial` for a long list without districts; else `none`. */
+  by: 'district' | 'initial' | 'none';
+  groups: TownGroup[];
+  /** Whether any town in the list has services, so that the rows show counts to explain. */
+  counted: boolean;
+}
+
+/** Without districts, a list longer than this is grouped by initial. */
+export const townInitialThreshold = 20;
+
+/** The top of a town's chain of `parent`s (the town itself when it has none). */
+function rootOf(town: Town, lookup: (slug: string) => Town | undefined): Town {
+  let current = town;
+  for (let parent = current.parent && lookup(current.parent); parent; parent = parent.parent && lookup(parent.parent)) current = parent;
+  return current;
+}
+
+/**
+ * Towns grouped for a list (the home page, an incident's towns): under the district at the top
+ * of their `parent` chain, districts A to Z, each district's own row first; towns outside every
+ * district come last in a group of their own. A site without districts is grouped by initial
+ * when it is long. Names sort naturally.
+ */
+export function groupTowns(
+  towns: readonly Town[],
+  lookup: (slug: string) => Town | undefined,
+  collator: Intl.Collator,
+  initialThreshold = townInitialThreshold,
+): TownGrouping {
+  const row = (town: Town): TownRow => ({ town, restricted: restrictedCount(town) });
+  const counted = towns.some((town) => town.services.length > 0);
+  const byName = (a: Town, b: Town) => collator.compare(a.name, b.name);
+  const roots = new Map<string, { root: Town; members: Town[] }>();
+  for (const town of towns) {
+    const root = rootOf(town, lookup);
+    const entry = roots.get(root.slug) ?? { root, members: [] };
+    entry.members.push(town);
+    roots.set(root.slug, entry);
+  }
+  const districts = [...roots.values()].filter(({ root, members }) => members.some((m) => m !== root));
+  if (districts.length > 0) {
+    const groups: TownGroup[] = districts
+      .sort((a, b) => byName(a.root, b.root))
+      .map(({ root, members }) => ({
+        id: `gruppe-${root.slug}`,
+        district: root,
+        rows: [...members.filter((m) => m === root), ...members.filter((m) => m !== root).sort(byName)].map(row),
+      }));
+    const others = [...roots.values()].filter((entry) => !districts.includes(entry)).flatMap(({ members }) => members);
+    if (others.length > 0) groups.push({ id: 'gruppe-weitere', rows: others.sort(byName).map(row) });
+    return { by: 'district', groups, counted };
+  }
+  const sorted = [...towns].sort(byName);
+  if (sorted.length <= initialThreshold) return { by: 'none', groups: [{ id: 'gruppe-alle', rows: sorted.map(row) }], counted };
+  const letters = new Map<string, TownGroup>();
+  for (const town of sorted) {
+    const letter = initialOf(town.name);
+    const group = letters.get(letter) ?? { id: `gruppe-${letter === '#' ? '0' : letter.toLowerCase()}`, letter, rows: [] };
+    group.rows.push(row(town));
+    letters.set(letter, group);
+  }
+  const groups = [...letters.values()].sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter!.localeCompare(b.letter!, 'en')));
+  return { by: 'initial', groups, counted };
+}
+
+/** The legal pages every page links to, in this order, found by `role`. */
+export const legalRoles = ['impressum', 'datenschutz', 'barrierefreiheit'] as const satisfies readonly PageRole[];
+/** Pages the home page links prominently (BITV 2.0 § 4), found by `role`. */
+export const accessRoles = ['leichte-sprache', 'gebaerdensprache'] as const satisfies readonly PageRole[];
+
+/**
+ * The footer's links: the legal pages present (Impressum, Datenschutz, Barrierefreiheit, in
+ * that order, whether or not they say `footer: true`), then the other `footer: true` pages.
+ * A missing legal page is left out: the notices matter more than a failed build.
+ */
+export function footerPages(pages: readonly Page[]): Page[] {
+  const legal = legalRoles.flatMap((role) => pages.filter((p) => p.role === role).slice(0, 1));
+  return [...legal, ...pages.filter((p) => p.footer && !legal.includes(p))];
+}
+
+/** The pages in Leichte Sprache and Gebärdensprache that are present, with their role. */
+export function accessPages(pages: readonly Page[]): { role: (typeof accessRoles)[number]; page: Page }[] {
+  return accessRoles.flatMap((role) => pages.filter((p) => p.role === role).slice(0, 1).map((page) => ({ role, page })));
 }

@@ -34,7 +34,7 @@ import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
 import { isValidTimeZone, type TimeValue } from './time.ts';
 import { createUrls, type UrlSettings, type Urls } from './urls.ts';
-import { buildIndex, compareServices, deriveTownStatus, latest, newestFirst, taskIds, updateIds } from './derive.ts';
+import { buildIndex, compareServices, deriveTownStatus, latest, naturalCollator, newestFirst, taskIds, updateIds } from './derive.ts';
 import type { Channel, Incident, Page, Redirect, Service, Settings, Site, Task, Town, Update } from './types.ts';
 
 export interface LoadOptions {
@@ -266,6 +266,15 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     }
     pages.push({ ...input, slug: source.slug, file: source.file, body: body(source), url: urls.page(source.slug) });
   }
+  // A role names one page: the footer and the home page find Impressum & Co. by it.
+  const byRole = new Map<string, Page>();
+  for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    if (page.role === undefined) continue;
+    const first = byRole.get(page.role);
+    const source = byKind('page').find((f) => f.file === page.file)!;
+    if (first) errors.push({ file: page.file, line: source.lineOf(['role']), field: 'role', code: 'duplicateRole', params: { found: page.role, other: first.file } });
+    else byRole.set(page.role, page);
+  }
   const pageSlugs = new Set(pages.map((p) => p.slug));
 
   // Services, grouped by town.
@@ -309,7 +318,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   }
 
   // Towns.
-  const collator = new Intl.Collator(translator(language)('lang.locale'));
+  const collator = naturalCollator(translator(language)('lang.locale'));
   const townSources = byKind('town');
   const townSlugs = townSources.map((s) => s.slug);
   const towns: Town[] = [];

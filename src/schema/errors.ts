@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'reservedService'
   | 'reservedPage'
   | 'collision'
+  | 'duplicateRole'
   | 'townStatusRequired'
   | 'alias'
   | 'aliasCollision'

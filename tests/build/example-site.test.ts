@@ -85,6 +85,38 @@ describe('the example site', () => {
     expect(readPage(dist, '/kreis-soest/')).toContain('href="/soest/"');
   });
 
+  it('shows the towns on the home page under their district, one row each, summaries on the town pages', () => {
+    const html = readPage(dist, '/');
+    expect(html).toContain('<h3 id="gruppe-kreis-soest" class="group-title">Kreis Soest</h3>');
+    expect(html).toContain('<a href="#gruppe-kreis-soest">Kreis Soest</a>');
+    expect(html.replace(/\s+/g, ' ')).toMatch(
+      /<a href="\/soest\/">Soest<\/a> <span class="town-status"> <strong class="tag tag-limited">Eingeschränkt<\/strong> <span class="count"> <span aria-hidden="true">\d+ von 17<\/span> <span class="vh">\d+ von 17 Diensten eingeschränkt<\/span>/,
+    );
+    for (const town of site.towns) {
+      expect(html).toContain(`<a href="${town.url}">${town.name}</a>`);
+      expect(html, town.slug).not.toContain(town.summary.html);
+      expect(readPage(dist, town.url), town.slug).toContain(town.summary.html);
+    }
+  });
+
+  it('shows each service’s own Stand in the town’s list of services', () => {
+    const html = readPage(dist, '/werl/');
+    for (const service of site.town('werl')!.services) {
+      const card = html.slice(html.indexOf(`<a href="${service.url}">`));
+      expect(card.slice(0, card.indexOf('</li>')), service.slug).toContain(`Stand: <time datetime="${service.lastChange.iso}">`);
+    }
+  });
+
+  it('links Impressum, Datenschutz and Barrierefreiheit from every page, the notice’s screen view too', () => {
+    const legal = ['/impressum/', '/datenschutz/', '/barrierefreiheit/'];
+    for (const file of allHtml(dist)) {
+      const html = readFileSync(file, 'utf8');
+      if (html.includes('http-equiv="refresh"')) continue;
+      const nav = html.slice(html.search(/<footer class="site-footer"|<nav class="notice-legal"/));
+      for (const href of legal) expect(nav, `${file} ${href}`).toContain(`href="${href}"`);
+    }
+  });
+
   it('lists every task and service A–Z with town and status', () => {
     const html = readPage(dist, '/anliegen/');
     for (const entry of site.index) expect(html).toContain(`href="${entry.url}"`);

@@ -105,4 +105,29 @@ describe('by keyboard', () => {
     await page.waitForURL(/\/suche\/\?q=Personalausweis$/);
     await page.close();
   });
+
+  it('finds out, by Tab and Enter alone, whether a passport can be applied for in Werl', async () => {
+    const page = await newPage(browser, { viewport: { width: 412, height: 823 } });
+    const tabTo = async (href: string) => {
+      for (let presses = 1; presses <= 40; presses++) {
+        await page.keyboard.press('Tab');
+        if ((await page.evaluate(() => document.activeElement?.getAttribute('href'))) === href) return presses;
+      }
+      throw new Error(`no Tab reaches ${href} on ${page.url()}`);
+    };
+    await page.goto(url('/'));
+    // Home page: skip link, header, search, the incident, the district list, then the towns.
+    expect(await tabTo('/werl/')).toBeLessThanOrEqual(12);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/werl\/$/);
+    expect(await tabTo('/werl/buergerbuero/')).toBeLessThanOrEqual(12);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/werl\/buergerbuero\/$/);
+    // As a screen reader reads it: the task's heading, then its status as text.
+    const tasks = page.getByRole('region', { name: 'Was geht und was nicht' });
+    expect(await tasks.ariaSnapshot()).toContain(
+      ['- heading "Personalausweis oder Reisepass beantragen" [level=3]', '- strong: Nicht möglich'].join('\n      '),
+    );
+    await page.close();
+  });
 });

@@ -153,13 +153,33 @@ describe('Soest’s notice on screen', () => {
     await closePage(page);
   });
 
-  it('fits a narrow phone', async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
-    for (const town of ['soest', 'kreis-soest', 'maerkischer-kreis']) {
-      await page.goto(url(site, `/${town}/aushang/`));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, town).toBeLessThanOrEqual(0);
+  it('reflows at 320 px and at 400 % zoom (1280 px wide): no town’s notice scrolls sideways', async () => {
+    const towns = readdirSync(path.join(content, 'towns'));
+    expect(towns).toEqual(expect.arrayContaining(['hochsauerlandkreis', 'kreis-siegen-wittgenstein', 'werl']));
+    // 400 % of a 1280 × 1024 window is a 320 × 256 CSS px viewport at 4 device pixels per px.
+    for (const screen of [{ viewport: { width: 320, height: 640 } }, { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 }]) {
+      const page = await newPage(browser, { javaScriptEnabled: false, ...screen });
+      for (const town of towns) {
+        await page.goto(url(site, `/${town}/aushang/`));
+        const wide = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          const beyond = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5);
+          return { overflow: document.documentElement.scrollWidth - width, beyond: beyond.map((e) => `${e.tagName.toLowerCase()}.${e.className}`) };
+        });
+        expect(wide, `${town} at ${JSON.stringify(screen)}`).toEqual({ overflow: 0, beyond: [] });
+      }
+      await closePage(page);
     }
+  });
+
+  it('links Impressum, Datenschutz and Barrierefreiheit on screen, not on paper', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(url(site, '/soest/aushang/'));
+    const legal = page.getByRole('navigation', { name: 'Rechtliches' });
+    await expect(legal.getByRole('link').allInnerTexts()).resolves.toEqual(['Impressum', 'Datenschutzerklärung', 'Erklärung zur Barrierefreiheit']);
+    await expect(legal.isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    await expect(legal.isVisible()).resolves.toBe(false);
     await closePage(page);
   });
 
@@ -249,6 +269,8 @@ describe('a copy below /notfall/', () => {
     await page.goto(url(server, '/soest/'));
     await page.getByRole('link', { name: 'Aushang zum Ausdrucken' }).click();
     expect(new URL(page.url()).pathname).toBe('/notfall/soest/aushang/');
+    // The click returns once the address has changed; print only with the stylesheet applied.
+    await page.waitForLoadState('load');
     const printed = await print(page);
     expect(printed.pages).toBeLessThanOrEqual(SOEST_PAGES);
     expect(printed.qr).toBe('https://notfall.example/notfall/soest/');

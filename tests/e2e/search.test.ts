@@ -223,6 +223,58 @@ describe('when search cannot work', () => {
   });
 });
 
+describe('without layout shift', () => {
+  /**
+   * The layout shifts of a page load as Lighthouse counts them: every 'layout-shift' entry
+   * without recent input, from the start (buffered), until the outcome is shown and a moment
+   * after.
+   */
+  async function shifts(page: Page, p: string): Promise<{ total: number; moved: string[] }> {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shifts: { value: number; sources: string[] }[] };
+      w.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
+          if (entry.hadRecentInput) continue;
+          const sources = entry.sources.map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}${s.node.id ? `#${s.node.id}` : ''}.${s.node.className}` : String(s.node?.nodeName)));
+          w.__shifts.push({ value: entry.value, sources });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(url(p));
+    await outcome(page);
+    await page.waitForTimeout(500);
+    const entries = await page.evaluate(() => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts);
+    return { total: entries.reduce((sum, e) => sum + e.value, 0), moved: entries.flatMap((e) => e.sources) };
+  }
+
+  // Lighthouse's phone (412 × 823) and desktop (1350 × 940) screens, and a small phone.
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1350, height: 940 }, { width: 320, height: 568 }]) {
+    for (const p of ['/suche/?q=Personalausweis', '/suche/?q=Ausweis&status=possible', '/suche/']) {
+      it(`nothing moves while ${p} loads and shows its outcome (${viewport.width} × ${viewport.height})`, async () => {
+        const page = await newPage(browser, { viewport });
+        const { total, moved } = await shifts(page, p);
+        expect({ total, moved }).toEqual({ total: 0, moved: [] });
+        await page.close();
+      });
+    }
+  }
+
+  it('nothing below the results moves when typing brings results', async () => {
+    const page = await newPage(browser, { viewport: { width: 412, height: 823 } });
+    await page.goto(url('/suche/'));
+    await outcome(page);
+    const footer = page.locator('.site-footer');
+    const before = await footer.evaluate((el) => el.getBoundingClientRect().top + scrollY);
+    await page.locator('#q').fill('Personalausweis');
+    await page.waitForFunction(() => /Treffer/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const after = await footer.evaluate((el) => el.getBoundingClientRect().top + scrollY);
+    // The footer starts below the screen and stays there, or does not move at all.
+    expect(before >= 823 || after === before, `footer from ${before} to ${after}`).toBe(true);
+    await page.close();
+  });
+});
+
 describe('below a path', () => {
   it('finds and links correctly when served at /notfall/', async () => {
     const below = await serve(buildSite(path.join(root, 'content'), { BASE_PATH: '/notfall/' }), { base: '/notfall/' });

@@ -51,6 +51,7 @@ const paramsOf: Record<ErrorCode, string[]> = {
   reservedService: ['found', 'allowed'],
   reservedPage: ['found', 'allowed'],
   collision: ['found', 'other'],
+  duplicateRole: ['found', 'other'],
   townStatusRequired: [],
   alias: ['found'],
   aliasCollision: ['found', 'other'],
