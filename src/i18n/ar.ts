@@ -40,7 +40,7 @@ export const ar: InterfaceMessages = {
 
   'facts.status': 'الحالة',
   'facts.updated': 'آخر تحديث',
-  'facts.since': 'متعطّل منذ',
+  'facts.since': 'العطل منذ',
   'facts.expected': 'التغيير المتوقّع',
   'facts.started': 'البداية',
   'facts.resolved': 'تمّ الإصلاح',

@@ -11,9 +11,24 @@ export type Messages = Record<MessageKey, string>;
 /**
  * Keys of messages for editors (what `check` and a failed build print). Editors write in German
  * or English, so only `de` and `en` carry these; every other key is an interface key, which
- * every language must have. A new editor message needs one of these prefixes.
+ * every language must have. A new message for editors needs one of these prefixes.
  */
-export const editorKeyPrefixes = ['error.', 'warning.', 'hint.', 'cli.', 'yaml.', 'valueType.', 'markdown.', 'alias.'] as const;
+export const editorKeyPrefixes = [
+  'error.',
+  'warning.',
+  'hint.',
+  'cli.',
+  'yaml.',
+  'valueType.',
+  'markdown.',
+  'alias.',
+  // The editing commands and the web editor (/admin/).
+  'edit.',
+  'new.',
+  'update.',
+  'resolve.',
+  'editor.',
+] as const;
 type EditorKeyPrefix = (typeof editorKeyPrefixes)[number];
 export type EditorKey = Extract<MessageKey, `${EditorKeyPrefix}${string}`>;
 export type InterfaceKey = Exclude<MessageKey, EditorKey>;

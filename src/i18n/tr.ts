@@ -10,7 +10,7 @@ export const tr: InterfaceMessages = {
 
   'status.normal': 'Her zamanki gibi',
   'status.limited': 'Kısıtlı',
-  'status.deferred': 'Başvuru alınıyor, işlem sonra',
+  'status.deferred': 'Yalnızca başvuru alınıyor',
   'status.unavailable': 'Mümkün değil',
 
   'channel.phone': 'Telefon',

@@ -107,7 +107,7 @@ export const uk: InterfaceMessages = {
   'channel.hours': 'Години роботи',
   'channel.noValue': 'не вказано',
 
-  'incident.towns': 'Уражені міста',
+  'incident.towns': 'Міста, яких це стосується',
   'incident.restricted': 'Обмежено відділів: {count} з {total}',
   'incident.restrictedNone': 'відділи не вказано',
   'incident.updates': 'Перебіг подій',
