@@ -12,7 +12,7 @@
  * `$id` is relative (`towns.json`): it resolves against wherever the schema is fetched from,
  * so the files are the same for every SITE_URL and BASE_PATH.
  */
-import { channelKinds, channelStatusKeys, slugPattern, statusKeys } from '../schema/index.ts';
+import { channelKinds, channelStatusKeys, languageKeys, slugPattern, statusKeys } from '../schema/index.ts';
 import { apiVersion, type SchemaName } from '../model/api.ts';
 
 type Schema = Record<string, unknown>;
@@ -109,7 +109,8 @@ const definitions: Record<string, Schema> = {
     {
       title: string(),
       operator: string('Who publishes the site.'),
-      language: { enum: ['de', 'en'] },
+      language: { enum: [...languageKeys], description: 'The interface language: the language of the labels.' },
+      contentLanguage: { enum: [...languageKeys], description: 'The language the texts (titles, summaries, notes) are written in.' },
       timezone: string('IANA time zone of the times.'),
       staleAfterHours: { type: 'integer', minimum: 1, description: 'After how many hours without change the site marks a notice as possibly outdated.' },
       url: described(ref('url'), 'The home page.'),

@@ -72,7 +72,7 @@ try {
   } finally {
     process.chdir(cwd);
   }
-  await buildSearchIndex(site);
+  await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
   await writeHostingFiles(site, urlSettings.base);
   if (!sameFileSystem) await cp(site, staging, { recursive: true });
   // mkdtemp makes the folder private (0700); a web server must be able to read it.

@@ -20,10 +20,18 @@ function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new SearchIndexError(`Search index: ${step} failed:\n${errors.join('\n')}`);
 }
 
-/** Indexes the built site in `siteDir`; returns the number of HTML files read. */
-export async function buildSearchIndex(siteDir: string): Promise<number> {
+/**
+ * Indexes the built site in `siteDir`; returns the number of HTML files read.
+ *
+ * `language` is the content language: the index holds what editors wrote, so it is stemmed in
+ * their language, not in the interface's (`<html lang>`, which Pagefind would go by). A site
+ * with an Arabic interface and German notices gets a German index; the search script falls
+ * back to the only index there is. Pagefind stems de, en, tr, ar and ru; uk is indexed
+ * without stemming.
+ */
+export async function buildSearchIndex(siteDir: string, language?: string): Promise<number> {
   try {
-    const created = await pagefind.createIndex({});
+    const created = await pagefind.createIndex(language ? { forceLanguage: language } : {});
     check('createIndex', created.errors);
     const index = created.index!;
     const pages = (await listFiles(siteDir)).filter((file) => file.endsWith('.html'));

@@ -18,6 +18,9 @@ export const de = {
 
   'time.dateTime': '{weekday}, {day}.{month}.{year}, {hour}:{minute} Uhr',
   'time.date': '{weekday}, {day}.{month}.{year}',
+  // Words for the 12-hour clock ({clock}, used by English); German writes 00:00 and 12:00.
+  'time.midnight': 'Mitternacht',
+  'time.midday': 'Mittag',
 
   'layout.skipLink': 'Zum Inhalt springen',
   'layout.home': 'Startseite',

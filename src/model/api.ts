@@ -75,6 +75,8 @@ export interface ApiSite {
   operator: string;
   description?: string;
   language: Language;
+  /** The language the texts are written in. */
+  contentLanguage: Language;
   /** IANA time zone in which the times are given. */
   timezone: string;
   /** After how many hours without change the site marks a notice as possibly outdated. */
@@ -252,6 +254,7 @@ function siteInfo(ctx: Context): ApiSite {
     operator: settings.operator,
     description: settings.description,
     language: settings.language,
+    contentLanguage: settings.contentLanguage,
     timezone: settings.timezone,
     staleAfterHours: settings.staleAfterHours,
     url: ctx.urls.public('/'),

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadSite } from './site.ts';
 import { urlSettingsFromEnv, createUrls, type Urls } from './urls.ts';
 import { formatContentError } from '../schema/errors.ts';
-import { translator, type Translate } from '../i18n/index.ts';
+import { contentAttributes, translator, type ContentAttributes, type Translate } from '../i18n/index.ts';
 import { formatTime, type TimeValue } from './time.ts';
 import type { Site } from './types.ts';
 
@@ -17,6 +17,12 @@ export interface View {
   t: Translate;
   /** A time as the site shows it: `Freitag, 03.11.2023, 14:17 Uhr`. */
   time: (value: TimeValue) => string;
+  /**
+   * `lang` and `dir` for elements holding what editors wrote, when the content language is not
+   * the interface language (German notices on an Arabic site); empty otherwise. Spread them:
+   * `<p {...content}>`.
+   */
+  content: ContentAttributes;
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds) makes the build time, and so the output, reproducible. */
@@ -39,6 +45,7 @@ async function load(): Promise<View> {
     urls: createUrls(urlSettings),
     t,
     time: (value) => formatTime(value, site.settings.timezone, site.settings.locale, t),
+    content: contentAttributes(site.settings.language, site.settings.contentLanguage),
   };
 }
 

@@ -1,15 +1,15 @@
 /** The page an alias serves: an instant redirect that also works as a plain link. */
-import type { Translate } from '../i18n/index.ts';
+import { direction, type Language, type Translate } from '../i18n/index.ts';
 import type { Redirect } from './types.ts';
 import { escapeHtml } from './html.ts';
 import { CONTENT_SECURITY_POLICY_META } from '../hosting/policy.ts';
 
 
-export function redirectHtml(redirect: Redirect, language: string, t: Translate): string {
+export function redirectHtml(redirect: Redirect, language: Language, t: Translate): string {
   const to = escapeHtml(redirect.to);
   const title = escapeHtml(redirect.title);
   return (
-    `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8">` +
+    `<!doctype html><html lang="${language}" dir="${direction(language)}"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY_META)}">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(t('redirect.title'))}: ${title}</title><meta name="robots" content="noindex">` +

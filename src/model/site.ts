@@ -28,7 +28,7 @@ import {
 } from '../schema/index.ts';
 import { closest, fieldName, issueToErrors, sortErrors, type ContentError } from '../schema/errors.ts';
 import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
-import { translator } from '../i18n/index.ts';
+import { defaultContentLanguage, editorLanguage, translator, type EditorLanguage } from '../i18n/index.ts';
 import { readContent, slugify, type SourceFile } from './read.ts';
 import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
@@ -47,7 +47,8 @@ export interface LoadOptions {
   cwd?: string;
 }
 
-export type LoadResult = { ok: true; site: Site; language: Settings['language'] } | { ok: false; errors: ContentError[]; language: Settings['language'] };
+/** `language`: the language of messages for editors (German or English, see `editorLanguage`). */
+export type LoadResult = { ok: true; site: Site; language: EditorLanguage } | { ok: false; errors: ContentError[]; language: EditorLanguage };
 
 /** Nested schemas by field, so "did you mean" knows the keys allowed at any path. */
 function allowedKeysFor(schema: z.ZodObject) {
@@ -163,7 +164,10 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   const siteInput: SiteInput | undefined = siteSource && validate(siteSchema, siteSource, errors);
   let timeZone = siteInput?.timezone ?? defaults.timezone;
   let country = (siteInput?.country ?? defaults.country) as CountryCode;
-  const language = siteInput?.language ?? defaults.language;
+  const interfaceLanguage = siteInput?.language ?? defaults.language;
+  const contentLanguage = siteInput?.contentLanguage ?? defaultContentLanguage(interfaceLanguage);
+  // Messages for editors are in the language they write in.
+  const language = editorLanguage(contentLanguage);
   if (siteSource && siteInput && !isValidTimeZone(timeZone)) {
     errors.push({ file: siteSource.file, line: siteSource.lineOf(['timezone']), field: 'timezone', code: 'timezone', params: { found: timeZone } });
     timeZone = defaults.timezone;
@@ -225,7 +229,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
           timezone: timeZone,
           country,
           contacts: channelsOf(siteSource, 'contacts', siteInput.contacts),
-          locale: translator(language)('lang.locale'),
+          locale: translator(interfaceLanguage)('lang.locale'),
+          contentLanguage,
         }
       : undefined;
 

@@ -136,34 +136,73 @@ export function parseTime(input: string, timeZone: string): TimeValue | undefine
   return parts && resolveTime(parts, timeZone);
 }
 
+/** The `Intl` formats the interface patterns draw on. */
+const displayOptions = {
+  /** `Freitag`, `03`, `11`, `2023`, `14`, `17`: the weekday and two-digit numbers (German). */
+  numeric: { weekday: 'long', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  /** `29`, `October`: the day without a leading zero and the month's name (English). */
+  written: { day: 'numeric', month: 'long' },
+  /** `4`, `19`, `pm`: the 12-hour clock (English). */
+  clock: { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' },
+  /** The language's own long date, e.g. `29 Ekim 2020 Perşembe`. */
+  fullDate: { dateStyle: 'full' },
+  /** The language's own long date and time, e.g. `четверг, 29 октября 2020 г. в 16:19`. */
+  fullDateTime: { dateStyle: 'full', timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+type DisplayFormat = keyof typeof displayOptions;
+
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();
 
+function displayFormatter(format: DisplayFormat, locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${format}|${locale}|${timeZone}`;
+  let formatter = displayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { ...displayOptions[format], timeZone });
+    displayFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function partsOf(format: DisplayFormat, locale: string, timeZone: string, instant: number): Record<string, string> {
+  const parts = displayFormatter(format, locale, timeZone).formatToParts(new Date(instant));
+  return Object.fromEntries(parts.map((x) => [x.type, x.value]));
+}
+
 /**
- * `Freitag, 03.11.2023, 14:17 Uhr` or `Montag, 06.11.2023` (German), in the site's time zone.
- * The pattern comes from the interface strings; Intl supplies the weekday and the numbers.
+ * The time of day on the 12-hour clock as the GOV.UK style guide writes it: `4:19pm`, `4pm`,
+ * `midday`, `midnight` (the words from the interface strings).
+ */
+function clockTime(hour24: string, minute: string, locale: string, timeZone: string, instant: number, t: Translate): string {
+  if (minute === '00' && hour24 === '00') return t('time.midnight');
+  if (minute === '00' && hour24 === '12') return t('time.midday');
+  const p = partsOf('clock', locale, timeZone, instant);
+  const period = (p.dayPeriod ?? '').toLowerCase().replace(/[\s.]/g, '');
+  return `${p.hour}${minute === '00' ? '' : `:${minute}`}${period}`;
+}
+
+/**
+ * A time for people to read, in the site's time zone, in the form of the interface strings
+ * `time.dateTime` and `time.date`: `Freitag, 03.11.2023, 14:17 Uhr` (German),
+ * `2:17pm on Friday 3 November 2023` (English), or the language's own long form from `Intl`
+ * (`{fullDateTime}`, `{fullDate}`). Intl supplies every name and number.
  */
 export function formatTime(value: TimeValue, timeZone: string, locale: string, t: Translate): string {
   // A date alone is a calendar date: no time zone applies to it.
   const zone = value.dateOnly ? 'UTC' : timeZone;
   const instant = value.dateOnly ? Date.parse(`${value.iso}T00:00:00Z`) : value.instant;
-  const key = `${locale}|${zone}`;
-  let formatter = displayFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, {
-      timeZone: zone,
-      weekday: 'long',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    displayFormatters.set(key, formatter);
+  const pattern = t(value.dateOnly ? 'time.date' : 'time.dateTime');
+  const needs = (name: string) => pattern.includes(`{${name}}`);
+  const p = partsOf('numeric', locale, zone, instant);
+  const params: Record<string, string> = { weekday: p.weekday!, day: p.day!, month: p.month!, year: p.year!, hour: p.hour!, minute: p.minute! };
+  if (needs('dayNumber') || needs('monthName')) {
+    const w = partsOf('written', locale, zone, instant);
+    params.dayNumber = w.day!;
+    params.monthName = w.month!;
   }
-  const p = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  const params = { weekday: p.weekday!, day: p.day!, month: p.month!, year: p.year!, hour: p.hour!, minute: p.minute! };
-  return format(t(value.dateOnly ? 'time.date' : 'time.dateTime'), params);
+  if (needs('clock')) params.clock = clockTime(p.hour!, p.minute!, locale, zone, instant, t);
+  if (needs('fullDate')) params.fullDate = displayFormatter('fullDate', locale, zone).format(instant);
+  if (needs('fullDateTime')) params.fullDateTime = displayFormatter('fullDateTime', locale, zone).format(instant);
+  return format(pattern, params);
 }
 
 /** Whether a time zone name is one `Intl` knows. */

@@ -96,9 +96,11 @@ export interface Page extends PageInput {
   url: string;
 }
 
-export interface Settings extends Omit<SiteInput, 'contacts'> {
+export interface Settings extends Omit<SiteInput, 'contacts' | 'contentLanguage'> {
   contacts: Channel[];
   locale: string;
+  /** The language of the content (site.yaml's `contentLanguage`, or its default). */
+  contentLanguage: SiteInput['language'];
 }
 
 /** One line of the A–Z index. */

@@ -12,7 +12,8 @@ export const GET: APIRoute = async () => {
     description: site.settings.description ?? site.settings.title,
     site: urls.canonical('/'),
     items: rssItems(feedEntries(site, t, urls.base), urls),
-    customData: `<language>${site.settings.language}</language>`,
+    // The items are what editors wrote: the feed is in the content language.
+    customData: `<language>${site.settings.contentLanguage}</language>`,
     trailingSlash: true,
   });
 };

@@ -21,7 +21,8 @@ export type ChannelKind = (typeof channelKinds)[number];
 export const pageRoles = ['impressum', 'datenschutz', 'barrierefreiheit', 'leichte-sprache', 'gebaerdensprache'] as const;
 export type PageRole = (typeof pageRoles)[number];
 
-export const languageKeys = ['de', 'en'] as const;
+/** Interface languages; the same list as `languages` in `src/i18n/index.ts` (a test compares them). */
+export const languageKeys = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
 
 /** Slugs are folder and file names: lower-case ASCII words joined by single hyphens. */
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -106,6 +107,8 @@ export const siteSchema = z
     description: text.optional(),
     /** The interface language. */
     language: z.enum(languageKeys).default('de'),
+    /** The language editors write the content in; by default `language` for de and en, else de. */
+    contentLanguage: z.enum(languageKeys).optional(),
     /** IANA time zone in which editors write times. */
     timezone: text.default('Europe/Berlin'),
     /** Region for phone numbers written without country code. */

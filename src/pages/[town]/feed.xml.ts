@@ -19,7 +19,8 @@ export const GET: APIRoute = async ({ props }) => {
     description: t('feed.townDescription', { name: town.name }),
     site: urls.canonical(`/${town.slug}/`),
     items: rssItems(feedEntries(site, t, urls.base, town), urls),
-    customData: `<language>${site.settings.language}</language>`,
+    // The items are what editors wrote: the feed is in the content language.
+    customData: `<language>${site.settings.contentLanguage}</language>`,
     trailingSlash: true,
   });
 };

@@ -21,7 +21,7 @@ describe('site.yaml', () => {
 
   test('language, staleAfterHours', async () => {
     expect(await output({ 'site.yaml': 'title: T\noperator: O\nlanguage: deutsch\nstaleAfterHours: 0\n' })).toMatchInlineSnapshot(`
-      "content/site.yaml:3: language: „deutsch“ — erlaubt: de, en
+      "content/site.yaml:3: language: „deutsch“ — erlaubt: de, en, tr, ar, uk, ru
       content/site.yaml:4: staleAfterHours: „0“ — erlaubt: mindestens 1"
     `);
     expect(await output({ 'site.yaml': 'title: T\noperator: O\nstaleAfterHours: zwei Tage\n' })).toMatchInlineSnapshot(`"content/site.yaml:3: staleAfterHours: Text „zwei Tage“ — erwartet: die Zahl (Beispiel: staleAfterHours: 48)"`);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { formatTime, isValidTimeZone, parseTime, type TimeValue } from '../../../src/model/time.ts';
-import { translator } from '../../../src/i18n/index.ts';
+import { catalog, languages, translator, type Language } from '../../../src/i18n/index.ts';
 import { incident, NOW, output, service, site, text, town } from '../support/content.ts';
 
 const berlin = 'Europe/Berlin';
@@ -105,9 +105,43 @@ describe('formatTime', () => {
     expect(show(parseTime('2023-11-06', 'America/Los_Angeles')!, 'America/Los_Angeles')).toBe('Montag, 06.11.2023');
   });
 
-  test('English', () => {
-    expect(formatTime(parseTime('2023-11-03 14:17', berlin)!, berlin, en('lang.locale'), en)).toMatchInlineSnapshot(`"Friday, 03/11/2023, 14:17"`);
-    expect(formatTime(parseTime('2023-11-06', berlin)!, berlin, en('lang.locale'), en)).toMatchInlineSnapshot(`"Monday, 06/11/2023"`);
+  test('English as GOV.UK writes it: the date written out, no comma, the 12-hour clock without a space', () => {
+    const show = (input: string) => formatTime(parseTime(input, berlin)!, berlin, en('lang.locale'), en);
+    expect(show('2020-10-29 16:19')).toBe('4:19pm on Thursday 29 October 2020');
+    expect(show('2023-11-06')).toBe('Monday 6 November 2023');
+    expect(show('2023-11-03 09:05')).toBe('9:05am on Friday 3 November 2023');
+    expect(show('2023-11-03 17:30')).toBe('5:30pm on Friday 3 November 2023');
+    // Whole hours without ":00"; midday and midnight in words (GOV.UK: not 12pm, not 00:00).
+    expect(show('2023-11-03 10:00')).toBe('10am on Friday 3 November 2023');
+    expect(show('2023-11-03 12:00')).toBe('midday on Friday 3 November 2023');
+    expect(show('2023-11-03 00:00')).toBe('midnight on Friday 3 November 2023');
+    expect(show('2023-11-03 00:30')).toBe('12:30am on Friday 3 November 2023');
+    expect(show('2023-11-03 12:45')).toBe('12:45pm on Friday 3 November 2023');
+    // In the site's time zone, whatever the machine's.
+    expect(show('2023-07-01T22:30:00Z')).toBe('12:30am on Sunday 2 July 2023');
+  });
+
+  test('Turkish, Arabic, Ukrainian and Russian: each language’s own long form from Intl', () => {
+    const show = (language: Language, input: string) => {
+      const t = translator(language);
+      return formatTime(parseTime(input, berlin)!, berlin, t('lang.locale'), t);
+    };
+    expect(show('tr', '2020-10-29 16:19')).toBe('29 Ekim 2020 Perşembe 16:19');
+    expect(show('tr', '2023-11-06')).toBe('6 Kasım 2023 Pazartesi');
+    expect(show('ar', '2020-10-29 16:19')).toBe('الخميس، 29 أكتوبر 2020 في 4:19 م');
+    expect(show('ar', '2023-11-06')).toBe('الاثنين، 6 نوفمبر 2023');
+    expect(show('uk', '2020-10-29 16:19')).toBe('четвер, 29 жовтня 2020 р. о 16:19');
+    expect(show('uk', '2023-11-06')).toBe('понеділок, 6 листопада 2023 р.');
+    expect(show('ru', '2020-10-29 16:19')).toBe('четверг, 29 октября 2020 г. в 16:19');
+    expect(show('ru', '2023-11-06')).toBe('понедельник, 6 ноября 2023 г.');
+    // The site's time zone: 22:30 UTC is half past midnight in Berlin in summer.
+    expect(show('ru', '2023-07-01T22:30:00Z')).toBe('воскресенье, 2 июля 2023 г. в 00:30');
+  });
+
+  test('the patterns hold no names of days or months: Intl supplies them', () => {
+    const words = (language: Language) =>
+      [catalog(language)['time.dateTime'], catalog(language)['time.date']].join(' ').replace(/\{\w+\}/g, '').match(/\p{L}+/gu) ?? [];
+    expect(Object.fromEntries(languages.map((l) => [l, words(l)]))).toEqual({ de: ['Uhr'], en: ['on'], tr: [], ar: [], uk: [], ru: [] });
   });
 });
 

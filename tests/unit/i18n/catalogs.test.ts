@@ -1,14 +1,30 @@
 /**
- * The interface strings: German and English have the same keys and the same placeholders, and
- * every error code has a message whose placeholders the checker fills.
+ * The interface strings: German and English have the same keys and the same placeholders;
+ * Turkish, Arabic, Ukrainian and Russian have every interface key (messages for editors stay
+ * German or English); every error code has a message whose placeholders the checker fills.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { de } from '../../../src/i18n/de.ts';
 import { en } from '../../../src/i18n/en.ts';
-import { format, languages } from '../../../src/i18n/index.ts';
+import { tr } from '../../../src/i18n/tr.ts';
+import { ar } from '../../../src/i18n/ar.ts';
+import { uk } from '../../../src/i18n/uk.ts';
+import { ru } from '../../../src/i18n/ru.ts';
+import {
+  catalog,
+  contentAttributes,
+  defaultContentLanguage,
+  direction,
+  editorLanguage,
+  format,
+  isEditorKey,
+  languages,
+  translator,
+} from '../../../src/i18n/index.ts';
+import { languageKeys } from '../../../src/schema/index.ts';
 import { formatContentError, type ContentError, type ErrorCode, type HintCode } from '../../../src/schema/errors.ts';
-import { messages, service, town } from '../support/content.ts';
+import { base, load, messages, service, site, town } from '../support/content.ts';
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 const unfilled = /\{\w+\}/;
@@ -79,19 +95,63 @@ const hintParams: Record<HintCode, string[]> = {
   https: [],
 };
 
+const interfaceOnly = { tr, ar, uk, ru } as const;
+const interfaceKeys = Object.keys(de).filter((key) => !isEditorKey(key)).sort();
+
 describe('catalogs', () => {
   test('German and English have the same keys', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
   });
 
+  test.each(Object.keys(interfaceOnly))('%s has every interface key, and no editor key (those stay German or English)', (language) => {
+    expect(Object.keys(interfaceOnly[language as keyof typeof interfaceOnly]).sort()).toEqual(interfaceKeys);
+  });
+
   test('and the same placeholders in every string', () => {
-    for (const key of Object.keys(de) as (keyof typeof de)[]) {
+    // Dates excepted: each language's pattern picks its own parts (see time.ts).
+    for (const key of (Object.keys(de) as (keyof typeof de)[]).filter((k) => !k.startsWith('time.'))) {
       expect(placeholders(en[key]), key).toEqual(placeholders(de[key]));
+    }
+    for (const [language, messages] of Object.entries(interfaceOnly)) {
+      for (const [key, value] of Object.entries(messages)) {
+        if (key.startsWith('time.')) continue;
+        expect(placeholders(value), `${language} ${key}`).toEqual(placeholders(de[key as keyof typeof de]));
+      }
     }
   });
 
   test('no string is empty', () => {
-    for (const catalog of [de, en]) for (const [key, value] of Object.entries(catalog)) expect(value.trim(), key).not.toBe('');
+    for (const catalog of [de, en, ...Object.values(interfaceOnly)]) for (const [key, value] of Object.entries(catalog)) expect(value.trim(), key).not.toBe('');
+  });
+
+  test('every interface language can be chosen in site.yaml, and each names its own language and locale', () => {
+    expect([...languageKeys]).toEqual([...languages]);
+    for (const language of languages) {
+      expect(catalog(language)['lang.tag']).toBe(language);
+      expect(new Intl.Locale(catalog(language)['lang.locale']).language).toBe(language);
+    }
+  });
+
+  test('Arabic is written right to left, the others left to right', () => {
+    expect(Object.fromEntries(languages.map((l) => [l, direction(l)]))).toEqual({ de: 'ltr', en: 'ltr', tr: 'ltr', ar: 'rtl', uk: 'ltr', ru: 'ltr' });
+  });
+
+  test('a Turkish, Arabic, Ukrainian or Russian site gives editors their messages in German, or in English when the content is English', () => {
+    for (const language of ['tr', 'ar', 'uk', 'ru'] as const) {
+      expect(defaultContentLanguage(language)).toBe('de');
+      expect(editorLanguage(defaultContentLanguage(language))).toBe('de');
+      expect(translator(language)('cli.error')).toBe(de['cli.error']);
+      expect(translator(language)('status.limited')).toBe(interfaceOnly[language]['status.limited']);
+    }
+    expect(editorLanguage('en')).toBe('en');
+    expect(editorLanguage('ar')).toBe('de');
+    expect(defaultContentLanguage('en')).toBe('en');
+  });
+
+  test('content in another language than the interface is marked with its lang and dir', () => {
+    expect(contentAttributes('de', 'de')).toEqual({});
+    expect(contentAttributes('ar', 'de')).toEqual({ lang: 'de', dir: 'ltr' });
+    expect(contentAttributes('en', 'ar')).toEqual({ lang: 'ar', dir: 'rtl' });
   });
 
   test('format leaves a missing parameter visible', () => {
@@ -177,5 +237,33 @@ describe('error messages', () => {
       expect(line).not.toContain('undefined');
       expect(line).not.toContain('[object');
     }
+  });
+});
+
+describe('the languages of a site', () => {
+  const withSettings = (settings: string) => ({ ...base, 'site.yaml': `title: T\noperator: O\n${settings}`, 'towns/soest/index.md': town('Soest', 'incidents: [gibts-nicht]\n') });
+
+  test.each(['tr', 'ar', 'uk', 'ru'])('check on a %s site prints its messages in German; with English content, in English', async (language) => {
+    const german = await load(withSettings(`language: ${language}\n`));
+    expect(german.ok).toBe(false);
+    expect(german.language).toBe('de');
+    if (!german.ok) expect(formatContentError(german.errors[0]!, german.language)).toContain('keine Störung dieses Namens');
+    const english = await load(withSettings(`language: ${language}\ncontentLanguage: en\n`));
+    expect(english.language).toBe('en');
+    if (!english.ok) expect(formatContentError(english.errors[0]!, english.language)).toContain('no incident of that name');
+  });
+
+  test('the content language is the interface language for German and English, German for the others, unless site.yaml says', async () => {
+    const of = async (settings: string) => (await site({ ...base, 'site.yaml': `title: T\noperator: O\n${settings}` })).settings.contentLanguage;
+    await expect(of('language: en\n')).resolves.toBe('en');
+    await expect(of('language: ar\n')).resolves.toBe('de');
+    await expect(of('language: ar\ncontentLanguage: ar\n')).resolves.toBe('ar');
+    await expect(of('language: de\ncontentLanguage: en\n')).resolves.toBe('en');
+  });
+
+  test('an unknown content language is an editor mistake', async () => {
+    const result = await load({ ...base, 'site.yaml': 'title: T\noperator: O\ncontentLanguage: fr\n' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(formatContentError(result.errors[0]!, result.language)).toMatch(/site\.yaml:3: contentLanguage: „fr“ — erlaubt: de, en, tr, ar, uk, ru/);
   });
 });
