@@ -99,7 +99,10 @@ const definitions: Record<string, Schema> = {
     },
   ),
   update: object('A dated update.', { at: ref('time'), text: ref('text') }),
-  link: object('A website that works.', { title: string(), url: { type: 'string', format: 'uri' } }),
+  link: object('A website that works, or a page of this site (then like every URL here).', {
+    title: string(),
+    url: { type: 'string', format: 'uri-reference', pattern: '^(https?://|/)' },
+  }),
   labels: object('The words the site shows for each key, in its language.', {
     status: object('Label of each status key.', Object.fromEntries(statusKeys.map((k) => [k, string()]))),
     channel: object('Label of each channel key.', Object.fromEntries(channelKinds.map((k) => [k, string()]))),

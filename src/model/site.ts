@@ -26,7 +26,7 @@ import {
   type TownInput,
   type UpdateInput,
 } from '../schema/index.ts';
-import { closest, fieldName, issueToErrors, sortErrors, type ContentError } from '../schema/errors.ts';
+import { closest, fieldName, issueToErrors, sortErrors, type ContentError, type ContentWarning } from '../schema/errors.ts';
 import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
 import { translator } from '../i18n/index.ts';
 import { readContent, slugify, type SourceFile } from './read.ts';
@@ -34,6 +34,9 @@ import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
 import { isValidTimeZone, type TimeValue } from './time.ts';
 import { createUrls, type UrlSettings, type Urls } from './urls.ts';
+import { checkLinks, isSiteLink } from '../schema/links.ts';
+import { checkWarnings } from '../schema/warnings.ts';
+import { linkTargets, ownPath } from './targets.ts';
 import { buildIndex, compareServices, deriveTownStatus, latest, newestFirst, taskIds, updateIds } from './derive.ts';
 import type { Channel, Incident, Page, Redirect, Service, Settings, Site, Task, Town, Update } from './types.ts';
 
@@ -47,7 +50,9 @@ export interface LoadOptions {
   cwd?: string;
 }
 
-export type LoadResult = { ok: true; site: Site; language: Settings['language'] } | { ok: false; errors: ContentError[]; language: Settings['language'] };
+export type LoadResult =
+  | { ok: true; site: Site; language: Settings['language']; warnings: ContentWarning[] }
+  | { ok: false; errors: ContentError[]; language: Settings['language'] };
 
 /** Nested schemas by field, so "did you mean" knows the keys allowed at any path. */
 function allowedKeysFor(schema: z.ZodObject) {
@@ -172,7 +177,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     errors.push({ file: siteSource.file, line: siteSource.lineOf(['country']), field: 'country', code: 'country', params: { found: country } });
     country = defaults.country as CountryCode;
   }
-  const ctx: RuleContext = { timeZone, country, language, now, errors };
+  const ctx: RuleContext = { timeZone, country, language, now, errors, links: [] };
   const urls = createUrls(options.urls);
   const render = createRenderer(urls.path);
 
@@ -337,8 +342,14 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
         parents.set(source.slug, { parent: input.parent, source });
       }
     }
-    input.links.forEach((link, i) => {
-      checkUrl(ctx, source, ['links', i, 'url'], link.url, false);
+    const links = input.links.map((link, i) => {
+      const field = ['links', i, 'url'];
+      // A path on this site (or a relative one, which the link rule reports) rather than a web address.
+      if (isSiteLink(link.url) && !/^[\w-]+(\.[\w-]+)+(\/.*)?$/.test(link.url)) {
+        ctx.links!.push({ file: source.file, line: source.lineOf(field), field: fieldName(field), href: link.url, page: ownPath(source) });
+        return { ...link, href: urls.path(link.url) };
+      }
+      return { ...link, href: checkUrl(ctx, source, field, link.url, false) ?? link.url };
     });
     const updated = time(source, 'updated', input.updated, true)!;
     towns.push({
@@ -350,6 +361,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       statusDerived: input.status === undefined,
       summary: inline(source, ['summary'], input.summary),
       contacts: channelsOf(source, 'contacts', input.contacts),
+      links,
       updates: updatesOf(source, input.updates),
       aliases: aliasesOf(source, input.aliases),
       body: body(source),
@@ -375,6 +387,17 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   }
   // Every generated path once; aliases must not hide a page or each other.
   const redirects = collectRedirects(towns, pages, urls, ctx, aliasesByFile);
+  // Links last: only now is every page known.
+  const targets = linkTargets({
+    towns,
+    pages,
+    incidents,
+    redirects,
+    index: buildIndex(towns, collator),
+    siteContacts: (settings?.contacts.length ?? 0) > 0,
+    sources: read.files,
+  });
+  errors.push(...checkLinks(ctx.links!, targets, urls.base));
 
   if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language };
 
@@ -405,7 +428,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     redirects,
     builtAt: options.builtAt ?? now,
   };
-  return { ok: true, site, language };
+  const sourcesByFile = new Map(read.files.map((f) => [f.file, f]));
+  return { ok: true, site, language, warnings: checkWarnings(site, (file, field) => sourcesByFile.get(file)?.lineOf(field)) };
 }
 
 /**

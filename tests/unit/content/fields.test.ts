@@ -42,7 +42,7 @@ describe('unknown fields', () => {
   });
 
   test('a field far from every allowed one gets no suggestion', async () => {
-    expect(await output({ 'pages/impressum.md': md('title: Impressum\nverantwortlich: Herr Meier') })).toMatchInlineSnapshot(`"content/pages/impressum.md:3: verantwortlich: unbekanntes Feld — erlaubt: title, footer"`);
+    expect(await output({ 'pages/impressum.md': md('title: Impressum\nverantwortlich: Herr Meier') })).toMatchInlineSnapshot(`"content/pages/impressum.md:3: verantwortlich: unbekanntes Feld — erlaubt: title, footer, role, example"`);
   });
 
   test('site.yaml: a misspelt setting', async () => {
