@@ -112,7 +112,8 @@ export function formatContentError(error: ContentProblem, language: Language): s
 export function sortErrors<P extends ContentProblem>(errors: P[]): P[] {
   const seen = new Set<string>();
   const unique = errors.filter((e) => {
-    const key = `${e.file}|${e.line}|${e.field}|${e.code}`;
+    // Two different links on one line are two problems; the same YAML problem twice is one.
+    const key = `${e.file}|${e.line}|${e.field}|${e.code}|${e.code.startsWith('link') ? e.params?.found : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -39,8 +39,9 @@ function split(href: string): { path: string; anchor: string } {
 }
 
 /**
- * The existing path an editor most likely meant: the same path with a trailing slash, else the
- * closest one, if not too far off (a third of the path may differ).
+ * The existing path an editor most likely meant: the same path with a trailing slash or in
+ * small letters; else one with a typo (a quarter of the letters off: `/soest/buergerburo/`);
+ * else the longest existing page the path starts with (`/werl-alt/` → `/werl/`).
  */
 export function closestPath(path: string, targets: Targets): string | undefined {
   if (targets.has(`${path}/`)) return `${path}/`;
@@ -54,7 +55,26 @@ export function closestPath(path: string, targets: Targets): string | undefined 
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(path.length / 3)) ? best : undefined;
+  if (best !== undefined && bestDistance <= Math.max(1, Math.floor(path.length / 4))) return best;
+  const prefixes = paths.filter((p) => p.length > 1 && p.endsWith('/') && lower.startsWith(p.slice(0, -1).toLowerCase()));
+  return prefixes.sort((a, b) => b.length - a.length)[0];
+}
+
+/**
+ * What a relative link was meant to be: the path it resolves to on the file's page if that
+ * exists, else the link read from the site's root (`impressum` → `/impressum/`), else the path
+ * closest to where it resolves.
+ */
+function meantPath(href: string, resolved: string, targets: Targets): string | undefined {
+  const { path } = split(resolved);
+  if (targets.has(path)) return resolved;
+  const fromRoot = new URL(href, 'https://site.invalid/');
+  const rootPath = fromRoot.pathname;
+  const rest = `${fromRoot.search}${fromRoot.hash}`;
+  if (targets.has(rootPath)) return rootPath + rest;
+  if (targets.has(`${rootPath}/`)) return `${rootPath}/${rest}`;
+  const near = closestPath(path, targets);
+  return near && near + resolved.slice(path.length);
 }
 
 /** The error for one link, or undefined when it resolves. `base` is the site's BASE_PATH. */
@@ -64,8 +84,7 @@ export function checkLink(link: SiteLink, targets: Targets, base: string): Conte
   if (!href.startsWith('/')) {
     const url = new URL(href, `https://site.invalid${link.page}`);
     const resolved = `${url.pathname}${url.search}${url.hash}`;
-    const { path } = split(resolved);
-    const suggestion = targets.has(path) ? resolved : closestPath(path, targets);
+    const suggestion = meantPath(href, resolved, targets);
     return {
       ...where,
       code: 'linkRelative',
