@@ -96,6 +96,8 @@ export function linkTargets(input: TargetInput): Targets {
   // Every HTML page has the skip link's target, and the footer's contacts when there are any.
   const html = (path: string, ids: string[] = []) => targets.set(path, new Set(['main', ...when(input.siteContacts, 'site-contacts'), ...ids]));
   const file = (path: string) => targets.set(path, new Set());
+  // The notice for the notice board has a layout of its own: no skip link, no footer.
+  const notice = (path: string, ids: string[]) => targets.set(path, new Set(ids));
 
   for (const source of input.sources) {
     targets.set(ownPath(source), 'any');
@@ -115,7 +117,7 @@ export function linkTargets(input: TargetInput): Targets {
   for (const incident of input.incidents) html(`/stoerungen/${incident.slug}/`, incidentAnchors(incident));
   for (const town of input.towns) {
     html(`/${town.slug}/`, townAnchors(town, input.towns));
-    html(`/${town.slug}/aushang/`, noticeAnchors(town, input.towns));
+    notice(`/${town.slug}/aushang/`, noticeAnchors(town, input.towns));
     file(`/${town.slug}/feed.xml`);
     file(`/api/v1/towns/${town.slug}.json`);
     for (const service of town.services) html(`/${town.slug}/${service.slug}/`, serviceAnchors(service));
