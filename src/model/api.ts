@@ -360,8 +360,9 @@ export function townDocument(site: Site, town: Town, urls: Urls): TownDocument {
     town: {
       ...townHead(ctx, town),
       contacts: town.contacts.map((c) => channel(ctx, c)),
-      // Checked by the content rules: a web address, normalized, or a site path with the base path.
-      links: town.links.map((link) => ({ title: link.title, url: publicHref(ctx.urls, link.href) })),
+      // Checked by the content rules: a web address (normalized like a channel's `href`), or a
+      // site path, which the model already gave the base path.
+      links: town.links.map((link) => ({ title: link.title, url: /^https?:/i.test(link.href) ? new URL(link.href).href : publicHref(ctx.urls, link.href) })),
       updates: town.updates.map((u) => update(ctx, u)),
       body: body(ctx, town.body),
       services: town.services.map((s) => serviceWhole(ctx, s)),

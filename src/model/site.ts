@@ -34,7 +34,7 @@ import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
 import { isValidTimeZone, type TimeValue } from './time.ts';
 import { createUrls, type UrlSettings, type Urls } from './urls.ts';
-import { checkLinks, isSiteLink } from '../schema/links.ts';
+import { checkLinks, isSitePathUrl } from '../schema/links.ts';
 import { checkWarnings } from '../schema/warnings.ts';
 import { linkTargets, ownPath } from './targets.ts';
 import { buildIndex, compareServices, deriveTownStatus, latest, newestFirst, taskIds, updateIds } from './derive.ts';
@@ -345,11 +345,12 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     const links = input.links.map((link, i) => {
       const field = ['links', i, 'url'];
       // A path on this site (or a relative one, which the link rule reports) rather than a web address.
-      if (isSiteLink(link.url) && !/^[\w-]+(\.[\w-]+)+(\/.*)?$/.test(link.url)) {
+      if (isSitePathUrl(link.url)) {
         ctx.links!.push({ file: source.file, line: source.lineOf(field), field: fieldName(field), href: link.url, page: ownPath(source) });
         return { ...link, href: urls.path(link.url) };
       }
-      return { ...link, href: checkUrl(ctx, source, field, link.url, false) ?? link.url };
+      checkUrl(ctx, source, field, link.url, false);
+      return { ...link, href: link.url };
     });
     const updated = time(source, 'updated', input.updated, true)!;
     towns.push({

@@ -24,6 +24,14 @@ export function isSiteLink(href: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(href.trim()) && !href.trim().startsWith('//');
 }
 
+/**
+ * Whether a `links[].url` names a page of this site (a path, or a relative link the rule
+ * reports) rather than a web address; `www.soest.de` is a web address without its https://.
+ */
+export function isSitePathUrl(url: string): boolean {
+  return isSiteLink(url) && !/^[\w-]+(\.[\w-]+)+(\/.*)?$/.test(url.trim());
+}
+
 function split(href: string): { path: string; anchor: string } {
   const hash = href.indexOf('#');
   const beforeHash = hash === -1 ? href : href.slice(0, hash);

@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { incident, md, output, service, site, town } from '../support/content.ts';
 import { closestPath } from '../../../src/schema/links.ts';
 import { linkTargets } from '../../../src/model/targets.ts';
+import { townDocument } from '../../../src/model/api.ts';
+import { createUrls } from '../../../src/model/urls.ts';
 
 /** Soest with a Bürgerbüro (two tasks, an update), Werl, an incident and an Impressum. */
 const world = {
@@ -157,7 +159,10 @@ describe('relative links', () => {
 
   test('a site path in links[] gets the base path on the page', async () => {
     const s = await site({ ...world, 'towns/soest/index.md': town('Soest', 'links:\n  - title: Impressum\n    url: /impressum/\n  - title: Web\n    url: https://www.soest.de\n') }, { basePath: '/notfall/' });
-    expect(s.town('soest')!.links.map((l) => l.href)).toEqual(['/notfall/impressum/', 'https://www.soest.de/']);
+    expect(s.town('soest')!.links.map((l) => l.href)).toEqual(['/notfall/impressum/', 'https://www.soest.de']);
+    // In the API like every other URL there: absolute with SITE_URL; a web address normalized.
+    const urls = createUrls({ base: '/notfall/', site: 'https://notfall.example/notfall' });
+    expect(townDocument(s, s.town('soest')!, urls).town.links.map((l) => l.url)).toEqual(['https://notfall.example/notfall/impressum/', 'https://www.soest.de/']);
   });
 });
 
