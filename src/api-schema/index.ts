@@ -92,7 +92,12 @@ const definitions: Record<string, Schema> = {
     { channel: ref('channelKind'), status: ref('channelStatus') },
     {
       value: string('As the editor wrote it: a number, an address, a place or a URL.'),
-      href: { type: 'string', format: 'uri', pattern: '^(tel:|mailto:|https?:)', description: 'tel: (E.164), mailto: or the URL; none for fax, post and in-person.' },
+      href: {
+        type: 'string',
+        format: 'uri-reference',
+        pattern: '^(tel:|mailto:|https?:|/)',
+        description: 'tel: (E.164), mailto: or the URL (a page of this site like every URL here); none for fax, post and in-person.',
+      },
       lines: described(list({ type: 'string', minLength: 1 }), 'A postal address split into its lines.'),
       note: ref('text'),
       hours: string('Opening or calling hours, plain text.'),

@@ -235,7 +235,8 @@ function channel(ctx: Context, input: Channel): ApiChannel {
     channel: input.channel,
     status: input.status,
     value: input.value,
-    href: input.href,
+    // A page of this site already has the base path; absolute with SITE_URL like every URL here.
+    href: input.href?.startsWith('/') ? publicHref(ctx.urls, input.href) : input.href,
     lines: input.lines,
     note: input.note && inline(ctx, input.note),
     hours: input.hours,

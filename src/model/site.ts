@@ -183,7 +183,9 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
 
   const channelsOf = (source: SourceFile, field: string, inputs: ChannelInput[]): Channel[] =>
     inputs.map((input, i) => {
-      const href = checkChannel(ctx, source, [field, i], input);
+      const written = checkChannel(ctx, source, [field, i], input);
+      // A site path (an `online` or `web` page of this site) gets the base path, like a Markdown link.
+      const href = written?.startsWith('/') ? urls.path(written) : written;
       return {
         ...input,
         note: input.note === undefined ? undefined : render.inline(input.note),

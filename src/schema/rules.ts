@@ -14,7 +14,7 @@ import type { ChannelInput } from './index.ts';
 import type { SourceFile } from '../model/read.ts';
 import { translator, type Language } from '../i18n/index.ts';
 import { ownPath } from '../model/targets.ts';
-import type { SiteLink } from './links.ts';
+import { isSitePathUrl, type SiteLink } from './links.ts';
 
 export interface RuleContext {
   timeZone: string;
@@ -114,6 +114,11 @@ export function checkChannel(ctx: RuleContext, source: SourceFile, field: FieldP
     }
     case 'online':
     case 'web':
+      // 1.1: a page of this site (`/soest/formulare/`) is checked like a link and gets the base path later.
+      if (isSitePathUrl(value)) {
+        ctx.links?.push({ ...at(ctx, source, valueField), href: value, page: ownPath(source) });
+        return value;
+      }
       return checkUrl(ctx, source, valueField, value, true);
     default:
       return undefined;

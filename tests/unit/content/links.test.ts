@@ -166,6 +166,25 @@ describe('relative links', () => {
   });
 });
 
+describe('online and web channels', () => {
+  const channel = (value: string) => `channels:\n  - channel: online\n    status: normal\n    value: ${value}\n`;
+
+  test('a page of this site is checked like a link; a relative one is an error', async () => {
+    expect(await output({ ...world, 'towns/werl/a.md': service(channel('/werl/formulare/')), 'towns/werl/b.md': service(channel('formulare')) })).toMatchInlineSnapshot(`
+      "content/towns/werl/a.md:9: channels[1].value: Link auf „/werl/formulare/“ — diese Seite gibt es auf der Website nicht (meinten Sie „/werl/“?)
+      content/towns/werl/b.md:9: channels[1].value: relativer Link „formulare“ (führte von dieser Seite nach /werl/b/formulare) — erlaubt: ein Pfad der Website, der mit / beginnt, z. B. /soest/ (meinten Sie „/werl/b/“?)"
+    `);
+  });
+
+  test('on the page with the base path, in the API absolute with SITE_URL', async () => {
+    const s = await site({ ...world, 'towns/werl/a.md': service(channel('/soest/buergerbuero/#tasks')) }, { basePath: '/notfall/' });
+    const werl = s.town('werl')!;
+    expect(werl.services[0]!.channels[0]!.href).toBe('/notfall/soest/buergerbuero/#tasks');
+    const urls = createUrls({ base: '/notfall/', site: 'https://notfall.example/notfall' });
+    expect(townDocument(s, werl, urls).town.services[0]!.channels[0]!.href).toBe('https://notfall.example/notfall/soest/buergerbuero/#tasks');
+  });
+});
+
 describe('the targets', () => {
   test('anchors follow what the pages show: #links only with links, #tasks only with tasks, #details only with a body', async () => {
     const s = await site({ ...world, 'towns/soest/index.md': town('Soest', 'links:\n  - title: Web\n    url: https://www.soest.de\n', 'Text.\n') });
