@@ -26,10 +26,13 @@ export function isSiteLink(href: string): boolean {
 
 /**
  * Whether a `links[].url` names a page of this site (a path, or a relative link the rule
- * reports) rather than a web address; `www.soest.de` is a web address without its https://.
+ * reports) rather than a web address; `www.soest.de` is a web address without its https://,
+ * `Website der Stadt` no address at all.
  */
 export function isSitePathUrl(url: string): boolean {
-  return isSiteLink(url) && !/^[\w-]+(\.[\w-]+)+(\/.*)?$/.test(url.trim());
+  const value = url.trim();
+  // Words with spaces (`Website der Stadt`) are no address at all: the URL rule says so.
+  return isSiteLink(value) && !/\s/.test(value) && !/^[\w-]+(\.[\w-]+)+(\/.*)?$/.test(value);
 }
 
 function split(href: string): { path: string; anchor: string } {
