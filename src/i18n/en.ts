@@ -216,7 +216,7 @@ export const en: Messages = {
   'error.linkAnchor': 'link to "{found}" — the page {page} has no section #{anchor}',
   'error.linkRelative': 'relative link "{found}" (from this page it led to {resolved}) — allowed: a path on this site starting with /, e.g. /soest/',
   'hint.basePath': 'write it without the base path {base}, the site adds it itself: {suggestion}',
-  'warning.stale': 'last change {found} is older than {hours} hours — the page says "could be outdated"; please check and set updated again',
+  'warning.stale': 'last change {found} is older than {hours} hours — the page says "may be out of date"; please check and set updated again',
   'warning.expectedPast': '{found} is in the past — please update status and expected',
   'warning.noAlternative': '"{found}", but no channels, no tasks and no link, e-mail address or phone number in summary — say what people can do instead',
   'warning.townStatusContradicts': '"{found}" contradicts all {count} services ({services}) — leave status out and it is derived from the services',

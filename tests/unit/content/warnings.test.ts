@@ -173,9 +173,9 @@ describe('in English, and never an error', () => {
       [
         "content/pages/impressum.md:3: example: warning: "Impressum" is still marked as an example (example: true) — fill in the real details and remove the line",
         "content/towns/soest/buergerbuero.md:3: status: warning: "unavailable", but no channels, no tasks and no link, e-mail address or phone number in summary — say what people can do instead",
-        "content/towns/soest/buergerbuero.md:4: updated: warning: last change Friday, 03/11/2023, 14:17 is older than 48 hours — the page says "could be outdated"; please check and set updated again",
+        "content/towns/soest/buergerbuero.md:4: updated: warning: last change Friday, 03/11/2023, 14:17 is older than 48 hours — the page says "may be out of date"; please check and set updated again",
         "content/towns/soest/buergerbuero.md:6: expected: warning: Saturday, 04/11/2023 is in the past — please update status and expected",
-        "content/towns/soest/index.md:4: updated: warning: last change Friday, 03/11/2023, 14:17 is older than 48 hours — the page says "could be outdated"; please check and set updated again",
+        "content/towns/soest/index.md:4: updated: warning: last change Friday, 03/11/2023, 14:17 is older than 48 hours — the page says "may be out of date"; please check and set updated again",
         "content/towns/soest/index.md:5: status: warning: "normal" contradicts all 1 services (unavailable) — leave status out and it is derived from the services",
       ]
     `);
