@@ -11,7 +11,7 @@ import type { LoadResult } from '../model/site.ts';
 export const formats = ['text', 'github', 'gitlab', 'json'] as const;
 export type Format = (typeof formats)[number];
 
-/** Errors first (they stop the build), then warnings. */
+/** What to report: the errors, or, when there are none, the warnings (computed on a valid site only). */
 export function problemsOf(result: LoadResult): ContentProblem[] {
   return result.ok ? result.warnings : result.errors;
 }
