@@ -92,14 +92,22 @@ const definitions: Record<string, Schema> = {
     { channel: ref('channelKind'), status: ref('channelStatus') },
     {
       value: string('As the editor wrote it: a number, an address, a place or a URL.'),
-      href: { type: 'string', format: 'uri', pattern: '^(tel:|mailto:|https?:)', description: 'tel: (E.164), mailto: or the URL; none for fax, post and in-person.' },
+      href: {
+        type: 'string',
+        format: 'uri-reference',
+        pattern: '^(tel:|mailto:|https?:|/)',
+        description: 'tel: (E.164), mailto: or the URL (a page of this site like every URL here); none for fax, post and in-person.',
+      },
       lines: described(list({ type: 'string', minLength: 1 }), 'A postal address split into its lines.'),
       note: ref('text'),
       hours: string('Opening or calling hours, plain text.'),
     },
   ),
   update: object('A dated update.', { at: ref('time'), text: ref('text') }),
-  link: object('A website that works.', { title: string(), url: { type: 'string', format: 'uri' } }),
+  link: object('A website that works, or a page of this site (then like every URL here).', {
+    title: string(),
+    url: { type: 'string', format: 'uri-reference', pattern: '^(https?://|/)' },
+  }),
   labels: object('The words the site shows for each key, in its language.', {
     status: object('Label of each status key.', Object.fromEntries(statusKeys.map((k) => [k, string()]))),
     channel: object('Label of each channel key.', Object.fromEntries(channelKinds.map((k) => [k, string()]))),

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
+import { buildTime } from '../model/current.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { report } from './check.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -27,7 +28,7 @@ const contentDir = path.resolve(values.content ?? process.env.AUSHANG_CONTENT ??
 const outDir = path.resolve(values.out ?? 'dist');
 const urlSettings = urlSettingsFromEnv();
 
-const result = await loadSite(contentDir, { urls: urlSettings });
+const result = await loadSite(contentDir, { urls: urlSettings, builtAt: buildTime() });
 if (report(result) !== 0) process.exit(1);
 
 const parent = path.dirname(outDir);

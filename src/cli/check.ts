@@ -1,40 +1,54 @@
 /**
- * `npm run check [content-folder]`: validates every content file and prints every error at
- * once as `path:line: field: found — allowed (hint)`. Exit 0 when clean, 1 on any error.
+ * `npm run check [content-folder] [-- --format text|github|gitlab|json] [-- --output <file>]`:
+ * validates every content file and prints every error at once as
+ * `path:line: field: found — allowed (hint)`, then the warnings. Exit 0 when there is no error
+ * (warnings or not), 1 on any error, 2 on a wrong option.
+ *
+ * `--format` chooses the output (`src/cli/formats.ts`); `--output` writes it to a file (what
+ * GitLab CI needs for its Code Quality artifact) and prints the human text as well.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadSite } from '../model/site.ts';
+import { buildTime } from '../model/current.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
-import { formatContentError } from '../schema/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { formats, isFormat, render, textReport } from './formats.ts';
 import type { LoadResult } from '../model/site.ts';
 
-/** Prints the outcome of a load; returns the exit code. */
+/** Prints the outcome of a load as text; returns the exit code. */
 export function report(result: LoadResult, out: (line: string) => void = console.log): number {
-  const t = translator(result.language);
-  if (!result.ok) {
-    for (const error of result.errors) out(formatContentError(error, result.language));
-    out('');
-    out(result.errors.length === 1 ? t('cli.error') : t('cli.errors', { count: result.errors.length }));
-    return 1;
-  }
-  const { site } = result;
-  out(
-    t('cli.ok', {
-      towns: site.towns.length,
-      services: site.towns.reduce((n, town) => n + town.services.length, 0),
-      incidents: site.incidents.length,
-      pages: site.pages.length,
-    }),
-  );
-  return 0;
+  for (const line of textReport(result).replace(/\n$/, '').split('\n')) out(line);
+  return result.ok ? 0 : 1;
 }
 
 export function contentDir(argument?: string): string {
   return path.resolve(argument ?? process.env.AUSHANG_CONTENT ?? 'content');
 }
 
-if (import.meta.main) {
-  const result = await loadSite(contentDir(process.argv[2]), { urls: urlSettingsFromEnv() });
-  process.exitCode = report(result);
+/** The command: parses the arguments, loads, writes; returns the exit code. */
+export async function main(args: string[], write: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, output: { type: 'string' } }, allowPositionals: true });
+  } catch (error) {
+    write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (!isFormat(values.format)) {
+    write(`--format ${values.format}: allowed: ${formats.join(', ')}\n`);
+    return 2;
+  }
+  // Warnings about age are relative to the build time, as on the pages (SOURCE_DATE_EPOCH).
+  const result = await loadSite(contentDir(positionals[0]), { urls: urlSettingsFromEnv(), builtAt: buildTime() });
+  if (values.output) {
+    await writeFile(values.output, render(values.format, result));
+    write(textReport(result));
+  } else {
+    write(render(values.format, result));
+  }
+  return result.ok ? 0 : 1;
 }
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

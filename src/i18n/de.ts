@@ -224,4 +224,19 @@ export const de = {
   'cli.ok': 'Keine Fehler. Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
   'cli.errors': '{count} Fehler gefunden. Nichts wurde veröffentlicht.',
   'cli.error': '1 Fehler gefunden. Nichts wurde veröffentlicht.',
+
+  // Content format 1.1: links, symbolic links, warnings (issue 9).
+  'error.symlink': 'ist ein symbolischer Link (auf {target}) — erlaubt: nur Dateien und Ordner, die wirklich in content/ liegen; was außerhalb liegt, wird nie gelesen',
+  'error.linkUnknown': 'Link auf „{found}“ — diese Seite gibt es auf der Website nicht',
+  'error.linkAnchor': 'Link auf „{found}“ — die Seite {page} hat keinen Abschnitt #{anchor}',
+  'error.linkRelative': 'relativer Link „{found}“ (führte von dieser Seite nach {resolved}) — erlaubt: ein Pfad der Website, der mit / beginnt, z. B. /soest/',
+  'hint.basePath': 'ohne den Basispfad {base} schreiben, den setzt die Website selbst: {suggestion}',
+  'warning.stale': 'Stand {found} ist älter als {hours} Stunden — die Seite zeigt „könnten veraltet sein“; bitte prüfen und updated neu setzen',
+  'warning.expectedPast': '{found} liegt in der Vergangenheit — bitte status und expected aktualisieren',
+  'warning.noAlternative': '„{found}“, aber weder channels noch tasks noch ein Link, eine E-Mail-Adresse oder Telefonnummer in summary — sagen Sie, was man stattdessen tun kann',
+  'warning.townStatusContradicts': '„{found}“ widerspricht allen {count} Diensten ({services}) — status weglassen, dann wird er aus den Diensten abgeleitet',
+  'warning.examplePage': '„{found}“ ist noch als Beispiel markiert (example: true) — mit echten Angaben füllen und die Zeile entfernen',
+  'cli.warningMark': 'Warnung',
+  'cli.okWarning': 'Keine Fehler, 1 Warnung (wird trotzdem veröffentlicht). Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
+  'cli.okWarnings': 'Keine Fehler, {count} Warnungen (wird trotzdem veröffentlicht). Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
 } as const;

@@ -230,4 +230,19 @@ export const en: Messages = {
   'cli.ok': 'No errors. Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
   'cli.errors': '{count} errors found. Nothing was published.',
   'cli.error': '1 error found. Nothing was published.',
+
+  // Content format 1.1: links, symbolic links, warnings (issue 9).
+  'error.symlink': 'is a symbolic link (to {target}) — allowed: only files and folders that really are in content/; nothing outside is ever read',
+  'error.linkUnknown': 'link to "{found}" — there is no such page on this site',
+  'error.linkAnchor': 'link to "{found}" — the page {page} has no section #{anchor}',
+  'error.linkRelative': 'relative link "{found}" (from this page it led to {resolved}) — allowed: a path on this site starting with /, e.g. /soest/',
+  'hint.basePath': 'write it without the base path {base}, the site adds it itself: {suggestion}',
+  'warning.stale': 'last change {found} is older than {hours} hours — the page says "may be out of date"; please check and set updated again',
+  'warning.expectedPast': '{found} is in the past — please update status and expected',
+  'warning.noAlternative': '"{found}", but no channels, no tasks and no link, e-mail address or phone number in summary — say what people can do instead',
+  'warning.townStatusContradicts': '"{found}" contradicts all {count} services ({services}) — leave status out and it is derived from the services',
+  'warning.examplePage': '"{found}" is still marked as an example (example: true) — fill in the real details and remove the line',
+  'cli.warningMark': 'warning',
+  'cli.okWarning': 'No errors, 1 warning (published all the same). Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
+  'cli.okWarnings': 'No errors, {count} warnings (published all the same). Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
 };

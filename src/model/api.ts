@@ -237,7 +237,8 @@ function channel(ctx: Context, input: Channel): ApiChannel {
     channel: input.channel,
     status: input.status,
     value: input.value,
-    href: input.href,
+    // A page of this site already has the base path; absolute with SITE_URL like every URL here.
+    href: input.href?.startsWith('/') ? publicHref(ctx.urls, input.href) : input.href,
     lines: input.lines,
     note: input.note && inline(ctx, input.note),
     hours: input.hours,
@@ -363,8 +364,9 @@ export function townDocument(site: Site, town: Town, urls: Urls): TownDocument {
     town: {
       ...townHead(ctx, town),
       contacts: town.contacts.map((c) => channel(ctx, c)),
-      // Checked by the content rules (`new URL` accepts it); normalized like a channel's `href`.
-      links: town.links.map((link) => ({ title: link.title, url: new URL(link.url).href })),
+      // Checked by the content rules: a web address (normalized like a channel's `href`), or a
+      // site path, which the model already gave the base path.
+      links: town.links.map((link) => ({ title: link.title, url: /^https?:/i.test(link.href) ? new URL(link.href).href : publicHref(ctx.urls, link.href) })),
       updates: town.updates.map((u) => update(ctx, u)),
       body: body(ctx, town.body),
       services: town.services.map((s) => serviceWhole(ctx, s)),

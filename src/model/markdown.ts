@@ -52,9 +52,10 @@ const blockKinds: Record<string, string> = {
 
 /**
  * Problems in a text; `line` is 0-based within the text. `inline` texts (summary, note, text,
- * task titles) must be a single paragraph.
+ * task titles) must be a single paragraph. `onLink` gets every allowed link without a scheme
+ * (site paths and relative links), for the rule that they resolve.
  */
-export function inspectMarkdown(source: string, inline: boolean): MarkdownProblem[] {
+export function inspectMarkdown(source: string, inline: boolean, onLink?: (href: string, line: number) => void): MarkdownProblem[] {
   const problems: MarkdownProblem[] = [];
   const tokens = inspector.parse(source, {});
   // A text on one line is always read inline: "1. Hilfe" or "# 5" is not a list or heading.
@@ -67,6 +68,7 @@ export function inspectMarkdown(source: string, inline: boolean): MarkdownProble
     if (token.type === 'link_open') {
       const href = String(token.attrGet('href') ?? '');
       if (!isAllowedHref(href)) problems.push({ kind: 'link', found: href.slice(0, 60), line });
+      else if (onLink && !allowedSchemes.test(href.trim())) onLink(href, line);
     }
     if (token.type === 'image') {
       // Images would load from elsewhere or need files: not part of the format.

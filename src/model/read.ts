@@ -4,7 +4,7 @@
  * stays text, so this module, not a YAML library, decides what a time means). Keeps positions
  * so every later error can name its line. Reports problems; never throws for editor mistakes.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
@@ -241,20 +241,23 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-async function entries(dir: string): Promise<{ name: string; isDir: boolean }[]> {
+type Entry = { name: string; isDir: boolean; isSymlink: boolean };
+
+async function listFolder(dir: string): Promise<Entry[]> {
   const list = await readdir(dir, { withFileTypes: true });
   return list
     .filter((entry) => !entry.name.startsWith('.'))
-    .map((entry) => ({ name: entry.name, isDir: entry.isDirectory() }))
+    .map((entry) => ({ name: entry.name, isDir: entry.isDirectory(), isSymlink: entry.isSymbolicLink() }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
-async function exists(p: string): Promise<boolean> {
+/** What is at a path, without following a symbolic link: content is only what lies in the folder. */
+async function kindAt(p: string): Promise<'file' | 'folder' | 'symlink' | undefined> {
   try {
-    await stat(p);
-    return true;
+    const info = await lstat(p);
+    return info.isSymbolicLink() ? 'symlink' : info.isDirectory() ? 'folder' : 'file';
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -266,7 +269,27 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
   };
   const files: SourceFile[] = [];
   const errors: ContentError[] = [];
-  if (!(await exists(dir))) return { files, errors: [{ file: shown(dir), code: 'missingFolder' }] };
+  if ((await kindAt(dir)) === undefined) return { files, errors: [{ file: shown(dir), code: 'missingFolder' }] };
+
+  /**
+   * A folder's entries without symbolic links: each is reported where it is found (every folder
+   * is listed once) and never followed, so nothing outside the content folder is read.
+   */
+  const entries = async (folder: string): Promise<Entry[]> => {
+    const list = await listFolder(folder);
+    for (const entry of list.filter((e) => e.isSymlink)) {
+      const p = path.join(folder, entry.name);
+      const target = await readlink(p).catch(() => '?');
+      errors.push({ file: shown(p), code: 'symlink', params: { target } });
+    }
+    return list.filter((e) => !e.isSymlink);
+  };
+  /** A file or folder that is really there (a symbolic link is not, and has been reported). */
+  const exists = async (p: string) => {
+    const kind = await kindAt(p);
+    return kind === 'file' || kind === 'folder';
+  };
+  const symlinked = async (p: string) => (await kindAt(p)) === 'symlink';
 
   const load = async (kind: SourceKind, p: string, names: { slug: string; town?: string }) => {
     let bytes: Uint8Array;
@@ -307,6 +330,7 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
   };
 
   const knownTop = new Set(['site.yaml', 'towns', 'incidents', 'pages']);
+  // Lists the top folder first, so a symbolic link named site.yaml or towns is reported here.
   for (const entry of await entries(dir)) {
     if (!knownTop.has(entry.name)) {
       errors.push({ file: shown(path.join(dir, entry.name)), code: 'unexpectedFile', params: { allowed: 'site.yaml, towns/, incidents/, pages/' } });
@@ -315,11 +339,11 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
 
   const sitePath = path.join(dir, 'site.yaml');
   if (await exists(sitePath)) await load('site', sitePath, { slug: '' });
-  else errors.push({ file: shown(sitePath), code: 'missingFile' });
+  else if (!(await symlinked(sitePath))) errors.push({ file: shown(sitePath), code: 'missingFile' });
 
   const townsDir = path.join(dir, 'towns');
   const townEntries = (await exists(townsDir)) ? await entries(townsDir) : [];
-  if (townEntries.length === 0) errors.push({ file: shown(townsDir) + '/', code: 'missingFolder' });
+  if (townEntries.length === 0 && !(await symlinked(townsDir))) errors.push({ file: shown(townsDir) + '/', code: 'missingFolder' });
   for (const entry of townEntries) {
     const townDir = path.join(townsDir, entry.name);
     if (!entry.isDir) {
@@ -328,9 +352,11 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
     }
     if (!checkSlug(townDir, entry.name)) continue;
     const indexPath = path.join(townDir, 'index.md');
+    // Listing the folder first reports a symbolic link among its files, index.md too.
+    const services = await markdownFiles(townDir, 'index.md, <dienst>.md');
     if (await exists(indexPath)) await load('town', indexPath, { slug: entry.name });
-    else errors.push({ file: shown(indexPath), code: 'missingFile' });
-    for (const service of await markdownFiles(townDir, 'index.md, <dienst>.md')) {
+    else if (!(await symlinked(indexPath))) errors.push({ file: shown(indexPath), code: 'missingFile' });
+    for (const service of services) {
       if (service.name === 'index.md') continue;
       await load('service', path.join(townDir, service.name), { slug: service.slug, town: entry.name });
     }

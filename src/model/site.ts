@@ -26,7 +26,7 @@ import {
   type TownInput,
   type UpdateInput,
 } from '../schema/index.ts';
-import { closest, fieldName, issueToErrors, sortErrors, type ContentError } from '../schema/errors.ts';
+import { closest, fieldName, issueToErrors, sortErrors, type ContentError, type ContentWarning } from '../schema/errors.ts';
 import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
 import { defaultContentLanguage, editorLanguage, translator, type EditorLanguage } from '../i18n/index.ts';
 import { readContent, slugify, type SourceFile } from './read.ts';
@@ -34,6 +34,9 @@ import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
 import { isValidTimeZone, type TimeValue } from './time.ts';
 import { createUrls, type UrlSettings, type Urls } from './urls.ts';
+import { checkLinks, isSitePathUrl } from '../schema/links.ts';
+import { checkWarnings } from '../schema/warnings.ts';
+import { linkTargets, ownPath } from './targets.ts';
 import { buildIndex, compareServices, deriveTownStatus, latest, naturalCollator, newestFirst, taskIds, updateIds } from './derive.ts';
 import type { Channel, Incident, Page, Redirect, Service, Settings, Site, Task, Town, Update } from './types.ts';
 
@@ -48,7 +51,9 @@ export interface LoadOptions {
 }
 
 /** `language`: the language of messages for editors (German or English, see `editorLanguage`). */
-export type LoadResult = { ok: true; site: Site; language: EditorLanguage } | { ok: false; errors: ContentError[]; language: EditorLanguage };
+export type LoadResult =
+  | { ok: true; site: Site; language: EditorLanguage; warnings: ContentWarning[] }
+  | { ok: false; errors: ContentError[]; language: EditorLanguage };
 
 /** Nested schemas by field, so "did you mean" knows the keys allowed at any path. */
 function allowedKeysFor(schema: z.ZodObject) {
@@ -176,13 +181,15 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     errors.push({ file: siteSource.file, line: siteSource.lineOf(['country']), field: 'country', code: 'country', params: { found: country } });
     country = defaults.country as CountryCode;
   }
-  const ctx: RuleContext = { timeZone, country, language, now, errors };
+  const ctx: RuleContext = { timeZone, country, language, now, errors, links: [] };
   const urls = createUrls(options.urls);
   const render = createRenderer(urls.path);
 
   const channelsOf = (source: SourceFile, field: string, inputs: ChannelInput[]): Channel[] =>
     inputs.map((input, i) => {
-      const href = checkChannel(ctx, source, [field, i], input);
+      const written = checkChannel(ctx, source, [field, i], input);
+      // A site path (an `online` or `web` page of this site) gets the base path, like a Markdown link.
+      const href = written?.startsWith('/') ? urls.path(written) : written;
       return {
         ...input,
         note: input.note === undefined ? undefined : render.inline(input.note),
@@ -351,8 +358,15 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
         parents.set(source.slug, { parent: input.parent, source });
       }
     }
-    input.links.forEach((link, i) => {
-      checkUrl(ctx, source, ['links', i, 'url'], link.url, false);
+    const links = input.links.map((link, i) => {
+      const field = ['links', i, 'url'];
+      // A path on this site (or a relative one, which the link rule reports) rather than a web address.
+      if (isSitePathUrl(link.url)) {
+        ctx.links!.push({ file: source.file, line: source.lineOf(field), field: fieldName(field), href: link.url, page: ownPath(source) });
+        return { ...link, href: urls.path(link.url) };
+      }
+      checkUrl(ctx, source, field, link.url, false);
+      return { ...link, href: link.url };
     });
     const updated = time(source, 'updated', input.updated, true)!;
     towns.push({
@@ -364,6 +378,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       statusDerived: input.status === undefined,
       summary: inline(source, ['summary'], input.summary),
       contacts: channelsOf(source, 'contacts', input.contacts),
+      links,
       updates: updatesOf(source, input.updates),
       aliases: aliasesOf(source, input.aliases),
       body: body(source),
@@ -389,6 +404,17 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   }
   // Every generated path once; aliases must not hide a page or each other.
   const redirects = collectRedirects(towns, pages, urls, ctx, aliasesByFile);
+  // Links last: only now is every page known.
+  const targets = linkTargets({
+    towns,
+    pages,
+    incidents,
+    redirects,
+    index: buildIndex(towns, collator),
+    siteContacts: (settings?.contacts.length ?? 0) > 0,
+    sources: read.files,
+  });
+  errors.push(...checkLinks(ctx.links!, targets, urls.base));
 
   if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language };
 
@@ -419,7 +445,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     redirects,
     builtAt: options.builtAt ?? now,
   };
-  return { ok: true, site, language };
+  const sourcesByFile = new Map(read.files.map((f) => [f.file, f]));
+  return { ok: true, site, language, warnings: checkWarnings(site, (file, field) => sourcesByFile.get(file)?.lineOf(field)) };
 }
 
 /**

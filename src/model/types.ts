@@ -3,7 +3,7 @@
  * rendered, references resolved and everything derived. Built once per build by `site.ts`.
  * Field types come from the schemas; only what is resolved or derived is declared here.
  */
-import type { ChannelInput, IncidentInput, PageInput, ServiceInput, SiteInput, StatusKey, TaskInput, TownInput } from '../schema/index.ts';
+import type { ChannelInput, IncidentInput, LinkInput, PageInput, ServiceInput, SiteInput, StatusKey, TaskInput, TownInput } from '../schema/index.ts';
 import type { MarkdownText } from './markdown.ts';
 import type { TimeValue } from './time.ts';
 
@@ -51,7 +51,12 @@ export interface Service
   url: string;
 }
 
-export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' | 'contacts' | 'updates' | 'aliases'> {
+/** A link of a town: `url` as written, `href` for the page (a site path gets the base path). */
+export interface TownLink extends LinkInput {
+  href: string;
+}
+
+export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' | 'contacts' | 'links' | 'updates' | 'aliases'> {
   slug: string;
   file: string;
   updated: TimeValue;
@@ -60,6 +65,7 @@ export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' |
   statusDerived: boolean;
   summary: MarkdownText;
   contacts: Channel[];
+  links: TownLink[];
   /** Newest first. */
   updates: Update[];
   aliases: string[];

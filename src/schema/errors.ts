@@ -51,9 +51,16 @@ export type ErrorCode =
   | 'unexpectedFile'
   | 'missingFile'
   | 'missingFolder'
-  | 'unreadable';
+  | 'unreadable'
+  | 'symlink'
+  | 'linkUnknown'
+  | 'linkAnchor'
+  | 'linkRelative';
 
-export type HintCode = 'didYouMean' | 'example' | 'quote' | 'yaml' | 'saveUtf8' | 'slugify' | 'typo' | 'https';
+/** 1.1: what `check` warns about: published all the same, but an editor should look. */
+export type WarningCode = 'stale' | 'expectedPast' | 'noAlternative' | 'townStatusContradicts' | 'examplePage';
+
+export type HintCode = 'didYouMean' | 'example' | 'quote' | 'yaml' | 'saveUtf8' | 'slugify' | 'typo' | 'https' | 'basePath';
 
 export interface ContentError {
   /** Path relative to the project, with forward slashes. */
@@ -65,13 +72,23 @@ export interface ContentError {
   code: ErrorCode;
   params?: Record<string, string>;
   hint?: { code: HintCode; params?: Record<string, string> };
+  severity?: undefined;
 }
 
-/** `path:line: field: found — allowed (hint)`. */
-export function formatContentError(error: ContentError, language: Language): string {
+/**
+ * A warning has the shape of an error and is printed the same way, marked as a warning; the
+ * build goes on. Kept apart by `severity`, so no rule can mistake one for the other.
+ */
+export interface ContentWarning extends Omit<ContentError, 'code' | 'severity'> {
+  code: WarningCode;
+  severity: 'warning';
+}
+
+export type ContentProblem = ContentError | ContentWarning;
+
+/** The message alone, without place and field: `„geschlossen“ — erlaubt: … (meinten Sie …?)`. */
+export function problemMessage(error: ContentProblem, language: Language): string {
   const t = translator(language);
-  const where = error.line ? `${error.file}:${error.line}` : error.file;
-  const field = error.field ? `${error.field}: ` : '';
   // Some parameters are words to translate, not text the editor wrote.
   const params = { ...error.params };
   if (params.foundType) params.foundType = t(`valueType.${params.foundType}` as MessageKey);
@@ -79,16 +96,25 @@ export function formatContentError(error: ContentError, language: Language): str
   if (params.detail) params.detail = t(`yaml.${params.detail}` as MessageKey);
   if (error.code === 'aliasCollision' && params.other === 'reserved') params.other = t('alias.reserved');
   if (error.code === 'markdownBlock' && params.found && `markdown.${params.found}` in catalog(language)) params.found = t(`markdown.${params.found}` as MessageKey);
-  const message = t(`error.${error.code}` as MessageKey, params);
+  const message = error.severity === 'warning' ? t(`warning.${error.code}` as MessageKey, params) : t(`error.${error.code}` as MessageKey, params);
   const hint = error.hint ? ` (${t(`hint.${error.hint.code}` as MessageKey, error.hint.params)})` : '';
-  return `${where}: ${field}${message}${hint}`;
+  return `${message}${hint}`;
+}
+
+/** `path:line: field: found — allowed (hint)`; a warning says so after the field. */
+export function formatContentError(error: ContentProblem, language: Language): string {
+  const where = error.line ? `${error.file}:${error.line}` : error.file;
+  const field = error.field ? `${error.field}: ` : '';
+  const mark = error.severity === 'warning' ? `${translator(language)('cli.warningMark')}: ` : '';
+  return `${where}: ${field}${mark}${problemMessage(error, language)}`;
 }
 
 /** Sorted by file, then line, so the output reads like the files; the same problem once per line. */
-export function sortErrors(errors: ContentError[]): ContentError[] {
+export function sortErrors<P extends ContentProblem>(errors: P[]): P[] {
   const seen = new Set<string>();
   const unique = errors.filter((e) => {
-    const key = `${e.file}|${e.line}|${e.field}|${e.code}`;
+    // Two different links on one line are two problems; the same YAML problem twice is one.
+    const key = `${e.file}|${e.line}|${e.field}|${e.code}|${e.code.startsWith('link') ? e.params?.found : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -13,6 +13,8 @@ import { inspectMarkdown } from '../model/markdown.ts';
 import type { ChannelInput } from './index.ts';
 import type { SourceFile } from '../model/read.ts';
 import { translator, type Language } from '../i18n/index.ts';
+import { ownPath } from '../model/targets.ts';
+import { isSitePathUrl, type SiteLink } from './links.ts';
 
 export interface RuleContext {
   timeZone: string;
@@ -21,6 +23,8 @@ export interface RuleContext {
   /** Now, for "more than a day in the future". */
   now: number;
   errors: ContentError[];
+  /** Links inside the site, collected while checking texts; checked once every page is known. */
+  links?: SiteLink[];
 }
 
 type FieldPath = readonly PropertyKey[];
@@ -49,7 +53,8 @@ export function checkTime(ctx: RuleContext, source: SourceFile, field: FieldPath
 /** Inline Markdown (one paragraph) or a body; `lineBase` is the 1-based line the text starts on. */
 export function checkMarkdown(ctx: RuleContext, source: SourceFile, field: FieldPath, text: string, inline: boolean, lineBase?: number): void {
   const base = lineBase ?? source.lineOf(field) ?? 1;
-  for (const problem of inspectMarkdown(text, inline)) {
+  const onLink = ctx.links && ((href: string, line: number) => ctx.links!.push({ file: source.file, line: base + line, field: fieldName(field) || undefined, href, page: ownPath(source) }));
+  for (const problem of inspectMarkdown(text, inline, onLink)) {
     const where = { file: source.file, line: base + problem.line, field: fieldName(field) };
     if (problem.kind === 'html') ctx.errors.push({ ...where, code: 'markdownHtml', params: { found: problem.found } });
     else if (problem.kind === 'link') ctx.errors.push({ ...where, code: 'markdownLink', params: { found: problem.found } });
@@ -109,6 +114,11 @@ export function checkChannel(ctx: RuleContext, source: SourceFile, field: FieldP
     }
     case 'online':
     case 'web':
+      // 1.1: a page of this site (`/soest/formulare/`) is checked like a link and gets the base path later.
+      if (isSitePathUrl(value)) {
+        ctx.links?.push({ ...at(ctx, source, valueField), href: value, page: ownPath(source) });
+        return value;
+      }
       return checkUrl(ctx, source, valueField, value, true);
     default:
       return undefined;

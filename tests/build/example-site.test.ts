@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/model/site.ts';
 import type { Site } from '../../src/model/types.ts';
-import { buildSite, readPage, root } from './helpers.ts';
+import { buildSite, compareLinkTargets, readPage, root } from './helpers.ts';
 
 let dist: string;
 let site: Site;
@@ -45,6 +45,10 @@ describe('the example site', () => {
     expect(paths.length).toBeGreaterThan(40);
     for (const p of paths) expect(() => readPage(dist, p), p).not.toThrow();
     expect(readPage(dist, '404.html')).toContain('Seite nicht gefunden');
+  });
+
+  it('makes every page and anchor the link checker accepts, and no other page', async () => {
+    expect(await compareLinkTargets(dist, path.join(root, 'content'))).toBeGreaterThan(40);
   });
 
   it('encodes the seed: every town the article names', () => {

@@ -2,10 +2,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, fixture, readPage, runCli, tempDir } from './helpers.ts';
+import { buildSite, compareLinkTargets, fixture, readPage, runCli, tempDir } from './helpers.ts';
 
 describe('the edge fixture', () => {
   const dist = buildSite(fixture('edge'));
+
+  it('makes every page and anchor the link checker accepts (aliases too), and no other page', async () => {
+    expect(await compareLinkTargets(dist, fixture('edge'))).toBeGreaterThan(10);
+  });
 
   it('escapes the site title and derives the town status', () => {
     const html = readPage(dist, '/');

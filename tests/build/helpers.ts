@@ -1,6 +1,6 @@
 /** Runs the real CLI (`src/cli/*.ts`) in a child process, as `npm run build` would. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -39,4 +39,46 @@ export function readPage(dist: string, sitePath: string): string {
   const file = path.join(dist, sitePath, sitePath.endsWith('.html') ? '' : 'index.html');
   if (!existsSync(file)) throw new Error(`no page at ${sitePath}`);
   return readFileSync(file, 'utf8');
+}
+
+/**
+ * The link checker's list of what the build makes (`src/model/targets.ts`) against a real build:
+ * every target is a file of the build, every anchor it lists is an `id` on that page, and every
+ * HTML page of the build (but the error page) is a target. Returns how many were compared.
+ */
+export async function compareLinkTargets(dist: string, content: string): Promise<number> {
+  const { loadSite } = await import('../../src/model/site.ts');
+  const { linkTargets } = await import('../../src/model/targets.ts');
+  const result = await loadSite(content, { urls: { base: '/' } });
+  if (!result.ok) throw new Error(`${content} has errors`);
+  const s = result.site;
+  const targets = linkTargets({
+    towns: s.towns,
+    pages: s.pages,
+    incidents: s.incidents,
+    redirects: s.redirects,
+    index: s.index,
+    siteContacts: s.settings.contacts.length > 0,
+    sources: [],
+  });
+  const problems: string[] = [];
+  for (const [sitePath, anchors] of targets) {
+    const file = path.join(dist, sitePath, sitePath.endsWith('/') ? 'index.html' : '');
+    if (!existsSync(file)) {
+      problems.push(`${sitePath}: not built`);
+      continue;
+    }
+    if (anchors === 'any' || anchors.size === 0) continue;
+    const ids = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const anchor of anchors) if (!ids.has(anchor)) problems.push(`${sitePath}#${anchor}: no such id`);
+  }
+  const html = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? html(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []));
+  for (const file of html(dist)) {
+    const relative = `/${path.relative(dist, file).split(path.sep).join('/')}`;
+    const sitePath = relative.endsWith('/index.html') ? relative.slice(0, -'index.html'.length) : relative;
+    if (sitePath !== '/404.html' && !targets.has(sitePath)) problems.push(`${sitePath}: built, but no link target`);
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+  return targets.size;
 }

@@ -99,6 +99,8 @@ const files: Files = {
     updated: 2023-07-01 10:00
     summary: Keine Abholung.
   `),
+  // The body of Soest links here: links inside the site must resolve.
+  'pages/impressum.md': md('title: Impressum'),
 };
 
 const plain = createUrls({ base: '/' });

@@ -77,7 +77,10 @@ describe('createRenderer', () => {
   });
 
   test('through loadSite with a base path', async () => {
-    const s = await site({ 'towns/soest/index.md': town('Soest', '', 'Mehr beim [Bürgerbüro](/soest/buergerbuero/).\n') }, { basePath: '/notfall/' });
+    const s = await site(
+      { 'towns/soest/index.md': town('Soest', '', 'Mehr beim [Bürgerbüro](/soest/buergerbuero/).\n'), 'towns/soest/buergerbuero.md': service() },
+      { basePath: '/notfall/' },
+    );
     expect(s.town('soest')!.body.html).toBe('<p>Mehr beim <a href="/notfall/soest/buergerbuero/">Bürgerbüro</a>.</p>\n');
     expect(s.town('soest')!.url).toBe('/notfall/soest/');
   });
@@ -139,8 +142,9 @@ describe('Markdown in content', () => {
       'towns/soest/index.md': town(
         'Soest',
         '',
-        '[a](https://www.soest.de) [b](http://alt.soest.de) [c](mailto:info@soest.de) [d](tel:+4929211030) [e](/soest/buergerbuero/) [f](#kontakt)\n',
+        '[a](https://www.soest.de) [b](http://alt.soest.de) [c](mailto:info@soest.de) [d](tel:+4929211030) [e](/soest/buergerbuero/) [f](/soest/#updates)\n',
       ),
+      'towns/soest/buergerbuero.md': service(),
     });
     expect(s.town('soest')!.body.html).toContain('href="/soest/buergerbuero/"');
   });

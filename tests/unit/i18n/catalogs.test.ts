@@ -17,13 +17,14 @@ import {
   defaultContentLanguage,
   direction,
   editorLanguage,
+  editorLanguages,
   format,
   isEditorKey,
   languages,
   translator,
 } from '../../../src/i18n/index.ts';
 import { languageKeys } from '../../../src/schema/index.ts';
-import { formatContentError, type ContentError, type ErrorCode, type HintCode } from '../../../src/schema/errors.ts';
+import { formatContentError, type ContentError, type ErrorCode, type HintCode, type WarningCode } from '../../../src/schema/errors.ts';
 import { base, load, messages, service, site, town } from '../support/content.ts';
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
@@ -82,6 +83,19 @@ const paramsOf: Record<ErrorCode, string[]> = {
   missingFile: [],
   missingFolder: [],
   unreadable: [],
+  symlink: ['target'],
+  linkUnknown: ['found'],
+  linkAnchor: ['found', 'page', 'anchor'],
+  linkRelative: ['found', 'resolved'],
+};
+
+/** The parameters each warning is raised with (src/schema/warnings.ts). */
+const warningParams: Record<WarningCode, string[]> = {
+  stale: ['found', 'hours'],
+  expectedPast: ['found'],
+  noAlternative: ['found'],
+  townStatusContradicts: ['found', 'services', 'count'],
+  examplePage: ['found'],
 };
 
 const hintParams: Record<HintCode, string[]> = {
@@ -93,6 +107,7 @@ const hintParams: Record<HintCode, string[]> = {
   slugify: ['suggestion'],
   typo: [],
   https: [],
+  basePath: ['base', 'suggestion'],
 };
 
 const interfaceOnly = { tr, ar, uk, ru } as const;
@@ -168,6 +183,22 @@ describe('error messages', () => {
       expect(en, code).toHaveProperty([`error.${code}`]);
     }
     expect(Object.keys(hintParams).sort()).toEqual(declared('HintCode').sort());
+  });
+
+  test('every declared warning code has a message in both languages whose placeholders the rules fill', () => {
+    const codes = declared('WarningCode');
+    expect(Object.keys(warningParams).sort()).toEqual([...codes].sort());
+    for (const [code, params] of Object.entries(warningParams) as [WarningCode, string[]][]) {
+      for (const language of editorLanguages) {
+        const text = formatContentError(
+          { file: 'content/x.md', line: 1, field: 'status', code, severity: 'warning', params: Object.fromEntries(params.map((p) => [p, `<${p}>`])) },
+          language,
+        );
+        expect(text, code).not.toMatch(unfilled);
+        expect(text).toContain(language === 'de' ? ': Warnung: ' : ': warning: ');
+      }
+      expect(params, code).toEqual(expect.arrayContaining(placeholders(de[`warning.${code}` as keyof typeof de])));
+    }
   });
 
   test('every placeholder of an error or hint message is a parameter the checker passes', () => {

@@ -1,0 +1,103 @@
+/**
+ * Content format 1.1: what `check` warns about. A warning does not stop the build (the content
+ * is valid); it tells an editor that a notice has probably stopped being true. One function per
+ * rule, all on the finished site; "now" is the site's build time (`SOURCE_DATE_EPOCH` when set),
+ * the same moment the pages use for "possibly outdated".
+ */
+import type { ContentWarning, WarningCode } from './errors.ts';
+import { isStale } from '../model/derive.ts';
+import { formatTime, type TimeValue } from '../model/time.ts';
+import { translator } from '../i18n/index.ts';
+import type { Service, Site, Town } from '../model/types.ts';
+
+/** The line of a field in a file, from the reader. */
+export type LineOf = (file: string, field: readonly PropertyKey[]) => number | undefined;
+
+interface WarningContext {
+  site: Site;
+  lineOf: LineOf;
+  /** A time as the site shows it, for the message. */
+  show: (value: TimeValue) => string;
+}
+
+function warning(ctx: WarningContext, file: string, field: string, code: WarningCode, params: Record<string, string>, hint?: ContentWarning['hint']): ContentWarning {
+  return { file, line: ctx.lineOf(file, [field]), field, code, severity: 'warning', params, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * A town, service or open incident whose page says "possibly outdated": its last change
+ * (`updated` or the newest update) is older than `staleAfterHours`. A resolved incident is
+ * history and is not expected to change.
+ */
+export function staleWarnings(ctx: WarningContext): ContentWarning[] {
+  const { site } = ctx;
+  const hours = site.settings.staleAfterHours;
+  const stale = (file: string, lastChange: TimeValue) =>
+    isStale(lastChange, site.builtAt, hours) ? [warning(ctx, file, 'updated', 'stale', { found: ctx.show(lastChange), hours: String(hours) })] : [];
+  return [
+    ...site.towns.flatMap((town) => [...stale(town.file, town.lastChange), ...town.services.flatMap((s) => stale(s.file, s.lastChange))]),
+    ...site.incidents.filter((i) => !i.resolved).flatMap((i) => stale(i.file, i.updated)),
+  ];
+}
+
+/**
+ * A restricted service whose `expected` lies in the past: the change it announced should have
+ * happened. A date alone counts until the end of that day. A service back to `normal` is fine.
+ */
+export function expectedWarnings(ctx: WarningContext, service: Service): ContentWarning[] {
+  const expected = service.expected;
+  if (!expected || service.status === 'normal') return [];
+  const end = expected.dateOnly ? expected.instant + 86_400_000 : expected.instant;
+  return end < ctx.site.builtAt ? [warning(ctx, service.file, 'expected', 'expectedPast', { found: ctx.show(expected) })] : [];
+}
+
+/**
+ * Whether a summary tells citizens where to turn: a link, an e-mail address or a phone number
+ * (six digits or more, as in `02921 103-0`). Words alone ("bitte später") do not.
+ */
+export function summaryPointsElsewhere(markdown: string): boolean {
+  return /\]\(|<[a-z]+:|https?:\/\//i.test(markdown) || /[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(markdown) || /(\d[\s/-]?){6,}/.test(markdown);
+}
+
+/**
+ * A service that cannot be used now (`deferred` or `unavailable`) must say what to do instead:
+ * a channel, a task, or a summary that points somewhere (see `summaryPointsElsewhere`).
+ */
+export function alternativeWarnings(ctx: WarningContext, service: Service): ContentWarning[] {
+  if (service.status !== 'deferred' && service.status !== 'unavailable') return [];
+  if (service.channels.length > 0 || service.tasks.length > 0 || summaryPointsElsewhere(service.summary.markdown)) return [];
+  return [warning(ctx, service.file, 'status', 'noAlternative', { found: service.status })];
+}
+
+/**
+ * A town whose written `status` contradicts every one of its services: `normal` while none of
+ * them is normal, or `unavailable` while none of them is unavailable. `limited` and `deferred`
+ * are in between and contradict nothing.
+ */
+export function townStatusWarnings(ctx: WarningContext, town: Town): ContentWarning[] {
+  if (town.statusDerived || town.services.length === 0) return [];
+  if (town.status !== 'normal' && town.status !== 'unavailable') return [];
+  if (town.services.some((s) => s.status === town.status)) return [];
+  const statuses = [...new Set(town.services.map((s) => s.status))].join(', ');
+  return [warning(ctx, town.file, 'status', 'townStatusContradicts', { found: town.status, services: statuses, count: String(town.services.length) })];
+}
+
+/** A page still marked `example: true`: a template (an Impressum with made-up data) not yet filled in. */
+export function exampleWarnings(ctx: WarningContext): ContentWarning[] {
+  return ctx.site.pages.filter((p) => p.example).map((p) => warning(ctx, p.file, 'example', 'examplePage', { found: p.title }));
+}
+
+/** Every warning for a valid site, sorted like errors. */
+export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
+  const t = translator(site.settings.language);
+  const ctx: WarningContext = { site, lineOf, show: (value) => formatTime(value, site.settings.timezone, site.settings.locale, t) };
+  const services = site.towns.flatMap((town) => town.services);
+  const warnings = [
+    ...staleWarnings(ctx),
+    ...services.flatMap((s) => expectedWarnings(ctx, s)),
+    ...services.flatMap((s) => alternativeWarnings(ctx, s)),
+    ...site.towns.flatMap((town) => townStatusWarnings(ctx, town)),
+    ...exampleWarnings(ctx),
+  ];
+  return warnings.sort((a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code, 'en'));
+}
