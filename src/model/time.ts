@@ -116,6 +116,18 @@ export function isoInZone(instant: number, timeZone: string): string {
   );
 }
 
+/**
+ * `2023-11-03 14:17`: an instant as editors write it, the wall-clock time in the site's time
+ * zone without an offset. What the editor commands write for "now".
+ */
+export function editorTime(instant: number, timeZone: string): string {
+  const local = new Date(instant + offsetAt(instant, timeZone) * 60_000);
+  return (
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    ` ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`
+  );
+}
+
 /** Resolves parts in the site's time zone. */
 export function resolveTime(parts: TimeParts, timeZone: string): TimeValue {
   const wallAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
