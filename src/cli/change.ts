@@ -189,7 +189,9 @@ async function addresses(dir: string): Promise<string[]> {
  * (`content/towns/werl/index.md`, `incidents/sit-2023.md`).
  */
 export async function findTarget(session: Session, address: string, only?: TargetKind): Promise<Target> {
-  const relative = path.isAbsolute(address) ? path.relative(session.dir, address) : address;
+  // An absolute path into the content folder is a file; `/werl/` is a path of the website.
+  const inside = path.isAbsolute(address) && address.startsWith(session.dir + path.sep);
+  const relative = inside ? path.relative(session.dir, address) : address;
   const parts = relative
     .trim()
     .replace(/\\/g, '/')
@@ -279,7 +281,10 @@ export async function checkPlanned(
   }
   if (added.length > 0) {
     const files = [...planned.keys()].map(session.shown).join(', ');
-    throw new CommandError(refusal, { files }, added.map((e) => formatContentError(e, session.language)));
+    // A line of the planned text would point into a file the editor has not got: name the field.
+    const plannedFiles = new Set([...planned.keys()].map(session.shown));
+    const shownError = (e: ContentError) => formatContentError(plannedFiles.has(e.file) ? { ...e, line: undefined } : e, session.language);
+    throw new CommandError(refusal, { files }, added.map(shownError));
   }
   return after.ok ? 0 : after.errors.length;
 }
@@ -307,7 +312,7 @@ export async function writePlanned(planned: ReadonlyMap<string, string>): Promis
 
 /** Prints the closing note when the content had errors the change did not cause. */
 export function reportOtherErrors(session: Session, count: number): void {
-  if (count > 0) session.out(session.t('edit.otherErrors', { count }));
+  if (count > 0) session.out(session.t(count === 1 ? 'edit.otherError' : 'edit.otherErrors', { count }));
 }
 
 /** One line of what a command changed, for its report. */
@@ -338,14 +343,21 @@ export class Plan {
   }
 }
 
+/** A long text cut for the report: the file has it whole. */
+function short(text: string): string {
+  return text.length > 70 ? `${text.slice(0, 69).trimEnd()}…` : text;
+}
+
 /** `Gespeichert: <file>`, then one line per change. */
 export function printChanges(session: Session, file: string, changes: readonly Change[], key: MessageKey = 'edit.saved'): void {
   session.out(session.t(key, { file: session.shown(file) }));
   for (const change of changes) {
-    if (change.field === 'updates') session.out(session.t('edit.entry', { text: change.to! }));
-    else if (change.to === undefined) session.out(session.t('edit.removed', { field: change.field, from: change.from! }));
-    else if (change.from === undefined) session.out(session.t('edit.added', { field: change.field, to: change.to }));
-    else session.out(session.t('edit.changed', { field: change.field, from: change.from, to: change.to }));
+    const from = change.from === undefined ? '' : short(change.from);
+    const to = change.to === undefined ? '' : short(change.to);
+    if (change.field === 'updates') session.out(session.t('edit.entry', { text: to }));
+    else if (change.to === undefined) session.out(session.t('edit.removed', { field: change.field, from }));
+    else if (change.from === undefined) session.out(session.t('edit.added', { field: change.field, to }));
+    else session.out(session.t('edit.changed', { field: change.field, from, to }));
   }
 }
 

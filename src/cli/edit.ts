@@ -79,7 +79,9 @@ export function editFile(text: string, edits: readonly Edit[]): string {
   });
   // Apply from the end, so earlier offsets stay valid.
   let out = yaml;
-  for (const s of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  // At the same offset the later splice goes in first, so the text keeps the edits' order.
+  const ordered = splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+  for (const s of ordered) out = out.slice(0, s.start) + s.text + out.slice(s.end);
 
   const expected = intended(doc.toJS() ?? {}, edits);
   const check = parseDocument(out, { uniqueKeys: true });

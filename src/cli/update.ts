@@ -101,13 +101,13 @@ export async function runUpdate(argv: readonly string[], settings: CommandOption
       summary: values.summary as string | undefined,
       note: values.note as string | undefined,
     };
+    if (request.channel !== undefined && request.status === undefined) throw new CommandError('update.channelWithoutStatus');
     if (request.status === undefined && request.summary === undefined && request.note === undefined) {
       throw new CommandError('update.nothing', { address: target.address });
     }
     if (target.kind === 'incident' && (request.status !== undefined || request.channel !== undefined)) {
       throw new CommandError('update.incidentStatus', { address: target.address });
     }
-    if (request.channel !== undefined && request.status === undefined) throw new CommandError('update.channelWithoutStatus');
     for (const [name, value] of Object.entries(request)) {
       if (value !== undefined && value.trim() === '') throw new CommandError('update.empty', { option: `--${name}` });
     }

@@ -214,6 +214,7 @@ export const de = {
   'edit.notFound': '„{found}“ gibt es nicht{hint} — vorhanden: {allowed}',
   'edit.time': '--at „{found}“ — erlaubt: Datum und Uhrzeit wie 2023-11-03 14:17, ein Datum wie 2023-11-06 oder nur die Uhrzeit wie 14:17 (heute; Ortszeit {timeZone})',
   'edit.refused': 'Nicht gespeichert, {files} bleibt, wie es war. Die Änderung ergäbe diese Fehler:',
+  'edit.otherError': 'Hinweis: Im Inhalt steht noch ein Fehler, der nicht von dieser Änderung kommt; solange er besteht, wird nichts veröffentlicht. npm run check zeigt ihn.',
   'edit.otherErrors': 'Hinweis: Im Inhalt stehen noch {count} Fehler, die nicht von dieser Änderung kommen; solange sie bestehen, wird nichts veröffentlicht. npm run check zeigt sie.',
   'edit.broken': '{file} kann nicht geändert werden, bis diese Fehler behoben sind:',
   'edit.saved': 'Gespeichert: {file}',

@@ -216,6 +216,7 @@ export const en: Messages = {
   'edit.notFound': '"{found}" does not exist{hint} — present: {allowed}',
   'edit.time': '--at "{found}" — allowed: date and time like 2023-11-03 14:17, a date like 2023-11-06, or a time of day alone like 14:17 (today; local time {timeZone})',
   'edit.refused': 'Not saved, {files} stays as it was. The change would cause these errors:',
+  'edit.otherError': 'Note: the content still has an error that does not come from this change; while it remains, nothing is published. npm run check shows it.',
   'edit.otherErrors': 'Note: the content still has {count} errors that do not come from this change; while they remain, nothing is published. npm run check shows them.',
   'edit.broken': '{file} cannot be changed until these errors are fixed:',
   'edit.saved': 'Saved: {file}',

@@ -375,14 +375,17 @@ export function applyOverlay(read: ReadResult, dir: string, cwd: string, overlay
   for (const [p, content] of overlay) {
     const place = placeOf(dir, p);
     const file = shownPath(p, cwd);
-    files = files.filter((f) => f.file !== file);
     // The file replaces what was read; a new town also fills an empty towns/ folder.
     const townsFolder = shownPath(path.join(dir, 'towns'), cwd) + '/';
     errors = errors.filter((e) => e.file !== file && !(place.kind === 'town' && e.file === townsFolder && e.code === 'missingFolder'));
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
     const result = parseSource(place.kind, file, bytes, place);
     errors = [...errors, ...result.errors];
-    if (result.source) files = [...files, result.source];
+    // In the place of the file it replaces, so everything else reads in the same order.
+    const at = files.findIndex((f) => f.file === file);
+    const rest = files.filter((f) => f.file !== file);
+    if (result.source) rest.splice(at < 0 ? rest.length : at, 0, result.source);
+    files = rest;
   }
   return { files, errors };
 }
