@@ -280,11 +280,10 @@ export async function checkPlanned(
     else added.push(e);
   }
   if (added.length > 0) {
-    const files = [...planned.keys()].map(session.shown).join(', ');
     // A line of the planned text would point into a file the editor has not got: name the field.
     const plannedFiles = new Set([...planned.keys()].map(session.shown));
     const shownError = (e: ContentError) => formatContentError(plannedFiles.has(e.file) ? { ...e, line: undefined } : e, session.language);
-    throw new CommandError(refusal, { files }, added.map(shownError));
+    throw new CommandError(refusal, {}, added.map(shownError));
   }
   return after.ok ? 0 : after.errors.length;
 }
@@ -294,18 +293,19 @@ export async function checkPlanned(
  * reader ignores), and only when all are written, renamed over the originals. A failure before
  * the renames leaves every file as it was.
  */
-export async function writePlanned(planned: ReadonlyMap<string, string>): Promise<void> {
+export async function writePlanned(session: Session, planned: ReadonlyMap<string, string>): Promise<void> {
   const temporary: [string, string][] = [];
-  try {
-    for (const [file, text] of planned) {
-      const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  for (const [file, text] of planned) {
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    try {
       const mode = await stat(file).then((s) => s.mode & 0o777, () => 0o644);
       await writeFile(temp, text, { mode });
       temporary.push([temp, file]);
+    } catch (error) {
+      await Promise.all(temporary.map(([written]) => rm(written, { force: true })));
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new CommandError('edit.writeFailed', { file: session.shown(file), reason });
     }
-  } catch (error) {
-    await Promise.all(temporary.map(([temp]) => rm(temp, { force: true })));
-    throw error;
   }
   for (const [temp, file] of temporary) await rename(temp, file);
 }

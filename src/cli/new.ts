@@ -139,7 +139,7 @@ export async function runNew(argv: readonly string[], settings: CommandOptions =
     const created = !existsSync(path.dirname(file));
     await mkdir(path.dirname(file), { recursive: true });
     try {
-      await writePlanned(planned);
+      await writePlanned(session, planned);
     } catch (error) {
       if (created) await rm(path.dirname(file), { recursive: true, force: true });
       throw error;

@@ -49,7 +49,12 @@ interface Planned {
 
 /** Sets every non-normal status in a list of channels or tasks back to normal. */
 function normalizeList(plan: Plan, field: string, list: unknown): void {
-  if (!Array.isArray(list)) return;
+  if (!Array.isArray(list)) {
+    // One entry written without a list (`channels: {channel: phone, status: limited}`).
+    const status = (list as { status?: unknown } | undefined)?.status;
+    if (status !== undefined && status !== 'normal') plan.set([field, 'status'], 'normal', status);
+    return;
+  }
   list.forEach((item: unknown, i) => {
     const status = (item as { status?: unknown } | null)?.status;
     if (status !== undefined && status !== 'normal') plan.set([field, i, 'status'], 'normal', status);
@@ -96,7 +101,7 @@ export async function runResolve(argv: readonly string[], settings: CommandOptio
     const at = timeToWrite(session, values.at as string | undefined);
     // Which towns the incident affects is the model's to say: the content must be valid.
     const before = await loadCurrent(session);
-    if (!before.ok) throw new CommandError('resolve.fixFirst', { count: before.errors.length }, before.errors.map((e) => formatContentError(e, session.language)));
+    if (!before.ok) throw new CommandError('resolve.fixFirst', {}, before.errors.map((e) => formatContentError(e, session.language)));
     const incident = before.site.incident(target.slug)!;
 
     const plans: Planned[] = [];
@@ -132,9 +137,9 @@ export async function runResolve(argv: readonly string[], settings: CommandOptio
     }
     const planned = new Map(plans.map((p) => [p.target.file, editText(session, p.target.file, p.text, p.plan.edits)]));
     await checkPlanned(session, planned, before);
-    await writePlanned(planned);
+    await writePlanned(session, planned);
     for (const p of plans) printChanges(session, p.target.file, p.plan.changes);
-    session.out(session.t('resolve.done', { count: plans.length }));
+    session.out(plans.length === 1 ? session.t('resolve.doneOne') : session.t('resolve.done', { count: plans.length }));
     return 0;
   });
 }

@@ -116,7 +116,7 @@ export async function runUpdate(argv: readonly string[], settings: CommandOption
     const plan = planUpdate(session, target, data, { ...request, at });
     const planned = new Map([[target.file, editText(session, target.file, text, plan.edits)]]);
     const otherErrors = await checkPlanned(session, planned);
-    await writePlanned(planned);
+    await writePlanned(session, planned);
     printChanges(session, target.file, plan.changes);
     reportOtherErrors(session, otherErrors);
     return 0;

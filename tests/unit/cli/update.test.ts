@@ -302,7 +302,7 @@ describe('mistakes in the call', () => {
     expect(texts).toMatchInlineSnapshot(`
       [
         ""soest/buergerburo" does not exist (did you mean "soest/buergerbuero"?) — present: soest, soest/buergerbuero, stoerungen/sit-2023",
-        "Not saved, content/towns/soest/buergerbuero.md stays as it was. The change would cause these errors:
+        "Not saved, no file was changed. The change would cause these errors:
       content/towns/soest/buergerbuero.md: status: "closed" — allowed: normal, limited, deferred, unavailable (did you mean "unavailable"?)",
         "--at "tomorrow" — allowed: date and time like 2023-11-03 14:17, a date like 2023-11-06, or a time of day alone like 14:17 (today; local time Europe/Berlin)",
         "Saved: content/towns/soest/buergerbuero.md

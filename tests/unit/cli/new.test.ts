@@ -1,0 +1,179 @@
+/**
+ * `npm run new`: a town or a service with every required field, the site-local time, a comment
+ * on each field and a valid status; what it writes passes `check`; a bad, reserved or taken
+ * name is refused and nothing is written.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runNew, nameFromSlug } from '../../../src/cli/new.ts';
+import { base, contentFolder, incident, md, type Files } from '../support/content.ts';
+import { check, read, run } from './run.ts';
+
+const create = (root: string, ...argv: string[]) => run(runNew, root, argv);
+
+async function folder(files: Files = {}) {
+  return contentFolder({ ...base, 'incidents/sit-2023.md': incident(), 'pages/impressum.md': md('title: Impressum'), ...files });
+}
+
+/** Every file below content/, to show that a refusal wrote nothing. */
+async function tree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+}
+
+describe('a town', () => {
+  test('with the defaults: every required field, a comment on each, now in Berlin', async () => {
+    const { root } = await folder();
+    const { code, text } = await create(root, 'bad-sassendorf');
+    expect(code).toBe(0);
+    expect(text).toMatchInlineSnapshot(`
+      "Angelegt: content/towns/bad-sassendorf/index.md
+      Prüfen Sie name, kind und summary in content/towns/bad-sassendorf/index.md. Dienste legen Sie an mit: npm run new -- bad-sassendorf <dienst> --title "…""
+    `);
+    expect(await read(root, 'towns/bad-sassendorf/index.md')).toMatchInlineSnapshot(`
+      "---
+      # Name, wie er auf der Website steht (Pflicht)
+      name: Bad Sassendorf
+      # Art: Stadt, Gemeinde, Kreis oder ein anderes Wort (Pflicht)
+      kind: Stadt
+      # Stand: wann diese Angaben zuletzt geprüft wurden, Ortszeit (Pflicht)
+      updated: 2023-11-04 13:00
+      # normal, limited, deferred oder unavailable; ohne diese Zeile ergibt er sich aus den Diensten
+      status: normal
+      # Ein Satz: was gerade gilt (Pflicht)
+      summary: Die Verwaltung ist wie gewohnt erreichbar.
+      ---
+      "
+    `);
+    expect(await check(root)).toBe('');
+  });
+
+  test('with --name, --kind, --parent, --status, --summary and --incident', async () => {
+    const { root } = await folder();
+    const argv = ['ense', '--name', 'Ense', '--kind', 'Gemeinde', '--parent', 'soest', '--status', 'limited', '--summary', 'Rathaus: nur telefonisch.', '--incident', 'sit-2023'];
+    expect((await create(root, ...argv)).code).toBe(0);
+    expect(await read(root, 'towns/ense/index.md')).toMatchInlineSnapshot(`
+      "---
+      # Name, wie er auf der Website steht (Pflicht)
+      name: Ense
+      # Art: Stadt, Gemeinde, Kreis oder ein anderes Wort (Pflicht)
+      kind: Gemeinde
+      # Kreis, zu dem der Ort gehört: der Name seines Ordners unter towns/
+      parent: soest
+      # Störungen, die diesen Ort betreffen: Namen der Dateien unter incidents/
+      incidents: [sit-2023]
+      # Stand: wann diese Angaben zuletzt geprüft wurden, Ortszeit (Pflicht)
+      updated: 2023-11-04 13:00
+      # normal, limited, deferred oder unavailable; ohne diese Zeile ergibt er sich aus den Diensten
+      status: limited
+      # Ein Satz: was gerade gilt (Pflicht)
+      summary: "Rathaus: nur telefonisch."
+      ---
+      "
+    `);
+    expect(await check(root)).toBe('');
+  });
+
+  test('in English when the site is', async () => {
+    const { root } = await folder({ 'site.yaml': 'title: T\noperator: O\nlanguage: en\ntimezone: America/New_York\n' });
+    const { text } = await create(root, 'kreis-test');
+    expect(text).toMatchInlineSnapshot(`
+      "Created: content/towns/kreis-test/index.md
+      Check name, kind and summary in content/towns/kreis-test/index.md. Add services with: npm run new -- kreis-test <service> --title "…""
+    `);
+    expect(await read(root, 'towns/kreis-test/index.md')).toMatchInlineSnapshot(`
+      "---
+      # name as shown on the website (required)
+      name: Kreis Test
+      # kind: Stadt, Gemeinde, Kreis or another word (required)
+      kind: Kreis
+      # as of: when this was last checked, local time (required)
+      updated: 2023-11-04 08:00
+      # normal, limited, deferred or unavailable; without this line it follows from the services
+      status: normal
+      # one sentence: what applies now (required)
+      summary: The administration can be reached as usual.
+      ---
+      "
+    `);
+    expect(await check(root)).toBe('');
+  });
+});
+
+describe('a service', () => {
+  test('normal by default; a disrupted one gets since', async () => {
+    const { root } = await folder();
+    const normal = await create(root, 'soest', 'buergerbuero', '--title', 'Bürgerbüro');
+    expect(normal.code).toBe(0);
+    expect(normal.text).toMatchInlineSnapshot(`
+      "Angelegt: content/towns/soest/buergerbuero.md
+      Prüfen Sie title und summary in content/towns/soest/buergerbuero.md. Ändern später mit: npm run update -- soest/buergerbuero --status … --note "…""
+    `);
+    expect(await read(root, 'towns/soest/buergerbuero.md')).toMatchInlineSnapshot(`
+      "---
+      # Name des Dienstes, wie er auf der Website steht (Pflicht)
+      title: Bürgerbüro
+      # normal, limited, deferred oder unavailable (Pflicht)
+      status: normal
+      # Stand: wann diese Angaben zuletzt geprüft wurden, Ortszeit (Pflicht)
+      updated: 2023-11-04 13:00
+      # Ein Satz: was gerade gilt (Pflicht)
+      summary: Wie gewohnt verfügbar.
+      ---
+      "
+    `);
+    expect((await create(root, 'soest', 'standesamt', '--title', 'Standesamt', '--status', 'unavailable', '--incident', 'sit-2023')).code).toBe(0);
+    expect(await read(root, 'towns/soest/standesamt.md')).toMatchInlineSnapshot(`
+      "---
+      # Name des Dienstes, wie er auf der Website steht (Pflicht)
+      title: Standesamt
+      # normal, limited, deferred oder unavailable (Pflicht)
+      status: unavailable
+      # Stand: wann diese Angaben zuletzt geprüft wurden, Ortszeit (Pflicht)
+      updated: 2023-11-04 13:00
+      # Ein Satz: was gerade gilt (Pflicht)
+      summary: Derzeit gestört; Einzelheiten folgen.
+      # seit wann der Dienst gestört ist
+      since: 2023-11-04 13:00
+      # die Störung, die diesen Dienst betrifft: Name der Datei unter incidents/
+      incident: sit-2023
+      ---
+      "
+    `);
+    expect(await check(root)).toBe('');
+  });
+});
+
+describe('refused, and nothing is written', () => {
+  const cases: [string, string[]][] = [
+    ['a name that is not a slug', ['Bad Sassendorf']],
+    ['a service name that is not a slug', ['soest', 'Bürgerbüro']],
+    ['a reserved town', ['suche']],
+    ['a town named like a page', ['impressum']],
+    ['a reserved service', ['soest', 'aushang']],
+    ['a town that exists', ['soest']],
+    ['a service that exists', ['soest', 'rathaus']],
+    ['a service of a town that does not exist', ['werl', 'buergerbuero']],
+    ['a parent that is no town', ['werl', '--parent', 'kreis-soes']],
+    ['an incident that does not exist', ['werl', '--incident', 'sit-2024']],
+    ['--kind for a service', ['soest', 'gewerbe', '--kind', 'Stadt']],
+    ['a text with HTML', ['soest', 'gewerbe', '--summary', '<i>zu</i>']],
+    ['no name', []],
+  ];
+  for (const [what, argv] of cases) {
+    test(what, async () => {
+      const { root, dir } = await folder({ 'towns/soest/rathaus.md': md('title: Rathaus\nstatus: normal\nupdated: 2023-11-03\nsummary: Offen.') });
+      const before = await tree(dir);
+      const { code, text } = await create(root, ...argv);
+      expect(code).toBe(1);
+      expect(text).toMatchSnapshot();
+      expect(await tree(dir)).toEqual(before);
+    });
+  }
+});
+
+test('nameFromSlug: a first guess for the name', () => {
+  expect(nameFromSlug('bad-sassendorf')).toBe('Bad Sassendorf');
+  expect(nameFromSlug('werl')).toBe('Werl');
+});
