@@ -332,6 +332,11 @@ export class Plan {
     this.changes.push({ field: fieldName(path), from: from === undefined || from === null ? undefined : String(from), to: value });
   }
 
+  addToList(key: string, value: string, current: readonly unknown[], after: readonly string[]): void {
+    this.edits.push({ op: 'addToList', key, value, after });
+    this.changes.push({ field: key, from: current.length > 0 ? current.join(', ') : undefined, to: [...current, value].join(', ') });
+  }
+
   remove(key: string, from: unknown): void {
     this.edits.push({ op: 'remove', key });
     this.changes.push({ field: key, from: String(from) });

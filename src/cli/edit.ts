@@ -14,6 +14,8 @@ export type FieldPath = readonly (string | number)[];
 export type Edit =
   /** Sets a text value; a top-level field that is missing is added after the last of `after` that exists, else at the end. */
   | { op: 'set'; path: FieldPath; value: string; after?: readonly string[] }
+  /** Adds a text to a top-level list (`incidents`); a missing list is added after the last of `after` that exists. */
+  | { op: 'addToList'; key: string; value: string; after?: readonly string[] }
   /** Removes a top-level field and its value (the lines of comments above it stay). */
   | { op: 'remove'; key: string }
   /** Adds an entry `{ at, text }` to `updates`: on top, or at the end when the list runs oldest first. */
@@ -75,6 +77,7 @@ export function editFile(text: string, edits: readonly Edit[]): string {
   const splices = edits.flatMap((edit) => {
     if (edit.op === 'set') return spliceSet(ctx, edit.path, edit.value, edit.after ?? []);
     if (edit.op === 'remove') return spliceRemove(ctx, edit.key);
+    if (edit.op === 'addToList') return spliceAddToList(ctx, edit.key, edit.value, edit.after ?? []);
     return spliceUpdate(ctx, edit.at, edit.text);
   });
   // Apply from the end, so earlier offsets stay valid.
@@ -108,6 +111,9 @@ function intended(data: Record<string, unknown>, edits: readonly Edit[]): Record
       target[edit.path[edit.path.length - 1]!] = edit.value;
     } else if (edit.op === 'remove') {
       delete copy[edit.key];
+    } else if (edit.op === 'addToList') {
+      const list = copy[edit.key];
+      copy[edit.key] = [...(Array.isArray(list) ? list : list === undefined || list === null ? [] : [list]), edit.value];
     } else {
       const list = Array.isArray(copy.updates) ? (copy.updates as unknown[]) : [];
       const entry = { at: edit.at, text: edit.text };
@@ -181,6 +187,30 @@ function spliceSet(ctx: Context, path: FieldPath, value: string, after: readonly
     return [{ start: headerEnd, end, text: `${indent}${value}${ctx.eol}` }];
   }
   return [{ start, end, text: scalarText(value, node.type) }];
+}
+
+function spliceAddToList(ctx: Context, key: string, value: string, after: readonly string[]): Splice[] {
+  const { src } = ctx;
+  const pair = ctx.root ? pairOf(ctx.root, key) : undefined;
+  const item = scalarText(value);
+  if (!pair) return [insertTopLevel(ctx, `${key}: [${item}]${ctx.eol}`, after)];
+  const node = pair.value as Node | null;
+  const colon = colonOf(src, pair);
+  if (node === null || (isScalar(node) && (node.value === null || node.value === undefined))) {
+    // `incidents:` left empty (perhaps with a comment after it), or `incidents: null`.
+    const written = node?.range && node.range[0] !== node.range[1];
+    return [{ start: colon + 1, end: written ? node.range![1] : colon + 1, text: ` [${item}]` }];
+  }
+  if (isScalar(node) && node.range) {
+    // One value written without a list (`incidents: sit-2023`) becomes a list of two.
+    return [{ start: node.range[0], end: node.range[1], text: `[${src.slice(node.range[0], node.range[1])}, ${item}]` }];
+  }
+  if (!isSeq(node) || !node.range) throw new EditError('notList', key);
+  if (node.flow) {
+    const close = src.lastIndexOf(']', node.range[1]);
+    return [{ start: close, end: close, text: node.items.length > 0 ? `, ${item}` : item }];
+  }
+  return [atLineStart(ctx, node.range[1], `${' '.repeat(columnOf(src, node.range[0]))}- ${item}${ctx.eol}`)];
 }
 
 function spliceRemove(ctx: Context, key: string): Splice[] {

@@ -1,8 +1,10 @@
 /**
  * `npm run new -- <town> [<service>] [--name …] [--title …] [--kind …] [--parent …] [--status …] [--summary …] [--incident …]`
+ * `npm run new -- stoerungen/<incident> [--title …] [--summary …]`
  *
- * Creates a town (`content/towns/<town>/index.md`) or a service of an existing town
- * (`content/towns/<town>/<service>.md`) with every required field, the current time in the
+ * Creates a town (`content/towns/<town>/index.md`), a service of an existing town
+ * (`content/towns/<town>/<service>.md`) or an incident (`content/incidents/<incident>.md`,
+ * starting now) with every required field, the current time in the
  * site's time zone, a valid status and a short comment above each field, in the site's
  * language. Refuses a name that is not a slug, one the site reserves, one a page already has,
  * and a file that exists; then nothing is written. What it writes passes `check`.
@@ -90,9 +92,48 @@ export function serviceText(session: Session, slug: string, values: Values, now:
   ]);
 }
 
+/** The text of a new incident: it starts now. */
+export function incidentText(session: Session, slug: string, values: Values, now: string): string {
+  return fileText([
+    ...field(session, 'title', values.title ?? values.name ?? nameFromSlug(slug), 'new.comment.incidentTitle'),
+    ...field(session, 'started', now, 'new.comment.started'),
+    ...field(session, 'updated', now, 'new.comment.updated'),
+    ...field(session, 'summary', values.summary ?? session.t('new.incidentSummary'), 'new.comment.incidentSummary'),
+  ]);
+}
+
 /** Refuses with the same message `check` would give for this file. */
 function refuse(session: Session, error: ContentError): never {
   throw new CommandError('new.refused', {}, [formatContentError(error, session.language)]);
+}
+
+/** `npm run new -- stoerungen/<slug>`: an incident that starts now. */
+async function createIncident(session: Session, slug: string, given: Values): Promise<number> {
+  const file = path.join(session.dir, 'incidents', `${slug}.md`);
+  requireSlug(session, slug, session.shown(file));
+  for (const option of ['kind', 'parent', 'status', 'incident'] as const) {
+    if (given[option] !== undefined) throw new CommandError('new.notForIncident', { option: `--${option}` });
+  }
+  if (existsSync(file)) throw new CommandError('new.exists', { file: session.shown(file), address: `stoerungen/${slug}` });
+  return write(session, file, incidentText(session, slug, given, timeToWrite(session, undefined)), 'new.nextIncident', `stoerungen/${slug}`);
+}
+
+/** Checks the new file like `check` would, then writes it (and its folder). */
+async function write(session: Session, file: string, text: string, next: MessageKey, address: string): Promise<number> {
+  const planned = new Map([[file, text]]);
+  const otherErrors = await checkPlanned(session, planned, undefined, 'new.refused');
+  const created = !existsSync(path.dirname(file));
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writePlanned(session, planned);
+  } catch (error) {
+    if (created) await rm(path.dirname(file), { recursive: true, force: true });
+    throw error;
+  }
+  session.out(session.t('new.created', { file: session.shown(file) }));
+  session.out(session.t(next, { file: session.shown(file), town: address.split('/')[0]!, slug: address.split('/').pop()!, address }));
+  reportOtherErrors(session, otherErrors);
+  return 0;
 }
 
 export async function runNew(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
@@ -104,6 +145,8 @@ export async function runNew(argv: readonly string[], settings: CommandOptions =
     for (const [name, value] of Object.entries(given)) {
       if (typeof value === 'string' && value.trim() === '') throw new CommandError('update.empty', { option: `--${name}` });
     }
+    const incident = /^\/?(?:stoerungen|incidents)\/([^/]+?)(?:\.md)?\/?$/.exec(town)?.[1];
+    if (incident !== undefined && service === undefined) return createIncident(session, incident, given);
     const townDir = path.join(session.dir, 'towns', town);
     const townFile = path.join(townDir, 'index.md');
     requireSlug(session, town, session.shown(townDir));
@@ -134,20 +177,7 @@ export async function runNew(argv: readonly string[], settings: CommandOptions =
       text = serviceText(session, service, given, now);
     }
 
-    const planned = new Map([[file, text]]);
-    const otherErrors = await checkPlanned(session, planned, undefined, 'new.refused');
-    const created = !existsSync(path.dirname(file));
-    await mkdir(path.dirname(file), { recursive: true });
-    try {
-      await writePlanned(session, planned);
-    } catch (error) {
-      if (created) await rm(path.dirname(file), { recursive: true, force: true });
-      throw error;
-    }
-    session.out(session.t('new.created', { file: session.shown(file) }));
-    session.out(session.t(service === undefined ? 'new.nextTown' : 'new.nextService', { file: session.shown(file), town, address: service === undefined ? town : `${town}/${service}` }));
-    reportOtherErrors(session, otherErrors);
-    return 0;
+    return write(session, file, text, service === undefined ? 'new.nextTown' : 'new.nextService', service === undefined ? town : `${town}/${service}`);
   });
 }
 

@@ -1,15 +1,19 @@
 /**
- * `npm run update -- <address> [--status KEY] [--channel KIND] [--summary TEXT] [--note TEXT] [--at TIME]`
+ * `npm run update -- <address> [--status KEY] [--channel KIND] [--incident SLUG] [--summary TEXT] [--note TEXT] [--at TIME]`
  *
  * Changes a town (`werl`), a service (`werl/buergerbuero`) or an incident
  * (`stoerungen/sit-2023`): `--status` sets the status (with `--channel phone`, the status of
- * that way of contact instead), `--summary` the summary, and every update adds an entry to
+ * that way of contact instead), `--incident` names an incident that now affects it (a town's
+ * `incidents` list grows, a service's `incident` is set), `--summary` sets the summary, and every update adds an entry to
  * `updates` whose text is `--note` (else the new summary, else a sentence naming the new
  * status) and moves `updated` to its time: now in the site's time zone, or `--at`. A service
  * that becomes `normal` loses `since` and `expected`; one that stops being normal gets `since`.
  * Everything else in the file stays as it was written. The change is checked like `check`
  * would check it and refused when it adds an error; the file is then left untouched.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseSource } from '../model/read.ts';
 import { statusKeys } from '../schema/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import {
@@ -35,6 +39,7 @@ import { oneLine } from './edit.ts';
 const options = {
   status: { type: 'string' },
   channel: { type: 'string' },
+  incident: { type: 'string' },
   summary: { type: 'string' },
   note: { type: 'string' },
   at: { type: 'string' },
@@ -43,6 +48,10 @@ const options = {
 export interface UpdateRequest {
   status?: string;
   channel?: string;
+  /** An incident that now affects the town (added to `incidents`) or the service (`incident`). */
+  incident?: string;
+  /** The incident's title, for the entry's text. */
+  incidentTitle?: string;
   summary?: string;
   note?: string;
   /** The time to write, as `timeToWrite` gives it. */
@@ -83,11 +92,28 @@ export function planUpdate(session: Session, target: Target, data: Record<string
       }
     }
   }
+  if (request.incident !== undefined) {
+    if (target.kind === 'town') {
+      const listed = Array.isArray(data.incidents) ? data.incidents : data.incidents === undefined ? [] : [data.incidents];
+      if (!listed.includes(request.incident)) plan.addToList('incidents', request.incident, listed, ['name', 'kind', 'parent']);
+    } else if (data.incident !== request.incident) {
+      plan.set(['incident'], request.incident, data.incident, ['summary', 'since', 'expected']);
+    }
+    entry ??= session.t('update.incidentText', { incident: request.incidentTitle ?? request.incident });
+  }
   if (summary !== undefined) plan.set(['summary'], summary, data.summary);
   const updated = laterTime(session, data.updated, at);
   if (updated !== data.updated) plan.set(['updated'], updated, data.updated, ['started', 'incidents', 'kind', 'title']);
   plan.entry(at, entry!);
   return plan;
+}
+
+/** An incident's title as written, when it exists (else the check refuses the slug). */
+async function incidentTitleOf(session: Session, slug: string): Promise<string | undefined> {
+  const file = path.join(session.dir, 'incidents', `${slug}.md`);
+  const bytes = await readFile(file).catch(() => undefined);
+  const title = bytes && parseSource('incident', file, bytes, { slug }).source?.data.title;
+  return typeof title === 'string' ? title : undefined;
 }
 
 export async function runUpdate(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
@@ -98,14 +124,15 @@ export async function runUpdate(argv: readonly string[], settings: CommandOption
     const request = {
       status: values.status as string | undefined,
       channel: values.channel as string | undefined,
+      incident: values.incident as string | undefined,
       summary: values.summary as string | undefined,
       note: values.note as string | undefined,
     };
     if (request.channel !== undefined && request.status === undefined) throw new CommandError('update.channelWithoutStatus');
-    if (request.status === undefined && request.summary === undefined && request.note === undefined) {
+    if (request.status === undefined && request.summary === undefined && request.note === undefined && request.incident === undefined) {
       throw new CommandError('update.nothing', { address: target.address });
     }
-    if (target.kind === 'incident' && (request.status !== undefined || request.channel !== undefined)) {
+    if (target.kind === 'incident' && (request.status !== undefined || request.channel !== undefined || request.incident !== undefined)) {
       throw new CommandError('update.incidentStatus', { address: target.address });
     }
     for (const [name, value] of Object.entries(request)) {
@@ -113,7 +140,8 @@ export async function runUpdate(argv: readonly string[], settings: CommandOption
     }
     const at = timeToWrite(session, values.at as string | undefined);
     const { text, data } = await readForEdit(session, target);
-    const plan = planUpdate(session, target, data, { ...request, at });
+    const incidentTitle = request.incident === undefined ? undefined : await incidentTitleOf(session, request.incident);
+    const plan = planUpdate(session, target, data, { ...request, incidentTitle, at });
     const planned = new Map([[target.file, editText(session, target.file, text, plan.edits)]]);
     const otherErrors = await checkPlanned(session, planned);
     await writePlanned(session, planned);

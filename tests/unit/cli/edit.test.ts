@@ -106,6 +106,16 @@ describe('editFile', () => {
     );
   });
 
+  test('addToList: a text joins a list however it is written', () => {
+    const add = (file: string) => editFile(`---\nname: A\n${file}---\n`, [{ op: 'addToList', key: 'incidents', value: 'strom', after: ['name'] }]);
+    expect(add('')).toBe('---\nname: A\nincidents: [strom]\n---\n');
+    expect(add('incidents: []\n')).toBe('---\nname: A\nincidents: [strom]\n---\n');
+    expect(add('incidents:   # Störungen\n')).toBe('---\nname: A\nincidents: [strom]   # Störungen\n---\n');
+    expect(add('incidents: sit-2023\n')).toBe('---\nname: A\nincidents: [sit-2023, strom]\n---\n');
+    expect(add("incidents: ['sit-2023']  # x\n")).toBe("---\nname: A\nincidents: ['sit-2023', strom]  # x\n---\n");
+    expect(add('incidents:\n  - sit-2023\n')).toBe('---\nname: A\nincidents:\n  - sit-2023\n  - strom\n---\n');
+  });
+
   test('a list written without indentation gets its new entry the same way', () => {
     const file = '---\ncontacts:\n- channel: phone\n  status: normal\n---\n';
     expect(editFile(file, [{ op: 'addUpdate', at: '2023-11-04', text: 'x' }])).toBe('---\ncontacts:\n- channel: phone\n  status: normal\nupdates:\n- at: 2023-11-04\n  text: x\n---\n');

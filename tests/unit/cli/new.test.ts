@@ -145,6 +145,37 @@ describe('a service', () => {
   });
 });
 
+describe('an incident', () => {
+  test('stoerungen/<name>: it starts now', async () => {
+    const { root } = await folder();
+    const { code, text } = await create(root, 'stoerungen/stromausfall', '--title', 'Stromausfall im Kreis', '--summary', 'Seit 11 Uhr ohne Strom.');
+    expect(code).toBe(0);
+    expect(text).toMatchInlineSnapshot(`
+      "Angelegt: content/incidents/stromausfall.md
+      Prüfen Sie title und summary in content/incidents/stromausfall.md. Betroffene Orte tragen Sie so ein: npm run update -- <ort> --incident stromausfall --status limited --summary "…""
+    `);
+    expect(await read(root, 'incidents/stromausfall.md')).toMatchInlineSnapshot(`
+      "---
+      # was passiert ist, in wenigen Worten (Pflicht)
+      title: Stromausfall im Kreis
+      # Beginn der Störung, Ortszeit (Pflicht)
+      started: 2023-11-04 13:00
+      # Stand: wann diese Angaben zuletzt geprüft wurden, Ortszeit (Pflicht)
+      updated: 2023-11-04 13:00
+      # ein, zwei Sätze: was passiert ist und was das für die Bürgerinnen und Bürger heißt (Pflicht)
+      summary: Seit 11 Uhr ohne Strom.
+      ---
+      "
+    `);
+    expect(await check(root)).toBe('');
+    const again = await create(root, 'stoerungen/stromausfall');
+    expect(again.code).toBe(1);
+    expect(again.text).toMatchInlineSnapshot(`"content/incidents/stromausfall.md gibt es schon — nichts angelegt. Ändern Sie es mit: npm run update -- stoerungen/stromausfall --note "…""`);
+    const status = await create(root, 'stoerungen/brand', '--status', 'limited');
+    expect(status.text).toMatchInlineSnapshot(`"--status gilt nicht für eine Störung — erlaubt: --title, --summary"`);
+  });
+});
+
 describe('refused, and nothing is written', () => {
   const cases: [string, string[]][] = [
     ['a name that is not a slug', ['Bad Sassendorf']],

@@ -247,6 +247,34 @@ describe('towns and incidents', () => {
     expect(await check(root)).toBe('');
   });
 
+  test('--incident: a town lists it, a service names it', async () => {
+    const { root } = await folder({ 'incidents/strom.md': incident().replace('Cyberangriff', 'Stromausfall') });
+    expect((await update(root, 'soest', '--incident', 'strom')).text).toMatchInlineSnapshot(`
+      "Gespeichert: content/towns/soest/index.md
+        incidents: strom (neu)
+        updated: 2023-11-03 14:17 → 2023-11-04 13:00
+        updates: neuer Eintrag 2023-11-04 13:00: Betroffen von der Störung „Stromausfall“."
+    `);
+    expect(await read(root, 'towns/soest/index.md')).toContain('kind: Stadt\nincidents: [strom]\nupdated: 2023-11-04 13:00\n');
+    expect((await update(root, 'soest', '--incident', 'sit-2023', '--status', 'limited', '--note', 'Auch die IT.')).code).toBe(0);
+    expect(await read(root, 'towns/soest/index.md')).toContain('incidents: [strom, sit-2023]\n');
+    expect((await update(root, 'soest/buergerbuero', '--incident', 'strom', '--status', 'unavailable')).text).toMatchInlineSnapshot(`
+      "Gespeichert: content/towns/soest/buergerbuero.md
+        status: limited → unavailable
+        incident: strom (neu)
+        updated: 2023-11-03 14:17 → 2023-11-04 13:00
+        updates: neuer Eintrag 2023-11-04 13:00: Neuer Status: Nicht möglich."
+    `);
+    expect(await read(root, 'towns/soest/buergerbuero.md')).toContain('expected: 2023-11-06\nincident: strom\n');
+    expect(await check(root)).toBe('');
+    const unknown = await update(root, 'soest', '--incident', 'stromm');
+    expect(unknown.code).toBe(1);
+    expect(unknown.text).toMatchInlineSnapshot(`
+      "Nicht gespeichert, keine Datei wurde geändert. Die Änderung ergäbe diese Fehler:
+      content/towns/soest/index.md: incidents[3]: „stromm“ — keine Störung dieses Namens; vorhanden: sit-2023, strom (meinten Sie „strom“?)"
+    `);
+  });
+
   test('an incident: summary and note; a status is refused', async () => {
     const { root } = await folder();
     expect((await update(root, 'stoerungen/sit-2023', '--summary', 'Die Server laufen wieder an.')).text).toMatchInlineSnapshot(`
@@ -283,7 +311,7 @@ describe('mistakes in the call', () => {
       [
         "„soest/buergerburo“ gibt es nicht (meinten Sie „soest/buergerbuero“?) — vorhanden: soest, soest/buergerbuero, stoerungen/sit-2023",
         "Nichts zu ändern — geben Sie an, was sich geändert hat, z. B.: npm run update -- soest/buergerbuero --status limited --note "…"",
-        "Unbekannte Angabe „--stauts“ (meinten Sie „--status“?) — erlaubt: --status, --channel, --summary, --note, --at, --content",
+        "Unbekannte Angabe „--stauts“ (meinten Sie „--status“?) — erlaubt: --status, --channel, --incident, --summary, --note, --at, --content",
         "Bei „--status“ fehlt der Wert — Beispiel: --status limited, Texte in Anführungszeichen: --note "Ab Montag wieder geöffnet."",
         "--channel braucht --status, z. B.: --channel email --status unavailable",
         "--note ist leer — erlaubt: ein Text",
