@@ -217,7 +217,10 @@ export async function findTarget(session: Session, address: string, only?: Targe
           ? path.join(session.dir, 'towns', target.town!, `${target.slug}.md`)
           : '';
   if (!target || !existsSync(file) || (only && target.kind !== only)) {
-    const known = (await addresses(session.dir)).filter((a) => !only || (only === 'incident') === a.startsWith('stoerungen/'));
+    let known = (await addresses(session.dir)).filter((a) => !only || (only === 'incident') === a.startsWith('stoerungen/'));
+    // A service of a town that exists: that town's services are the ones worth listing.
+    const sameTown = target?.town ? known.filter((a) => a.startsWith(`${target!.town}/`)) : [];
+    if (sameTown.length > 0) known = sameTown;
     const wanted = only === 'incident' && target && target.kind !== 'incident' ? `stoerungen/${parts.join('/')}` : (target?.address ?? address);
     const suggestion = closest(wanted, known) ?? closest(address, known);
     throw new CommandError('edit.notFound', {

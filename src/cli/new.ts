@@ -10,9 +10,10 @@
  * and a file that exists; then nothing is written. What it writes passes `check`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { MessageKey } from '../i18n/index.ts';
+import { parseSource } from '../model/read.ts';
 import { reservedRoutes, reservedServiceSlugs } from '../schema/index.ts';
 import { formatContentError, type ContentError } from '../schema/errors.ts';
 import {
@@ -102,6 +103,16 @@ export function incidentText(session: Session, slug: string, values: Values, now
   ]);
 }
 
+/**
+ * A town with a status of its own shows that status whatever its services say: a town made by
+ * `new` has one (a town without services needs it). Say so when it gets a service.
+ */
+async function hintOwnStatus(session: Session, town: string, townFile: string): Promise<void> {
+  const bytes = await readFile(townFile);
+  const status = parseSource('town', townFile, bytes, { slug: town }).source?.data.status;
+  if (typeof status === 'string') session.out(session.t('new.townHasStatus', { town, status }));
+}
+
 /** Refuses with the same message `check` would give for this file. */
 function refuse(session: Session, error: ContentError): never {
   throw new CommandError('new.refused', {}, [formatContentError(error, session.language)]);
@@ -177,7 +188,9 @@ export async function runNew(argv: readonly string[], settings: CommandOptions =
       text = serviceText(session, service, given, now);
     }
 
-    return write(session, file, text, service === undefined ? 'new.nextTown' : 'new.nextService', service === undefined ? town : `${town}/${service}`);
+    const code = await write(session, file, text, service === undefined ? 'new.nextTown' : 'new.nextService', service === undefined ? town : `${town}/${service}`);
+    if (service !== undefined) await hintOwnStatus(session, town, townFile);
+    return code;
   });
 }
 

@@ -3,7 +3,8 @@
  *
  * Changes a town (`werl`), a service (`werl/buergerbuero`) or an incident
  * (`stoerungen/sit-2023`): `--status` sets the status (with `--channel phone`, the status of
- * that way of contact instead), `--incident` names an incident that now affects it (a town's
+ * that way of contact instead; `--status auto` removes a town's own status, so it follows from
+ * its services), `--incident` names an incident that now affects it (a town's
  * `incidents` list grows, a service's `incident` is set), `--summary` sets the summary, and every update adds an entry to
  * `updates` whose text is `--note` (else the new summary, else a sentence naming the new
  * status) and moves `updated` to its time: now in the site's time zone, or `--at`. A service
@@ -80,6 +81,10 @@ export function planUpdate(session: Session, target: Target, data: Record<string
     for (const i of matches) plan.set([field, i, 'status'], status, list[i]!.status);
     const kind = session.t(`channel.${channel}` as MessageKey);
     entry ??= session.t('update.channelText', { channel: kind, status: statusLabel(session, status) });
+  } else if (status === 'auto' && target.kind === 'town') {
+    // The town's own status goes; it follows from its services again.
+    if (data.status !== undefined) plan.remove('status', data.status);
+    entry ??= session.t('update.statusAuto');
   } else if (status !== undefined) {
     plan.set(['status'], status, data.status, ['name', 'kind', 'parent', 'incidents', 'updated']);
     entry ??= session.t('update.statusText', { status: statusLabel(session, status) });

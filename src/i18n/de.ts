@@ -239,6 +239,7 @@ export const de = {
   'new.created': 'Angelegt: {file}',
   'new.nextTown': 'Prüfen Sie name, kind und summary in {file}. Dienste legen Sie an mit: npm run new -- {town} <dienst> --title "…"',
   'new.nextService': 'Prüfen Sie title und summary in {file}. Ändern später mit: npm run update -- {address} --status … --note "…"',
+  'new.townHasStatus': 'Hinweis: {town} hat einen eigenen Status ({status}); er gilt statt des Status, der sich aus den Diensten ergibt. Soll er sich aus den Diensten ergeben: npm run update -- {town} --status auto',
   'new.nextIncident': 'Prüfen Sie title und summary in {file}. Betroffene Orte tragen Sie so ein: npm run update -- <ort> --incident {slug} --status limited --summary "…"',
   'new.comment.name': 'Name, wie er auf der Website steht (Pflicht)',
   'new.comment.kind': 'Art: Stadt, Gemeinde, Kreis oder ein anderes Wort (Pflicht)',
@@ -267,6 +268,7 @@ export const de = {
   'update.noChannel': '{file}: in {field} gibt es keinen Kontaktweg „{found}“ — vorhanden: {allowed}',
   'update.statusText': 'Neuer Status: {status}.',
   'update.channelText': '{channel}: {status}.',
+  'update.statusAuto': 'Der Status ergibt sich jetzt aus den Diensten.',
   'update.incidentText': 'Betroffen von der Störung „{incident}“.',
 
   'resolve.usage': 'Aufruf: npm run resolve -- <störung> [--at "2023-11-03 14:17"] [--summary "…"] [--note "…"] [--services normal]',

@@ -241,6 +241,7 @@ export const en: Messages = {
   'new.created': 'Created: {file}',
   'new.nextTown': 'Check name, kind and summary in {file}. Add services with: npm run new -- {town} <service> --title "…"',
   'new.nextService': 'Check title and summary in {file}. Change it later with: npm run update -- {address} --status … --note "…"',
+  'new.townHasStatus': 'Note: {town} has a status of its own ({status}); it applies instead of the status that follows from the services. To let it follow from the services: npm run update -- {town} --status auto',
   'new.nextIncident': 'Check title and summary in {file}. Add the towns it affects like this: npm run update -- <town> --incident {slug} --status limited --summary "…"',
   'new.comment.name': 'name as shown on the website (required)',
   'new.comment.kind': 'kind: Stadt, Gemeinde, Kreis or another word (required)',
@@ -269,6 +270,7 @@ export const en: Messages = {
   'update.noChannel': '{file}: {field} has no way of contact "{found}" — present: {allowed}',
   'update.statusText': 'New status: {status}.',
   'update.channelText': '{channel}: {status}.',
+  'update.statusAuto': 'The status now follows from the services.',
   'update.incidentText': 'Affected by the incident "{incident}".',
 
   'resolve.usage': 'Usage: npm run resolve -- <incident> [--at "2023-11-03 14:17"] [--summary "…"] [--note "…"] [--services normal]',

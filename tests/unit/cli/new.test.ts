@@ -108,7 +108,8 @@ describe('a service', () => {
     expect(normal.code).toBe(0);
     expect(normal.text).toMatchInlineSnapshot(`
       "Angelegt: content/towns/soest/buergerbuero.md
-      Prüfen Sie title und summary in content/towns/soest/buergerbuero.md. Ändern später mit: npm run update -- soest/buergerbuero --status … --note "…""
+      Prüfen Sie title und summary in content/towns/soest/buergerbuero.md. Ändern später mit: npm run update -- soest/buergerbuero --status … --note "…"
+      Hinweis: soest hat einen eigenen Status (limited); er gilt statt des Status, der sich aus den Diensten ergibt. Soll er sich aus den Diensten ergeben: npm run update -- soest --status auto"
     `);
     expect(await read(root, 'towns/soest/buergerbuero.md')).toMatchInlineSnapshot(`
       "---
@@ -123,6 +124,7 @@ describe('a service', () => {
       ---
       "
     `);
+    expect((await create(root, 'soest', 'kasse')).text).toContain('Hinweis: soest hat einen eigenen Status (limited)');
     expect((await create(root, 'soest', 'standesamt', '--title', 'Standesamt', '--status', 'unavailable', '--incident', 'sit-2023')).code).toBe(0);
     expect(await read(root, 'towns/soest/standesamt.md')).toMatchInlineSnapshot(`
       "---

@@ -275,6 +275,30 @@ describe('towns and incidents', () => {
     `);
   });
 
+  test('--status auto: a town\'s own status goes, it follows from the services again', async () => {
+    const { root } = await folder();
+    const { code, text: out } = await update(root, 'soest', '--status', 'auto');
+    expect(code).toBe(0);
+    expect(out).toMatchInlineSnapshot(`
+      "Gespeichert: content/towns/soest/index.md
+        status: entfernt (war limited)
+        updated: 2023-11-03 14:17 → 2023-11-04 13:00
+        updates: neuer Eintrag 2023-11-04 13:00: Der Status ergibt sich jetzt aus den Diensten."
+    `);
+    expect(await read(root, 'towns/soest/index.md')).not.toContain('status:');
+    expect(await check(root)).toBe('');
+  });
+
+  test('--status auto for a town without services is refused: it needs a status', async () => {
+    const { root } = await folder({ 'towns/soest/buergerbuero.md': null });
+    const { code, text: out } = await update(root, 'soest', '--status', 'auto');
+    expect(code).toBe(1);
+    expect(out).toMatchInlineSnapshot(`
+      "Nicht gespeichert, keine Datei wurde geändert. Die Änderung ergäbe diese Fehler:
+      content/towns/soest/index.md: status: fehlt — Pflicht für einen Ort ohne Dienste (Beispiel: status: limited)"
+    `);
+  });
+
   test('an incident: summary and note; a status is refused', async () => {
     const { root } = await folder();
     expect((await update(root, 'stoerungen/sit-2023', '--summary', 'Die Server laufen wieder an.')).text).toMatchInlineSnapshot(`
@@ -309,7 +333,7 @@ describe('mistakes in the call', () => {
     }
     expect(texts).toMatchInlineSnapshot(`
       [
-        "„soest/buergerburo“ gibt es nicht (meinten Sie „soest/buergerbuero“?) — vorhanden: soest, soest/buergerbuero, stoerungen/sit-2023",
+        "„soest/buergerburo“ gibt es nicht (meinten Sie „soest/buergerbuero“?) — vorhanden: soest/buergerbuero",
         "Nichts zu ändern — geben Sie an, was sich geändert hat, z. B.: npm run update -- soest/buergerbuero --status limited --note "…"",
         "Unbekannte Angabe „--stauts“ (meinten Sie „--status“?) — erlaubt: --status, --channel, --incident, --summary, --note, --at, --content",
         "Bei „--status“ fehlt der Wert — Beispiel: --status limited, Texte in Anführungszeichen: --note "Ab Montag wieder geöffnet."",
@@ -329,7 +353,7 @@ describe('mistakes in the call', () => {
     texts.push((await update(root, 'soest/buergerbuero', '--status', 'unavailable')).text);
     expect(texts).toMatchInlineSnapshot(`
       [
-        ""soest/buergerburo" does not exist (did you mean "soest/buergerbuero"?) — present: soest, soest/buergerbuero, stoerungen/sit-2023",
+        ""soest/buergerburo" does not exist (did you mean "soest/buergerbuero"?) — present: soest/buergerbuero",
         "Not saved, no file was changed. The change would cause these errors:
       content/towns/soest/buergerbuero.md: status: "closed" — allowed: normal, limited, deferred, unavailable (did you mean "unavailable"?)",
         "--at "tomorrow" — allowed: date and time like 2023-11-03 14:17, a date like 2023-11-06, or a time of day alone like 14:17 (today; local time Europe/Berlin)",
