@@ -261,7 +261,7 @@ export const de = {
   'new.incidentSummary': 'Einzelheiten folgen.',
 
   'update.usage': 'Aufruf: npm run update -- <ort> | <ort>/<dienst> | stoerungen/<störung> [--status limited] [--channel phone] [--summary "…"] [--note "…"] [--at "2023-11-03 14:17"]',
-  'update.nothing': 'Nichts zu ändern — geben Sie an, was sich geändert hat, z. B.: npm run update -- {address} --status limited --note "…"',
+  'update.nothing': 'Nichts zu ändern — geben Sie an, was sich geändert hat, z. B.: npm run update -- {address} --status limited --note "…" (das -- nach update nicht vergessen, sonst kommen die Angaben nicht an)',
   'update.incidentStatus': '{address} ist eine Störung und hat keinen Status — für die Entwarnung: npm run resolve -- {address}',
   'update.channelWithoutStatus': '--channel braucht --status, z. B.: --channel email --status unavailable',
   'update.empty': '{option} ist leer — erlaubt: ein Text',

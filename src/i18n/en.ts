@@ -263,7 +263,7 @@ export const en: Messages = {
   'new.incidentSummary': 'Details to follow.',
 
   'update.usage': 'Usage: npm run update -- <town> | <town>/<service> | stoerungen/<incident> [--status limited] [--channel phone] [--summary "…"] [--note "…"] [--at "2023-11-03 14:17"]',
-  'update.nothing': 'Nothing to change — say what has changed, e.g.: npm run update -- {address} --status limited --note "…"',
+  'update.nothing': 'Nothing to change — say what has changed, e.g.: npm run update -- {address} --status limited --note "…" (do not forget the -- after update, or the options do not arrive)',
   'update.incidentStatus': '{address} is an incident and has no status — for the all-clear: npm run resolve -- {address}',
   'update.channelWithoutStatus': '--channel needs --status, e.g.: --channel email --status unavailable',
   'update.empty': '{option} is empty — allowed: a text',

@@ -334,7 +334,7 @@ describe('mistakes in the call', () => {
     expect(texts).toMatchInlineSnapshot(`
       [
         "„soest/buergerburo“ gibt es nicht (meinten Sie „soest/buergerbuero“?) — vorhanden: soest/buergerbuero",
-        "Nichts zu ändern — geben Sie an, was sich geändert hat, z. B.: npm run update -- soest/buergerbuero --status limited --note "…"",
+        "Nichts zu ändern — geben Sie an, was sich geändert hat, z. B.: npm run update -- soest/buergerbuero --status limited --note "…" (das -- nach update nicht vergessen, sonst kommen die Angaben nicht an)",
         "Unbekannte Angabe „--stauts“ (meinten Sie „--status“?) — erlaubt: --status, --channel, --incident, --summary, --note, --at, --content",
         "Bei „--status“ fehlt der Wert — Beispiel: --status limited, Texte in Anführungszeichen: --note "Ab Montag wieder geöffnet."",
         "--channel braucht --status, z. B.: --channel email --status unavailable",
