@@ -6,7 +6,7 @@
  * A change that would add an error is refused and nothing is written.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n/index.ts';
@@ -171,7 +171,6 @@ export interface Target {
 
 /** Every address of the content, for "did you mean". */
 async function addresses(dir: string): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
   const list = async (p: string) => (await readdir(p).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
   const out: string[] = [];
   for (const town of await list(path.join(dir, 'towns'))) {
@@ -253,8 +252,11 @@ export function laterTime(session: Session, current: unknown, next: string): str
   return was && was.instant > now.instant ? current as string : next;
 }
 
-/** Identity of an error apart from its line, which an edit may move. */
-const errorKey = (e: ContentError) => JSON.stringify([e.file, e.field, e.code, e.params, e.hint]);
+/**
+ * Identity of an error apart from its line, which an edit may move, and apart from the list of
+ * what is allowed, which a new file may lengthen (`parent: … — vorhanden: …`).
+ */
+const errorKey = (e: ContentError) => JSON.stringify([e.file, e.field, e.code, e.params?.found]);
 
 /** The site as it is now (for commands that need the model, e.g. which towns an incident affects). */
 export function loadCurrent(session: Session): Promise<LoadResult> {

@@ -11,6 +11,7 @@
  * that name another incident are left alone. All or nothing: every file is checked first, then
  * all are written.
  */
+import path from 'node:path';
 import type { Incident, Service, Town } from '../model/types.ts';
 import { formatContentError } from '../schema/errors.ts';
 import {
@@ -32,7 +33,6 @@ import {
   type Target,
 } from './change.ts';
 import { oneLine } from './edit.ts';
-import path from 'node:path';
 
 const options = {
   at: { type: 'string' },

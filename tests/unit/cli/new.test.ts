@@ -206,6 +206,17 @@ describe('refused, and nothing is written', () => {
   }
 });
 
+test('an error elsewhere that names every town does not block a new town', async () => {
+  const { root } = await folder({ 'towns/werl/index.md': md('name: Werl\nkind: Stadt\nparent: nirgends\nupdated: 2023-11-03\nstatus: normal\nsummary: Offen.') });
+  const { code, text } = await create(root, 'ense');
+  expect(code).toBe(0);
+  expect(text).toMatchInlineSnapshot(`
+    "Angelegt: content/towns/ense/index.md
+    Prüfen Sie name, kind und summary in content/towns/ense/index.md. Dienste legen Sie an mit: npm run new -- ense <dienst> --title "…"
+    Hinweis: Im Inhalt steht noch ein Fehler, der nicht von dieser Änderung kommt; solange er besteht, wird nichts veröffentlicht. npm run check zeigt ihn."
+  `);
+});
+
 test('nameFromSlug: a first guess for the name', () => {
   expect(nameFromSlug('bad-sassendorf')).toBe('Bad Sassendorf');
   expect(nameFromSlug('werl')).toBe('Werl');
