@@ -217,6 +217,31 @@ test('an error elsewhere that names every town does not block a new town', async
   `);
 });
 
+test('refusals in English', async () => {
+  const { root } = await folder({ 'site.yaml': 'title: T\noperator: O\nlanguage: en\n' });
+  const texts = [];
+  for (const argv of [['Bad Sassendorf'], ['suche'], ['soest'], ['werl', 'rathaus'], ['soest', 'feed'], ['stoerungen/brand', '--kind', 'Stadt'], ['soest', 'x', '--titel', 'X'], []]) {
+    const { code, text } = await create(root, ...argv);
+    expect(code).toBe(1);
+    texts.push(text);
+  }
+  expect(texts).toMatchInlineSnapshot(`
+    [
+      "Nothing created:
+    content/towns/Bad Sassendorf: name "Bad Sassendorf" — allowed: lower-case letters a–z, digits and single hyphens (suggestion: bad-sassendorf)",
+      "Nothing created:
+    content/towns/suche/index.md: "suche" is an address of the site itself — not allowed: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind",
+      "content/towns/soest/index.md exists already — nothing created. Change it with: npm run update -- soest --note "…"",
+      "The town "werl" does not exist yet (content/towns/werl/index.md is missing) — create it first: npm run new -- werl",
+      "Nothing created:
+    content/towns/soest/feed.md: "feed" is an address of the town itself — not allowed: aushang, feed, index",
+      "--kind does not apply to an incident — allowed: --title, --summary",
+      "Unknown option "--titel" (did you mean "--title"?) — allowed: --name, --title, --kind, --parent, --status, --summary, --incident, --content",
+      "Usage: npm run new -- <town> [<service>] [--name "…"] [--title "…"] [--kind Stadt] [--parent <district>] [--status limited] [--summary "…"] [--incident <incident>], or for an incident: npm run new -- stoerungen/<incident> --title "…" [--summary "…"]",
+    ]
+  `);
+});
+
 test('nameFromSlug: a first guess for the name', () => {
   expect(nameFromSlug('bad-sassendorf')).toBe('Bad Sassendorf');
   expect(nameFromSlug('werl')).toBe('Werl');
