@@ -64,6 +64,8 @@ const site = sameFileSystem ? staging : path.join(work, 'site');
 
 process.env.AUSHANG_CONTENT = contentDir;
 process.env.AUSHANG_OUT_DIR = site;
+// A public body's build contacts no one: Astro's telemetry is off before Astro is loaded.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
 try {
   const { build } = await import('astro');
   const cwd = process.cwd();

@@ -39,6 +39,8 @@ if (import.meta.main) {
     console.error(`${path.relative(process.cwd(), outDir) || outDir}/ holds no built site. Run aushang build (npm run build) first.`);
     process.exit(1);
   }
+  // A public body's preview must not contact anyone: Astro reads this before it loads.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { preview } = await import('astro');
   const root = path.resolve(import.meta.dirname, '../..');
   process.env.AUSHANG_OUT_DIR = outDir;

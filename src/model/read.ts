@@ -241,6 +241,12 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** A path as shown to editors: relative to the working directory when below it, with `/`. */
+export function shownPath(p: string, cwd: string): string {
+  const relative = path.relative(cwd, p);
+  return (relative.startsWith('..') ? p : relative).split(path.sep).join('/');
+}
+
 type Entry = { name: string; isDir: boolean; isSymlink: boolean };
 
 async function listFolder(dir: string): Promise<Entry[]> {
@@ -263,10 +269,7 @@ async function kindAt(p: string): Promise<'file' | 'folder' | 'symlink' | undefi
 
 /** Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. */
 export async function readContent(dir: string, cwd = process.cwd()): Promise<ReadResult> {
-  const shown = (p: string) => {
-    const relative = path.relative(cwd, p);
-    return (relative.startsWith('..') ? p : relative).split(path.sep).join('/');
-  };
+  const shown = (p: string) => shownPath(p, cwd);
   const files: SourceFile[] = [];
   const errors: ContentError[] = [];
   if ((await kindAt(dir)) === undefined) return { files, errors: [{ file: shown(dir), code: 'missingFolder' }] };
@@ -368,6 +371,47 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
     for (const item of await markdownFiles(folderPath, `${folder}/<name>.md`)) {
       await load(kind, path.join(folderPath, item.name), { slug: item.slug });
     }
+  }
+  return { files, errors };
+}
+
+/** Planned content: absolute path → the text or bytes a command is about to write. */
+export type Overlay = ReadonlyMap<string, string | Uint8Array>;
+
+/** Which kind of file a path inside the content folder is, from where it sits. */
+function placeOf(dir: string, p: string): { kind: SourceKind; slug: string; town?: string } {
+  const parts = path.relative(dir, p).split(path.sep);
+  const name = (parts[parts.length - 1] ?? '').replace(/\.md$/, '');
+  if (parts.length === 1 && parts[0] === 'site.yaml') return { kind: 'site', slug: '' };
+  if (parts.length === 3 && parts[0] === 'towns') {
+    return name === 'index' ? { kind: 'town', slug: parts[1]! } : { kind: 'service', slug: name, town: parts[1]! };
+  }
+  if (parts.length === 2 && parts[0] === 'incidents') return { kind: 'incident', slug: name };
+  if (parts.length === 2 && parts[0] === 'pages') return { kind: 'page', slug: name };
+  throw new Error(`not a content file: ${p}`);
+}
+
+/**
+ * What was read, with the files of `overlay` in place of (or added to) those on disk: the
+ * editor commands (`new`, `update`, `resolve`) check a change with the very rules of `check`
+ * before they write anything.
+ */
+export function applyOverlay(read: ReadResult, dir: string, cwd: string, overlay: Overlay): ReadResult {
+  let { files, errors } = read;
+  for (const [p, content] of overlay) {
+    const place = placeOf(dir, p);
+    const file = shownPath(p, cwd);
+    // The file replaces what was read; a new town also fills an empty towns/ folder.
+    const townsFolder = shownPath(path.join(dir, 'towns'), cwd) + '/';
+    errors = errors.filter((e) => e.file !== file && !(place.kind === 'town' && e.file === townsFolder && e.code === 'missingFolder'));
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    const result = parseSource(place.kind, file, bytes, place);
+    errors = [...errors, ...result.errors];
+    // In the place of the file it replaces, so everything else reads in the same order.
+    const at = files.findIndex((f) => f.file === file);
+    const rest = files.filter((f) => f.file !== file);
+    if (result.source) rest.splice(at < 0 ? rest.length : at, 0, result.source);
+    files = rest;
   }
   return { files, errors };
 }

@@ -29,7 +29,7 @@ import {
 import { closest, fieldName, issueToErrors, sortErrors, type ContentError, type ContentWarning } from '../schema/errors.ts';
 import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
 import { defaultContentLanguage, editorLanguage, translator, type EditorLanguage } from '../i18n/index.ts';
-import { readContent, slugify, type SourceFile } from './read.ts';
+import { applyOverlay, readContent, slugify, type Overlay, type SourceFile } from './read.ts';
 import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
 import { isValidTimeZone, type TimeValue } from './time.ts';
@@ -48,6 +48,8 @@ export interface LoadOptions {
   /** Build time for "possibly outdated"; defaults to `now`. */
   builtAt?: number;
   cwd?: string;
+  /** Planned changes to check as if written (see `applyOverlay`). */
+  overlay?: Overlay;
 }
 
 /** `language`: the language of messages for editors (German or English, see `editorLanguage`). */
@@ -160,7 +162,9 @@ const defaults = siteSchema.parse({ title: 'x', operator: 'x' });
 
 export async function loadSite(dir: string, options: LoadOptions): Promise<LoadResult> {
   const now = options.now ?? Date.now();
-  const read = await readContent(dir, options.cwd);
+  const read = options.overlay
+    ? applyOverlay(await readContent(dir, options.cwd), dir, options.cwd ?? process.cwd(), options.overlay)
+    : await readContent(dir, options.cwd);
   const errors = [...read.errors];
   const byKind = (kind: SourceFile['kind']) => read.files.filter((f) => f.kind === kind);
 

@@ -215,7 +215,10 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** An instant as editors write it, in the site's time zone: `2023-11-03 14:17` (for files the tools write). */
+/**
+ * `2023-11-03 14:17`: an instant as editors write it, the wall-clock time in the site's time
+ * zone without an offset. What the editor commands and `init` write for "now".
+ */
 export function editorTime(instant: number, timeZone: string): string {
   const iso = isoInZone(instant, timeZone);
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;

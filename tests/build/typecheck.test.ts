@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { root } from './helpers.ts';
 
 it('astro check reports no errors and no warnings', () => {
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'check'], {
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts/astro.mjs'), 'check'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },

@@ -1,0 +1,383 @@
+/**
+ * What the editor commands (`new`, `update`, `resolve`) share: where the content is, the site's
+ * language and time zone, which file an address names, the time to write, and the one way a
+ * change reaches the disk — checked first with the very reader and rules of `check` (the files
+ * as they would be, `LoadOptions.overlay`), then written atomically (temporary file, rename).
+ * A change that would add an error is refused and nothing is written.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { translator, type Language, type MessageKey, type Translate } from '../i18n/index.ts';
+import { loadSite, type LoadResult } from '../model/site.ts';
+import { parseSource, shownPath, slugify } from '../model/read.ts';
+import { editorTime, isValidTimeZone, parseTime } from '../model/time.ts';
+import { urlSettingsFromEnv } from '../model/urls.ts';
+import { languageKeys, siteSchema, slugPattern } from '../schema/index.ts';
+import { closest, fieldName, formatContentError, type ContentError } from '../schema/errors.ts';
+import { editFile, EditError, type Edit, type FieldPath } from './edit.ts';
+
+export interface CommandOptions {
+  /** Working directory: the content folder and the paths shown are relative to it. */
+  cwd?: string;
+  /** "Now" in milliseconds; the clock by default. */
+  now?: number;
+  /** Where the command's lines go; the console by default. */
+  out?: (line: string) => void;
+}
+
+/** Everything a command needs to know about where and when it runs. */
+export interface Session {
+  cwd: string;
+  now: number;
+  out: (line: string) => void;
+  /** The content folder, absolute. */
+  dir: string;
+  language: Language;
+  timeZone: string;
+  t: Translate;
+  /** A path as editors see it (`content/towns/werl/index.md`). */
+  shown: (p: string) => string;
+}
+
+/** A mistake in how a command was called or what it was asked to do: printed, exit code 1. */
+export class CommandError extends Error {
+  readonly key: MessageKey;
+  readonly params: Record<string, string | number>;
+  /** Lines printed after the message (e.g. the errors a change would cause). */
+  readonly details: string[];
+  constructor(key: MessageKey, params: Record<string, string | number> = {}, details: string[] = []) {
+    super(key);
+    this.key = key;
+    this.params = params;
+    this.details = details;
+  }
+}
+
+/** The content folder: `--content`, else AUSHANG_CONTENT, else `content/`. */
+export function contentDirectory(option: string | undefined, cwd: string): string {
+  return path.resolve(cwd, option ?? process.env.AUSHANG_CONTENT ?? 'content');
+}
+
+/** Language and time zone from site.yaml, as far as it can be read; the defaults otherwise. */
+export async function siteBasics(dir: string): Promise<{ language: Language; timeZone: string }> {
+  const defaults = siteSchema.parse({ title: 'x', operator: 'x' });
+  const fallback = { language: defaults.language, timeZone: defaults.timezone };
+  const bytes = await readFile(path.join(dir, 'site.yaml')).catch(() => undefined);
+  if (!bytes) return fallback;
+  const data = parseSource('site', 'site.yaml', bytes, { slug: '' }).source?.data ?? {};
+  const language = (languageKeys as readonly unknown[]).includes(data.language) ? (data.language as Language) : fallback.language;
+  const timeZone = typeof data.timezone === 'string' && isValidTimeZone(data.timezone.trim()) ? data.timezone.trim() : fallback.timeZone;
+  return { language, timeZone };
+}
+
+/**
+ * Parses a command's arguments (Node's parseArgs, strict) and sets up the session. A mistake
+ * in the arguments becomes a message in the site's language.
+ */
+export async function startSession<O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: readonly string[],
+  options: O,
+  settings: CommandOptions,
+  ctx: RunContext,
+): Promise<{ session: Session; values: Record<string, string | boolean | undefined>; positionals: string[] }> {
+  const cwd = settings.cwd ?? process.cwd();
+  let parsed: { values: Record<string, unknown>; positionals: string[] } | undefined;
+  let problem: string | undefined;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { ...options, content: { type: 'string' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  const dir = contentDirectory(parsed?.values.content as string | undefined, cwd);
+  const { language, timeZone } = await siteBasics(dir);
+  ctx.language = language;
+  const session: Session = {
+    cwd,
+    now: settings.now ?? Date.now(),
+    out: settings.out ?? ((line) => console.log(line)),
+    dir,
+    language,
+    timeZone,
+    t: translator(language),
+    shown: (p) => shownPath(p, cwd),
+  };
+  if (!parsed) {
+    const option = /'(-[^' ]+)/.exec(problem ?? '')?.[1] ?? '';
+    const known = Object.keys(options).map((name) => `--${name}`);
+    const missingValue = /argument missing/.test(problem ?? '');
+    const suggestion = closest(option.replace(/=.*$/, ''), known);
+    throw new CommandError(missingValue ? 'edit.optionValue' : 'edit.option', {
+      found: option,
+      allowed: [...known, '--content'].join(', '),
+      hint: suggestion && !missingValue ? ` (${session.t('hint.didYouMean', { suggestion })})` : '',
+    });
+  }
+  return { session, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+}
+
+/** Filled in as soon as the command knows the site's language, so its errors are in it. */
+export interface RunContext {
+  language: Language;
+}
+
+/**
+ * Runs a command body: a `CommandError` is printed in the site's language and gives exit
+ * code 1; anything else is a bug and is thrown on.
+ */
+export async function runCommand(settings: CommandOptions, body: (ctx: RunContext) => Promise<number>): Promise<number> {
+  const ctx: RunContext = { language: 'de' };
+  try {
+    return await body(ctx);
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    const out = settings.out ?? ((line: string) => console.log(line));
+    out(translator(ctx.language)(error.key, error.params));
+    for (const line of error.details) out(line);
+    return 1;
+  }
+}
+
+/** A slug for a folder or file name; a bad one is refused with the reader's own message. */
+export function requireSlug(session: Session, slug: string, where: string): void {
+  if (slugPattern.test(slug)) return;
+  const suggestion = slugify(slug);
+  const error: ContentError = { file: where, code: 'slug', params: { found: slug }, ...(suggestion ? { hint: { code: 'slugify' as const, params: { suggestion } } } : {}) };
+  throw new CommandError('new.refused', {}, [formatContentError(error, session.language)]);
+}
+
+/** Applies edits to a file's text; a file that cannot be edited safely is named in the message. */
+export function editText(session: Session, file: string, text: string, edits: readonly Edit[]): string {
+  try {
+    return editFile(text, edits);
+  } catch (error) {
+    if (error instanceof EditError) throw new CommandError(`edit.cannot.${error.code}` as MessageKey, { file: session.shown(file), field: error.field });
+    throw error;
+  }
+}
+
+export type TargetKind = 'town' | 'service' | 'incident';
+
+export interface Target {
+  kind: TargetKind;
+  /** Absolute path of the file. */
+  file: string;
+  slug: string;
+  town?: string;
+  /** How the commands name it: `werl`, `werl/buergerbuero`, `stoerungen/sit-2023`. */
+  address: string;
+}
+
+/** Every address of the content, for "did you mean". */
+async function addresses(dir: string): Promise<string[]> {
+  const list = async (p: string) => (await readdir(p).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
+  const out: string[] = [];
+  for (const town of await list(path.join(dir, 'towns'))) {
+    out.push(town);
+    for (const file of await list(path.join(dir, 'towns', town))) if (file.endsWith('.md') && file !== 'index.md') out.push(`${town}/${file.slice(0, -3)}`);
+  }
+  for (const file of await list(path.join(dir, 'incidents'))) if (file.endsWith('.md')) out.push(`stoerungen/${file.slice(0, -3)}`);
+  return out;
+}
+
+/**
+ * Which file an address names. Accepted: `werl` (a town), `werl/buergerbuero` (a service),
+ * `stoerungen/sit-2023` (an incident, as in its web address), the same with slashes around
+ * (`/werl/buergerbuero/`, copied from the browser), and the file's path
+ * (`content/towns/werl/index.md`, `incidents/sit-2023.md`).
+ */
+export async function findTarget(session: Session, address: string, only?: TargetKind): Promise<Target> {
+  // An absolute path into the content folder is a file; `/werl/` is a path of the website.
+  const inside = path.isAbsolute(address) && address.startsWith(session.dir + path.sep);
+  const relative = inside ? path.relative(session.dir, address) : address;
+  const parts = relative
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)?(content\/)?/, '')
+    .replace(/\.md$/, '')
+    .split('/')
+    .filter(Boolean);
+  let target: Omit<Target, 'file'> | undefined;
+  if (parts[0] === 'towns') parts.shift();
+  if ((parts[0] === 'stoerungen' || parts[0] === 'incidents') && parts.length === 2) {
+    target = { kind: 'incident', slug: parts[1]!, address: `stoerungen/${parts[1]}` };
+  } else if (parts.length === 1 || (parts.length === 2 && parts[1] === 'index')) {
+    target = { kind: 'town', slug: parts[0]!, address: parts[0]! };
+  } else if (parts.length === 2) {
+    target = { kind: 'service', slug: parts[1]!, town: parts[0]!, address: `${parts[0]}/${parts[1]}` };
+  }
+  const file =
+    target?.kind === 'incident'
+      ? path.join(session.dir, 'incidents', `${target.slug}.md`)
+      : target?.kind === 'town'
+        ? path.join(session.dir, 'towns', target.slug, 'index.md')
+        : target
+          ? path.join(session.dir, 'towns', target.town!, `${target.slug}.md`)
+          : '';
+  if (!target || !existsSync(file) || (only && target.kind !== only)) {
+    let known = (await addresses(session.dir)).filter((a) => !only || (only === 'incident') === a.startsWith('stoerungen/'));
+    // A service of a town that exists: that town's services are the ones worth listing.
+    const sameTown = target?.town ? known.filter((a) => a.startsWith(`${target!.town}/`)) : [];
+    if (sameTown.length > 0) known = sameTown;
+    const wanted = only === 'incident' && target && target.kind !== 'incident' ? `stoerungen/${parts.join('/')}` : (target?.address ?? address);
+    const suggestion = closest(wanted, known) ?? closest(address, known);
+    throw new CommandError('edit.notFound', {
+      found: address,
+      allowed: known.length > 6 ? `${known.slice(0, 6).join(', ')}, …` : known.join(', '),
+      hint: suggestion ? ` (${session.t('hint.didYouMean', { suggestion })})` : '',
+    });
+  }
+  return { ...target, file };
+}
+
+/**
+ * The time to write: now in the site's time zone (`2026-12-02 14:05`), or what `--at` says:
+ * a date-time as in the files (`2026-12-02 09:30`, with an offset too), a date, or a time of
+ * day alone (`9:30`, meaning today in the site's time zone).
+ */
+export function timeToWrite(session: Session, at: string | undefined): string {
+  if (at === undefined) return editorTime(session.now, session.timeZone);
+  const written = at.trim();
+  const timeOfDay = /^(\d{1,2})[:.](\d{2})$/.exec(written);
+  const value = timeOfDay ? `${editorTime(session.now, session.timeZone).slice(0, 10)} ${timeOfDay[1]!.padStart(2, '0')}:${timeOfDay[2]}` : written;
+  if (!parseTime(value, session.timeZone)) throw new CommandError('edit.time', { found: at, timeZone: session.timeZone });
+  return value;
+}
+
+/** The later of two times as written (the one that is there stays when it is later). */
+export function laterTime(session: Session, current: unknown, next: string): string {
+  const was = typeof current === 'string' ? parseTime(current, session.timeZone) : undefined;
+  const now = parseTime(next, session.timeZone)!;
+  return was && was.instant > now.instant ? current as string : next;
+}
+
+/**
+ * Identity of an error apart from its line, which an edit may move, and apart from the list of
+ * what is allowed, which a new file may lengthen (`parent: … — vorhanden: …`).
+ */
+const errorKey = (e: ContentError) => JSON.stringify([e.file, e.field, e.code, e.params?.found]);
+
+/** The site as it is now (for commands that need the model, e.g. which towns an incident affects). */
+export function loadCurrent(session: Session): Promise<LoadResult> {
+  return loadSite(session.dir, { urls: urlSettingsFromEnv(), now: session.now, cwd: session.cwd });
+}
+
+/**
+ * Checks planned files (absolute path → new text) as `check` would see them. Refuses (throws)
+ * when they bring an error that is not there now; returns how many errors the content already
+ * had, which the change neither caused nor fixed, so the command can say so.
+ */
+export async function checkPlanned(
+  session: Session,
+  planned: ReadonlyMap<string, string>,
+  before?: LoadResult,
+  refusal: MessageKey = 'edit.refused',
+): Promise<number> {
+  const now = before ?? (await loadCurrent(session));
+  const after = await loadSite(session.dir, { urls: urlSettingsFromEnv(), now: session.now, cwd: session.cwd, overlay: planned });
+  const existing = new Map<string, number>();
+  for (const e of now.ok ? [] : now.errors) existing.set(errorKey(e), (existing.get(errorKey(e)) ?? 0) + 1);
+  const added: ContentError[] = [];
+  for (const e of after.ok ? [] : after.errors) {
+    const count = existing.get(errorKey(e)) ?? 0;
+    if (count > 0) existing.set(errorKey(e), count - 1);
+    else added.push(e);
+  }
+  if (added.length > 0) {
+    // A line of the planned text would point into a file the editor has not got: name the field.
+    const plannedFiles = new Set([...planned.keys()].map(session.shown));
+    const shownError = (e: ContentError) => formatContentError(plannedFiles.has(e.file) ? { ...e, line: undefined } : e, session.language);
+    throw new CommandError(refusal, {}, added.map(shownError));
+  }
+  return after.ok ? 0 : after.errors.length;
+}
+
+/**
+ * Writes the planned files: each first to a temporary file beside it (a dotfile, which the
+ * reader ignores), and only when all are written, renamed over the originals. A failure before
+ * the renames leaves every file as it was.
+ */
+export async function writePlanned(session: Session, planned: ReadonlyMap<string, string>): Promise<void> {
+  const temporary: [string, string][] = [];
+  for (const [file, text] of planned) {
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    try {
+      const mode = await stat(file).then((s) => s.mode & 0o777, () => 0o644);
+      await writeFile(temp, text, { mode });
+      temporary.push([temp, file]);
+    } catch (error) {
+      await Promise.all(temporary.map(([written]) => rm(written, { force: true })));
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new CommandError('edit.writeFailed', { file: session.shown(file), reason });
+    }
+  }
+  for (const [temp, file] of temporary) await rename(temp, file);
+}
+
+/** Prints the closing note when the content had errors the change did not cause. */
+export function reportOtherErrors(session: Session, count: number): void {
+  if (count > 0) session.out(session.t(count === 1 ? 'edit.otherError' : 'edit.otherErrors', { count }));
+}
+
+/** One line of what a command changed, for its report. */
+export interface Change {
+  field: string;
+  from?: string;
+  to?: string;
+}
+
+/** The edits for one file and what they change, in the words of the report. */
+export class Plan {
+  readonly edits: Edit[] = [];
+  readonly changes: Change[] = [];
+
+  set(path: FieldPath, value: string, from: unknown, after?: readonly string[]): void {
+    this.edits.push({ op: 'set', path, value, after });
+    this.changes.push({ field: fieldName(path), from: from === undefined || from === null ? undefined : String(from), to: value });
+  }
+
+  addToList(key: string, value: string, current: readonly unknown[], after: readonly string[]): void {
+    this.edits.push({ op: 'addToList', key, value, after });
+    this.changes.push({ field: key, from: current.length > 0 ? current.join(', ') : undefined, to: [...current, value].join(', ') });
+  }
+
+  remove(key: string, from: unknown): void {
+    this.edits.push({ op: 'remove', key });
+    this.changes.push({ field: key, from: String(from) });
+  }
+
+  entry(at: string, text: string): void {
+    this.edits.push({ op: 'addUpdate', at, text });
+    this.changes.push({ field: 'updates', to: `${at}: ${text}` });
+  }
+}
+
+/** A long text cut for the report: the file has it whole. */
+function short(text: string): string {
+  return text.length > 70 ? `${text.slice(0, 69).trimEnd()}…` : text;
+}
+
+/** `Gespeichert: <file>`, then one line per change. */
+export function printChanges(session: Session, file: string, changes: readonly Change[], key: MessageKey = 'edit.saved'): void {
+  session.out(session.t(key, { file: session.shown(file) }));
+  for (const change of changes) {
+    const from = change.from === undefined ? '' : short(change.from);
+    const to = change.to === undefined ? '' : short(change.to);
+    if (change.field === 'updates') session.out(session.t('edit.entry', { text: to }));
+    else if (change.to === undefined) session.out(session.t('edit.removed', { field: change.field, from }));
+    else if (change.from === undefined) session.out(session.t('edit.added', { field: change.field, to }));
+    else session.out(session.t('edit.changed', { field: change.field, from, to }));
+  }
+}
+
+/** A file's text (which must be UTF-8, as the reader wants it) and its front matter as data. */
+export async function readForEdit(session: Session, target: Target): Promise<{ text: string; data: Record<string, unknown> }> {
+  const bytes = await readFile(target.file);
+  const parsed = parseSource(target.kind, session.shown(target.file), bytes, { slug: target.slug, town: target.town });
+  if (!parsed.source) {
+    throw new CommandError('edit.broken', { file: session.shown(target.file) }, parsed.errors.map((e) => formatContentError(e, session.language)));
+  }
+  // ignoreBOM keeps a byte order mark in the text, so it is written back as it was.
+  return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), data: parsed.source.data };
+}

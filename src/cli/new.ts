@@ -1,0 +1,197 @@
+/**
+ * `npm run new -- <town> [<service>] [--name …] [--title …] [--kind …] [--parent …] [--status …] [--summary …] [--incident …]`
+ * `npm run new -- stoerungen/<incident> [--title …] [--summary …]`
+ *
+ * Creates a town (`content/towns/<town>/index.md`), a service of an existing town
+ * (`content/towns/<town>/<service>.md`) or an incident (`content/incidents/<incident>.md`,
+ * starting now) with every required field, the current time in the
+ * site's time zone, a valid status and a short comment above each field, in the site's
+ * language. Refuses a name that is not a slug, one the site reserves, one a page already has,
+ * and a file that exists; then nothing is written. What it writes passes `check`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { MessageKey } from '../i18n/index.ts';
+import { parseSource } from '../model/read.ts';
+import { reservedRoutes, reservedServiceSlugs } from '../schema/index.ts';
+import { formatContentError, type ContentError } from '../schema/errors.ts';
+import {
+  checkPlanned,
+  CommandError,
+  reportOtherErrors,
+  requireSlug,
+  runCommand,
+  startSession,
+  timeToWrite,
+  writePlanned,
+  type CommandOptions,
+  type Session,
+} from './change.ts';
+import { oneLine, scalarText } from './edit.ts';
+
+const options = {
+  name: { type: 'string' },
+  title: { type: 'string' },
+  kind: { type: 'string' },
+  parent: { type: 'string' },
+  status: { type: 'string' },
+  summary: { type: 'string' },
+  incident: { type: 'string' },
+} as const;
+
+type Values = Partial<Record<keyof typeof options, string>>;
+
+/** `bad-sassendorf` → `Bad Sassendorf`: a first name to correct (umlauts cannot be guessed). */
+export function nameFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/** The kind a slug suggests: `kreis-soest` is a Kreis, `gemeinde-ense` a Gemeinde, else Stadt. */
+function kindFromSlug(slug: string): string {
+  if (slug.startsWith('kreis-') || slug.endsWith('kreis')) return 'Kreis';
+  if (slug.startsWith('gemeinde-')) return 'Gemeinde';
+  return 'Stadt';
+}
+
+/** A front matter field with its comment above it. */
+function field(session: Session, key: string, value: string | undefined, comment: MessageKey): string[] {
+  if (value === undefined) return [];
+  return [`# ${session.t(comment)}`, `${key}: ${scalarText(oneLine(value))}`];
+}
+
+function fileText(lines: string[]): string {
+  return `---\n${lines.join('\n')}\n---\n`;
+}
+
+/** The text of a new town's index.md. */
+export function townText(session: Session, slug: string, values: Values, now: string): string {
+  return fileText([
+    ...field(session, 'name', values.name ?? values.title ?? nameFromSlug(slug), 'new.comment.name'),
+    ...field(session, 'kind', values.kind ?? kindFromSlug(slug), 'new.comment.kind'),
+    ...field(session, 'parent', values.parent, 'new.comment.parent'),
+    ...(values.incident === undefined ? [] : [`# ${session.t('new.comment.incidents')}`, `incidents: [${scalarText(values.incident)}]`]),
+    ...field(session, 'updated', now, 'new.comment.updated'),
+    ...field(session, 'status', values.status ?? 'normal', 'new.comment.townStatus'),
+    ...field(session, 'summary', values.summary ?? session.t('new.townSummary'), 'new.comment.summary'),
+  ]);
+}
+
+/** The text of a new service file. */
+export function serviceText(session: Session, slug: string, values: Values, now: string): string {
+  const status = values.status ?? 'normal';
+  return fileText([
+    ...field(session, 'title', values.title ?? values.name ?? nameFromSlug(slug), 'new.comment.title'),
+    ...field(session, 'status', status, 'new.comment.status'),
+    ...field(session, 'updated', now, 'new.comment.updated'),
+    ...field(session, 'summary', values.summary ?? session.t(status === 'normal' ? 'new.serviceSummary' : 'new.serviceSummaryDisrupted'), 'new.comment.summary'),
+    ...field(session, 'since', status === 'normal' ? undefined : now, 'new.comment.since'),
+    ...field(session, 'incident', values.incident, 'new.comment.incident'),
+  ]);
+}
+
+/** The text of a new incident: it starts now. */
+export function incidentText(session: Session, slug: string, values: Values, now: string): string {
+  return fileText([
+    ...field(session, 'title', values.title ?? values.name ?? nameFromSlug(slug), 'new.comment.incidentTitle'),
+    ...field(session, 'started', now, 'new.comment.started'),
+    ...field(session, 'updated', now, 'new.comment.updated'),
+    ...field(session, 'summary', values.summary ?? session.t('new.incidentSummary'), 'new.comment.incidentSummary'),
+  ]);
+}
+
+/**
+ * A town with a status of its own shows that status whatever its services say: a town made by
+ * `new` has one (a town without services needs it). Say so when it gets a service.
+ */
+async function hintOwnStatus(session: Session, town: string, townFile: string): Promise<void> {
+  const bytes = await readFile(townFile);
+  const status = parseSource('town', townFile, bytes, { slug: town }).source?.data.status;
+  if (typeof status === 'string') session.out(session.t('new.townHasStatus', { town, status }));
+}
+
+/** Refuses with the same message `check` would give for this file. */
+function refuse(session: Session, error: ContentError): never {
+  throw new CommandError('new.refused', {}, [formatContentError(error, session.language)]);
+}
+
+/** `npm run new -- stoerungen/<slug>`: an incident that starts now. */
+async function createIncident(session: Session, slug: string, given: Values): Promise<number> {
+  const file = path.join(session.dir, 'incidents', `${slug}.md`);
+  requireSlug(session, slug, session.shown(file));
+  for (const option of ['kind', 'parent', 'status', 'incident'] as const) {
+    if (given[option] !== undefined) throw new CommandError('new.notForIncident', { option: `--${option}` });
+  }
+  if (existsSync(file)) throw new CommandError('new.exists', { file: session.shown(file), address: `stoerungen/${slug}` });
+  return write(session, file, incidentText(session, slug, given, timeToWrite(session, undefined)), 'new.nextIncident', `stoerungen/${slug}`);
+}
+
+/** Checks the new file like `check` would, then writes it (and its folder). */
+async function write(session: Session, file: string, text: string, next: MessageKey, address: string): Promise<number> {
+  const planned = new Map([[file, text]]);
+  const otherErrors = await checkPlanned(session, planned, undefined, 'new.refused');
+  const created = !existsSync(path.dirname(file));
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writePlanned(session, planned);
+  } catch (error) {
+    if (created) await rm(path.dirname(file), { recursive: true, force: true });
+    throw error;
+  }
+  session.out(session.t('new.created', { file: session.shown(file) }));
+  session.out(session.t(next, { file: session.shown(file), town: address.split('/')[0]!, slug: address.split('/').pop()!, address }));
+  reportOtherErrors(session, otherErrors);
+  return 0;
+}
+
+export async function runNew(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
+  return runCommand(settings, async (ctx) => {
+    const { session, values, positionals } = await startSession(argv, options, settings, ctx);
+    if (positionals.length < 1 || positionals.length > 2) throw new CommandError('new.usage');
+    const [town, service] = positionals as [string, string | undefined];
+    const given = values as Values;
+    for (const [name, value] of Object.entries(given)) {
+      if (typeof value === 'string' && value.trim() === '') throw new CommandError('update.empty', { option: `--${name}` });
+    }
+    const incident = /^\/?(?:stoerungen|incidents)\/([^/]+?)(?:\.md)?\/?$/.exec(town)?.[1];
+    if (incident !== undefined && service === undefined) return createIncident(session, incident, given);
+    const townDir = path.join(session.dir, 'towns', town);
+    const townFile = path.join(townDir, 'index.md');
+    requireSlug(session, town, session.shown(townDir));
+    const now = timeToWrite(session, undefined);
+
+    let file: string;
+    let text: string;
+    if (service === undefined) {
+      file = townFile;
+      if ((reservedRoutes as readonly string[]).includes(town)) {
+        refuse(session, { file: session.shown(file), code: 'reservedTown', params: { found: town, allowed: reservedRoutes.join(', ') } });
+      }
+      const page = path.join(session.dir, 'pages', `${town}.md`);
+      if (existsSync(page)) refuse(session, { file: session.shown(file), code: 'collision', params: { found: town, other: session.shown(page) } });
+      if (existsSync(file)) throw new CommandError('new.exists', { file: session.shown(file), address: town });
+      text = townText(session, town, given, now);
+    } else {
+      file = path.join(townDir, `${service}.md`);
+      requireSlug(session, service, session.shown(file));
+      for (const option of ['kind', 'parent'] as const) {
+        if (given[option] !== undefined) throw new CommandError('new.townOnly', { option: `--${option}` });
+      }
+      if ((reservedServiceSlugs as readonly string[]).includes(service)) {
+        refuse(session, { file: session.shown(file), code: 'reservedService', params: { found: service, allowed: reservedServiceSlugs.join(', ') } });
+      }
+      if (!existsSync(townFile)) throw new CommandError('new.noTown', { town, file: session.shown(townFile) });
+      if (existsSync(file)) throw new CommandError('new.exists', { file: session.shown(file), address: `${town}/${service}` });
+      text = serviceText(session, service, given, now);
+    }
+
+    const code = await write(session, file, text, service === undefined ? 'new.nextTown' : 'new.nextService', service === undefined ? town : `${town}/${service}`);
+    if (service !== undefined) await hintOwnStatus(session, town, townFile);
+    return code;
+  });
+}
+
+if (import.meta.main) process.exitCode = await runNew(process.argv.slice(2));

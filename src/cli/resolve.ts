@@ -1,0 +1,147 @@
+/**
+ * `npm run resolve -- <incident> [--at TIME] [--summary TEXT] [--note TEXT] [--services normal]`
+ *
+ * The all-clear. Sets the incident's `resolved` (now in the site's time zone, or `--at`), adds
+ * an entry to its `updates` (`--note`, else a standard sentence) and moves `updated`;
+ * `--summary` replaces its summary. With `--services normal`, every town the incident affects
+ * (as the model derives it: towns that name it in `incidents`, or whose services name it) is
+ * set back to normal: each service that is not entirely normal gets `status: normal`, its tasks
+ * and channels too, a summary saying it works as usual, no `since`/`expected`, and an update
+ * entry; a town with a status of its own or contacts that are not normal likewise. Services
+ * that name another incident are left alone. All or nothing: every file is checked first, then
+ * all are written.
+ */
+import path from 'node:path';
+import type { Incident, Service, Town } from '../model/types.ts';
+import { formatContentError } from '../schema/errors.ts';
+import {
+  checkPlanned,
+  CommandError,
+  editText,
+  findTarget,
+  laterTime,
+  loadCurrent,
+  Plan,
+  printChanges,
+  readForEdit,
+  runCommand,
+  startSession,
+  timeToWrite,
+  writePlanned,
+  type CommandOptions,
+  type Session,
+  type Target,
+} from './change.ts';
+import { oneLine } from './edit.ts';
+
+const options = {
+  at: { type: 'string' },
+  summary: { type: 'string' },
+  note: { type: 'string' },
+  services: { type: 'string' },
+} as const;
+
+interface Planned {
+  target: Target;
+  plan: Plan;
+  text: string;
+}
+
+/** Sets every non-normal status in a list of channels or tasks back to normal. */
+function normalizeList(plan: Plan, field: string, list: unknown): void {
+  if (!Array.isArray(list)) {
+    // One entry written without a list (`channels: {channel: phone, status: limited}`).
+    const status = (list as { status?: unknown } | undefined)?.status;
+    if (status !== undefined && status !== 'normal') plan.set([field, 'status'], 'normal', status);
+    return;
+  }
+  list.forEach((item: unknown, i) => {
+    const status = (item as { status?: unknown } | null)?.status;
+    if (status !== undefined && status !== 'normal') plan.set([field, i, 'status'], 'normal', status);
+  });
+}
+
+/** What the all-clear changes in a service or town file; an empty plan when it is already normal. */
+function planNormal(session: Session, data: Record<string, unknown>, kind: 'service' | 'town', at: string, incident: Incident): Plan {
+  const plan = new Plan();
+  if (data.status !== undefined && data.status !== 'normal') plan.set(['status'], 'normal', data.status);
+  if (kind === 'service') {
+    normalizeList(plan, 'tasks', data.tasks);
+    normalizeList(plan, 'channels', data.channels);
+  } else {
+    normalizeList(plan, 'contacts', data.contacts);
+  }
+  if (plan.edits.length === 0) return plan;
+  if (kind === 'service') for (const key of ['since', 'expected']) if (data[key] !== undefined) plan.remove(key, data[key]);
+  plan.set(['summary'], session.t(kind === 'service' ? 'resolve.serviceSummary' : 'resolve.townSummary'), data.summary);
+  const updated = laterTime(session, data.updated, at);
+  if (updated !== data.updated) plan.set(['updated'], updated, data.updated);
+  plan.entry(at, session.t('resolve.normalNote', { incident: incident.title }));
+  return plan;
+}
+
+/** The towns and services the all-clear sets back to normal. */
+function affected(site: { town(slug: string): Town | undefined }, incident: Incident): { town: Town; services: Service[] }[] {
+  return incident.towns.flatMap((slug) => {
+    const town = site.town(slug);
+    if (!town) return [];
+    return [{ town, services: town.services.filter((s) => s.incident === undefined || s.incident === incident.slug) }];
+  });
+}
+
+export async function runResolve(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
+  return runCommand(settings, async (ctx) => {
+    const { session, values, positionals } = await startSession(argv, options, settings, ctx);
+    if (positionals.length !== 1) throw new CommandError('resolve.usage');
+    if (values.services !== undefined && values.services !== 'normal') throw new CommandError('resolve.servicesValue', { found: String(values.services) });
+    for (const name of ['summary', 'note'] as const) {
+      if (typeof values[name] === 'string' && (values[name] as string).trim() === '') throw new CommandError('update.empty', { option: `--${name}` });
+    }
+    const target = await findTarget(session, positionals[0]!.replace(/^(?!stoerungen\/|incidents\/|\/|content\/)/, 'stoerungen/'), 'incident');
+    const at = timeToWrite(session, values.at as string | undefined);
+    // Which towns the incident affects is the model's to say: the content must be valid.
+    const before = await loadCurrent(session);
+    if (!before.ok) throw new CommandError('resolve.fixFirst', {}, before.errors.map((e) => formatContentError(e, session.language)));
+    const incident = before.site.incident(target.slug)!;
+
+    const plans: Planned[] = [];
+    const { text, data } = await readForEdit(session, target);
+    if (incident.resolved) {
+      session.out(session.t('resolve.already', { address: target.address, time: String(data.resolved) }));
+      if (values.services === undefined) return 0;
+    } else {
+      const plan = new Plan();
+      plan.set(['resolved'], at, undefined, ['started']);
+      if (typeof values.summary === 'string') plan.set(['summary'], oneLine(values.summary), data.summary);
+      const updated = laterTime(session, data.updated, at);
+      if (updated !== data.updated) plan.set(['updated'], updated, data.updated, ['started']);
+      plan.entry(at, typeof values.note === 'string' ? oneLine(values.note) : session.t('resolve.note'));
+      plans.push({ target, plan, text });
+    }
+    if (values.services === 'normal') {
+      for (const { town, services } of affected(before.site, incident)) {
+        const files: Target[] = [
+          { kind: 'town', slug: town.slug, file: path.resolve(session.cwd, town.file), address: town.slug },
+          ...services.map((s): Target => ({ kind: 'service', slug: s.slug, town: town.slug, file: path.resolve(session.cwd, s.file), address: `${town.slug}/${s.slug}` })),
+        ];
+        for (const file of files) {
+          const read = await readForEdit(session, file);
+          const plan = planNormal(session, read.data, file.kind === 'town' ? 'town' : 'service', at, incident);
+          if (plan.edits.length > 0) plans.push({ target: file, plan, text: read.text });
+        }
+      }
+    }
+    if (plans.length === 0) {
+      session.out(session.t('resolve.nothing'));
+      return 0;
+    }
+    const planned = new Map(plans.map((p) => [p.target.file, editText(session, p.target.file, p.text, p.plan.edits)]));
+    await checkPlanned(session, planned, before);
+    await writePlanned(session, planned);
+    for (const p of plans) printChanges(session, p.target.file, p.plan.changes);
+    session.out(plans.length === 1 ? session.t('resolve.doneOne') : session.t('resolve.done', { count: plans.length }));
+    return 0;
+  });
+}
+
+if (import.meta.main) process.exitCode = await runResolve(process.argv.slice(2));
