@@ -164,6 +164,10 @@ export const de = {
   'error.missingFile': 'diese Datei fehlt',
   'error.missingFolder': 'dieser Ordner fehlt oder ist leer',
   'error.unreadable': 'die Datei kann nicht gelesen werden',
+  'error.editor': '„{found}“ — erlaubt: false (kein Web-Editor) oder darunter eingerückt die Felder backend und repo (siehe docs/web-editor.md)',
+  'error.editorRepo': '„{found}“ — erlaubt: Besitzer und Name des Repositorys mit Schrägstrich, z. B. stadt-soest/notfall',
+  'error.editorUrl': '„{found}“ — erlaubt: die https-Adresse des Servers, z. B. https://git.soest.de',
+  'error.editorUrlRequired': 'fehlt — bei backend: gitea Pflicht: die https-Adresse des Gitea- oder Forgejo-Servers, z. B. url: https://git.soest.de',
 
   'alias.reserved': 'eine Adresse der Website selbst',
 

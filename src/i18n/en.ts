@@ -166,6 +166,10 @@ export const en: Messages = {
   'error.missingFile': 'this file is missing',
   'error.missingFolder': 'this folder is missing or empty',
   'error.unreadable': 'the file cannot be read',
+  'error.editor': '"{found}" — allowed: false (no web editor) or the fields backend and repo indented below it (see docs/web-editor.md)',
+  'error.editorRepo': '"{found}" — allowed: the repository\'s owner and name joined by a slash, e.g. stadt-soest/notfall',
+  'error.editorUrl': '"{found}" — allowed: the server\'s https address, e.g. https://git.soest.de',
+  'error.editorUrlRequired': 'missing — required with backend: gitea: the https address of the Gitea or Forgejo server, e.g. url: https://git.soest.de',
 
   'alias.reserved': 'an address of the site itself',
 

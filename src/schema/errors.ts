@@ -50,7 +50,11 @@ export type ErrorCode =
   | 'unexpectedFile'
   | 'missingFile'
   | 'missingFolder'
-  | 'unreadable';
+  | 'unreadable'
+  | 'editor'
+  | 'editorRepo'
+  | 'editorUrl'
+  | 'editorUrlRequired';
 
 export type HintCode = 'didYouMean' | 'example' | 'quote' | 'yaml' | 'saveUtf8' | 'slugify' | 'typo' | 'https';
 
@@ -301,6 +305,12 @@ export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKe
           hint: { code: 'quote' },
         },
       ];
+    case 'custom': {
+      // A refinement in the schema names its own message (`params: { code: 'editorRepo' }`).
+      const code = (issue.params as { code?: ErrorCode } | undefined)?.code;
+      if (code) return [{ ...base, code, params: { found: describeFound(found) } }];
+      return [{ ...base, code: 'type', params: { found: describeFound(found), foundType: typeWord(found), expected: issue.message } }];
+    }
     default:
       return [{ ...base, code: 'type', params: { found: describeFound(found), foundType: typeWord(found), expected: issue.message } }];
   }
