@@ -60,6 +60,8 @@ const sameFileSystem = (await stat(parent)).dev === (await stat(workspace)).dev;
 const site = sameFileSystem ? staging : path.join(work, 'site');
 
 process.env.AUSHANG_CONTENT = contentDir;
+// The web editor's page at /admin/ exists only for a site that configures one (src/editor/integration.ts).
+process.env.AUSHANG_EDITOR = result.ok && result.site.settings.editor ? '1' : '';
 process.env.AUSHANG_OUT_DIR = site;
 try {
   const { build } = await import('astro');

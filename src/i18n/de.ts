@@ -121,6 +121,9 @@ export const de = {
 
   'notFound.title': 'Seite nicht gefunden',
   'notFound.text': 'Diese Adresse gibt es hier nicht. Vielleicht hilft die Übersicht oder die Liste aller Anliegen.',
+  'editor.title': 'Redaktion',
+  'editor.noScript': 'Der Web-Editor braucht JavaScript. Ohne JavaScript können Sie die Dateien direkt im Git-Webeditor ändern.',
+
   'error.required': 'fehlt — dieses Feld ist Pflicht',
   'error.empty': 'ist leer — hier gehört ein Text hin',
   'error.enum': '„{found}“ — erlaubt: {allowed}',

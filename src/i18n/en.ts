@@ -123,6 +123,9 @@ export const en: Messages = {
 
   'notFound.title': 'Page not found',
   'notFound.text': 'There is no page at this address. The overview or the list of all services may help.',
+  'editor.title': 'Editing',
+  'editor.noScript': 'The web editor needs JavaScript. Without it, edit the files directly in the Git host’s web editor.',
+
   'error.required': 'missing — this field is required',
   'error.empty': 'is empty — a text belongs here',
   'error.enum': '"{found}" — allowed: {allowed}',
