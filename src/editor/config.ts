@@ -103,12 +103,14 @@ const time = (): Widget => ({ widget: 'datetime', format: TIME_FORMAT, picker_ut
 const text = (): Widget => ({ widget: 'text' });
 const line = (): Widget => ({ widget: 'string' });
 const words = (): Widget => ({ widget: 'list' });
-const objects = (c: Context, kind: Kind, summary: string): Widget => ({
+const objects = (c: Context, kind: 'channel' | 'task' | 'update' | 'link', summary: string): Widget => ({
   widget: 'list',
   fields: fieldsOf(c, kind),
   summary,
   collapsed: 'auto',
-  label_singular: fieldText(c.language, 'list.item').label,
+  label_singular: fieldText(c.language, `list.${kind}`).label,
+  // Updates are shown newest first: a new one goes to the top of the list.
+  ...(kind === 'update' ? { add_to_top: true } : {}),
 });
 /** A choice among what exists now; without anything to choose from, a plain text. */
 const choice = (options: Option[], multiple = false): Widget =>
@@ -180,8 +182,13 @@ const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
   },
 };
 
-/** The body's editor: text, headings, lists, links; no images, code or HTML (the site shows none). */
+/**
+ * The body's editor: Markdown as written, with a toolbar for text, headings, lists and links; no
+ * images, code or HTML (the site shows none). The rich-text view rewrites Markdown it did not
+ * write (emphasis across a line break, list markers), so it is offered second, not by default.
+ */
 const markdownBody = {
+  modes: ['raw', 'rich_text'],
   buttons: ['bold', 'italic', 'link', 'heading-two', 'heading-three', 'bulleted-list', 'numbered-list', 'quote'],
   editor_components: [],
 };
@@ -298,7 +305,7 @@ export function createCmsConfig(input: EditorInput): CmsConfig {
         // Town files (index.md) have no title; Sveltia tests a missing field as the text "null".
         filter: { field: 'title', pattern: '^(?!null$).' },
         identifier_field: 'title',
-        summary: '{{title}}',
+        summary: '{{title}} – {{fields.status}}',
         sortable_fields: ['title', 'updated', 'status'],
       }),
       collection(c, 'towns', 'town', {

@@ -74,5 +74,8 @@ export const fieldsDe: FieldTexts = {
   'link.title': { label: 'Titel', hint: 'z. B. Ratsinformationssystem.' },
   'link.url': { label: 'Adresse', hint: 'Mit https://' },
 
-  'list.item': { label: 'Eintrag' },
+  'list.channel': { label: 'Kontaktweg' },
+  'list.task': { label: 'Anliegen' },
+  'list.update': { label: 'Neuigkeit' },
+  'list.link': { label: 'Link' },
 };

@@ -69,5 +69,8 @@ export const fieldsEn: FieldTexts = {
   'link.title': { label: 'Title' },
   'link.url': { label: 'Address', hint: 'With https://' },
 
-  'list.item': { label: 'Entry' },
+  'list.channel': { label: 'Way to get in touch' },
+  'list.task': { label: 'Matter' },
+  'list.update': { label: 'News item' },
+  'list.link': { label: 'Link' },
 };
