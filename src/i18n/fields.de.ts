@@ -58,7 +58,7 @@ export const fieldsDe: FieldTexts = {
   'page.example': { label: 'Noch Vorlage', hint: 'Eingeschaltet, solange der Text noch ausgefüllt werden muss.' },
   'page.body': { label: 'Text' },
 
-  'channel.channel': { label: 'Art', hint: 'Telefon, Fax, E-Mail, Post, vor Ort, online oder Website.' },
+  'channel.channel': { label: 'Art', hint: 'Telefon, Fax, E-Mail, Post, persönlich, online oder Website.' },
   'channel.status': { label: 'Status', hint: 'Ob dieser Weg gerade funktioniert.' },
   'channel.value': { label: 'Nummer, Adresse oder Link', hint: 'Telefon mit Vorwahl (02921 103-2127), E-Mail-Adresse, Anschrift oder https-Adresse.' },
   'channel.note': { label: 'Hinweis', hint: 'z. B. „E-Mails kommen derzeit nicht an.“' },
