@@ -10,6 +10,7 @@ import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gitHostOrigins } from '../editor/config.ts';
 import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
@@ -73,7 +74,8 @@ try {
     process.chdir(cwd);
   }
   await buildSearchIndex(site);
-  await writeHostingFiles(site, urlSettings.base);
+  const editor = result.ok ? result.site.settings.editor : undefined;
+  await writeHostingFiles(site, urlSettings.base, editor ? gitHostOrigins(editor) : undefined);
   if (!sameFileSystem) await cp(site, staging, { recursive: true });
   // mkdtemp makes the folder private (0700); a web server must be able to read it.
   await chmod(staging, 0o755);

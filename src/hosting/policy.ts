@@ -84,6 +84,27 @@ export function adminContentSecurityPolicyMeta(gitHostOrigins: readonly string[]
     .join('; ');
 }
 
+/**
+ * The `Content-Security-Policy` header for a host that cannot send another one for `/admin/`
+ * (`_headers`: Cloudflare joins the values of every matching rule, Netlify knows no way to drop
+ * one): each directive allows what either policy allows. A browser enforces every policy it
+ * gets, header and `<meta>` alike, so each page still gets exactly its own: the public pages
+ * carry the strict policy as `<meta>` (before anything else loads), the editor page its own.
+ * Without an editor, the header is the site's policy as it is.
+ */
+export function headerContentSecurityPolicy(gitHostOrigins?: readonly string[]): string {
+  if (!gitHostOrigins) return CONTENT_SECURITY_POLICY;
+  const merged = new Map<string, string[]>();
+  for (const [directive, value] of [...CSP_DIRECTIVES, ...adminCspDirectives(gitHostOrigins)]) {
+    const sources = merged.get(directive) ?? [];
+    for (const source of value.split(' ')) if (!sources.includes(source)) sources.push(source);
+    merged.set(directive, sources);
+  }
+  return [...merged]
+    .map(([directive, sources]) => `${directive} ${sources.length > 1 ? sources.filter((x) => x !== "'none'").join(' ') : sources[0]}`)
+    .join('; ');
+}
+
 /** Features the site never uses, switched off for it and anything it might embed. */
 export const PERMISSIONS_POLICY: string = [
   'accelerometer=()',
