@@ -225,7 +225,7 @@ function fieldsOf(c: Context, kind: Kind): CmsField[] {
   return fields;
 }
 
-function collection(c: Context, name: string, kind: Kind, options: Record<string, unknown>): CmsCollection {
+function collection(c: Context, name: string, kind: Kind, options: { folder: string } & Record<string, unknown>): CmsCollection {
   const { label, hint } = fieldText(c.language, `collection.${name}`);
   return {
     name,
@@ -237,7 +237,7 @@ function collection(c: Context, name: string, kind: Kind, options: Record<string
     create: true,
     ...options,
     fields: fieldsOf(c, kind),
-  } as CmsCollection;
+  };
 }
 
 /** The API address and sign-in options for the Git host named in site.yaml. */

@@ -9,7 +9,7 @@
  * `AUSHANG_SCREENSHOTS=docs npx vitest run tests/e2e/web-editor.test.ts` also renews the
  * screenshots in docs/.
  */
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';

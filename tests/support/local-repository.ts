@@ -44,7 +44,7 @@ export async function writeRepository(page: Page, files: Record<string, string>)
         await writable.close();
       }
     },
-    { folder: FOLDER, entries: [...Object.entries(files), ['.git/HEAD', 'ref: refs/heads/main\n']] },
+    { folder: FOLDER, entries: [...Object.entries(files), ['.git/HEAD', 'ref: refs/heads/main\n']] as [string, string][] },
   );
 }
 

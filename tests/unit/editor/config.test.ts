@@ -113,7 +113,7 @@ describe('the web editor configuration', () => {
       filter: { field: 'title', pattern: '^(?!null$).' },
     });
     // A town file has no title: Sveltia tests it as the text "null", which the filter excludes.
-    const pattern = new RegExp(collection('services').filter.pattern as string);
+    const pattern = new RegExp((collection('services').filter as { pattern: string }).pattern);
     expect(pattern.test('null')).toBe(false);
     expect(pattern.test('Bürgerbüro')).toBe(true);
     expect(collection('incidents').folder).toBe('content/incidents');

@@ -65,6 +65,10 @@ const paramsOf: Record<ErrorCode, string[]> = {
   missingFile: [],
   missingFolder: [],
   unreadable: [],
+  editor: ['found'],
+  editorRepo: ['found'],
+  editorUrl: ['found'],
+  editorUrlRequired: [],
 };
 
 const hintParams: Record<HintCode, string[]> = {
