@@ -302,6 +302,10 @@ export function createCmsConfig(input: EditorInput): CmsConfig {
       collection(c, 'services', 'service', {
         folder: `${CONTENT_FOLDER}/towns`,
         nested: { depth: 2, subfolders: false },
+        // Sveltia puts a new entry of a nested collection into content/towns/ itself, not into
+        // the town's folder, where check would reject it: new services come from `npm run new`
+        // (or the Git host's web editor), which put them where they belong.
+        create: false,
         // Town files (index.md) have no title; Sveltia tests a missing field as the text "null".
         filter: { field: 'title', pattern: '^(?!null$).' },
         identifier_field: 'title',

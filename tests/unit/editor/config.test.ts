@@ -111,7 +111,9 @@ describe('the web editor configuration', () => {
       folder: 'content/towns',
       nested: { depth: 2, subfolders: false },
       filter: { field: 'title', pattern: '^(?!null$).' },
+      create: false,
     });
+    expect(collection('towns').create).toBe(true);
     // A town file has no title: Sveltia tests it as the text "null", which the filter excludes.
     const pattern = new RegExp((collection('services').filter as { pattern: string }).pattern);
     expect(pattern.test('null')).toBe(false);
