@@ -171,6 +171,7 @@ export const de = {
   'error.editorRepo': '„{found}“ — erlaubt: Besitzer und Name des Repositorys mit Schrägstrich, z. B. stadt-soest/notfall',
   'error.editorUrl': '„{found}“ — erlaubt: die https-Adresse des Servers, z. B. https://git.soest.de',
   'error.editorUrlRequired': 'fehlt — bei backend: gitea Pflicht: die https-Adresse des Gitea- oder Forgejo-Servers, z. B. url: https://git.soest.de',
+  'error.editorReview': '„{found}“ — mit backend: gitea nicht möglich: der Web-Editor öffnet dort keine Pull Requests; erlaubt: false (und die Prüfung über Schutzregeln des Branches im Server)',
 
   'alias.reserved': 'eine Adresse der Website selbst',
 

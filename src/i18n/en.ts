@@ -173,6 +173,7 @@ export const en: Messages = {
   'error.editorRepo': '"{found}" — allowed: the repository\'s owner and name joined by a slash, e.g. stadt-soest/notfall',
   'error.editorUrl': '"{found}" — allowed: the server\'s https address, e.g. https://git.soest.de',
   'error.editorUrlRequired': 'missing — required with backend: gitea: the https address of the Gitea or Forgejo server, e.g. url: https://git.soest.de',
+  'error.editorReview': '"{found}" — not possible with backend: gitea: the web editor cannot open pull requests there; allowed: false (and review through the server\'s branch protection)',
 
   'alias.reserved': 'an address of the site itself',
 

@@ -54,7 +54,8 @@ export type ErrorCode =
   | 'editor'
   | 'editorRepo'
   | 'editorUrl'
-  | 'editorUrlRequired';
+  | 'editorUrlRequired'
+  | 'editorReview';
 
 export type HintCode = 'didYouMean' | 'example' | 'quote' | 'yaml' | 'saveUtf8' | 'slugify' | 'typo' | 'https';
 

@@ -132,6 +132,10 @@ export const editorSchema = z
     if (editor.backend === 'gitea' && editor.url === undefined) {
       ctx.addIssue({ code: 'custom', path: ['url'], input: undefined, params: { code: 'editorUrlRequired' } });
     }
+    if (editor.backend === 'gitea' && editor.review) {
+      // Sveltia opens pull requests on GitHub and GitLab only.
+      ctx.addIssue({ code: 'custom', path: ['review'], input: true, params: { code: 'editorReview' } });
+    }
   });
 export type EditorSettings = z.infer<typeof editorSchema>;
 

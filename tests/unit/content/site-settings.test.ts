@@ -73,6 +73,7 @@ describe('site.yaml: editor (1.1)', () => {
       content/site.yaml:8: editor.url: „http://git.soest.de“ — erlaubt: die https-Adresse des Servers, z. B. https://git.soest.de
       content/site.yaml:9: editor.token: unbekanntes Feld — erlaubt: backend, repo, branch, review, url, appId, authUrl"
     `);
+    expect(await output(siteWith('editor:\n  backend: gitea\n  repo: stadt/notfall\n  url: https://git.soest.de\n  review: true\n'))).toMatchInlineSnapshot(`"content/site.yaml:7: editor.review: „true“ — mit backend: gitea nicht möglich: der Web-Editor öffnet dort keine Pull Requests; erlaubt: false (und die Prüfung über Schutzregeln des Branches im Server)"`);
     expect(await output(siteWith('editor:\n  backend: gitea\n  repo: stadt/notfall\n'))).toMatchInlineSnapshot(`"content/site.yaml:3: editor.url: fehlt — bei backend: gitea Pflicht: die https-Adresse des Gitea- oder Forgejo-Servers, z. B. url: https://git.soest.de"`);
   });
 
@@ -83,6 +84,7 @@ describe('site.yaml: editor (1.1)', () => {
       "content/site.yaml:6: editor.repo: "notfall" — allowed: the repository's owner and name joined by a slash, e.g. stadt-soest/notfall
       content/site.yaml:7: editor.authUrl: "auth.example.org" — allowed: the server's https address, e.g. https://git.soest.de"
     `);
+    expect(await output(english('editor:\n  backend: gitea\n  repo: stadt/notfall\n  url: https://git.soest.de\n  review: true\n'))).toMatchInlineSnapshot(`"content/site.yaml:8: editor.review: "true" — not possible with backend: gitea: the web editor cannot open pull requests there; allowed: false (and review through the server's branch protection)"`);
     expect(await output(english('editor:\n  backend: gitea\n  repo: stadt/notfall\n'))).toMatchInlineSnapshot(`"content/site.yaml:4: editor.url: missing — required with backend: gitea: the https address of the Gitea or Forgejo server, e.g. url: https://git.soest.de"`);
   });
 });

@@ -69,6 +69,7 @@ const paramsOf: Record<ErrorCode, string[]> = {
   editorRepo: ['found'],
   editorUrl: ['found'],
   editorUrlRequired: [],
+  editorReview: ['found'],
 };
 
 const hintParams: Record<HintCode, string[]> = {
