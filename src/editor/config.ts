@@ -100,6 +100,11 @@ interface Context {
 
 const statusOptions = (c: Context, keys: readonly string[]): Option[] => keys.map((key) => ({ label: c.t(`status.${key}` as MessageKey), value: key }));
 const time = (): Widget => ({ widget: 'datetime', format: TIME_FORMAT, picker_utc: false });
+/** One paragraph of inline Markdown (summary, note, text): check rejects an empty line inside. */
+const ONE_PARAGRAPH = '^(?![\\s\\S]*\\n[ \\t]*\\n[\\s\\S]*\\S)[\\s\\S]*$';
+/** A link's address as check allows it: https:, http:, mailto:, tel: or a path of the site. */
+const LINK_ADDRESS = '^(https?:|mailto:|tel:|/)\\S*$';
+const paragraph = (c: Context): Widget => ({ widget: 'text', pattern: [ONE_PARAGRAPH, fieldText(c.language, 'pattern.paragraph').label] });
 const text = (): Widget => ({ widget: 'text' });
 const line = (): Widget => ({ widget: 'string' });
 const words = (): Widget => ({ widget: 'list' });
@@ -125,7 +130,7 @@ const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
     incidents: (c) => choice(c.incidents, true),
     updated: time,
     status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
-    summary: text,
+    summary: paragraph,
     contacts: (c) => objects(c, 'channel', '{{fields.channel}}: {{fields.value}}'),
     links: (c) => objects(c, 'link', '{{fields.title}}'),
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
@@ -135,7 +140,7 @@ const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
     title: line,
     status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
     updated: time,
-    summary: text,
+    summary: paragraph,
     since: time,
     expected: time,
     incident: (c) => choice(c.incidents),
@@ -151,7 +156,7 @@ const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
     started: time,
     resolved: time,
     updated: time,
-    summary: text,
+    summary: paragraph,
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
   },
   page: {
@@ -164,21 +169,21 @@ const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
     channel: (c) => ({ widget: 'select', options: channelKinds.map((kind) => ({ label: c.t(`channel.${kind}` as MessageKey), value: kind })) }),
     status: (c) => ({ widget: 'select', options: statusOptions(c, channelStatusKeys) }),
     value: text,
-    note: text,
+    note: paragraph,
     hours: line,
   },
   task: {
     title: line,
     status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
-    note: text,
+    note: paragraph,
   },
   update: {
     at: time,
-    text: text,
+    text: paragraph,
   },
   link: {
     title: line,
-    url: line,
+    url: (c) => ({ widget: 'string', pattern: [LINK_ADDRESS, fieldText(c.language, 'pattern.link').label] }),
   },
 };
 

@@ -78,4 +78,6 @@ export const fieldsDe: FieldTexts = {
   'list.task': { label: 'Anliegen' },
   'list.update': { label: 'Neuigkeit' },
   'list.link': { label: 'Link' },
+  'pattern.paragraph': { label: 'Bitte nur ein Absatz: keine Leerzeile im Text.' },
+  'pattern.link': { label: 'Bitte eine vollständige Adresse mit https:// (oder mailto:, tel:, /pfad/).' },
 };

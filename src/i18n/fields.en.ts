@@ -73,4 +73,6 @@ export const fieldsEn: FieldTexts = {
   'list.task': { label: 'Matter' },
   'list.update': { label: 'News item' },
   'list.link': { label: 'Link' },
+  'pattern.paragraph': { label: 'One paragraph only: no empty line in the text.' },
+  'pattern.link': { label: 'A full address with https:// (or mailto:, tel:, /path/).' },
 };

@@ -139,4 +139,15 @@ describe('the web editor', () => {
     expect(seen.foreign).toEqual([]);
     await page.close();
   });
+
+  it('does not save what check would reject: two paragraphs in "Kurz gesagt"', async () => {
+    const { page } = await openEditor(original);
+    await page.getByRole('treeitem', { name: 'soest', exact: true }).click();
+    await page.getByText(/^Bürgerbüro – /).first().click();
+    await page.getByRole('textbox', { name: 'Kurz gesagt' }).fill('Absatz eins.\n\nAbsatz zwei.');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte nur ein Absatz: keine Leerzeile im Text.').first().waitFor();
+    expect((await readRepository(page))[SERVICE]).toBe(original[SERVICE]);
+    await page.close();
+  });
 });

@@ -98,6 +98,23 @@ describe('the web editor configuration', () => {
     for (const time of times) expect(time, time.name).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD HH:mm', picker_utc: false });
   });
 
+  test('what check would reject in a text or a link cannot be saved', () => {
+    const service = collection('services').fields;
+    const [paragraph, message] = field(service, 'summary').pattern as [string, string];
+    expect(message).toBe('Bitte nur ein Absatz: keine Leerzeile im Text.');
+    const oneParagraph = new RegExp(paragraph);
+    expect(oneParagraph.test('Geschlossen, telefonisch erreichbar.')).toBe(true);
+    expect(oneParagraph.test('Zeile eins\nZeile zwei\n')).toBe(true);
+    expect(oneParagraph.test('Absatz eins\n\nAbsatz zwei')).toBe(false);
+    expect(oneParagraph.test('Absatz eins\n  \nAbsatz zwei')).toBe(false);
+    for (const [fields, name] of [[sub(service, 'tasks'), 'note'], [sub(service, 'channels'), 'note'], [sub(service, 'updates'), 'text']] as const) {
+      expect(field(fields, name).pattern, name).toEqual(field(service, 'summary').pattern);
+    }
+    const [address] = field(sub(collection('towns').fields, 'links'), 'url').pattern as [string, string];
+    for (const ok of ['https://www.soest.de', 'mailto:a@b.de', 'tel:+49292110', '/soest/']) expect(new RegExp(address).test(ok), ok).toBe(true);
+    for (const bad of ['www.soest.de', 'javascript:alert(1)', '../werl/']) expect(new RegExp(address).test(bad), bad).toBe(false);
+  });
+
   test('lists for channels, tasks, updates, links, keywords and aliases', () => {
     const service = collection('services').fields;
     for (const name of ['channels', 'tasks', 'updates', 'keywords', 'aliases']) expect(field(service, name).widget, name).toBe('list');
