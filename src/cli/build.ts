@@ -10,6 +10,7 @@ import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gitHostOrigins } from '../editor/config.ts';
 import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
 import { buildTime } from '../model/current.ts';
@@ -63,6 +64,8 @@ const sameFileSystem = (await stat(parent)).dev === (await stat(workspace)).dev;
 const site = sameFileSystem ? staging : path.join(work, 'site');
 
 process.env.AUSHANG_CONTENT = contentDir;
+// The web editor's page at /admin/ exists only for a site that configures one (src/editor/integration.ts).
+process.env.AUSHANG_EDITOR = result.ok && result.site.settings.editor ? '1' : '';
 process.env.AUSHANG_OUT_DIR = site;
 // A public body's build contacts no one: Astro's telemetry is off before Astro is loaded.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -76,7 +79,8 @@ try {
     process.chdir(cwd);
   }
   await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
-  await writeHostingFiles(site, urlSettings.base);
+  const editor = result.ok ? result.site.settings.editor : undefined;
+  await writeHostingFiles(site, urlSettings.base, editor ? gitHostOrigins(editor) : undefined);
   if (!sameFileSystem) await cp(site, staging, { recursive: true });
   // mkdtemp makes the folder private (0700); a web server must be able to read it.
   await chmod(staging, 0o755);

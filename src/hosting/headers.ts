@@ -14,10 +14,14 @@
  *   which is the short, revalidated caching we want. A `Cache-Control` in `<base>*` would be
  *   joined with the immutable one on `/assets/` into a header with two `max-age`s.
  */
-import { API_FOLDER, API_HEADERS, CACHE_IMMUTABLE, IMMUTABLE_FOLDERS, SECURITY_HEADERS } from './policy.ts';
+import { API_FOLDER, API_HEADERS, CACHE_IMMUTABLE, headerContentSecurityPolicy, IMMUTABLE_FOLDERS, SECURITY_HEADERS } from './policy.ts';
 
-/** The file's content for a site served below `base` (`/` or `/notfall/`). */
-export function renderHeadersFile(base: string): string {
+/**
+ * The file's content for a site served below `base` (`/` or `/notfall/`). With a web editor
+ * (`editorOrigins`: the Git host it talks to), the policy header allows what the editor page
+ * needs as well; every page narrows it with its own `<meta>` policy (see policy.ts).
+ */
+export function renderHeadersFile(base: string, editorOrigins?: readonly string[]): string {
   const lines = [
     '# HTTP headers for Netlify and Cloudflare Pages, written by `npm run build` from',
     '# src/hosting/policy.ts. Other hosts: see hosting/ and docs/deploy.md.',
@@ -26,7 +30,7 @@ export function renderHeadersFile(base: string): string {
     '# must-revalidate" (HTML, JSON, feeds, manifest.json, pagefind.js, pagefind-entry.json).',
     '',
     `${base}*`,
-    ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${value}`),
+    ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${name === 'Content-Security-Policy' ? headerContentSecurityPolicy(editorOrigins) : value}`),
   ];
   for (const folder of IMMUTABLE_FOLDERS) {
     lines.push('', `${base}${folder}*`, `  Cache-Control: ${CACHE_IMMUTABLE}`);

@@ -47,6 +47,64 @@ export const CONTENT_SECURITY_POLICY_META: string = CSP_DIRECTIVES.filter(([d]) 
   .map(([d, v]) => `${d} ${v}`)
   .join('; ');
 
+/**
+ * The web editor at `/admin/` (Sveltia CMS, only when site.yaml has an `editor:` block) has a
+ * policy of its own: its bundled script and fonts come from the site, its components set inline
+ * styles, it reads entry files through `blob:`/`data:` URLs, and it talks to exactly one other
+ * origin, the Git host's API. Nothing else is allowed; every other page keeps the policy above.
+ */
+export const ADMIN_FOLDER = 'admin/';
+
+export function adminCspDirectives(gitHostOrigins: readonly string[]): (readonly [directive: string, value: string])[] {
+  return [
+    ['default-src', "'self'"],
+    ['script-src', "'self'"],
+    ['style-src', "'self' 'unsafe-inline'"],
+    ['img-src', "'self' data: blob:"],
+    ['font-src', "'self'"],
+    ['connect-src', ["'self'", 'blob:', 'data:', ...gitHostOrigins].join(' ')],
+    ['worker-src', "'self' blob:"],
+    ['object-src', "'none'"],
+    ['base-uri', "'self'"],
+    ['form-action', "'self'"],
+    ['frame-ancestors', "'none'"],
+  ];
+}
+
+/** The editor page's policy as a header value. */
+export function adminContentSecurityPolicy(gitHostOrigins: readonly string[]): string {
+  return adminCspDirectives(gitHostOrigins).map(([d, v]) => `${d} ${v}`).join('; ');
+}
+
+/** The editor page's policy for its `<meta http-equiv>` (without the header-only directives). */
+export function adminContentSecurityPolicyMeta(gitHostOrigins: readonly string[]): string {
+  return adminCspDirectives(gitHostOrigins)
+    .filter(([d]) => !HEADER_ONLY_DIRECTIVES.has(d))
+    .map(([d, v]) => `${d} ${v}`)
+    .join('; ');
+}
+
+/**
+ * The `Content-Security-Policy` header for a host that cannot send another one for `/admin/`
+ * (`_headers`: Cloudflare joins the values of every matching rule, Netlify knows no way to drop
+ * one): each directive allows what either policy allows. A browser enforces every policy it
+ * gets, header and `<meta>` alike, so each page still gets exactly its own: the public pages
+ * carry the strict policy as `<meta>` (before anything else loads), the editor page its own.
+ * Without an editor, the header is the site's policy as it is.
+ */
+export function headerContentSecurityPolicy(gitHostOrigins?: readonly string[]): string {
+  if (!gitHostOrigins) return CONTENT_SECURITY_POLICY;
+  const merged = new Map<string, string[]>();
+  for (const [directive, value] of [...CSP_DIRECTIVES, ...adminCspDirectives(gitHostOrigins)]) {
+    const sources = merged.get(directive) ?? [];
+    for (const source of value.split(' ')) if (!sources.includes(source)) sources.push(source);
+    merged.set(directive, sources);
+  }
+  return [...merged]
+    .map(([directive, sources]) => `${directive} ${sources.length > 1 ? sources.filter((x) => x !== "'none'").join(' ') : sources[0]}`)
+    .join('; ');
+}
+
 /** Features the site never uses, switched off for it and anything it might embed. */
 export const PERMISSIONS_POLICY: string = [
   'accelerometer=()',

@@ -46,8 +46,8 @@ export async function scanSite(dir: string, base: string): Promise<Manifest> {
   return createManifest(base, entries);
 }
 
-/** Writes `_headers` and `manifest.json` into a finished build in `siteDir`. */
-export async function writeHostingFiles(siteDir: string, base: string): Promise<Manifest> {
+/** Writes `_headers` and `manifest.json` into a finished build in `siteDir` (`editorOrigins`: see renderHeadersFile). */
+export async function writeHostingFiles(siteDir: string, base: string, editorOrigins?: readonly string[]): Promise<Manifest> {
   for (const name of [MANIFEST_FILE, ...HOST_CONFIG_FILES]) {
     const exists = await readFile(path.join(siteDir, name)).then(
       () => true,
@@ -57,7 +57,7 @@ export async function writeHostingFiles(siteDir: string, base: string): Promise<
       throw new HostingFilesError(`The build already contains ${name} (from public/ or a page); the build writes that file itself.`);
     }
   }
-  await writeFile(path.join(siteDir, '_headers'), renderHeadersFile(base));
+  await writeFile(path.join(siteDir, '_headers'), renderHeadersFile(base, editorOrigins));
   const manifest = await scanSite(siteDir, base);
   await writeFile(path.join(siteDir, MANIFEST_FILE), serializeManifest(manifest));
   return manifest;

@@ -137,6 +137,9 @@ export const de = {
 
   'notFound.title': 'Seite nicht gefunden',
   'notFound.text': 'Diese Adresse gibt es hier nicht. Vielleicht hilft die Übersicht oder die Liste aller Anliegen.',
+  'editor.title': 'Redaktion',
+  'editor.noScript': 'Der Web-Editor braucht JavaScript. Ohne JavaScript können Sie die Dateien direkt im Git-Webeditor ändern.',
+
   'error.required': 'fehlt — dieses Feld ist Pflicht',
   'error.empty': 'ist leer — hier gehört ein Text hin',
   'error.enum': '„{found}“ — erlaubt: {allowed}',
@@ -181,6 +184,11 @@ export const de = {
   'error.missingFile': 'diese Datei fehlt',
   'error.missingFolder': 'dieser Ordner fehlt oder ist leer',
   'error.unreadable': 'die Datei kann nicht gelesen werden',
+  'error.editor': '„{found}“ — erlaubt: false (kein Web-Editor) oder darunter eingerückt die Felder backend und repo (siehe docs/web-editor.md)',
+  'error.editorRepo': '„{found}“ — erlaubt: Besitzer und Name des Repositorys mit Schrägstrich, z. B. stadt-soest/notfall',
+  'error.editorUrl': '„{found}“ — erlaubt: die https-Adresse des Servers, z. B. https://git.soest.de',
+  'error.editorUrlRequired': 'fehlt — bei backend: gitea Pflicht: die https-Adresse des Gitea- oder Forgejo-Servers, z. B. url: https://git.soest.de',
+  'error.editorReview': '„{found}“ — mit backend: gitea nicht möglich: der Web-Editor öffnet dort keine Pull Requests; erlaubt: false (und die Prüfung über Schutzregeln des Branches im Server)',
 
   'alias.reserved': 'eine Adresse der Website selbst',
 

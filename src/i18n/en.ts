@@ -11,7 +11,7 @@ export const en: Messages = {
 
   'status.normal': 'Available as usual',
   'status.limited': 'Limited',
-  'status.deferred': 'Accepted, dealt with later',
+  'status.deferred': 'Accepted, processed later',
   'status.unavailable': 'Not available',
 
   'channel.phone': 'Phone',
@@ -143,6 +143,9 @@ export const en: Messages = {
 
   'notFound.title': 'Page not found',
   'notFound.text': 'If you typed the web address, check it is correct. You can also start from one of these pages:',
+  'editor.title': 'Editing',
+  'editor.noScript': 'The web editor needs JavaScript. Without it, edit the files directly in the Git host’s web editor.',
+
   'error.required': 'missing — this field is required',
   'error.empty': 'is empty — a text belongs here',
   'error.enum': '"{found}" — allowed: {allowed}',
@@ -187,6 +190,11 @@ export const en: Messages = {
   'error.missingFile': 'this file is missing',
   'error.missingFolder': 'this folder is missing or empty',
   'error.unreadable': 'the file cannot be read',
+  'error.editor': '"{found}" — allowed: false (no web editor) or the fields backend and repo indented below it (see docs/web-editor.md)',
+  'error.editorRepo': '"{found}" — allowed: the repository\'s owner and name joined by a slash, e.g. stadt-soest/notfall',
+  'error.editorUrl': '"{found}" — allowed: the server\'s https address, e.g. https://git.soest.de',
+  'error.editorUrlRequired': 'missing — required with backend: gitea: the https address of the Gitea or Forgejo server, e.g. url: https://git.soest.de',
+  'error.editorReview': '"{found}" — not possible with backend: gitea: the web editor cannot open pull requests there; allowed: false (and review through the server\'s branch protection)',
 
   'alias.reserved': 'an address of the site itself',
 

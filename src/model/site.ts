@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js/max';
 import {
   channelSchema,
+  editorSchema,
   incidentSchema,
   keysOf,
   linkSchema,
@@ -65,6 +66,7 @@ function allowedKeysFor(schema: z.ZodObject) {
     tasks: taskSchema,
     updates: updateSchema,
     links: linkSchema,
+    editor: editorSchema,
   };
   return (path: readonly PropertyKey[]) => {
     const top = path.find((p) => typeof p === 'string' && p in nested) as string | undefined;

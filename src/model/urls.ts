@@ -51,6 +51,8 @@ export interface Urls {
   page(page: string): string;
   /** `/anliegen/`, `/anliegen/s/`, `/anliegen/s/2/`. */
   az(letter?: string, page?: number): string;
+  /** The web editor (only built with `editor:` in site.yaml). */
+  editor(): string;
   search(query?: string): string;
   notice(town: string): string;
 }
@@ -72,6 +74,7 @@ export function createUrls(settings: UrlSettings): Urls {
     incident: (incident) => path(`/stoerungen/${incident}/`),
     page: (page) => path(`/${page}/`),
     az: (letter, page) => path(letter ? `/anliegen/${letter}/${page && page > 1 ? `${page}/` : ''}` : '/anliegen/'),
+    editor: () => path('/admin/'),
     search: (query) => path('/suche/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
     notice: (town) => path(`/${town}/aushang/`),
     feed: () => path('/feed.xml'),

@@ -1,10 +1,11 @@
-/** `/robots.txt`: everything may be crawled; the sitemap is named when SITE_URL is set. */
+/** `/robots.txt`: everything but search (and the web editor) may be crawled; the sitemap is named when SITE_URL is set. */
 import type { APIRoute } from 'astro';
 import { getView } from '../model/current.ts';
 
 export const GET: APIRoute = async () => {
-  const { urls } = await getView();
+  const { site, urls } = await getView();
   const lines = ['User-agent: *', `Disallow: ${urls.path('/suche/')}`];
+  if (site.settings.editor) lines.push(`Disallow: ${urls.editor()}`);
   if (urls.hasSite) lines.push(`Sitemap: ${urls.canonical('/sitemap-index.xml')}`);
   return new Response(`${lines.join('\n')}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

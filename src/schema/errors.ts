@@ -55,7 +55,12 @@ export type ErrorCode =
   | 'symlink'
   | 'linkUnknown'
   | 'linkAnchor'
-  | 'linkRelative';
+  | 'linkRelative'
+  | 'editor'
+  | 'editorRepo'
+  | 'editorUrl'
+  | 'editorUrlRequired'
+  | 'editorReview';
 
 /** 1.1: what `check` warns about: published all the same, but an editor should look. */
 export type WarningCode = 'stale' | 'expectedPast' | 'noAlternative' | 'townStatusContradicts' | 'examplePage';
@@ -328,6 +333,12 @@ export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKe
           hint: { code: 'quote' },
         },
       ];
+    case 'custom': {
+      // A refinement in the schema names its own message (`params: { code: 'editorRepo' }`).
+      const code = (issue.params as { code?: ErrorCode } | undefined)?.code;
+      if (code) return [{ ...base, code, params: { found: describeFound(found) } }];
+      return [{ ...base, code: 'type', params: { found: describeFound(found), foundType: typeWord(found), expected: issue.message } }];
+    }
     default:
       return [{ ...base, code: 'type', params: { found: describeFound(found), foundType: typeWord(found), expected: issue.message } }];
   }

@@ -28,8 +28,8 @@ export const languageKeys = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Top-level paths the site itself uses; towns and pages must not take them (`assets` and
- * `pagefind` hold the stylesheet, the search script and the search index). */
-export const reservedRoutes = ['api', 'suche', 'anliegen', 'stoerungen', 'aushang', 'feed.xml', '404', 'assets', 'pagefind'] as const;
+ * `pagefind` hold the stylesheet, the search script and the search index; `admin` the web editor). */
+export const reservedRoutes = ['api', 'suche', 'anliegen', 'stoerungen', 'aushang', 'feed.xml', '404', 'assets', 'pagefind', 'admin'] as const;
 /** Service slugs that would collide with a town's own pages. */
 export const reservedServiceSlugs = ['aushang', 'feed', 'index'] as const;
 
@@ -98,6 +98,48 @@ export const taskSchema = z
   })
   .strict();
 
+/** 1.1: the Git hosts the web editor at /admin/ can save to. */
+export const editorBackends = ['github', 'gitlab', 'gitea'] as const;
+export type EditorBackend = (typeof editorBackends)[number];
+
+/** An https address (of a Git host or a sign-in service), without a trailing slash. */
+const httpsAddress = text.pipe(
+  z
+    .string()
+    .refine((v) => /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), { params: { code: 'editorUrl' } })
+    .transform((v) => v.replace(/\/+$/, '')),
+);
+
+/** 1.1: `editor:` in site.yaml, the web editor at /admin/ (docs/web-editor.md). */
+export const editorSchema = z
+  .object({
+    /** The Git host: github, gitlab or gitea (also Forgejo). */
+    backend: z.enum(editorBackends),
+    /** The content repository, `owner/name` (GitLab: `group/subgroup/name`). */
+    repo: text.refine((v) => /^[\w.-]+(\/[\w.-]+)+$/.test(v), { params: { code: 'editorRepo' } }),
+    /** The branch saves go to. */
+    branch: text.default('main'),
+    /** Saves open a pull request (merge request) instead of committing to the branch. */
+    review: z.boolean().default(false),
+    /** The Git host's address: required for gitea; for a self-hosted GitLab or GitHub Enterprise. */
+    url: httpsAddress.optional(),
+    /** The OAuth application's id (GitLab, Gitea/Forgejo); without it, sign-in with an access token only. */
+    appId: text.optional(),
+    /** GitHub: the address of the sign-in service (Sveltia CMS Authenticator); without it, access token only. */
+    authUrl: httpsAddress.optional(),
+  })
+  .strict()
+  .superRefine((editor, ctx) => {
+    if (editor.backend === 'gitea' && editor.url === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['url'], input: undefined, params: { code: 'editorUrlRequired' } });
+    }
+    if (editor.backend === 'gitea' && editor.review) {
+      // Sveltia opens pull requests on GitHub and GitLab only.
+      ctx.addIssue({ code: 'custom', path: ['review'], input: true, params: { code: 'editorReview' } });
+    }
+  });
+export type EditorSettings = z.infer<typeof editorSchema>;
+
 export const siteSchema = z
   .object({
     /** The site's name, shown in every page's header. */
@@ -117,6 +159,11 @@ export const siteSchema = z
     staleAfterHours: wholeNumber.pipe(z.number().positive()).default(48),
     /** Shown on every page, e.g. a citizens' hotline. */
     contacts: listOf(channelSchema).default([]),
+    /** 1.1: the web editor at /admin/; `false` or left out: no web editor. */
+    editor: z.preprocess(
+      (v) => (v === false ? undefined : v),
+      z.custom<object | undefined>((v) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v)), { params: { code: 'editor' } }).pipe(editorSchema.optional()),
+    ),
   })
   .strict();
 

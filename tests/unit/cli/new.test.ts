@@ -230,7 +230,7 @@ test('refusals in English', async () => {
       "Nothing created:
     content/towns/Bad Sassendorf: name "Bad Sassendorf" — allowed: lower-case letters a–z, digits and single hyphens (suggestion: bad-sassendorf)",
       "Nothing created:
-    content/towns/suche/index.md: "suche" is an address of the site itself — not allowed: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind",
+    content/towns/suche/index.md: "suche" is an address of the site itself — not allowed: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind, admin",
       "content/towns/soest/index.md exists already — nothing created. Change it with: npm run update -- soest --note "…"",
       "The town "werl" does not exist yet (content/towns/werl/index.md is missing) — create it first: npm run new -- werl",
       "Nothing created:

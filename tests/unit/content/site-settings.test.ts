@@ -53,3 +53,38 @@ describe('site.yaml', () => {
     expect(s.settings.contacts[0]).toMatchObject({ value: '0662 8072 0', href: 'tel:+4366280720', note: { markdown: 'Bürgertelefon', html: 'Bürgertelefon' } });
   });
 });
+
+describe('site.yaml: editor (1.1)', () => {
+  const siteWith = (editor: string) => ({ 'site.yaml': `title: T\noperator: O\n${editor}` });
+
+  test('false or left out: no web editor; a block gets its defaults', async () => {
+    expect((await site(siteWith('editor: false\n'))).settings.editor).toBeUndefined();
+    expect((await site({})).settings.editor).toBeUndefined();
+    const s = await site(siteWith('editor:\n  backend: gitlab\n  repo: kreis-soest/notfall/inhalt\n  url: https://git.kreis-soest.de/\n  appId: abc123\n'));
+    expect(s.settings.editor).toEqual({ backend: 'gitlab', repo: 'kreis-soest/notfall/inhalt', branch: 'main', review: false, url: 'https://git.kreis-soest.de', appId: 'abc123' });
+  });
+
+  test('every mistake, in German', async () => {
+    expect(await output(siteWith('editor: true\n'))).toMatchInlineSnapshot(`"content/site.yaml:3: editor: „true“ — erlaubt: false (kein Web-Editor) oder darunter eingerückt die Felder backend und repo (siehe docs/web-editor.md)"`);
+    expect(await output(siteWith('editor:\n  backend: bitbucket\n  repo: notfall\n  review: ja\n  branch: main\n  url: http://git.soest.de\n  token: geheim\n'))).toMatchInlineSnapshot(`
+      "content/site.yaml:4: editor.backend: „bitbucket“ — erlaubt: github, gitlab, gitea
+      content/site.yaml:5: editor.repo: „notfall“ — erlaubt: Besitzer und Name des Repositorys mit Schrägstrich, z. B. stadt-soest/notfall
+      content/site.yaml:6: editor.review: Text „ja“ — erwartet: der Wahrheitswert
+      content/site.yaml:8: editor.url: „http://git.soest.de“ — erlaubt: die https-Adresse des Servers, z. B. https://git.soest.de
+      content/site.yaml:9: editor.token: unbekanntes Feld — erlaubt: backend, repo, branch, review, url, appId, authUrl"
+    `);
+    expect(await output(siteWith('editor:\n  backend: gitea\n  repo: stadt/notfall\n  url: https://git.soest.de\n  review: true\n'))).toMatchInlineSnapshot(`"content/site.yaml:7: editor.review: „true“ — mit backend: gitea nicht möglich: der Web-Editor öffnet dort keine Pull Requests; erlaubt: false (und die Prüfung über Schutzregeln des Branches im Server)"`);
+    expect(await output(siteWith('editor:\n  backend: gitea\n  repo: stadt/notfall\n'))).toMatchInlineSnapshot(`"content/site.yaml:3: editor.url: fehlt — bei backend: gitea Pflicht: die https-Adresse des Gitea- oder Forgejo-Servers, z. B. url: https://git.soest.de"`);
+  });
+
+  test('the same mistakes in English', async () => {
+    const english = (editor: string) => ({ 'site.yaml': `title: T\noperator: O\nlanguage: en\n${editor}` });
+    expect(await output(english('editor: github\n'))).toMatchInlineSnapshot(`"content/site.yaml:4: editor: "github" — allowed: false (no web editor) or the fields backend and repo indented below it (see docs/web-editor.md)"`);
+    expect(await output(english('editor:\n  backend: github\n  repo: notfall\n  authUrl: auth.example.org\n'))).toMatchInlineSnapshot(`
+      "content/site.yaml:6: editor.repo: "notfall" — allowed: the repository's owner and name joined by a slash, e.g. stadt-soest/notfall
+      content/site.yaml:7: editor.authUrl: "auth.example.org" — allowed: the server's https address, e.g. https://git.soest.de"
+    `);
+    expect(await output(english('editor:\n  backend: gitea\n  repo: stadt/notfall\n  url: https://git.soest.de\n  review: true\n'))).toMatchInlineSnapshot(`"content/site.yaml:8: editor.review: "true" — not possible with backend: gitea: the web editor cannot open pull requests there; allowed: false (and review through the server's branch protection)"`);
+    expect(await output(english('editor:\n  backend: gitea\n  repo: stadt/notfall\n'))).toMatchInlineSnapshot(`"content/site.yaml:4: editor.url: missing — required with backend: gitea: the https address of the Gitea or Forgejo server, e.g. url: https://git.soest.de"`);
+  });
+});

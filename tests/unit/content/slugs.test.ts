@@ -56,13 +56,13 @@ describe('slugs', () => {
 
 describe('reserved routes', () => {
   test('the lists', () => {
-    expect(reservedRoutes).toEqual(['api', 'suche', 'anliegen', 'stoerungen', 'aushang', 'feed.xml', '404', 'assets', 'pagefind']);
+    expect(reservedRoutes).toEqual(['api', 'suche', 'anliegen', 'stoerungen', 'aushang', 'feed.xml', '404', 'assets', 'pagefind', 'admin']);
     expect(reservedServiceSlugs).toEqual(expect.arrayContaining(['aushang', 'feed']));
   });
 
-  test.each(['api', 'suche', 'anliegen', 'stoerungen', 'aushang', '404', 'assets', 'pagefind'])('a town may not be called %s', async (slug) => {
+  test.each(['api', 'suche', 'anliegen', 'stoerungen', 'aushang', '404', 'assets', 'pagefind', 'admin'])('a town may not be called %s', async (slug) => {
     expect(await output({ [`towns/${slug}/index.md`]: town('X') })).toBe(
-      `content/towns/${slug}/index.md: „${slug}“ ist eine Adresse der Website selbst — nicht erlaubt: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind`,
+      `content/towns/${slug}/index.md: „${slug}“ ist eine Adresse der Website selbst — nicht erlaubt: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind, admin`,
     );
   });
 
@@ -71,7 +71,7 @@ describe('reserved routes', () => {
   });
 
   test('a town called api, in English', async () => {
-    expect(await output({ 'towns/api/index.md': town('Api') }, { language: 'en' })).toMatchInlineSnapshot(`"content/towns/api/index.md: "api" is an address of the site itself — not allowed: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind"`);
+    expect(await output({ 'towns/api/index.md': town('Api') }, { language: 'en' })).toMatchInlineSnapshot(`"content/towns/api/index.md: "api" is an address of the site itself — not allowed: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind, admin"`);
   });
 
   test.each(['aushang', 'feed'])('a service may not be called %s', async (slug) => {
@@ -82,8 +82,8 @@ describe('reserved routes', () => {
 
   test('a page may not take a reserved route', async () => {
     expect(await output({ 'pages/suche.md': md('title: Suche'), 'pages/404.md': md('title: Nicht gefunden') })).toMatchInlineSnapshot(`
-      "content/pages/404.md: „404“ ist eine Adresse der Website selbst — nicht erlaubt: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind
-      content/pages/suche.md: „suche“ ist eine Adresse der Website selbst — nicht erlaubt: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind"
+      "content/pages/404.md: „404“ ist eine Adresse der Website selbst — nicht erlaubt: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind, admin
+      content/pages/suche.md: „suche“ ist eine Adresse der Website selbst — nicht erlaubt: api, suche, anliegen, stoerungen, aushang, feed.xml, 404, assets, pagefind, admin"
     `);
   });
 

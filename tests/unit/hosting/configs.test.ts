@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { API_FOLDER, API_HEADERS, CACHE_IMMUTABLE, CACHE_SHORT, cacheClassOf, SECURITY_HEADERS } from '../../../src/hosting/policy.ts';
+import { ADMIN_FOLDER, API_FOLDER, API_HEADERS, CACHE_IMMUTABLE, CACHE_SHORT, cacheClassOf, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../src/hosting/policy.ts';
 
 const hosting = path.resolve(import.meta.dirname, '../../../hosting');
 const read = (file: string) => readFileSync(path.join(hosting, file), 'utf8');
@@ -73,7 +73,8 @@ describe.each(variants)('hosting/$apache (base $base)', ({ base, apache }) => {
 
   test('sends the security headers of the policy, always', () => {
     const headers = lines.map(({ line }) => /^Header always set (\S+) "(.*)"$/.exec(line)).filter((m) => m !== null);
-    expect(lines.filter(({ line }) => line.startsWith('Header ')).length).toBe(headers.length);
+    // Besides `set`, only the one `unset` for the web editor (its own test below).
+    expect(lines.filter(({ line }) => line.startsWith('Header ')).length).toBe(headers.length + 1);
     const set = headers.map((m) => [m[1]!, m[2]!] as const);
     for (const [name, value] of SECURITY_HEADERS) expect(set.filter(([n]) => n === name), name).toEqual([[name, value]]);
     expect(set.filter(([n]) => n === 'Cache-Control').map(([, v]) => v)).toEqual([CACHE_SHORT, CACHE_IMMUTABLE]);
@@ -109,6 +110,11 @@ describe.each(variants)('hosting/$apache (base $base)', ({ base, apache }) => {
     expect(deflate.split(/\s+/)).toEqual(expect.arrayContaining(['text/html', 'text/css', 'application/json', 'image/svg+xml']));
     expect(deflate).not.toContain('octet-stream');
   });
+
+  test('sends no policy header for the web editor, whose page carries its own', () => {
+    const block = text.slice(text.indexOf(`<If "%{REQUEST_URI} =~ m#^${base}${ADMIN_FOLDER}#">`));
+    expect(block.slice(0, block.indexOf('</If>'))).toContain('Header always unset Content-Security-Policy');
+  });
 });
 
 describe.each(variants)('hosting/$nginx (base $base)', ({ base, nginx }) => {
@@ -117,7 +123,17 @@ describe.each(variants)('hosting/$nginx (base $base)', ({ base, nginx }) => {
   test('sends the security headers of the policy, always', () => {
     const headers = [...text.matchAll(/^\s*add_header (\S+) (.+) always;$/gm)].map((m) => [m[1]!, m[2]!] as const);
     expect(headers.map(([name]) => name)).toEqual(['Cache-Control', ...SECURITY_HEADERS.map(([name]) => name), 'Access-Control-Allow-Origin']);
-    for (const [name, value] of SECURITY_HEADERS) expect(headers.find(([n]) => n === name)![1]).toBe(`"${value}"`);
+    for (const [name, value] of SECURITY_HEADERS) {
+      // The policy comes from a map: none for the web editor, whose page carries its own.
+      if (name === 'Content-Security-Policy') expect(headers.find(([n]) => n === name)![1]).toMatch(/^\$aushang_(notfall_)?csp$/);
+      else expect(headers.find(([n]) => n === name)![1]).toBe(`"${value}"`);
+    }
+    const csp = /map \$uri \$aushang_(?:notfall_)?csp \{([^}]+)\}/.exec(text)![1]!;
+    const entries = [...csp.matchAll(/^\s*(\S+|"[^"]+")\s+"([^"]*)";$/gm)].map((m) => [m[1]!.replace(/^"|"$/g, ''), m[2]!]);
+    expect(entries).toEqual([
+      ['default', CONTENT_SECURITY_POLICY],
+      [`~^${base}${ADMIN_FOLDER}`, ''],
+    ]);
     // Every add_header is at one level: a location with its own add_header would drop the others.
     expect(text.match(/^\s*add_header\b/gm)?.length).toBe(headers.length);
   });

@@ -17,6 +17,9 @@ import {
   CACHE_SHORT,
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_META,
+  adminContentSecurityPolicy,
+  adminContentSecurityPolicyMeta,
+  headerContentSecurityPolicy,
 } from '../../../src/hosting/policy.ts';
 
 const hash = (c: string) => c.repeat(64);
@@ -108,5 +111,38 @@ describe('manifest.json', () => {
 
   test('encodes each path segment for a URL', () => {
     expect(encodePath('soest/bürger büro/index.html')).toBe('soest/b%C3%BCrger%20b%C3%BCro/index.html');
+  });
+});
+
+describe('the web editor’s policy (/admin/)', () => {
+  test('its own policy allows the Git host’s API and nothing else from elsewhere', () => {
+    expect(adminContentSecurityPolicy(['https://api.github.com'])).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob: data: https://api.github.com; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+    expect(adminContentSecurityPolicyMeta(['https://gitlab.com'])).not.toContain('frame-ancestors');
+    expect(adminContentSecurityPolicyMeta(['https://gitlab.com'])).toContain("connect-src 'self' blob: data: https://gitlab.com;");
+  });
+
+  test('without an editor, _headers sends the site’s policy unchanged', () => {
+    expect(headerContentSecurityPolicy()).toBe(CONTENT_SECURITY_POLICY);
+    expect(renderHeadersFile('/')).toBe(renderHeadersFile('/', undefined));
+    expect(headersFor(parseHeadersFile(renderHeadersFile('/')), '/soest/').get('content-security-policy')).toEqual([CONTENT_SECURITY_POLICY]);
+  });
+
+  test('with an editor, the header allows what either page needs; each page narrows it with its <meta>', () => {
+    const header = headerContentSecurityPolicy(['https://api.github.com']);
+    expect(header).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' blob: data: https://api.github.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; font-src 'self'; worker-src 'self' blob:",
+    );
+    const rules = parseHeadersFile(renderHeadersFile('/', ['https://api.github.com']));
+    expect(headersFor(rules, '/admin/').get('content-security-policy')).toEqual([header]);
+    // Every source of each page's own policy is in the header, so the header never blocks more than the page's policy.
+    for (const policy of [CONTENT_SECURITY_POLICY, adminContentSecurityPolicy(['https://api.github.com'])]) {
+      for (const part of policy.split('; ')) {
+        const [directive, ...sources] = part.split(' ');
+        const allowed = header.split('; ').find((d) => d.startsWith(`${directive} `))!.split(' ');
+        for (const source of sources) expect(allowed, `${directive} ${source}`).toContain(source);
+      }
+    }
   });
 });

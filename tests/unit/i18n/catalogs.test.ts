@@ -87,6 +87,11 @@ const paramsOf: Record<ErrorCode, string[]> = {
   linkUnknown: ['found'],
   linkAnchor: ['found', 'page', 'anchor'],
   linkRelative: ['found', 'resolved'],
+  editor: ['found'],
+  editorRepo: ['found'],
+  editorUrl: ['found'],
+  editorUrlRequired: [],
+  editorReview: ['found'],
 };
 
 /** The parameters each warning is raised with (src/schema/warnings.ts). */

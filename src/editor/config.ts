@@ -1,0 +1,339 @@
+/**
+ * The web editor's configuration (Sveltia CMS), generated at build time from the content
+ * schema (`src/schema/index.ts`), the site's settings and the field words in
+ * `src/i18n/fields.<language>.ts`. The admin page hands it to `CMS.init({ config })`.
+ *
+ * What comes from where:
+ * - which fields a file has, and which are required: the zod schemas (a field the schemas
+ *   have and this module does not know is an error at build time, and a unit test);
+ * - how a field is edited (text, a choice of the four status words, a date and time, a list):
+ *   `widgets` below, one entry per field;
+ * - labels and help texts: the field catalogues, shared with docs/web-editor.md;
+ * - the Git host and repository: `editor:` in site.yaml.
+ *
+ * Pure: no Node imports, so it runs in the build and in unit tests alike.
+ */
+import type { z } from 'zod';
+import {
+  channelKinds,
+  channelSchema,
+  channelStatusKeys,
+  incidentSchema,
+  linkSchema,
+  pageRoles,
+  pageSchema,
+  serviceSchema,
+  statusKeys,
+  taskSchema,
+  townSchema,
+  updateSchema,
+  type EditorSettings,
+} from '../schema/index.ts';
+import { translator, type EditorLanguage as Language, type MessageKey } from '../i18n/index.ts';
+import { fieldText } from './fields.ts';
+
+/** The folder of the content inside the site's repository (as `aushang init` lays it out). */
+export const CONTENT_FOLDER = 'content';
+
+/** Where Sveltia would put uploaded files: never read by the build. */
+export const MEDIA_FOLDER = 'editor-uploads';
+
+/** The one format every time field is written in: local time of the site, no offset. */
+export const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
+
+export interface EditorInput {
+  editor: EditorSettings;
+  language: Language;
+  /** The site's title, for the editor's window title. */
+  title: string;
+  /** Towns and incidents that exist now, for the choices "belongs to" and "cause". */
+  towns: readonly { slug: string; name: string }[];
+  incidents: readonly { slug: string; title: string }[];
+}
+
+/** A Sveltia field, as plain JSON. */
+export type CmsField = { name: string; label: string; widget: string; required?: boolean; hint?: string } & Record<string, unknown>;
+
+export interface CmsCollection {
+  name: string;
+  label: string;
+  label_singular: string;
+  description?: string;
+  folder: string;
+  fields: CmsField[];
+  [option: string]: unknown;
+}
+
+export interface CmsConfig {
+  load_config_file: false;
+  backend: Record<string, unknown> & { name: string };
+  publish_mode: 'simple' | 'editorial_workflow';
+  app_title: string;
+  media_folder: string;
+  output: { omit_empty_optional_fields: true; yaml: { indent_size: 2; indent_sequences: true } };
+  slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: '-' };
+  collections: CmsCollection[];
+}
+
+type Kind = 'town' | 'service' | 'incident' | 'page' | 'channel' | 'task' | 'update' | 'link';
+type Option = { label: string; value: string };
+type Widget = Record<string, unknown> & { widget: string };
+
+/** The schema of each kind of object; the editor must know every field of each. */
+export const schemas: Readonly<Record<Kind, z.ZodObject>> = {
+  town: townSchema,
+  service: serviceSchema,
+  incident: incidentSchema,
+  page: pageSchema,
+  channel: channelSchema,
+  task: taskSchema,
+  update: updateSchema,
+  link: linkSchema,
+};
+
+interface Context {
+  language: Language;
+  t: ReturnType<typeof translator>;
+  towns: Option[];
+  incidents: Option[];
+}
+
+const statusOptions = (c: Context, keys: readonly string[]): Option[] => keys.map((key) => ({ label: c.t(`status.${key}` as MessageKey), value: key }));
+const time = (): Widget => ({ widget: 'datetime', format: TIME_FORMAT, picker_utc: false });
+/** One paragraph of inline Markdown (summary, note, text): check rejects an empty line inside. */
+const ONE_PARAGRAPH = '^(?![\\s\\S]*\\n[ \\t]*\\n[\\s\\S]*\\S)[\\s\\S]*$';
+/** A link's address as check allows it: https:, http:, mailto:, tel: or a path of the site. */
+const LINK_ADDRESS = '^(https?:|mailto:|tel:|/)\\S*$';
+const paragraph = (c: Context): Widget => ({ widget: 'text', pattern: [ONE_PARAGRAPH, fieldText(c.language, 'pattern.paragraph').label] });
+const text = (): Widget => ({ widget: 'text' });
+const line = (): Widget => ({ widget: 'string' });
+const words = (): Widget => ({ widget: 'list' });
+const objects = (c: Context, kind: 'channel' | 'task' | 'update' | 'link', summary: string): Widget => ({
+  widget: 'list',
+  fields: fieldsOf(c, kind),
+  summary,
+  collapsed: 'auto',
+  label_singular: fieldText(c.language, `list.${kind}`).label,
+  // Updates are shown newest first: a new one goes to the top of the list.
+  ...(kind === 'update' ? { add_to_top: true } : {}),
+});
+/** A choice among what exists now; without anything to choose from, a plain text. */
+const choice = (options: Option[], multiple = false): Widget =>
+  options.length > 0 ? { widget: 'select', options, ...(multiple ? { multiple: true } : {}) } : multiple ? words() : line();
+
+/** How each field is edited. Every field of every schema has an entry (checked when building). */
+const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
+  town: {
+    name: line,
+    kind: line,
+    parent: (c) => choice(c.towns),
+    incidents: (c) => choice(c.incidents, true),
+    updated: time,
+    status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
+    summary: paragraph,
+    contacts: (c) => objects(c, 'channel', '{{fields.channel}}: {{fields.value}}'),
+    links: (c) => objects(c, 'link', '{{fields.title}}'),
+    updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
+    aliases: words,
+  },
+  service: {
+    title: line,
+    status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
+    updated: time,
+    summary: paragraph,
+    since: time,
+    expected: time,
+    incident: (c) => choice(c.incidents),
+    channels: (c) => objects(c, 'channel', '{{fields.channel}}: {{fields.value}}'),
+    tasks: (c) => objects(c, 'task', '{{fields.title}}'),
+    keywords: words,
+    updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
+    aliases: words,
+    order: () => ({ widget: 'number', value_type: 'int' }),
+  },
+  incident: {
+    title: line,
+    started: time,
+    resolved: time,
+    updated: time,
+    summary: paragraph,
+    updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
+  },
+  page: {
+    title: line,
+    footer: () => ({ widget: 'boolean' }),
+    role: () => ({ widget: 'select', options: pageRoles.map((role) => ({ label: role, value: role })) }),
+    example: () => ({ widget: 'boolean' }),
+  },
+  channel: {
+    channel: (c) => ({ widget: 'select', options: channelKinds.map((kind) => ({ label: c.t(`channel.${kind}` as MessageKey), value: kind })) }),
+    status: (c) => ({ widget: 'select', options: statusOptions(c, channelStatusKeys) }),
+    value: text,
+    note: paragraph,
+    hours: line,
+  },
+  task: {
+    title: line,
+    status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
+    note: paragraph,
+  },
+  update: {
+    at: time,
+    text: paragraph,
+  },
+  link: {
+    title: line,
+    url: (c) => ({ widget: 'string', pattern: [LINK_ADDRESS, fieldText(c.language, 'pattern.link').label] }),
+  },
+};
+
+/**
+ * The body's editor: Markdown as written, with a toolbar for text, headings, lists and links; no
+ * images, code or HTML (the site shows none). The rich-text view rewrites Markdown it did not
+ * write (emphasis across a line break, list markers), so it is offered second, not by default.
+ */
+const markdownBody = {
+  modes: ['raw', 'rich_text'],
+  buttons: ['bold', 'italic', 'link', 'heading-two', 'heading-three', 'bulleted-list', 'numbered-list', 'quote'],
+  editor_components: [],
+};
+
+/** Kinds whose files have a Markdown body below the front matter. */
+const withBody: readonly Kind[] = ['town', 'service', 'incident', 'page'];
+
+/** A field is required when the schema rejects a file without it (no default, not optional). */
+export function isRequired(schema: z.ZodObject, name: string): boolean {
+  return !schema.shape[name]!.safeParse(undefined).success;
+}
+
+/** Fields of the schema that the editor does not know: empty, or the build stops. */
+export function unknownFields(): string[] {
+  return (Object.keys(schemas) as Kind[]).flatMap((kind) =>
+    Object.keys(schemas[kind].shape)
+      .filter((name) => !(name in widgets[kind]))
+      .map((name) => `${kind}.${name}`),
+  );
+}
+
+function fieldsOf(c: Context, kind: Kind): CmsField[] {
+  const schema = schemas[kind];
+  const fields = Object.keys(schema.shape).map((name) => {
+    const make = widgets[kind][name];
+    if (!make) throw new Error(`The web editor does not know the field ${kind}.${name}: add it to src/editor/config.ts.`);
+    const { label, hint } = fieldText(c.language, `${kind}.${name}`);
+    return { name, label, ...(hint ? { hint } : {}), required: isRequired(schema, name), ...make(c) };
+  });
+  if (withBody.includes(kind)) {
+    const { label, hint } = fieldText(c.language, `${kind}.body`);
+    fields.push({ name: 'body', label, ...(hint ? { hint } : {}), required: false, widget: 'markdown', ...markdownBody });
+  }
+  return fields;
+}
+
+function collection(c: Context, name: string, kind: Kind, options: { folder: string } & Record<string, unknown>): CmsCollection {
+  const { label, hint } = fieldText(c.language, `collection.${name}`);
+  return {
+    name,
+    label,
+    label_singular: fieldText(c.language, `collection.${name}.singular`).label,
+    ...(hint ? { description: hint } : {}),
+    extension: 'md',
+    format: 'frontmatter',
+    create: true,
+    ...options,
+    fields: fieldsOf(c, kind),
+  };
+}
+
+/** The API address and sign-in options for the Git host named in site.yaml. */
+export function backendOf(editor: EditorSettings): CmsConfig['backend'] {
+  const common = { repo: editor.repo, branch: editor.branch };
+  switch (editor.backend) {
+    case 'github':
+      return {
+        name: 'github',
+        ...common,
+        ...(editor.url ? { api_root: `${editor.url}/api/v3`, graphql_api_root: `${editor.url}/api/graphql` } : {}),
+        // Without a sign-in service of its own, GitHub's OAuth would go through Netlify: tokens only.
+        ...(editor.authUrl ? { base_url: editor.authUrl } : { auth_methods: ['token'] }),
+      };
+    case 'gitlab':
+      return {
+        name: 'gitlab',
+        ...common,
+        ...(editor.url ? { api_root: `${editor.url}/api/v4`, base_url: editor.url } : {}),
+        ...(editor.appId ? { auth_type: 'pkce', app_id: editor.appId } : { auth_methods: ['token'] }),
+      };
+    case 'gitea':
+      return {
+        name: 'gitea',
+        ...common,
+        api_root: `${editor.url}/api/v1`,
+        base_url: editor.url,
+        ...(editor.appId ? { app_id: editor.appId } : { auth_methods: ['token'] }),
+      };
+  }
+}
+
+/**
+ * The origins the editor's page talks to besides its own: the Git host's API (and, for GitLab
+ * and Gitea, the same host's OAuth token endpoint). Used for the page's Content-Security-Policy.
+ */
+export function gitHostOrigins(editor: EditorSettings): string[] {
+  if (editor.backend === 'github') return [editor.url ? new URL(editor.url).origin : 'https://api.github.com'];
+  return [new URL(editor.url ?? 'https://gitlab.com').origin];
+}
+
+export function createCmsConfig(input: EditorInput): CmsConfig {
+  const missing = unknownFields();
+  if (missing.length > 0) throw new Error(`The web editor does not know these fields: ${missing.join(', ')} (src/editor/config.ts).`);
+  const c: Context = {
+    language: input.language,
+    t: translator(input.language),
+    towns: input.towns.map((town) => ({ label: town.name, value: town.slug })),
+    incidents: input.incidents.map((incident) => ({ label: incident.title, value: incident.slug })),
+  };
+  return {
+    load_config_file: false,
+    backend: backendOf(input.editor),
+    publish_mode: input.editor.review ? 'editorial_workflow' : 'simple',
+    app_title: input.title,
+    // Sveltia requires a media folder. The site shows no images; the editor offers none
+    // (see the body field), and this folder is outside content/, which the build reads.
+    media_folder: MEDIA_FOLDER,
+    output: { omit_empty_optional_fields: true, yaml: { indent_size: 2, indent_sequences: true } },
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: [
+      collection(c, 'services', 'service', {
+        folder: `${CONTENT_FOLDER}/towns`,
+        nested: { depth: 2, subfolders: false },
+        // Sveltia puts a new entry of a nested collection into content/towns/ itself, not into
+        // the town's folder, where check would reject it: new services come from `npm run new`
+        // (or the Git host's web editor), which put them where they belong.
+        create: false,
+        // Town files (index.md) have no title; Sveltia tests a missing field as the text "null".
+        filter: { field: 'title', pattern: '^(?!null$).' },
+        identifier_field: 'title',
+        summary: '{{title}} – {{fields.status}}',
+        sortable_fields: ['title', 'updated', 'status'],
+      }),
+      collection(c, 'towns', 'town', {
+        folder: `${CONTENT_FOLDER}/towns`,
+        path: '{{slug}}/index',
+        identifier_field: 'name',
+        summary: '{{name}}',
+        sortable_fields: ['name', 'updated'],
+      }),
+      collection(c, 'incidents', 'incident', {
+        folder: `${CONTENT_FOLDER}/incidents`,
+        identifier_field: 'title',
+        summary: '{{title}}',
+      }),
+      collection(c, 'pages', 'page', {
+        folder: `${CONTENT_FOLDER}/pages`,
+        identifier_field: 'title',
+        summary: '{{title}}',
+      }),
+    ],
+  };
+}
