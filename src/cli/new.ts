@@ -1,6 +1,7 @@
 /**
  * `npm run new -- <town> [<service>] [--name …] [--title …] [--kind …] [--parent …] [--status …] [--summary …] [--incident …]`
  * `npm run new -- stoerungen/<incident> [--title …] [--summary …]`
+ * `npm run new -- <town> [<service>] --from <catalogue-id> [--title …] [--status …] [--summary …] [--incident …]`
  *
  * Creates a town (`content/towns/<town>/index.md`), a service of an existing town
  * (`content/towns/<town>/<service>.md`) or an incident (`content/incidents/<incident>.md`,
@@ -28,7 +29,8 @@ import {
   type CommandOptions,
   type Session,
 } from './change.ts';
-import { oneLine, scalarText } from './edit.ts';
+import { editFile, oneLine, scalarText, type Edit } from './edit.ts';
+import { findEntry, loadCatalogue, renderServiceFile } from '../catalogue/index.ts';
 
 const options = {
   name: { type: 'string' },
@@ -38,6 +40,7 @@ const options = {
   status: { type: 'string' },
   summary: { type: 'string' },
   incident: { type: 'string' },
+  from: { type: 'string' },
 } as const;
 
 type Values = Partial<Record<keyof typeof options, string>>;
@@ -113,6 +116,31 @@ async function hintOwnStatus(session: Session, town: string, townFile: string): 
   if (typeof status === 'string') session.out(session.t('new.townHasStatus', { town, status }));
 }
 
+/**
+ * `--from <id>`: the catalogue's service (title for the town's kind, usual tasks, keywords,
+ * example channels), working as usual; `--title`, `--status`, `--summary` and `--incident`
+ * change it as they change a new service.
+ */
+async function catalogueServiceText(session: Session, townFile: string, town: string, given: Values, now: string): Promise<string> {
+  const catalogue = loadCatalogue();
+  const entry = findEntry(catalogue, given.from!);
+  if (!entry) {
+    const ids = catalogue.services.map((s) => s.id);
+    throw new CommandError('new.unknownEntry', { found: given.from!, allowed: ids.join(', ') });
+  }
+  const kind = parseSource('town', townFile, await readFile(townFile), { slug: town }).source?.data.kind;
+  const text = renderServiceFile(catalogue, entry, { townKind: typeof kind === 'string' ? kind : 'Stadt', updated: now });
+  const edits: Edit[] = [];
+  if (given.title !== undefined) edits.push({ op: 'set', path: ['title'], value: given.title });
+  const disrupted = given.status !== undefined && given.status !== 'normal';
+  if (given.status !== undefined) edits.push({ op: 'set', path: ['status'], value: given.status });
+  const summary = given.summary ?? (disrupted ? session.t('new.serviceSummaryDisrupted') : undefined);
+  if (summary !== undefined) edits.push({ op: 'set', path: ['summary'], value: summary });
+  if (disrupted) edits.push({ op: 'set', path: ['since'], value: now, after: ['summary'] });
+  if (given.incident !== undefined) edits.push({ op: 'set', path: ['incident'], value: given.incident, after: ['since', 'summary'] });
+  return edits.length === 0 ? text : editFile(text, edits);
+}
+
 /** Refuses with the same message `check` would give for this file. */
 function refuse(session: Session, error: ContentError): never {
   throw new CommandError('new.refused', {}, [formatContentError(error, session.language)]);
@@ -151,8 +179,10 @@ export async function runNew(argv: readonly string[], settings: CommandOptions =
   return runCommand(settings, async (ctx) => {
     const { session, values, positionals } = await startSession(argv, options, settings, ctx);
     if (positionals.length < 1 || positionals.length > 2) throw new CommandError('new.usage');
-    const [town, service] = positionals as [string, string | undefined];
     const given = values as Values;
+    // `new werl --from kfz-zulassung`: the service is named as in the catalogue.
+    if (given.from !== undefined && positionals.length === 1) positionals.push(given.from);
+    const [town, service] = positionals as [string, string | undefined];
     for (const [name, value] of Object.entries(given)) {
       if (typeof value === 'string' && value.trim() === '') throw new CommandError('update.empty', { option: `--${name}` });
     }
@@ -185,7 +215,7 @@ export async function runNew(argv: readonly string[], settings: CommandOptions =
       }
       if (!existsSync(townFile)) throw new CommandError('new.noTown', { town, file: session.shown(townFile) });
       if (existsSync(file)) throw new CommandError('new.exists', { file: session.shown(file), address: `${town}/${service}` });
-      text = serviceText(session, service, given, now);
+      text = given.from === undefined ? serviceText(session, service, given, now) : await catalogueServiceText(session, townFile, town, given, now);
     }
 
     const code = await write(session, file, text, service === undefined ? 'new.nextTown' : 'new.nextService', service === undefined ? town : `${town}/${service}`);

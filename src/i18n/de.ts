@@ -270,7 +270,8 @@ export const de = {
   'edit.cannot.notList': '{file}: {field} ist keine Liste — schreiben Sie jeden Eintrag als Zeile mit „- at: …“; nichts wurde geändert',
   'edit.cannot.missingField': '{file}: {field} fehlt — nichts wurde geändert',
 
-  'new.usage': 'Aufruf: npm run new -- <ort> [<dienst>] [--name "…"] [--title "…"] [--kind Stadt] [--parent <kreis>] [--status limited] [--summary "…"] [--incident <störung>], oder für eine Störung: npm run new -- stoerungen/<störung> --title "…" [--summary "…"]',
+  'new.usage': 'Aufruf: npm run new -- <ort> [<dienst>] [--name "…"] [--title "…"] [--kind Stadt] [--parent <kreis>] [--status limited] [--summary "…"] [--incident <störung>] [--from <katalog-id>], oder für eine Störung: npm run new -- stoerungen/<störung> --title "…" [--summary "…"]',
+  'new.unknownEntry': '„{found}“ steht nicht im Katalog — vorhanden: {allowed} (npm run catalogue zeigt sie mit ihren Anliegen)',
   'new.refused': 'Nichts angelegt:',
   'new.exists': '{file} gibt es schon — nichts angelegt. Ändern Sie es mit: npm run update -- {address} --note "…"',
   'new.noTown': 'Den Ort „{town}“ gibt es noch nicht ({file} fehlt) — legen Sie ihn zuerst an: npm run new -- {town}',

@@ -276,7 +276,8 @@ export const en: Messages = {
   'edit.cannot.notList': '{file}: {field} is not a list — write each entry as a line starting with "- at: …"; nothing was changed',
   'edit.cannot.missingField': '{file}: {field} is missing — nothing was changed',
 
-  'new.usage': 'Usage: npm run new -- <town> [<service>] [--name "…"] [--title "…"] [--kind Stadt] [--parent <district>] [--status limited] [--summary "…"] [--incident <incident>], or for an incident: npm run new -- stoerungen/<incident> --title "…" [--summary "…"]',
+  'new.usage': 'Usage: npm run new -- <town> [<service>] [--name "…"] [--title "…"] [--kind Stadt] [--parent <district>] [--status limited] [--summary "…"] [--incident <incident>] [--from <catalogue-id>], or for an incident: npm run new -- stoerungen/<incident> --title "…" [--summary "…"]',
+  'new.unknownEntry': '"{found}" is not in the catalogue — present: {allowed} (npm run catalogue lists them with their tasks)',
   'new.refused': 'Nothing created:',
   'new.exists': '{file} exists already — nothing created. Change it with: npm run update -- {address} --note "…"',
   'new.noTown': 'The town "{town}" does not exist yet ({file} is missing) — create it first: npm run new -- {town}',

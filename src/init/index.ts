@@ -117,6 +117,10 @@ export const siteScripts: Readonly<Record<string, string>> = {
   serve: 'aushang serve',
   start: 'aushang build && aushang serve',
   verify: 'aushang verify',
+  new: 'aushang new',
+  update: 'aushang update',
+  resolve: 'aushang resolve',
+  catalogue: 'aushang catalogue',
 };
 
 type PackageJson = Record<string, unknown> & { scripts?: Record<string, string>; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };

@@ -88,8 +88,10 @@ describe('the tarball', () => {
     }
   });
 
-  test('and nothing else: no tests, fixtures, benchmark, example site, scripts or docs', () => {
-    const unwanted = packed.filter((file) => /^(tests|bench|scripts|docs|hosting|\.ci|node_modules)\/|^content\/(towns|incidents)\/|^content\/site\.yaml$|\.test\.ts$|^tsconfig\.lib\.json$/.test(file));
+  test('and nothing else: no tests, fixtures, benchmark, example site, scripts or docs but the two guides for editors', () => {
+    const guides = ['docs/content-format.md', 'docs/web-editor.md'];
+    expect(packed.filter((file) => file.startsWith('docs/'))).toEqual(guides);
+    const unwanted = packed.filter((file) => !guides.includes(file) && /^(tests|bench|scripts|docs|hosting|\.ci|node_modules)\/|^content\/(towns|incidents)\/|^content\/site\.yaml$|\.test\.ts$|^tsconfig\.lib\.json$/.test(file));
     expect(unwanted).toEqual([]);
     expect(packed.filter((file) => file.startsWith('content/'))).toEqual(readdirSync(path.join(root, 'content/pages')).map((name) => `content/pages/${name}`).sort());
   });

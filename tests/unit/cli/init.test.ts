@@ -137,7 +137,7 @@ describe('initSite', () => {
     const result = await initSite(dir, { now });
     const json = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
     expect(json).toEqual({ ...mine, scripts: { ...siteScripts, build: 'my-build' }, allowScripts: { esbuild: true }, engines: { node: '>=24' } });
-    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'allowScripts.esbuild', 'engines.node']);
+    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'scripts.new', 'scripts.update', 'scripts.resolve', 'scripts.catalogue', 'allowScripts.esbuild', 'engines.node']);
   });
 
   test('a new package.json depends on this version of aushang', async () => {

@@ -147,6 +147,48 @@ describe('a service', () => {
   });
 });
 
+describe('a service from the catalogue (--from)', () => {
+  test('the usual tasks, keywords and example channels, working as usual; it passes check', async () => {
+    const { root } = await folder();
+    const { code } = await create(root, 'soest', 'standesamt', '--from', 'standesamt');
+    expect(code).toBe(0);
+    const written = await read(root, 'towns/soest/standesamt.md');
+    expect(written).toMatch(/^---\ntitle: Standesamt\nstatus: normal\nupdated: 2023-11-04 13:00\n/);
+    expect(written).toContain('tasks:\n');
+    expect(written).toMatch(/- title: .*Eheschließung/);
+    expect(written).toContain('keywords:');
+    expect(await check(root)).toBe('');
+  });
+
+  test('without a service name it takes the catalogue id; the title follows the town\'s kind', async () => {
+    const { root } = await folder({ 'towns/kreis-test/index.md': md('name: Kreis Test\nkind: Kreis\nupdated: 2023-11-03 14:17\nstatus: normal\nsummary: Geöffnet.') });
+    expect((await create(root, 'kreis-test', '--from', 'kasse')).code).toBe(0);
+    expect(await read(root, 'towns/kreis-test/kasse.md')).toContain('title: Kreiskasse\n');
+    expect(await check(root)).toBe('');
+  });
+
+  test('--status, --summary and --incident change it as on the day of an outage', async () => {
+    const { root } = await folder();
+    const argv = ['soest', 'kfz', '--from', 'kfz-zulassung', '--status', 'unavailable', '--summary', 'Geschlossen; Anträge per Post.', '--incident', 'sit-2023'];
+    expect((await create(root, ...argv)).code).toBe(0);
+    const written = await read(root, 'towns/soest/kfz.md');
+    expect(written).toContain('status: unavailable\n');
+    expect(written).toContain('summary: Geschlossen; Anträge per Post.\n');
+    expect(written).toContain('since: 2023-11-04 13:00\n');
+    expect(written).toContain('incident: sit-2023\n');
+    expect(await check(root)).toBe('');
+  });
+
+  test('an id the catalogue does not have is refused, and nothing is written', async () => {
+    const { root, dir } = await folder();
+    const before = await tree(dir);
+    const { code, text } = await create(root, 'soest', 'x', '--from', 'standesammt');
+    expect(code).toBe(1);
+    expect(text).toMatch(/^„standesammt“ steht nicht im Katalog — vorhanden: buergerbuero, standesamt, /);
+    expect(await tree(dir)).toEqual(before);
+  });
+});
+
 describe('an incident', () => {
   test('stoerungen/<name>: it starts now', async () => {
     const { root } = await folder();
@@ -236,8 +278,8 @@ test('refusals in English', async () => {
       "Nothing created:
     content/towns/soest/feed.md: "feed" is an address of the town itself — not allowed: aushang, feed, index",
       "--kind does not apply to an incident — allowed: --title, --summary",
-      "Unknown option "--titel" (did you mean "--title"?) — allowed: --name, --title, --kind, --parent, --status, --summary, --incident, --content",
-      "Usage: npm run new -- <town> [<service>] [--name "…"] [--title "…"] [--kind Stadt] [--parent <district>] [--status limited] [--summary "…"] [--incident <incident>], or for an incident: npm run new -- stoerungen/<incident> --title "…" [--summary "…"]",
+      "Unknown option "--titel" (did you mean "--title"?) — allowed: --name, --title, --kind, --parent, --status, --summary, --incident, --from, --content",
+      "Usage: npm run new -- <town> [<service>] [--name "…"] [--title "…"] [--kind Stadt] [--parent <district>] [--status limited] [--summary "…"] [--incident <incident>] [--from <catalogue-id>], or for an incident: npm run new -- stoerungen/<incident> --title "…" [--summary "…"]",
     ]
   `);
 });
