@@ -244,6 +244,7 @@ export const de = {
   'warning.noAlternative': '„{found}“, aber weder channels noch tasks noch ein Link, eine E-Mail-Adresse oder Telefonnummer in summary — sagen Sie, was man stattdessen tun kann',
   'warning.townStatusContradicts': '„{found}“ widerspricht allen {count} Diensten ({services}) — status weglassen, dann wird er aus den Diensten abgeleitet',
   'warning.examplePage': '„{found}“ ist noch als Beispiel markiert (example: true) — mit echten Angaben füllen und die Zeile entfernen',
+  'warning.channelNoValue': '„{found}“ ist als erreichbar angegeben, aber ohne value — die Seite zeigt dann nichts zum Anrufen oder Schreiben; Nummer oder Adresse eintragen, oder status: unavailable',
   'cli.warningMark': 'Warnung',
   'cli.okWarning': 'Keine Fehler, 1 Warnung (wird trotzdem veröffentlicht). Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
   'cli.okWarnings': 'Keine Fehler, {count} Warnungen (wird trotzdem veröffentlicht). Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',

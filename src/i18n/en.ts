@@ -250,6 +250,7 @@ export const en: Messages = {
   'warning.noAlternative': '"{found}", but no channels, no tasks and no link, e-mail address or phone number in summary — say what people can do instead',
   'warning.townStatusContradicts': '"{found}" contradicts all {count} services ({services}) — leave status out and it is derived from the services',
   'warning.examplePage': '"{found}" is still marked as an example (example: true) — fill in the real details and remove the line',
+  'warning.channelNoValue': '"{found}" is said to work but has no value — the page then shows nothing to call or write to; add the number or address, or status: unavailable',
   'cli.warningMark': 'warning',
   'cli.okWarning': 'No errors, 1 warning (published all the same). Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
   'cli.okWarnings': 'No errors, {count} warnings (published all the same). Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',

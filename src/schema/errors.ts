@@ -63,7 +63,7 @@ export type ErrorCode =
   | 'editorReview';
 
 /** 1.1: what `check` warns about: published all the same, but an editor should look. */
-export type WarningCode = 'stale' | 'expectedPast' | 'noAlternative' | 'townStatusContradicts' | 'examplePage';
+export type WarningCode = 'stale' | 'expectedPast' | 'noAlternative' | 'townStatusContradicts' | 'examplePage' | 'channelNoValue';
 
 export type HintCode = 'didYouMean' | 'example' | 'quote' | 'yaml' | 'saveUtf8' | 'slugify' | 'typo' | 'https' | 'basePath';
 

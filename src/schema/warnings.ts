@@ -4,11 +4,11 @@
  * rule, all on the finished site; "now" is the site's build time (`SOURCE_DATE_EPOCH` when set),
  * the same moment the pages use for "possibly outdated".
  */
-import type { ContentWarning, WarningCode } from './errors.ts';
+import { fieldName, type ContentWarning, type WarningCode } from './errors.ts';
 import { isStale } from '../model/derive.ts';
 import { formatTime, type TimeValue } from '../model/time.ts';
-import { translator } from '../i18n/index.ts';
-import type { Service, Site, Town } from '../model/types.ts';
+import { catalog, editorLanguage, translator } from '../i18n/index.ts';
+import type { Channel, Service, Site, Town } from '../model/types.ts';
 
 /** The line of a field in a file, from the reader. */
 export type LineOf = (file: string, field: readonly PropertyKey[]) => number | undefined;
@@ -87,10 +87,28 @@ export function exampleWarnings(ctx: WarningContext): ContentWarning[] {
   return ctx.site.pages.filter((p) => p.example).map((p) => warning(ctx, p.file, 'example', 'examplePage', { found: p.title }));
 }
 
+/** Ways of contact that cannot be used without a number, an address or a web address. */
+const needsValue: ReadonlySet<string> = new Set(['phone', 'fax', 'email', 'post', 'online', 'web']);
+
+/**
+ * A way of contact said to work (`normal` or `limited`) with no `value`: the page shows
+ * "Telefon · Normal verfügbar" and nothing to call. Typical of a catalogue service whose
+ * example channels were never filled in.
+ */
+export function channelValueWarnings(ctx: WarningContext, file: string, key: 'channels' | 'contacts', channels: readonly Channel[]): ContentWarning[] {
+  return channels.flatMap((channel, i) => {
+    if (channel.value !== undefined || channel.status === 'unavailable' || !needsValue.has(channel.channel)) return [];
+    const path = [key, i] as const;
+    return [{ file, line: ctx.lineOf(file, path), field: fieldName([...path, 'value']), code: 'channelNoValue' as const, severity: 'warning' as const, params: { found: channel.channel } }];
+  });
+}
+
 /** Every warning for a valid site, sorted like errors. */
 export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
-  const t = translator(site.settings.language);
-  const ctx: WarningContext = { site, lineOf, show: (value) => formatTime(value, site.settings.timezone, site.settings.locale, t) };
+  // Warnings are for editors: in their language, as check's errors are.
+  const language = editorLanguage(site.settings.contentLanguage);
+  const t = translator(language);
+  const ctx: WarningContext = { site, lineOf, show: (value) => formatTime(value, site.settings.timezone, catalog(language)['lang.locale'], t) };
   const services = site.towns.flatMap((town) => town.services);
   const warnings = [
     ...staleWarnings(ctx),
@@ -98,6 +116,8 @@ export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
     ...services.flatMap((s) => alternativeWarnings(ctx, s)),
     ...site.towns.flatMap((town) => townStatusWarnings(ctx, town)),
     ...exampleWarnings(ctx),
+    ...site.towns.flatMap((town) => channelValueWarnings(ctx, town.file, 'contacts', town.contacts)),
+    ...services.flatMap((s) => channelValueWarnings(ctx, s.file, 'channels', s.channels)),
   ];
   return warnings.sort((a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code, 'en'));
 }

@@ -156,6 +156,29 @@ describe('example pages', () => {
   });
 });
 
+describe('a way of contact that works but says nowhere where', () => {
+  test('phone, e-mail, post or web marked as working without a value; unavailable ones and in-person are fine', async () => {
+    const files = {
+      'towns/soest/index.md': town('Soest', 'contacts:\n  - channel: email\n    status: normal\n  - channel: phone\n    status: normal\n    value: 02921 103-0\n'),
+      'towns/soest/buergerbuero.md': service(
+        'channels:\n  - channel: phone\n    status: limited\n    hours: vormittags\n  - channel: in-person\n    status: normal\n  - channel: web\n    status: unavailable\n',
+      ),
+    };
+    expect(await warnings(files)).toMatchInlineSnapshot(`
+      [
+        "content/towns/soest/buergerbuero.md:7: channels[1].value: Warnung: „phone“ ist als erreichbar angegeben, aber ohne value — die Seite zeigt dann nichts zum Anrufen oder Schreiben; Nummer oder Adresse eintragen, oder status: unavailable",
+        "content/towns/soest/index.md:8: contacts[1].value: Warnung: „email“ ist als erreichbar angegeben, aber ohne value — die Seite zeigt dann nichts zum Anrufen oder Schreiben; Nummer oder Adresse eintragen, oder status: unavailable",
+      ]
+    `);
+    expect(await warnings(files, NOW, 'en')).toMatchInlineSnapshot(`
+      [
+        "content/towns/soest/buergerbuero.md:7: channels[1].value: warning: "phone" is said to work but has no value — the page then shows nothing to call or write to; add the number or address, or status: unavailable",
+        "content/towns/soest/index.md:8: contacts[1].value: warning: "email" is said to work but has no value — the page then shows nothing to call or write to; add the number or address, or status: unavailable",
+      ]
+    `);
+  });
+});
+
 describe('in English, and never an error', () => {
   test('every warning in English', async () => {
     expect(

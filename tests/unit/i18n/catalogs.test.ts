@@ -101,6 +101,7 @@ const warningParams: Record<WarningCode, string[]> = {
   noAlternative: ['found'],
   townStatusContradicts: ['found', 'services', 'count'],
   examplePage: ['found'],
+  channelNoValue: ['found'],
 };
 
 const hintParams: Record<HintCode, string[]> = {
