@@ -164,6 +164,7 @@ export const de = {
   'error.missingFile': 'diese Datei fehlt',
   'error.missingFolder': 'dieser Ordner fehlt oder ist leer',
   'error.unreadable': 'die Datei kann nicht gelesen werden',
+  'error.vocabularyGroup': 'nur „{found}“ — erlaubt: eine Gruppe aus mindestens zwei Wörtern, die für Bürgerinnen und Bürger dasselbe bedeuten',
 
   'alias.reserved': 'eine Adresse der Website selbst',
 

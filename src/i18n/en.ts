@@ -166,6 +166,7 @@ export const en: Messages = {
   'error.missingFile': 'this file is missing',
   'error.missingFolder': 'this folder is missing or empty',
   'error.unreadable': 'the file cannot be read',
+  'error.vocabularyGroup': 'only "{found}" — allowed: a group of at least two words that mean the same to citizens',
 
   'alias.reserved': 'an address of the site itself',
 

@@ -50,7 +50,8 @@ export type ErrorCode =
   | 'unexpectedFile'
   | 'missingFile'
   | 'missingFolder'
-  | 'unreadable';
+  | 'unreadable'
+  | 'vocabularyGroup';
 
 export type HintCode = 'didYouMean' | 'example' | 'quote' | 'yaml' | 'saveUtf8' | 'slugify' | 'typo' | 'https';
 
@@ -284,6 +285,11 @@ export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKe
       ];
     }
     case 'too_small':
+      // The only list with a minimum length: a `vocabulary:` group of one word.
+      if (issue.origin === 'array') {
+        const words = Array.isArray(found) ? found.map(String).join(', ') : describeFound(found);
+        return [{ ...base, code: 'vocabularyGroup', params: { found: words }, hint: { code: 'example', params: { example: '- [Trauung, Eheschließung]' } } }];
+      }
       if (typeof found === 'string') return [{ ...base, code: 'empty' }];
       // `positive()` is "more than 0": for the whole numbers of the format, at least 1.
       return [{ ...base, code: 'tooSmall', params: { found: describeFound(found), minimum: String(Number(issue.minimum) + (issue.inclusive ? 0 : 1)) } }];

@@ -97,6 +97,15 @@ export const taskSchema = z
   })
   .strict();
 
+/**
+ * 1.1: a group of words for `vocabulary:`, at least two; `[Bürgerkoffer, Notfallmappe]`, or
+ * written as one text with commas (`Bürgerkoffer, Notfallmappe`).
+ */
+const vocabularyGroup = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((w) => w.trim()) : v),
+  z.array(z.union([text, z.number().transform(String)])).min(2),
+);
+
 export const siteSchema = z
   .object({
     /** The site's name, shown in every page's header. */
@@ -114,6 +123,8 @@ export const siteSchema = z
     staleAfterHours: wholeNumber.pipe(z.number().positive()).default(48),
     /** Shown on every page, e.g. a citizens' hotline. */
     contacts: listOf(channelSchema).default([]),
+    /** 1.1: more groups of words that mean the same to citizens, added to the built-in vocabulary. */
+    vocabulary: listOf(vocabularyGroup).default([]),
   })
   .strict();
 

@@ -42,11 +42,11 @@ describe('unknown fields', () => {
   });
 
   test('a field far from every allowed one gets no suggestion', async () => {
-    expect(await output({ 'pages/impressum.md': md('title: Impressum\nverantwortlich: Herr Meier') })).toMatchInlineSnapshot(`"content/pages/impressum.md:3: verantwortlich: unbekanntes Feld — erlaubt: title, footer"`);
+    expect(await output({ 'pages/impressum.md': md('title: Impressum\nverantwortlich: Herr Meier') })).toMatchInlineSnapshot(`"content/pages/impressum.md:3: verantwortlich: unbekanntes Feld — erlaubt: title, footer, role, example"`);
   });
 
   test('site.yaml: a misspelt setting', async () => {
-    expect(await output({ 'site.yaml': 'title: Test\noperator: Kreis Test\ntimezon: Europe/Berlin\n' })).toMatchInlineSnapshot(`"content/site.yaml:3: timezon: unbekanntes Feld — erlaubt: title, operator, description, language, timezone, country, staleAfterHours, contacts (meinten Sie „timezone“?)"`);
+    expect(await output({ 'site.yaml': 'title: Test\noperator: Kreis Test\ntimezon: Europe/Berlin\n' })).toMatchInlineSnapshot(`"content/site.yaml:3: timezon: unbekanntes Feld — erlaubt: title, operator, description, language, timezone, country, staleAfterHours, contacts, vocabulary (meinten Sie „timezone“?)"`);
   });
 });
 

@@ -65,6 +65,7 @@ const paramsOf: Record<ErrorCode, string[]> = {
   missingFile: [],
   missingFolder: [],
   unreadable: [],
+  vocabularyGroup: ['found'],
 };
 
 const hintParams: Record<HintCode, string[]> = {
