@@ -59,6 +59,7 @@ export const de = {
   'search.countOne': '1 Treffer für „{query}“',
   'search.countMany': '{count} Treffer für „{query}“',
   'search.inTown': 'in {town}',
+  'search.corrected': 'Ergebnisse für „{corrected}“ — genau so suchen: „{typed}“',
   'search.tasks': 'Passende Anliegen',
   'search.kind.town': 'Ort',
   'search.kind.service': 'Dienst',

@@ -61,6 +61,7 @@ export const en: Messages = {
   'search.countOne': '1 result for “{query}”',
   'search.countMany': '{count} results for “{query}”',
   'search.inTown': 'in {town}',
+  'search.corrected': 'Results for “{corrected}” — search exactly for: “{typed}”',
   'search.tasks': 'Matching tasks',
   'search.kind.town': 'Town',
   'search.kind.service': 'Service',

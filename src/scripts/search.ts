@@ -3,13 +3,22 @@
  * link (`/suche/?q=…&ort=…&status=…`) and with the back button; results show status, town
  * and service; the count is announced to screen readers. If the index cannot load, the page
  * says so and points to the A–Z list instead of showing an empty list.
+ *
+ * A query word the index does not know (5 letters or more) is replaced by the closest known
+ * word from the build's word list, fetched only then; the page says so and links to the search
+ * exactly as typed (`exakt=1`).
  */
-import { excerptRuns, pagefindFilters, toResults, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
+import { excerptRuns, pagefindFilters, rankResults, toResults, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
+import { correctable, correctQuery, parseWordList } from './search-correction.ts';
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+  search(query: string, options?: Record<string, unknown>): Promise<Found | null>;
+}
+
+interface Found {
+  results: { data(): Promise<PagefindData> }[];
 }
 
 type Labels = Record<string, string>;
@@ -37,6 +46,18 @@ async function start(form: HTMLFormElement): Promise<void> {
     }
   };
 
+  /** "Ergebnisse für „Führerschein“ — genau so suchen: „Fürherschein“", the last a link. */
+  const sayCorrected = (corrected: string, typed: string) => {
+    const [before = '', after = ''] = label('corrected', { corrected }).split('{typed}');
+    const params = new URLSearchParams(location.search);
+    params.set('q', typed);
+    params.set('exakt', '1');
+    const link = document.createElement('a');
+    link.href = `${location.pathname}?${params}`;
+    link.textContent = typed;
+    statusLine.replaceChildren(before, link, after);
+  };
+
   say(label('loading'));
   let pagefind: Pagefind;
   try {
@@ -50,8 +71,22 @@ async function start(form: HTMLFormElement): Promise<void> {
     return;
   }
 
+  let exact = false;
+  let wordList: Promise<string[]> | undefined;
+  const loadWords = () => {
+    wordList ??= fetch(form.dataset.words!).then((r) => (r.ok ? r.text() : '')).then(parseWordList, () => []);
+    return wordList;
+  };
+  /** The query with the words the index does not know corrected, or undefined. */
+  const correct = async (query: string): Promise<string | undefined> => {
+    const unknown = new Set<string>();
+    for (const word of correctable(query)) if (((await pagefind.search(word))?.results.length ?? 0) === 0) unknown.add(word);
+    return unknown.size > 0 ? correctQuery(query, unknown, await loadWords()) : undefined;
+  };
+
   const readUrl = () => {
     const params = new URLSearchParams(location.search);
+    exact = params.get('exakt') === '1';
     input.value = params.get('q') ?? '';
     town.value = [...town.options].some((o) => o.value === params.get('ort')) ? params.get('ort')! : '';
     status.value = [...status.options].some((o) => o.value === params.get('status')) ? params.get('status')! : '';
@@ -61,6 +96,7 @@ async function start(form: HTMLFormElement): Promise<void> {
     if (input.value.trim()) params.set('q', input.value.trim());
     if (town.value) params.set('ort', town.value);
     if (status.value) params.set('status', status.value);
+    if (exact && params.has('q')) params.set('exakt', '1');
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
     if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
   };
@@ -77,13 +113,16 @@ async function start(form: HTMLFormElement): Promise<void> {
     const choice = status.value as StatusChoice;
     const townName = town.selectedOptions[0]?.dataset.name ?? '';
     try {
-      const search = await pagefind.search(query, { filters: pagefindFilters(townName, choice) });
+      const filters = { filters: pagefindFilters(townName, choice) };
+      const corrected = exact ? undefined : await correct(query);
+      const search = await pagefind.search(corrected ?? query, filters);
       const data = await Promise.all((search?.results ?? []).slice(0, 40).map((r) => r.data()));
       if (id !== latest) return;
-      const results = toResults(data, choice);
+      const results = rankResults(toResults(data, choice), corrected ?? query);
       render(list, results, label);
       const where = townName ? ` ${label('inTown', { town: townName })}` : '';
       if (results.length === 0) say(label('none', { query }) + where, true);
+      else if (corrected) sayCorrected(corrected, query);
       else say(label(results.length === 1 ? 'countOne' : 'countMany', { count: results.length, query }) + where);
     } catch {
       if (id === latest) say(label('unavailable'), true);
@@ -92,6 +131,7 @@ async function start(form: HTMLFormElement): Promise<void> {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
+    exact = false;
     clearTimeout(timer);
     timer = setTimeout(() => {
       writeUrl(false);
