@@ -15,6 +15,34 @@ export function correctable(query: string): string[] {
   return [...new Set(queryWords(query).filter((w) => w.length >= 5 && !/\d/.test(w)).map((w) => w.toLowerCase()))];
 }
 
+/** Lower case without diacritics, ß as ss. */
+const fold = (word: string) => word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
+
+/** The parts of Pagefind's result data that show which words matched. */
+export interface MarkedData {
+  excerpt: string;
+  sub_results?: { excerpt: string }[];
+}
+
+/**
+ * Whether results matched the word itself. Pagefind answers an unknown word with pages that
+ * contain a known beginning of it ("für" for "Fürherschein"), so a result alone does not
+ * show that the index knows the word; the marked words of the excerpts do: one of them must
+ * begin with the word, less a common ending (Pagefind stems "Urkunden" to find "Urkunde").
+ */
+export function namesWord(word: string, results: readonly MarkedData[]): boolean {
+  const folded = fold(word);
+  const ending = ['en', 'es', 'e', 'n', 's'].find((e) => folded.endsWith(e) && folded.length - e.length >= 4);
+  const stem = ending ? folded.slice(0, -ending.length) : folded;
+  const marks = /<mark>([^<]*)<\/mark>/g;
+  for (const result of results) {
+    for (const excerpt of [result.excerpt, ...(result.sub_results ?? []).map((s) => s.excerpt)]) {
+      for (const m of excerpt.matchAll(marks)) if (fold(m[1]!).startsWith(stem)) return true;
+    }
+  }
+  return false;
+}
+
 /** How many edits a word of this length may be away from its correction. */
 export const maxEdits = (word: string) => (word.length <= 8 ? 1 : 2);
 

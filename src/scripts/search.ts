@@ -9,7 +9,7 @@
  * exactly as typed (`exakt=1`).
  */
 import { excerptRuns, pagefindFilters, rankResults, toResults, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
-import { correctable, correctQuery, parseWordList } from './search-correction.ts';
+import { correctable, correctQuery, namesWord, parseWordList } from './search-correction.ts';
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -77,10 +77,18 @@ async function start(form: HTMLFormElement): Promise<void> {
     wordList ??= fetch(form.dataset.words!).then((r) => (r.ok ? r.text() : '')).then(parseWordList, () => []);
     return wordList;
   };
-  /** The query with the words the index does not know corrected, or undefined. */
-  const correct = async (query: string): Promise<string | undefined> => {
+  const load = async (found: Found | null, count: number) => Promise.all((found?.results ?? []).slice(0, count).map((r) => r.data()));
+  /**
+   * The query with the words the index does not know corrected, or undefined. `own` are the
+   * results of the query itself, which show for a one-word query without filters whether the
+   * index knows the word; other words are searched alone.
+   */
+  const correct = async (query: string, own: PagefindData[] | undefined): Promise<string | undefined> => {
     const unknown = new Set<string>();
-    for (const word of correctable(query)) if (((await pagefind.search(word))?.results.length ?? 0) === 0) unknown.add(word);
+    for (const word of correctable(query)) {
+      const results = own ?? (await load(await pagefind.search(word), 5));
+      if (!namesWord(word, results)) unknown.add(word);
+    }
     return unknown.size > 0 ? correctQuery(query, unknown, await loadWords()) : undefined;
   };
 
@@ -113,10 +121,11 @@ async function start(form: HTMLFormElement): Promise<void> {
     const choice = status.value as StatusChoice;
     const townName = town.selectedOptions[0]?.dataset.name ?? '';
     try {
-      const filters = { filters: pagefindFilters(townName, choice) };
-      const corrected = exact ? undefined : await correct(query);
-      const search = await pagefind.search(corrected ?? query, filters);
-      const data = await Promise.all((search?.results ?? []).slice(0, 40).map((r) => r.data()));
+      const filters = pagefindFilters(townName, choice);
+      let data = await load(await pagefind.search(query, { filters }), 40);
+      const single = correctable(query).length === 1 && query.split(/\s+/).length === 1 && Object.keys(filters).length === 0;
+      const corrected = exact ? undefined : await correct(query, single ? data : undefined);
+      if (corrected) data = await load(await pagefind.search(corrected, { filters }), 40);
       if (id !== latest) return;
       const results = rankResults(toResults(data, choice), corrected ?? query);
       render(list, results, label);

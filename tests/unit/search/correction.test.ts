@@ -1,6 +1,6 @@
 /** Typo correction on the search page (src/scripts/search-correction.ts) and the word list it reads (src/vocabulary/wordlist.ts). */
 import { describe, expect, test } from 'vitest';
-import { boundedDistance, closestWord, correctable, correctQuery, maxEdits, parseWordList } from '../../../src/scripts/search-correction.ts';
+import { boundedDistance, closestWord, correctable, correctQuery, maxEdits, namesWord, parseWordList } from '../../../src/scripts/search-correction.ts';
 import { indexedText, WordCounter } from '../../../src/vocabulary/wordlist.ts';
 
 const list = ['führerschein', 'sperrmüll', 'meldebescheinigung', 'führungszeugnis', 'ausweis', 'reisepass', 'steuer', 'steuern'];
@@ -14,6 +14,16 @@ describe('which words are corrected', () => {
     expect(maxEdits('ausweis')).toBe(1);
     expect(maxEdits('sperrmül')).toBe(1);
     expect(maxEdits('sperrmühl')).toBe(2);
+  });
+});
+
+describe('whether the index knows a word', () => {
+  test("a marked word that begins with it (less an ending) shows it; Pagefind's match of a known beginning does not", () => {
+    const found = [{ excerpt: 'Auskünfte <mark>für</mark> Medien', sub_results: [{ excerpt: '<mark>Urkunde</mark> beantragen' }] }];
+    expect(namesWord('Fürherschein', found)).toBe(false);
+    expect(namesWord('Urkunden', found)).toBe(true);
+    expect(namesWord('fur', found)).toBe(true);
+    expect(namesWord('Sperrmüll', [])).toBe(false);
   });
 });
 
