@@ -41,6 +41,14 @@ interface Group {
   phrases: string[][];
 }
 
+/**
+ * Hyphenated words as one: Pagefind reads the query "Kfz-Zulassung" as "kfzzulassung", so the
+ * group words carry that form besides "kfz" and "zulassung".
+ */
+function joinedForms(member: string): string[] {
+  return (member.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []).map((w) => w.replace(/-/g, ''));
+}
+
 export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderInput): Expander {
   const endings = vocabulary?.endings ?? defaultEndings;
   const key = (word: string) => keyOf(word, endings);
@@ -58,7 +66,7 @@ export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderIn
     const group: Group = { words: [], phrases: [] };
     for (const member of members) {
       const words = wordsOf(member);
-      group.words.push(...words);
+      group.words.push(...words, ...joinedForms(member));
       if (words.length === 1) add(byKey, key(words[0]!), index);
       else if (words.length > 1) {
         group.phrases.push(words.map(key));
