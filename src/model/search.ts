@@ -69,8 +69,12 @@ function* siteTexts(site: Site): Generator<string> {
 
 const expanders = new WeakMap<Site, Expander>();
 
+/** `AUSHANG_NO_VOCABULARY=1`: no vocabulary words or parts, for the benchmark's comparison of index sizes only. */
+const noExpansion: Expander = { expand: () => ({ synonyms: [], parts: [] }), splitter: undefined };
+
 /** The expander of a site: the built-in vocabulary of its language, its own groups, its words. */
 export function searchExpander(site: Site): Expander {
+  if (process.env.AUSHANG_NO_VOCABULARY === '1') return noExpansion;
   let expander = expanders.get(site);
   if (!expander) {
     expander = createExpander({
