@@ -16,7 +16,8 @@
 import type { Vocabulary } from './types.ts';
 
 export const de: Vocabulary = {
-  endings: ['ern', 'en', 'er', 'es', 'e', 'n', 's'],
+  // Not -er: "Müller" is not "Müll", "Bauer" not "Bau".
+  endings: ['en', 'es', 'e', 'n', 's'],
   compounds: {
     linkers: ['s', 'es', 'n', 'en', 'e', 'er'],
     // Words whose pieces are dictionary words, but not their parts.

@@ -32,7 +32,7 @@ export interface ExpanderInput {
   siteTexts: Iterable<string>;
 }
 
-const defaultEndings = ['ern', 'en', 'er', 'es', 'e', 'n', 's'];
+const defaultEndings = ['en', 'es', 'e', 'n', 's'];
 
 interface Group {
   /** Every word of every member, lower case, in order. */

@@ -15,7 +15,7 @@ export function fold(word: string): string {
 
 /**
  * The key two forms of one word share: folded, then up to two endings taken off while at
- * least four letters remain ("Urkunden" and "Urkunde" → "urkund"; "Steuern" → "steu").
+ * least four letters remain ("Urkunden" and "Urkunde" → "urkund"; "Steuern" → "steuer").
  */
 export function keyOf(word: string, endings: readonly string[]): string {
   let key = fold(word);

@@ -78,3 +78,11 @@ describe('expansion', () => {
     expect(parts).toEqual([]);
   });
 });
+
+describe('forms of a word', () => {
+  const expander = createExpander({ vocabulary: vocabularyFor('de'), siteGroups: [], siteTexts: [] });
+  test('"Müller" is not "Müll", "Steuern" is "Steuer"', () => {
+    expect(expander.expand('Frau Müller').synonyms).not.toContain('abfall');
+    expect(expander.expand('Steuern').synonyms).toContain('steueramt');
+  });
+});
