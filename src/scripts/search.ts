@@ -122,10 +122,12 @@ async function start(form: HTMLFormElement): Promise<void> {
     const townName = town.selectedOptions[0]?.dataset.name ?? '';
     try {
       const filters = pagefindFilters(townName, choice);
-      let data = await load(await pagefind.search(query, { filters }), 40);
+      // All 40 result fragments are requested at once; whether to correct is decided on the first ones.
+      const pending = ((await pagefind.search(query, { filters }))?.results ?? []).slice(0, 40).map((r) => r.data());
+      for (const p of pending) p.catch(() => {}); // left unread when the query is corrected
       const single = correctable(query).length === 1 && query.split(/\s+/).length === 1 && Object.keys(filters).length === 0;
-      const corrected = exact ? undefined : await correct(query, single ? data : undefined);
-      if (corrected) data = await load(await pagefind.search(corrected, { filters }), 40);
+      const corrected = exact ? undefined : await correct(query, single ? await Promise.all(pending.slice(0, 8)) : undefined);
+      const data = corrected ? await load(await pagefind.search(corrected, { filters }), 40) : await Promise.all(pending);
       if (id !== latest) return;
       const results = rankResults(toResults(data, choice), corrected ?? query);
       render(list, results, label);
