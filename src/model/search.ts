@@ -114,9 +114,20 @@ export function serviceRecord(service: Service, town: Town, t: Translate, time: 
       ...Object.fromEntries(service.tasks.map((task) => [taskMetaKey(task.id), task.status])),
     },
     keywords: service.keywords,
-    extra: expander.expand(serviceText(service).join(' ')),
-    tasks: Object.fromEntries(service.tasks.map((task) => [task.id, expander.expand(taskText(task))])),
+    ...serviceWords(service, expander),
   };
+}
+
+/**
+ * The words of each task, and of the rest of the page those that no task has already: the
+ * page is found through its tasks' sections too, and each word indexed once is a smaller index.
+ */
+function serviceWords(service: Service, expander: Expander): Pick<SearchRecord, 'extra' | 'tasks'> {
+  const tasks = Object.fromEntries(service.tasks.map((task) => [task.id, expander.expand(taskText(task))]));
+  const inTasks = new Set(Object.values(tasks).flatMap((words) => [...words.synonyms, ...words.parts]));
+  const page = expander.expand(serviceText(service).join(' '));
+  const extra = { synonyms: page.synonyms.filter((w) => !inTasks.has(w)), parts: page.parts.filter((w) => !inTasks.has(w)) };
+  return { extra, tasks };
 }
 
 export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander): SearchRecord {
