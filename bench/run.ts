@@ -28,6 +28,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../tests/support/browser.ts';
 import { serve, type ServedSite } from '../tests/support/serve.ts';
+import { WORD_LIST_PATH } from '../src/vocabulary/wordlist.ts';
 import { generate } from './generate.ts';
 
 /** The bars of DESIGN.md, as numbers. Where the design says it in words, our reading of it. */
@@ -42,7 +43,7 @@ const BARS = {
   searchMs: 300,
 } as const;
 
-const QUERIES = ['Personalausweis', 'Sperrmüll', 'Kennzeichen', 'Standesamt', 'Hundesteuer', 'Wohngeld', 'Perso', 'Bauantrag'];
+const QUERIES = ['Personalausweis', 'Sperrmüll', 'Kennzeichen', 'Standesamt', 'Hundesteuer', 'Wohngeld', 'Perso', 'Bauantrag', 'Trauung', 'Schein', 'Fürherschein', 'Meldebeschenigung'];
 const COLD_QUERY = 'Personalausweis';
 const KEY_DELAY_MS = 50;
 
@@ -204,6 +205,12 @@ function pageWeight(dist: string): PageWeight {
   };
 }
 
+/** The typo word list of a build: words, bytes, gzip bytes. */
+function wordList(dist: string): { words: number; bytes: number; gzipBytes: number } {
+  const text = readFileSync(path.join(dist, WORD_LIST_PATH));
+  return { words: text.toString('utf8').split('\n').filter(Boolean).length, bytes: text.length, gzipBytes: gzipSync(text, { level: 9 }).length };
+}
+
 function statSafe(file: string): boolean {
   try {
     return statSync(file).isDirectory();
@@ -260,9 +267,11 @@ function instrument(): void {
     const form = document.getElementById('search-form');
     if (!form) return null;
     const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
-    const templates = ['countOne', 'countMany', 'none'].map((k) => labels[k]).filter((t): t is string => Boolean(t));
+    const templates = ['countOne', 'countMany', 'none', 'corrected'].map((k) => labels[k]).filter((t): t is string => Boolean(t));
     if (templates.length === 0) return new RegExp(`[„“"]${escape(query)}[“”"]`);
-    const alternatives = templates.map((t) => escape(t).replace('\\{count\\}', '\\d+').replace('\\{query\\}', escape(query)));
+    const alternatives = templates.map((t) =>
+      escape(t).replace('\\{count\\}', '\\d+').replace('\\{query\\}', escape(query)).replace('\\{typed\\}', escape(query)).replace('\\{corrected\\}', '.+'),
+    );
     return new RegExp(`^(?:${alternatives.join('|')})`);
   };
   const check = () => {
@@ -469,6 +478,22 @@ try {
     rows.push({ what: `search index (pagefind/)`, figure: `${mb(w.searchIndexBytes)} in ${w.searchIndexFiles.toLocaleString('en')} files`, bar: '' });
   }
 
+  // (c2) what the vocabulary and compound parts add to the index: the district again without them
+  {
+    const plainDist = path.join(tmp, 'district-plain-out', 'dist');
+    process.env.AUSHANG_NO_VOCABULARY = '1';
+    const run = await runCli('build.ts', ['--content', districtContent, '--out', plainDist], 'build without vocabulary');
+    delete process.env.AUSHANG_NO_VOCABULARY;
+    must(run, 'the build of the district without vocabulary');
+    const plain = pageWeight(plainDist).searchIndexBytes;
+    const withWords = (results.pageWeight as PageWeight).searchIndexBytes;
+    const growth = { withoutBytes: plain, withBytes: withWords, percent: ((withWords - plain) / plain) * 100, buildWithoutMs: run.ms };
+    log(`\nc2. search index of the district without vocabulary and compound parts: ${mb(plain)}; with them ${mb(withWords)} (+${growth.percent.toFixed(0)} %)`);
+    results.vocabularyGrowth = growth;
+    rows.push({ what: `search index growth from vocabulary + parts (district)`, figure: `${mb(plain)} → ${mb(withWords)} (+${growth.percent.toFixed(0)} %)`, bar: '' });
+    rmSync(path.dirname(plainDist), { recursive: true, force: true });
+  }
+
   // (d) search latency
   {
     let dist = districtDist;
@@ -489,6 +514,10 @@ try {
       rows.push({ what: `build, ${made.services.toLocaleString('en')} notices (for the search test)`, figure: seconds(run.ms), bar: '' });
       rows.push({ what: `  largest page + CSS there`, figure: `${kb(w.largest.bytes)} ${w.largest.page}`, bar: `≤ ${kb(BARS.pageBytes)}`, ok: w.largest.bytes <= BARS.pageBytes });
       rows.push({ what: `  search index there`, figure: `${mb(w.searchIndexBytes)} in ${w.searchIndexFiles.toLocaleString('en')} files`, bar: '' });
+      const words = wordList(dist);
+      results.wordList = words;
+      log(`    typo word list: ${words.words.toLocaleString('en')} words, ${kb(words.bytes)} (${kb(words.gzipBytes)} gzip)`);
+      rows.push({ what: `  typo word list there (fetched only for a typo)`, figure: `${words.words.toLocaleString('en')} words, ${kb(words.bytes)}, ${kb(words.gzipBytes)} gzip`, bar: '' });
     } else {
       log(`\nd. search (quick: on the district build of ${notices.toLocaleString('en')} notices, not 10,000)`);
     }

@@ -8,11 +8,14 @@
  * returns them in the file system's order, which differs between file systems and machines.
  * The page numbers end up in the index, filter and meta files, so the same site indexed on
  * two machines gave different bytes.
+ *
+ * The same pass writes the word list the search page corrects typos with (`vocabulary/wordlist.ts`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../hosting/write.ts';
+import { indexedText, WordCounter, WORD_LIST_PATH } from '../vocabulary/wordlist.ts';
 
 export class SearchIndexError extends Error {}
 
@@ -39,8 +42,10 @@ export async function buildSearchIndex(siteDir: string, language?: string): Prom
     // Pagefind's service handles its messages one after the other in the order they arrive,
     // so requests can be sent ahead (a window of them, to bound memory) without changing the order.
     const inFlight: Promise<void>[] = [];
+    const words = new WordCounter();
     for (const page of pages) {
       const content = await readFile(path.join(siteDir, page), 'utf8');
+      words.addPage(indexedText(content));
       const added = index.addHTMLFile({ sourcePath: page, content }).then((response) => check(`adding ${page}`, response.errors));
       added.catch(() => {}); // awaited below; this only keeps a later failure from counting as unhandled
       inFlight.push(added);
@@ -49,6 +54,7 @@ export async function buildSearchIndex(siteDir: string, language?: string): Prom
     await Promise.all(inFlight);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     check('writeFiles', written.errors);
+    await writeFile(path.join(siteDir, WORD_LIST_PATH), words.toText());
     return pages.length;
   } finally {
     await pagefind.close();

@@ -143,4 +143,5 @@ export const ar: InterfaceMessages = {
   'access.nav': 'اللغة المبسّطة ولغة الإشارة',
   'access.leichte-sprache': 'الألمانية المبسّطة (Leichte Sprache)',
   'access.gebaerdensprache': 'لغة الإشارة الألمانية (Gebärdensprache)',
+  'search.corrected': 'نتائج «{corrected}» — ابحث حرفياً عن: «{typed}»',
 };

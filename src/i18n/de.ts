@@ -75,6 +75,7 @@ export const de = {
   'search.countOne': '1 Treffer für „{query}“',
   'search.countMany': '{count} Treffer für „{query}“',
   'search.inTown': 'in {town}',
+  'search.corrected': 'Ergebnisse für „{corrected}“ — genau so suchen: „{typed}“',
   'search.tasks': 'Passende Anliegen',
   'search.kind.town': 'Ort',
   'search.kind.service': 'Dienst',
@@ -189,6 +190,7 @@ export const de = {
   'error.editorUrl': '„{found}“ — erlaubt: die https-Adresse des Servers, z. B. https://git.soest.de',
   'error.editorUrlRequired': 'fehlt — bei backend: gitea Pflicht: die https-Adresse des Gitea- oder Forgejo-Servers, z. B. url: https://git.soest.de',
   'error.editorReview': '„{found}“ — mit backend: gitea nicht möglich: der Web-Editor öffnet dort keine Pull Requests; erlaubt: false (und die Prüfung über Schutzregeln des Branches im Server)',
+  'error.vocabularyGroup': 'nur „{found}“ — erlaubt: eine Gruppe aus mindestens zwei Wörtern, die für Bürgerinnen und Bürger dasselbe bedeuten',
 
   'alias.reserved': 'eine Adresse der Website selbst',
 

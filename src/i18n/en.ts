@@ -81,6 +81,7 @@ export const en: Messages = {
   'search.countOne': '1 result for ‘{query}’',
   'search.countMany': '{count} results for ‘{query}’',
   'search.inTown': 'in {town}',
+  'search.corrected': 'Results for “{corrected}” — search exactly for: “{typed}”',
   'search.tasks': 'Matching tasks',
   'search.kind.town': 'Town',
   'search.kind.service': 'Service',
@@ -195,6 +196,7 @@ export const en: Messages = {
   'error.editorUrl': '"{found}" — allowed: the server\'s https address, e.g. https://git.soest.de',
   'error.editorUrlRequired': 'missing — required with backend: gitea: the https address of the Gitea or Forgejo server, e.g. url: https://git.soest.de',
   'error.editorReview': '"{found}" — not possible with backend: gitea: the web editor cannot open pull requests there; allowed: false (and review through the server\'s branch protection)',
+  'error.vocabularyGroup': 'only "{found}" — allowed: a group of at least two words that mean the same to citizens',
 
   'alias.reserved': 'an address of the site itself',
 

@@ -142,4 +142,5 @@ export const ru: InterfaceMessages = {
   'access.nav': 'Простой язык и язык жестов',
   'access.leichte-sprache': 'Простой немецкий язык (Leichte Sprache)',
   'access.gebaerdensprache': 'Немецкий жестовый язык (Gebärdensprache)',
+  'search.corrected': 'Результаты для «{corrected}» — искать именно: «{typed}»',
 };

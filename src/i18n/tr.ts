@@ -142,4 +142,5 @@ export const tr: InterfaceMessages = {
   'access.nav': 'Kolay dil ve işaret dili',
   'access.leichte-sprache': 'Kolay Almanca (Leichte Sprache)',
   'access.gebaerdensprache': 'Alman İşaret Dili (Gebärdensprache)',
+  'search.corrected': '“{corrected}” için sonuçlar — tam olarak bunu arayın: “{typed}”',
 };

@@ -142,4 +142,5 @@ export const uk: InterfaceMessages = {
   'access.nav': 'Проста мова і мова жестів',
   'access.leichte-sprache': 'Проста німецька мова (Leichte Sprache)',
   'access.gebaerdensprache': 'Німецька мова жестів (Gebärdensprache)',
+  'search.corrected': 'Результати для «{corrected}» — шукати саме: «{typed}»',
 };

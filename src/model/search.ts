@@ -2,14 +2,19 @@
  * What the search index knows of a page besides its text: filters (town, status, kind) and
  * meta (status, town, service, summary, "Stand") so that a result can be shown with its status without
  * opening the page. Tasks are sub-results (their headings have ids); their statuses travel as
- * meta `t-<id>`. `keywords` are indexed as hidden text: the index does not split German
- * compounds, so "Perso" finds "Personalausweis" only through them.
+ * meta `t-<id>`. `keywords` are indexed as hidden text.
+ *
+ * Pagefind does not know that "Trauung" is "Eheschließung" or that "Schein" is part of
+ * "Führerschein": the words of the vocabulary groups a text uses and the parts of its compounds
+ * (`src/vocabulary/`) are indexed as hidden text with a lower weight, a task's in the task's own
+ * section, so that the task is the sub-result that matches.
  */
 import type { StatusKey } from '../schema/index.ts';
 import type { Translate } from '../i18n/index.ts';
-import type { Incident, Service, Town } from './types.ts';
+import type { Incident, Service, Site, Town } from './types.ts';
 import type { TimeValue } from './time.ts';
-import { plainText } from './markdown.ts';
+import { plainText, type MarkdownText } from './markdown.ts';
+import { createExpander, vocabularyFor, type Expander, type Expansion } from '../vocabulary/index.ts';
 
 export type SearchKind = 'town' | 'service' | 'task' | 'incident';
 
@@ -17,6 +22,69 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
   meta: Record<string, string>;
   keywords: string[];
+  /** Words that find the page but are not on it, for its text outside the tasks. */
+  extra: Expansion;
+  /** The same for each task, by task id, indexed in the task's section. */
+  tasks: Record<string, Expansion>;
+}
+
+/** Pagefind weights (text is 1, an h3 task title 5): below the page's own words. */
+export const extraWeights = { synonyms: 0.5, parts: 0.5 } as const;
+
+/** The text of rendered Markdown, without tags. */
+function textOf(markdown: MarkdownText): string {
+  return markdown.html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
+function serviceText(service: Service): string[] {
+  return [service.title, textOf(service.summary), textOf(service.body), ...service.keywords, ...service.updates.map((u) => textOf(u.text))];
+}
+
+function taskText(task: Service['tasks'][number]): string {
+  return [task.titleText, task.note ? textOf(task.note) : ''].join(' ');
+}
+
+function townText(town: Town): string[] {
+  return [town.name, textOf(town.summary), textOf(town.body), ...town.updates.map((u) => textOf(u.text))];
+}
+
+function incidentText(incident: Incident): string[] {
+  return [incident.title, textOf(incident.summary), textOf(incident.body), ...incident.updates.map((u) => textOf(u.text))];
+}
+
+/** Every text of the site that search indexes, for the dictionary compounds are split with. */
+function* siteTexts(site: Site): Generator<string> {
+  for (const town of site.towns) {
+    yield* townText(town);
+    for (const service of town.services) {
+      yield* serviceText(service);
+      for (const task of service.tasks) yield taskText(task);
+    }
+  }
+  for (const incident of site.incidents) yield* incidentText(incident);
+}
+
+const expanders = new WeakMap<Site, Expander>();
+
+/** `AUSHANG_NO_VOCABULARY=1`: no vocabulary words or parts, for the benchmark's comparison of index sizes only. */
+const noExpansion: Expander = { expand: () => ({ synonyms: [], parts: [] }), splitter: undefined };
+
+/** The expander of a site: the built-in vocabulary of its language, its own groups, its words. */
+export function searchExpander(site: Site): Expander {
+  if (process.env.AUSHANG_NO_VOCABULARY === '1') return noExpansion;
+  let expander = expanders.get(site);
+  if (!expander) {
+    expander = createExpander({
+      vocabulary: vocabularyFor(site.settings.language),
+      siteGroups: site.settings.vocabulary,
+      siteTexts: siteTexts(site),
+    });
+    expanders.set(site, expander);
+  }
+  return expander;
 }
 
 /** The meta key that carries a task's status. */
@@ -28,7 +96,7 @@ function statusMeta(status: StatusKey, t: Translate) {
   return { status, statusLabel: t(`status.${status}`) };
 }
 
-export function serviceRecord(service: Service, town: Town, t: Translate, time: (v: TimeValue) => string): SearchRecord {
+export function serviceRecord(service: Service, town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander): SearchRecord {
   return {
     filters: {
       kind: service.tasks.length > 0 ? ['service', 'task'] : ['service'],
@@ -46,10 +114,23 @@ export function serviceRecord(service: Service, town: Town, t: Translate, time: 
       ...Object.fromEntries(service.tasks.map((task) => [taskMetaKey(task.id), task.status])),
     },
     keywords: service.keywords,
+    ...serviceWords(service, expander),
   };
 }
 
-export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => string): SearchRecord {
+/**
+ * The words of each task, and of the rest of the page those that no task has already: the
+ * page is found through its tasks' sections too, and each word indexed once is a smaller index.
+ */
+function serviceWords(service: Service, expander: Expander): Pick<SearchRecord, 'extra' | 'tasks'> {
+  const tasks = Object.fromEntries(service.tasks.map((task) => [task.id, expander.expand(taskText(task))]));
+  const inTasks = new Set(Object.values(tasks).flatMap((words) => [...words.synonyms, ...words.parts]));
+  const page = expander.expand(serviceText(service).join(' '));
+  const extra = { synonyms: page.synonyms.filter((w) => !inTasks.has(w)), parts: page.parts.filter((w) => !inTasks.has(w)) };
+  return { extra, tasks };
+}
+
+export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander): SearchRecord {
   return {
     filters: { kind: ['town'], town: [town.name], status: [town.status] },
     meta: {
@@ -61,13 +142,17 @@ export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => str
       ...statusMeta(town.status, t),
     },
     keywords: [],
+    extra: expander.expand(townText(town).join(' ')),
+    tasks: {},
   };
 }
 
-export function incidentRecord(incident: Incident, time: (v: TimeValue) => string): SearchRecord {
+export function incidentRecord(incident: Incident, time: (v: TimeValue) => string, expander: Expander): SearchRecord {
   return {
     filters: { kind: ['incident'] },
     meta: { title: incident.title, kind: 'incident', summary: plainText(incident.summary.markdown), stand: time(incident.updated) },
     keywords: [],
+    extra: expander.expand(incidentText(incident).join(' ')),
+    tasks: {},
   };
 }

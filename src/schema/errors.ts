@@ -60,7 +60,8 @@ export type ErrorCode =
   | 'editorRepo'
   | 'editorUrl'
   | 'editorUrlRequired'
-  | 'editorReview';
+  | 'editorReview'
+  | 'vocabularyGroup';
 
 /** 1.1: what `check` warns about: published all the same, but an editor should look. */
 export type WarningCode = 'stale' | 'expectedPast' | 'noAlternative' | 'townStatusContradicts' | 'examplePage' | 'channelNoValue';
@@ -316,6 +317,11 @@ export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKe
       ];
     }
     case 'too_small':
+      // The only list with a minimum length: a `vocabulary:` group of one word.
+      if (issue.origin === 'array') {
+        const words = Array.isArray(found) ? found.map(String).join(', ') : describeFound(found);
+        return [{ ...base, code: 'vocabularyGroup', params: { found: words }, hint: { code: 'example', params: { example: '- [Trauung, Eheschließung]' } } }];
+      }
       if (typeof found === 'string') return [{ ...base, code: 'empty' }];
       // `positive()` is "more than 0": for the whole numbers of the format, at least 1.
       return [{ ...base, code: 'tooSmall', params: { found: describeFound(found), minimum: String(Number(issue.minimum) + (issue.inclusive ? 0 : 1)) } }];

@@ -140,6 +140,15 @@ export const editorSchema = z
   });
 export type EditorSettings = z.infer<typeof editorSchema>;
 
+/**
+ * 1.1: a group of words for `vocabulary:`, at least two; `[Bürgerkoffer, Notfallmappe]`, or
+ * written as one text with commas (`Bürgerkoffer, Notfallmappe`).
+ */
+const vocabularyGroup = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((w) => w.trim()) : v),
+  z.array(z.union([text, z.number().transform(String)])).min(2),
+);
+
 export const siteSchema = z
   .object({
     /** The site's name, shown in every page's header. */
@@ -164,6 +173,8 @@ export const siteSchema = z
       (v) => (v === false ? undefined : v),
       z.custom<object | undefined>((v) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v)), { params: { code: 'editor' } }).pipe(editorSchema.optional()),
     ),
+    /** 1.1: more groups of words that mean the same to citizens, added to the built-in vocabulary. */
+    vocabulary: listOf(vocabularyGroup).default([]),
   })
   .strict();
 

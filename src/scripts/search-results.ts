@@ -122,3 +122,44 @@ export function excerptRuns(excerpt: string): { text: string; mark: boolean }[] 
   if (last < excerpt.length) runs.push({ text: decode(excerpt.slice(last)), mark: false });
   return runs.filter((r) => r.text !== '');
 }
+
+/** Lower case without diacritics, ß as ss, split into words. */
+function foldedWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/ß/g, 'ss')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** A query word without a common ending, as Pagefind's stemming would find it: "urkunden" → "urkund". */
+function stem(word: string): string {
+  const ending = ['en', 'es', 'e', 'n', 's'].find((e) => word.endsWith(e) && word.length - e.length >= 4);
+  return ending ? word.slice(0, -ending.length) : word;
+}
+
+/** Whether a title itself contains a query word (or a word beginning with it), not only a synonym or a part. */
+export function titleMatches(title: string, query: string): boolean {
+  const stems = foldedWords(query).map(stem);
+  return foldedWords(title).some((word) => stems.some((s) => word.startsWith(s)));
+}
+
+/**
+ * Search ranking on top of Pagefind's: a page with a task or a title that names a query word
+ * itself, then a page with a task that matched through a synonym or a compound part, then
+ * pages that merely mention the word. Within each group Pagefind's order stays, and within a
+ * page the tasks that name the word come first.
+ */
+export function rankResults(results: readonly ResultView[], query: string): ResultView[] {
+  const ranked = results.map((result, index) => {
+    const direct = result.tasks.filter((task) => titleMatches(task.title, query));
+    const tasks = [...direct, ...result.tasks.filter((task) => !direct.includes(task))];
+    const rank = direct.length > 0 || titleMatches(result.title, query) ? 0 : result.tasks.length > 0 ? 1 : 2;
+    return { result: { ...result, tasks }, rank, index };
+  });
+  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return ranked.map((r) => r.result);
+}

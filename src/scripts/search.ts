@@ -3,13 +3,22 @@
  * link (`/suche/?q=…&ort=…&status=…`) and with the back button; results show status, town
  * and service; the count is announced to screen readers. If the index cannot load, the page
  * says so and points to the A–Z list instead of showing an empty list.
+ *
+ * A query word the index does not know (5 letters or more) is replaced by the closest known
+ * word from the build's word list, fetched only then; the page says so and links to the search
+ * exactly as typed (`exakt=1`).
  */
-import { excerptRuns, pagefindFilters, toResults, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
+import { excerptRuns, pagefindFilters, rankResults, toResults, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
+import { correctable, correctQuery, namesWord, parseWordList } from './search-correction.ts';
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+  search(query: string, options?: Record<string, unknown>): Promise<Found | null>;
+}
+
+interface Found {
+  results: { data(): Promise<PagefindData> }[];
 }
 
 type Labels = Record<string, string>;
@@ -37,6 +46,18 @@ async function start(form: HTMLFormElement): Promise<void> {
     }
   };
 
+  /** "Ergebnisse für „Führerschein“ — genau so suchen: „Fürherschein“", the last a link. */
+  const sayCorrected = (corrected: string, typed: string) => {
+    const [before = '', after = ''] = label('corrected', { corrected }).split('{typed}');
+    const params = new URLSearchParams(location.search);
+    params.set('q', typed);
+    params.set('exakt', '1');
+    const link = document.createElement('a');
+    link.href = `${location.pathname}?${params}`;
+    link.textContent = typed;
+    statusLine.replaceChildren(before, link, after);
+  };
+
   say(label('loading'));
   let pagefind: Pagefind;
   try {
@@ -50,8 +71,30 @@ async function start(form: HTMLFormElement): Promise<void> {
     return;
   }
 
+  let exact = false;
+  let wordList: Promise<string[]> | undefined;
+  const loadWords = () => {
+    wordList ??= fetch(form.dataset.words!).then((r) => (r.ok ? r.text() : '')).then(parseWordList, () => []);
+    return wordList;
+  };
+  const load = async (found: Found | null, count: number) => Promise.all((found?.results ?? []).slice(0, count).map((r) => r.data()));
+  /**
+   * The query with the words the index does not know corrected, or undefined. `own` are the
+   * results of the query itself, which show for a one-word query without filters whether the
+   * index knows the word; other words are searched alone.
+   */
+  const correct = async (query: string, own: PagefindData[] | undefined): Promise<string | undefined> => {
+    const unknown = new Set<string>();
+    for (const word of correctable(query)) {
+      const results = own ?? (await load(await pagefind.search(word), 5));
+      if (!namesWord(word, results)) unknown.add(word);
+    }
+    return unknown.size > 0 ? correctQuery(query, unknown, await loadWords()) : undefined;
+  };
+
   const readUrl = () => {
     const params = new URLSearchParams(location.search);
+    exact = params.get('exakt') === '1';
     input.value = params.get('q') ?? '';
     town.value = [...town.options].some((o) => o.value === params.get('ort')) ? params.get('ort')! : '';
     status.value = [...status.options].some((o) => o.value === params.get('status')) ? params.get('status')! : '';
@@ -61,6 +104,7 @@ async function start(form: HTMLFormElement): Promise<void> {
     if (input.value.trim()) params.set('q', input.value.trim());
     if (town.value) params.set('ort', town.value);
     if (status.value) params.set('status', status.value);
+    if (exact && params.has('q')) params.set('exakt', '1');
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
     if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
   };
@@ -77,13 +121,19 @@ async function start(form: HTMLFormElement): Promise<void> {
     const choice = status.value as StatusChoice;
     const townName = town.selectedOptions[0]?.dataset.name ?? '';
     try {
-      const search = await pagefind.search(query, { filters: pagefindFilters(townName, choice) });
-      const data = await Promise.all((search?.results ?? []).slice(0, 40).map((r) => r.data()));
+      const filters = pagefindFilters(townName, choice);
+      // All 40 result fragments are requested at once; whether to correct is decided on the first ones.
+      const pending = ((await pagefind.search(query, { filters }))?.results ?? []).slice(0, 40).map((r) => r.data());
+      for (const p of pending) p.catch(() => {}); // left unread when the query is corrected
+      const single = correctable(query).length === 1 && query.split(/\s+/).length === 1 && Object.keys(filters).length === 0;
+      const corrected = exact ? undefined : await correct(query, single ? await Promise.all(pending.slice(0, 8)) : undefined);
+      const data = corrected ? await load(await pagefind.search(corrected, { filters }), 40) : await Promise.all(pending);
       if (id !== latest) return;
-      const results = toResults(data, choice);
+      const results = rankResults(toResults(data, choice), corrected ?? query);
       render(list, results, label);
       const where = townName ? ` ${label('inTown', { town: townName })}` : '';
       if (results.length === 0) say(label('none', { query }) + where, true);
+      else if (corrected) sayCorrected(corrected, query);
       else say(label(results.length === 1 ? 'countOne' : 'countMany', { count: results.length, query }) + where);
     } catch {
       if (id === latest) say(label('unavailable'), true);
@@ -92,6 +142,7 @@ async function start(form: HTMLFormElement): Promise<void> {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
+    exact = false;
     clearTimeout(timer);
     timer = setTimeout(() => {
       writeUrl(false);

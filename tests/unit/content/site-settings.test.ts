@@ -52,6 +52,32 @@ describe('site.yaml', () => {
     expect(s.settings).toMatchObject({ language: 'en', timezone: 'Europe/Vienna', country: 'AT', staleAfterHours: 24, locale: 'en-GB' });
     expect(s.settings.contacts[0]).toMatchObject({ value: '0662 8072 0', href: 'tel:+4366280720', note: { markdown: 'Bürgertelefon', html: 'Bürgertelefon' } });
   });
+
+  describe('vocabulary (1.1)', () => {
+    test('groups as lists or as text with commas; numbers are words', async () => {
+      const s = await site({ 'site.yaml': 'title: T\noperator: O\nvocabulary:\n  - [Bürgerkoffer, Notfallmappe]\n  - Wasserstelle, Trinkwasserausgabe\n  - [Hotline, 115]\n' });
+      expect(s.settings.vocabulary).toEqual([['Bürgerkoffer', 'Notfallmappe'], ['Wasserstelle', 'Trinkwasserausgabe'], ['Hotline', '115']]);
+    });
+
+    test('left out: no groups of its own', async () => {
+      expect((await site({})).settings.vocabulary).toEqual([]);
+    });
+
+    test('a group of one word, an empty word, a mapping, a text instead of a list', async () => {
+      const yaml = 'title: T\noperator: O\nvocabulary:\n  - [Bürgerkoffer]\n  - Notfallmappe\n  - [Wasserstelle, ""]\n  - { Trauung: Hochzeit }\n';
+      expect(await output({ 'site.yaml': yaml })).toMatchInlineSnapshot(`
+        "content/site.yaml:4: vocabulary[1]: nur „Bürgerkoffer“ — erlaubt: eine Gruppe aus mindestens zwei Wörtern, die für Bürgerinnen und Bürger dasselbe bedeuten (Beispiel: - [Trauung, Eheschließung])
+        content/site.yaml:5: vocabulary[2]: nur „Notfallmappe“ — erlaubt: eine Gruppe aus mindestens zwei Wörtern, die für Bürgerinnen und Bürger dasselbe bedeuten (Beispiel: - [Trauung, Eheschließung])
+        content/site.yaml:6: vocabulary[3][2]: ist leer — hier gehört ein Text hin
+        content/site.yaml:7: vocabulary[4]: eine Gruppe von Feldern „{"Trauung":"Hochzeit"}“ — erwartet: eine Liste (Text, der mit [ { : oder # beginnt, in Anführungszeichen setzen)"
+      `);
+      expect(await output({ 'site.yaml': 'title: T\noperator: O\nvocabulary: Bürgerkoffer\n' })).toMatchInlineSnapshot(`"content/site.yaml:3: vocabulary[1]: nur „Bürgerkoffer“ — erlaubt: eine Gruppe aus mindestens zwei Wörtern, die für Bürgerinnen und Bürger dasselbe bedeuten (Beispiel: - [Trauung, Eheschließung])"`);
+    });
+
+    test('in English', async () => {
+      expect(await output({ 'site.yaml': 'title: T\noperator: O\nlanguage: en\nvocabulary:\n  - [help desk]\n' })).toMatchInlineSnapshot(`"content/site.yaml:5: vocabulary[1]: only "help desk" — allowed: a group of at least two words that mean the same to citizens (example: - [Trauung, Eheschließung])"`);
+    });
+  });
 });
 
 describe('site.yaml: editor (1.1)', () => {

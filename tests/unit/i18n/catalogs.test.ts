@@ -92,6 +92,7 @@ const paramsOf: Record<ErrorCode, string[]> = {
   editorUrl: ['found'],
   editorUrlRequired: [],
   editorReview: ['found'],
+  vocabularyGroup: ['found'],
 };
 
 /** The parameters each warning is raised with (src/schema/warnings.ts). */

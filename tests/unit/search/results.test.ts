@@ -1,6 +1,6 @@
 /** Turning Pagefind's result data into what the search page shows. */
 import { describe, expect, test } from 'vitest';
-import { excerptRuns, pagefindFilters, statusesFor, toResult, toResults, type PagefindData } from '../../../src/scripts/search-results.ts';
+import { excerptRuns, pagefindFilters, rankResults, statusesFor, titleMatches, toResult, toResults, type PagefindData, type ResultView } from '../../../src/scripts/search-results.ts';
 
 const buergerbuero: PagefindData = {
   url: '/soest/buergerbuero/',
@@ -82,5 +82,34 @@ describe('excerptRuns', () => {
       { text: 'Kita', mark: true },
       { text: ' & Schule <b> x', mark: false },
     ]);
+  });
+});
+
+describe('ranking', () => {
+  const view = (title: string, tasks: string[] = []): ResultView => ({
+    url: `/${title}/`,
+    title,
+    kind: 'service',
+    excerpt: '',
+    tasks: tasks.map((t) => ({ url: `/${title}/#${t}`, title: t, excerpt: '' })),
+  });
+
+  test('a task that names the word, then a task found through a synonym or part, then a page that mentions it', () => {
+    const mention = view('Presse');
+    const synonym = view('Standesamt', ['Eheschließung anmelden']);
+    const direct = view('Bürgerbüro', ['Trauung im Rathaus']);
+    expect(rankResults([mention, synonym, direct], 'Trauung').map((r) => r.title)).toEqual(['Bürgerbüro', 'Standesamt', 'Presse']);
+  });
+
+  test("a page's own title counts as naming the word; forms and diacritics do not matter", () => {
+    expect(rankResults([view('Soest', ['Eheschließung']), view('Urkunden')], 'urkunde').map((r) => r.title)).toEqual(['Urkunden', 'Soest']);
+    expect(titleMatches('Führerschein beantragen', 'fuhrerschein')).toBe(true);
+    expect(titleMatches('Sperrmüll-Abholung', 'Müll')).toBe(false);
+  });
+
+  test("within a page the tasks that name the word come first; Pagefind's order stays otherwise", () => {
+    const [first, second] = rankResults([view('A', ['Hundesteuer zahlen', 'Steuer zahlen']), view('B', ['Grundsteuer'])], 'Steuer');
+    expect(first!.tasks.map((t) => t.title)).toEqual(['Steuer zahlen', 'Hundesteuer zahlen']);
+    expect(second!.title).toBe('B');
   });
 });

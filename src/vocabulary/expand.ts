@@ -1,0 +1,123 @@
+/**
+ * What the search index gets besides a text's own words: the parts of its compounds and the
+ * words of every vocabulary group it uses. "Eheschließung anmelden" gets "trauung heirat …";
+ * "Führerschein beantragen" gets "führer schein" and the words of the Führerschein group.
+ *
+ * A group is used by a text when one of its one-word members has the key of a word of the
+ * text or of a part of one, or when every word of a member phrase ("Wohnsitz ummelden") does.
+ */
+import { createSplitter, type Splitter } from './split.ts';
+import type { Vocabulary } from './types.ts';
+import { keyOf, wordsOf } from './words.ts';
+
+export interface Expansion {
+  /** Words of the groups the text uses that the text does not contain. */
+  synonyms: string[];
+  /** Parts of its compounds that the text does not contain as words. */
+  parts: string[];
+}
+
+export interface Expander {
+  expand(text: string): Expansion;
+  /** The splitter, with the same dictionary. */
+  splitter: Splitter | undefined;
+}
+
+export interface ExpanderInput {
+  /** The built-in vocabulary of the site's language, if it has one. */
+  vocabulary: Vocabulary | undefined;
+  /** The site's own groups (`vocabulary:` in site.yaml). */
+  siteGroups: readonly (readonly string[])[];
+  /** Every text of the site, for the dictionary compounds are split with. */
+  siteTexts: Iterable<string>;
+}
+
+const defaultEndings = ['en', 'es', 'e', 'n', 's'];
+
+interface Group {
+  /** Every word of every member, lower case, in order. */
+  words: string[];
+  /** Members of several words, as lists of keys. */
+  phrases: string[][];
+}
+
+/**
+ * Hyphenated words as one: Pagefind reads the query "Kfz-Zulassung" as "kfzzulassung", so the
+ * group words carry that form besides "kfz" and "zulassung".
+ */
+function joinedForms(member: string): string[] {
+  return (member.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []).map((w) => w.replace(/-/g, ''));
+}
+
+export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderInput): Expander {
+  const endings = vocabulary?.endings ?? defaultEndings;
+  const key = (word: string) => keyOf(word, endings);
+  const groups: Group[] = [];
+  /** One-word member key → groups; first key of a phrase → groups. */
+  const byKey = new Map<string, number[]>();
+  const byPhraseStart = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, k: string, index: number) => {
+    const list = map.get(k);
+    if (!list) map.set(k, [index]);
+    else if (list[list.length - 1] !== index) list.push(index);
+  };
+  for (const members of [...(vocabulary?.groups ?? []), ...siteGroups]) {
+    const index = groups.length;
+    const group: Group = { words: [], phrases: [] };
+    for (const member of members) {
+      const words = wordsOf(member);
+      group.words.push(...words, ...joinedForms(member));
+      if (words.length === 1) add(byKey, key(words[0]!), index);
+      else if (words.length > 1) {
+        group.phrases.push(words.map(key));
+        add(byPhraseStart, key(words[0]!), index);
+      }
+    }
+    group.words = [...new Set(group.words)];
+    groups.push(group);
+  }
+
+  let splitter: Splitter | undefined;
+  if (vocabulary?.compounds) {
+    const reviewed = new Set<string>();
+    for (const members of vocabulary.groups) for (const member of members) for (const w of wordsOf(member)) reviewed.add(w);
+    for (const w of vocabulary.compounds.parts) for (const word of wordsOf(w)) reviewed.add(word);
+    const site = new Set<string>();
+    for (const members of siteGroups) for (const member of members) for (const w of wordsOf(member)) site.add(w);
+    for (const text of siteTexts) for (const w of wordsOf(text)) site.add(w);
+    splitter = createSplitter(vocabulary.compounds, reviewed, site);
+  }
+
+  const piecesMemo = new Map<string, string[]>();
+  const piecesOf = (word: string) => {
+    let pieces = piecesMemo.get(word);
+    if (!pieces) {
+      pieces = splitter?.pieces(word) ?? [];
+      piecesMemo.set(word, pieces);
+    }
+    return pieces;
+  };
+
+  return {
+    splitter,
+    expand(text) {
+      const own = new Set(wordsOf(text));
+      const parts = new Set<string>();
+      for (const word of own) for (const piece of piecesOf(word)) if (!own.has(piece)) parts.add(piece);
+      const keys = new Set<string>();
+      for (const word of [...own, ...parts]) keys.add(key(word));
+      const used = new Set<number>();
+      for (const k of keys) {
+        for (const index of byKey.get(k) ?? []) used.add(index);
+        for (const index of byPhraseStart.get(k) ?? []) {
+          if (groups[index]!.phrases.some((phrase) => phrase.every((p) => keys.has(p)))) used.add(index);
+        }
+      }
+      const synonyms = new Set<string>();
+      for (const index of [...used].sort((a, b) => a - b)) {
+        for (const word of groups[index]!.words) if (!own.has(word) && !parts.has(word)) synonyms.add(word);
+      }
+      return { synonyms: [...synonyms], parts: [...parts] };
+    },
+  };
+}
