@@ -32,12 +32,19 @@ function preview(cli: string, env: Record<string, string>, home: string) {
 }
 
 describe('telemetry', () => {
-  test('every npm script that runs Astro goes through scripts/astro.mjs or src/cli/build.ts', () => {
+  test('every npm script that runs Astro goes through scripts/astro.mjs, src/cli/build.ts or src/cli/serve.ts', () => {
     const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
     for (const [name, command] of Object.entries(scripts)) {
       expect(command, name).not.toMatch(/(^|[;&|]\s*)(npx\s+)?astro\s/);
     }
-    expect(scripts.serve).toContain('node scripts/astro.mjs preview');
+    expect(scripts.serve).toContain('node src/cli/serve.ts');
+    // serve.ts (also `aushang serve`) turns telemetry off before it loads Astro, as build.ts does.
+    for (const file of ['src/cli/serve.ts', 'src/cli/build.ts']) {
+      const source = readFileSync(path.join(root, file), 'utf8');
+      const off = source.indexOf("process.env.ASTRO_TELEMETRY_DISABLED = '1'");
+      expect(off, file).toBeGreaterThan(-1);
+      expect(off, file).toBeLessThan(source.indexOf("await import('astro')"));
+    }
     expect(scripts.typecheck).toContain('node scripts/astro.mjs check');
     expect(scripts.build).toContain('node src/cli/build.ts');
   });
