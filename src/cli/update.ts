@@ -121,6 +121,17 @@ async function incidentTitleOf(session: Session, slug: string): Promise<string |
   return typeof title === 'string' ? title : undefined;
 }
 
+/**
+ * A new status with the old summary: "Bürgerbüro – Nicht möglich" over "Arbeitet wie gewohnt."
+ * (found trying it on a site from `init`). The status is saved; the editor is told to look at
+ * the summary, which only a person can rewrite.
+ */
+function summaryHint(session: Session, data: Record<string, unknown>, request: { status?: string | undefined; channel?: string | undefined; summary?: string | undefined }): void {
+  if (request.status === undefined || request.status === 'auto' || request.channel !== undefined || request.summary !== undefined) return;
+  if (request.status === data.status || typeof data.summary !== 'string') return;
+  session.out(session.t('update.summaryUnchanged', { summary: oneLine(data.summary) }));
+}
+
 export async function runUpdate(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
   return runCommand(settings, async (ctx) => {
     const { session, values, positionals } = await startSession(argv, options, settings, ctx);
@@ -151,6 +162,7 @@ export async function runUpdate(argv: readonly string[], settings: CommandOption
     const otherErrors = await checkPlanned(session, planned);
     await writePlanned(session, planned);
     printChanges(session, target.file, plan.changes);
+    summaryHint(session, data, request);
     reportOtherErrors(session, otherErrors);
     return 0;
   });

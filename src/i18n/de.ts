@@ -310,6 +310,7 @@ export const de = {
   'update.channelWithoutStatus': '--channel braucht --status, z. B.: --channel email --status unavailable',
   'update.empty': '{option} ist leer — erlaubt: ein Text',
   'update.noChannel': '{file}: in {field} gibt es keinen Kontaktweg „{found}“ — vorhanden: {allowed}',
+  'update.summaryUnchanged': 'Hinweis: summary ist unverändert: „{summary}“ — passt das zum neuen Status? Sonst: --summary "…"',
   'update.statusText': 'Neuer Status: {status}.',
   'update.channelText': '{channel}: {status}.',
   'update.statusAuto': 'Der Status ergibt sich jetzt aus den Diensten.',

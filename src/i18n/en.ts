@@ -316,6 +316,7 @@ export const en: Messages = {
   'update.channelWithoutStatus': '--channel needs --status, e.g.: --channel email --status unavailable',
   'update.empty': '{option} is empty — allowed: a text',
   'update.noChannel': '{file}: {field} has no way of contact "{found}" — present: {allowed}',
+  'update.summaryUnchanged': 'Note: summary is unchanged: "{summary}" — does it still fit the new status? If not: --summary "…"',
   'update.statusText': 'New status: {status}.',
   'update.channelText': '{channel}: {status}.',
   'update.statusAuto': 'The status now follows from the services.',

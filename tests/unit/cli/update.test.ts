@@ -43,7 +43,8 @@ describe('a service', () => {
       "Gespeichert: content/towns/soest/buergerbuero.md
         status: limited → unavailable
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
-        updates: neuer Eintrag 2023-11-04 13:00: Heute ganz geschlossen."
+        updates: neuer Eintrag 2023-11-04 13:00: Heute ganz geschlossen.
+      Hinweis: summary ist unverändert: „Zurzeit geschlossen, telefonisch erreichbar.“ — passt das zum neuen Status? Sonst: --summary "…""
     `);
     expect(code).toBe(0);
     expect(await read(root, 'towns/soest/buergerbuero.md')).toMatchInlineSnapshot(`
@@ -101,7 +102,8 @@ describe('a service', () => {
         since: entfernt (war 2023-10-30)
         expected: entfernt (war 2023-11-06)
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
-        updates: neuer Eintrag 2023-11-04 13:00: Neuer Status: Normal verfügbar."
+        updates: neuer Eintrag 2023-11-04 13:00: Neuer Status: Normal verfügbar.
+      Hinweis: summary ist unverändert: „Zurzeit geschlossen, telefonisch erreichbar.“ — passt das zum neuen Status? Sonst: --summary "…""
     `);
     const file = await read(root, 'towns/soest/buergerbuero.md');
     expect(file).not.toMatch(/since|expected/);
@@ -110,7 +112,8 @@ describe('a service', () => {
         status: normal → deferred
         since: 2023-11-04 13:00 (neu)
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
-        updates: neuer Eintrag 2023-11-04 13:00: Neuer Status: Nur Annahme."
+        updates: neuer Eintrag 2023-11-04 13:00: Neuer Status: Nur Annahme.
+      Hinweis: summary ist unverändert: „Geschlossen.“ — passt das zum neuen Status? Sonst: --summary "…""
     `);
     expect(await read(root, 'towns/soest/gewerbe.md')).toContain('summary: Geschlossen.\nsince: 2023-11-04 13:00\n');
     expect(await check(root)).toBe('');
@@ -130,6 +133,20 @@ describe('a service', () => {
     const fax = await update(root, 'soest/buergerbuero', '--channel', 'fax', '--status', 'normal');
     expect(fax.code).toBe(1);
     expect(fax.text).toMatchInlineSnapshot(`"content/towns/soest/buergerbuero.md: in channels gibt es keinen Kontaktweg „fax“ — vorhanden: phone, email"`);
+  });
+});
+
+describe('a new status with the old summary', () => {
+  test('is saved, and the editor is asked whether the summary still fits (de, en); not with --summary', async () => {
+    const { root } = await folder();
+    const { code, text: out } = await update(root, 'soest/buergerbuero', '--status', 'deferred');
+    expect(code).toBe(0);
+    expect(out.split('\n').at(-1)).toBe('Hinweis: summary ist unverändert: „Zurzeit geschlossen, telefonisch erreichbar.“ — passt das zum neuen Status? Sonst: --summary "…"');
+    expect((await update(root, 'soest/buergerbuero', '--status', 'limited', '--summary', 'Telefonisch erreichbar.')).text).not.toContain('summary ist unverändert');
+    const english = await folder({ 'site.yaml': 'title: T\noperator: O\nlanguage: en\n' });
+    expect((await update(english.root, 'soest/buergerbuero', '--status', 'unavailable')).text.split('\n').at(-1)).toBe(
+      'Note: summary is unchanged: "Zurzeit geschlossen, telefonisch erreichbar." — does it still fit the new status? If not: --summary "…"',
+    );
   });
 });
 
@@ -221,7 +238,8 @@ describe('towns and incidents', () => {
       "Gespeichert: content/towns/werl/index.md
         status: unavailable (neu)
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
-        updates: neuer Eintrag 2023-11-04 13:00: Rathaus zu."
+        updates: neuer Eintrag 2023-11-04 13:00: Rathaus zu.
+      Hinweis: summary ist unverändert: „Offen.“ — passt das zum neuen Status? Sonst: --summary "…""
     `);
     expect(await read(root, 'towns/werl/index.md')).toMatchInlineSnapshot(`
       "---
@@ -263,7 +281,8 @@ describe('towns and incidents', () => {
         status: limited → unavailable
         incident: strom (neu)
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
-        updates: neuer Eintrag 2023-11-04 13:00: Neuer Status: Nicht möglich."
+        updates: neuer Eintrag 2023-11-04 13:00: Neuer Status: Nicht möglich.
+      Hinweis: summary ist unverändert: „Zurzeit geschlossen, telefonisch erreichbar.“ — passt das zum neuen Status? Sonst: --summary "…""
     `);
     expect(await read(root, 'towns/soest/buergerbuero.md')).toContain('expected: 2023-11-06\nincident: strom\n');
     expect(await check(root)).toBe('');
@@ -360,7 +379,8 @@ describe('mistakes in the call', () => {
         "Saved: content/towns/soest/buergerbuero.md
         status: limited → unavailable
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
-        updates: new entry 2023-11-04 13:00: New status: Not available.",
+        updates: new entry 2023-11-04 13:00: New status: Not available.
+      Note: summary is unchanged: "Zurzeit geschlossen, telefonisch erreichbar." — does it still fit the new status? If not: --summary "…"",
       ]
     `);
     expect(await readFile(path.join(dir, 'towns/soest/buergerbuero.md'), 'utf8')).toContain('  - at: 2023-11-04 13:00\n    text: "New status: Not available."\n');
