@@ -13,7 +13,10 @@ import { keyOf, wordsOf } from './words.ts';
 export interface Expansion {
   /** Words of the groups the text uses that the text does not contain. */
   synonyms: string[];
-  /** Parts of its compounds that the text does not contain as words. */
+  /**
+   * Parts of its compounds that the text does not contain as words, and the compounds of the
+   * dictionary whose parts it names ("Steuer für Hunde" → hundesteuer).
+   */
   parts: string[];
 }
 
@@ -49,6 +52,31 @@ function joinedForms(member: string): string[] {
   return (member.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []).map((w) => w.replace(/-/g, ''));
 }
 
+/** A compound of the dictionary and the keys of its parts. */
+interface Compound {
+  word: string;
+  keys: string[];
+}
+
+/**
+ * Every dictionary word that splits into parts, by the key of its last part (its head): the
+ * index of compounds that a text naming all their parts gets.
+ */
+function compoundIndex(splitter: Splitter, words: Iterable<string>, key: (word: string) => string): Map<string, Compound[]> {
+  const index = new Map<string, Compound[]>();
+  for (const word of new Set(words)) {
+    const parts = splitter.split(word);
+    if (parts.length < 2) continue;
+    const keys = [...new Set(parts.map(key))];
+    if (keys.length < 2) continue;
+    const head = keys[keys.length - 1]!;
+    const list = index.get(head);
+    if (list) list.push({ word, keys });
+    else index.set(head, [{ word, keys }]);
+  }
+  return index;
+}
+
 export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderInput): Expander {
   const endings = vocabulary?.endings ?? defaultEndings;
   const key = (word: string) => keyOf(word, endings);
@@ -78,6 +106,7 @@ export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderIn
   }
 
   let splitter: Splitter | undefined;
+  let compoundsByHead = new Map<string, Compound[]>();
   if (vocabulary?.compounds) {
     const reviewed = new Set<string>();
     for (const members of vocabulary.groups) for (const member of members) for (const w of wordsOf(member)) reviewed.add(w);
@@ -86,6 +115,7 @@ export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderIn
     for (const members of siteGroups) for (const member of members) for (const w of wordsOf(member)) site.add(w);
     for (const text of siteTexts) for (const w of wordsOf(text)) site.add(w);
     splitter = createSplitter(vocabulary.compounds, reviewed, site);
+    compoundsByHead = compoundIndex(splitter, [...reviewed, ...site], key);
   }
 
   const piecesMemo = new Map<string, string[]>();
@@ -104,6 +134,14 @@ export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderIn
       const own = new Set(wordsOf(text));
       const parts = new Set<string>();
       for (const word of own) for (const piece of piecesOf(word)) if (!own.has(piece)) parts.add(piece);
+      // The other way round: a text that names the parts ("Steuer für Hunde") gets the compound
+      // the dictionary knows (hundesteuer), so a query for the compound finds it.
+      const ownKeys = new Set([...own].map(key));
+      for (const k of ownKeys) {
+        for (const compound of compoundsByHead.get(k) ?? []) {
+          if (!own.has(compound.word) && compound.keys.every((part) => ownKeys.has(part))) parts.add(compound.word);
+        }
+      }
       const keys = new Set<string>();
       for (const word of [...own, ...parts]) keys.add(key(word));
       const used = new Set<number>();
