@@ -59,8 +59,27 @@ export function parseTimeParts(input: string): TimeParts | undefined {
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The time zone's offset from UTC at an instant, in minutes (Berlin: 60 in winter, 120 in summer). */
+/** Offsets per time zone and quarter hour, as [offset at its start, offset at its end]. */
+const offsetBuckets = new Map<string, Map<number, [number, number]>>();
+const bucket = 15 * 60_000;
+
+/**
+ * The time zone's offset from UTC at an instant, in minutes (Berlin: 60 in winter, 120 in summer).
+ * `formatToParts` is slow and a site asks for the same few days thousands of times, so offsets
+ * are kept per quarter hour: when the offset is the same at the quarter's start and end, no
+ * change lies within it (no zone changes twice in 15 minutes) and it holds for every instant
+ * between; a quarter with a change in it is computed for each instant.
+ */
 export function offsetAt(instant: number, timeZone: string): number {
+  let buckets = offsetBuckets.get(timeZone);
+  if (!buckets) offsetBuckets.set(timeZone, (buckets = new Map()));
+  const start = Math.floor(instant / bucket) * bucket;
+  let known = buckets.get(start);
+  if (!known) buckets.set(start, (known = [computeOffset(start, timeZone), computeOffset(start + bucket - 1000, timeZone)]));
+  return known[0] === known[1] ? known[0] : computeOffset(instant, timeZone);
+}
+
+function computeOffset(instant: number, timeZone: string): number {
   let formatter = offsetFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
