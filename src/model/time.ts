@@ -182,9 +182,20 @@ function displayFormatter(format: DisplayFormat, locale: string, timeZone: strin
   return formatter;
 }
 
-function partsOf(format: DisplayFormat, locale: string, timeZone: string, instant: number): Record<string, string> {
-  const parts = displayFormatter(format, locale, timeZone).formatToParts(new Date(instant));
-  return Object.fromEntries(parts.map((x) => [x.type, x.value]));
+/** Parts already formatted: a site shows each time on several pages (service, town, API, feeds). */
+const formattedParts = new Map<string, Readonly<Record<string, string>>>();
+
+function partsOf(format: DisplayFormat, locale: string, timeZone: string, instant: number): Readonly<Record<string, string>> {
+  const key = `${format}|${locale}|${timeZone}|${instant}`;
+  let known = formattedParts.get(key);
+  if (!known) {
+    // Bounded, so a long-running process (astro dev) does not keep every time it ever showed.
+    if (formattedParts.size >= 100_000) formattedParts.clear();
+    const parts = displayFormatter(format, locale, timeZone).formatToParts(new Date(instant));
+    known = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+    formattedParts.set(key, known);
+  }
+  return known;
 }
 
 /**
