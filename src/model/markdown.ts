@@ -135,7 +135,7 @@ export function createRenderer(resolvePath: (path: string) => string): Renderer 
   // Images are reported by the checker; never render a request to anywhere.
   md.disable('image');
   /** The checked body's tokens, once (the render rules change tokens), or a fresh parse. */
-  const tokensOf = (source: string, env: object): Token[] => {
+  const tokensOf = (source: string, env: Record<string, unknown>): Token[] => {
     const checked = checkedBody?.source === source ? checkedBody.tokens : undefined;
     checkedBody = undefined;
     return checked ?? md.parse(source, env);
