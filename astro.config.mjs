@@ -22,7 +22,9 @@ export default defineConfig({
   outDir: process.env.AUSHANG_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   output: 'static',
-  build: { format: 'directory', assets: 'assets', inlineStylesheets: 'never' },
+  // Four pages rendered at a time: their file writes overlap with rendering the next ones (the
+  // Astro phase of a 2,160-notice district: 6.2 s → 5.0 s, median of 3, same bytes; docs/performance.md).
+  build: { format: 'directory', assets: 'assets', inlineStylesheets: 'never', concurrency: 4 },
   compressHTML: true,
   devToolbar: { enabled: false },
 });

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { gitHostOrigins } from '../editor/config.ts';
 import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
-import { buildTime } from '../model/current.ts';
+import { buildTime, handOver } from '../model/current.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { report } from './check.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -29,8 +29,20 @@ const contentDir = path.resolve(values.content ?? process.env.AUSHANG_CONTENT ??
 const outDir = path.resolve(values.out ?? 'dist');
 const urlSettings = urlSettingsFromEnv();
 
+/** Milliseconds per phase, printed for `npm run bench` when AUSHANG_TIMINGS is set. */
+const phases: Record<string, number> = {};
+let phaseStart = performance.now();
+const phaseDone = (name: string) => {
+  const now = performance.now();
+  phases[name] = Math.round(now - phaseStart);
+  phaseStart = now;
+};
+
 const result = await loadSite(contentDir, { urls: urlSettings, builtAt: buildTime() });
 if (report(result) !== 0) process.exit(1);
+phaseDone('check');
+// Astro runs in this process: its pages render the model just checked instead of reading it again.
+handOver(contentDir, urlSettings, result);
 
 const parent = path.dirname(outDir);
 await mkdir(parent, { recursive: true });
@@ -78,9 +90,12 @@ try {
   } finally {
     process.chdir(cwd);
   }
+  phaseDone('astro');
   await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
+  phaseDone('search');
   const editor = result.ok ? result.site.settings.editor : undefined;
   await writeHostingFiles(site, urlSettings.base, editor ? gitHostOrigins(editor) : undefined);
+  phaseDone('hosting');
   if (!sameFileSystem) await cp(site, staging, { recursive: true });
   // mkdtemp makes the folder private (0700); a web server must be able to read it.
   await chmod(staging, 0o755);
@@ -110,6 +125,8 @@ try {
   process.exit(1);
 }
 if (exists) await rm(old, { recursive: true, force: true, maxRetries: 3 });
+phaseDone('publish');
+if (process.env.AUSHANG_TIMINGS) console.error(`aushang-timings ${JSON.stringify({ ...phases, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}`);
 console.log(`Built ${path.relative(process.cwd(), outDir) || '.'}/`);
 
 /**

@@ -1,7 +1,9 @@
 /**
- * The site of this build, loaded once and shared by every page. The build runs `check` before
- * Astro starts, so an error here means Astro was started on its own (`astro dev`): then the
- * same messages are thrown.
+ * The site of this build, loaded once and shared by every page. `aushang build` checks the
+ * content before Astro starts and hands the model it checked over (`handOver`): Astro runs in
+ * the same process, so the pages render exactly what was checked and nothing is read twice.
+ * Without a hand-over (`astro dev`, or other settings) the content is loaded here; an error
+ * then throws the same messages.
  */
 import path from 'node:path';
 import { loadSite } from './site.ts';
@@ -10,6 +12,8 @@ import { formatContentError } from '../schema/errors.ts';
 import { contentAttributes, translator, type ContentAttributes, type Translate } from '../i18n/index.ts';
 import { formatTime, type TimeValue } from './time.ts';
 import type { Site } from './types.ts';
+import type { LoadResult } from './site.ts';
+import type { UrlSettings } from './urls.ts';
 
 export interface View {
   site: Site;
@@ -33,10 +37,35 @@ export function buildTime(env: Record<string, string | undefined> = process.env)
 
 let current: Promise<View> | undefined;
 
+/**
+ * The build's model travels on `globalThis`: Astro bundles this module into its own chunks,
+ * so a module variable of the build's copy would not be seen by the pages' copy.
+ */
+const handOverKey = Symbol.for('aushang.loadedSite');
+
+interface HandOver {
+  contentDir: string;
+  urls: UrlSettings;
+  result: LoadResult;
+}
+
+/** Called by the build after its check: the pages of this process use this model. */
+export function handOver(contentDir: string, urls: UrlSettings, result: LoadResult): void {
+  (globalThis as Record<symbol, HandOver | undefined>)[handOverKey] = { contentDir: path.resolve(contentDir), urls, result };
+}
+
+/** The handed-over model, when it was loaded from the same folder with the same URL settings. */
+function handedOver(contentDir: string, urls: UrlSettings): LoadResult | undefined {
+  const given = (globalThis as Record<symbol, HandOver | undefined>)[handOverKey];
+  if (!given || given.contentDir !== contentDir) return undefined;
+  return given.urls.base === urls.base && given.urls.site === urls.site ? given.result : undefined;
+}
+
 async function load(): Promise<View> {
   const urlSettings = urlSettingsFromEnv();
   const builtAt = buildTime();
-  const result = await loadSite(path.resolve(process.env.AUSHANG_CONTENT ?? 'content'), { urls: urlSettings, builtAt });
+  const contentDir = path.resolve(process.env.AUSHANG_CONTENT ?? 'content');
+  const result = handedOver(contentDir, urlSettings) ?? (await loadSite(contentDir, { urls: urlSettings, builtAt }));
   if (!result.ok) throw new Error(result.errors.map((e) => formatContentError(e, result.language)).join('\n'));
   const { site } = result;
   const t = translator(site.settings.language);

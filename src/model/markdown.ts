@@ -31,6 +31,21 @@ export function isAllowedHref(href: string): boolean {
 const inspector = new MarkdownIt({ html: true, linkify: false });
 inspector.validateLink = () => true;
 
+/**
+ * A text with none of the characters that start Markdown syntax inline (markdown-it's text
+ * terminators) and no line break is plain text: inline it renders as itself, HTML-escaped, and it
+ * has nothing to check. Most summaries, notes and update texts are; they skip the parser.
+ */
+const markdownSyntax = /[\n\r\0!#$%&*+\-:<=>@[\\\]^_`{}~]/;
+const isPlainText = (source: string) => !markdownSyntax.test(source);
+
+/**
+ * The tokens of the body checked last, when it had no problem: then the renderer's own parse
+ * would give the same tokens (the two parsers differ only in HTML, link schemes and images, and
+ * each of those is a problem), so `block` renders these instead of parsing the body again.
+ */
+let checkedBody: { source: string; tokens: Token[] } | undefined;
+
 function walk(tokens: Token[], visit: (token: Token, line: number) => void, line = 0): void {
   for (const token of tokens) {
     const at = token.map ? token.map[0] : line;
@@ -57,6 +72,7 @@ const blockKinds: Record<string, string> = {
  */
 export function inspectMarkdown(source: string, inline: boolean, onLink?: (href: string, line: number) => void): MarkdownProblem[] {
   const problems: MarkdownProblem[] = [];
+  if (inline && isPlainText(source)) return problems;
   const tokens = inspector.parse(source, {});
   // A text on one line is always read inline: "1. Hilfe" or "# 5" is not a list or heading.
   const multiline = source.trim().includes('\n');
@@ -83,6 +99,7 @@ export function inspectMarkdown(source: string, inline: boolean, onLink?: (href:
   });
   // A list or a quote has paragraphs of its own: say "paragraphs" only when nothing else explains them.
   if (inline && paragraphs > 1 && !problems.some((p) => p.kind === 'block')) problems.push({ kind: 'block', found: 'paragraphs', line: 0 });
+  checkedBody = !inline && problems.length === 0 ? { source, tokens } : undefined;
   return problems;
 }
 
@@ -117,14 +134,24 @@ export function createRenderer(resolvePath: (path: string) => string): Renderer 
   };
   // Images are reported by the checker; never render a request to anywhere.
   md.disable('image');
+  /** The checked body's tokens, once (the render rules change tokens), or a fresh parse. */
+  const tokensOf = (source: string, env: Record<string, unknown>): Token[] => {
+    const checked = checkedBody?.source === source ? checkedBody.tokens : undefined;
+    checkedBody = undefined;
+    return checked ?? md.parse(source, env);
+  };
   return {
-    inline: (source) => ({ markdown: source, html: md.renderInline(source) }),
-    block: (source, headingOffset = 0) => ({ markdown: source, html: md.render(source, { headingOffset }) }),
+    inline: (source) => ({ markdown: source, html: isPlainText(source) ? md.utils.escapeHtml(source) : md.renderInline(source) }),
+    block: (source, headingOffset = 0) => {
+      const env = { headingOffset };
+      return { markdown: source, html: md.renderer.render(tokensOf(source, env), md.options, env) };
+    },
   };
 }
 
 /** Plain text of inline Markdown, for titles in lists, search and feeds. */
 export function plainText(source: string): string {
+  if (isPlainText(source)) return source.trim();
   const tokens = inspector.parseInline(source, {});
   let out = '';
   walk(tokens, (token) => {

@@ -59,8 +59,27 @@ export function parseTimeParts(input: string): TimeParts | undefined {
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The time zone's offset from UTC at an instant, in minutes (Berlin: 60 in winter, 120 in summer). */
+/** Offsets per time zone and quarter hour, as [offset at its start, offset at its end]. */
+const offsetBuckets = new Map<string, Map<number, [number, number]>>();
+const bucket = 15 * 60_000;
+
+/**
+ * The time zone's offset from UTC at an instant, in minutes (Berlin: 60 in winter, 120 in summer).
+ * `formatToParts` is slow and a site asks for the same few days thousands of times, so offsets
+ * are kept per quarter hour: when the offset is the same at the quarter's start and end, no
+ * change lies within it (no zone changes twice in 15 minutes) and it holds for every instant
+ * between; a quarter with a change in it is computed for each instant.
+ */
 export function offsetAt(instant: number, timeZone: string): number {
+  let buckets = offsetBuckets.get(timeZone);
+  if (!buckets) offsetBuckets.set(timeZone, (buckets = new Map()));
+  const start = Math.floor(instant / bucket) * bucket;
+  let known = buckets.get(start);
+  if (!known) buckets.set(start, (known = [computeOffset(start, timeZone), computeOffset(start + bucket - 1000, timeZone)]));
+  return known[0] === known[1] ? known[0] : computeOffset(instant, timeZone);
+}
+
+function computeOffset(instant: number, timeZone: string): number {
   let formatter = offsetFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -163,9 +182,20 @@ function displayFormatter(format: DisplayFormat, locale: string, timeZone: strin
   return formatter;
 }
 
-function partsOf(format: DisplayFormat, locale: string, timeZone: string, instant: number): Record<string, string> {
-  const parts = displayFormatter(format, locale, timeZone).formatToParts(new Date(instant));
-  return Object.fromEntries(parts.map((x) => [x.type, x.value]));
+/** Parts already formatted: a site shows each time on several pages (service, town, API, feeds). */
+const formattedParts = new Map<string, Readonly<Record<string, string>>>();
+
+function partsOf(format: DisplayFormat, locale: string, timeZone: string, instant: number): Readonly<Record<string, string>> {
+  const key = `${format}|${locale}|${timeZone}|${instant}`;
+  let known = formattedParts.get(key);
+  if (!known) {
+    // Bounded, so a long-running process (astro dev) does not keep every time it ever showed.
+    if (formattedParts.size >= 100_000) formattedParts.clear();
+    const parts = displayFormatter(format, locale, timeZone).formatToParts(new Date(instant));
+    known = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+    formattedParts.set(key, known);
+  }
+  return known;
 }
 
 /**

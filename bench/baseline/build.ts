@@ -1,0 +1,47 @@
+/**
+ * `node bench/baseline/build.ts --content <folder> --out <folder>`: the bare baseline of
+ * `npm run bench` — Astro renders every Markdown file of the content folder as a plain page,
+ * then Pagefind indexes the pages (`addDirectory`, defaults). Prints the phases as one line
+ * `aushang-timings {…}` on stderr, like `src/cli/build.ts` with AUSHANG_TIMINGS.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' } } });
+if (!values.content || !values.out) throw new Error('usage: build.ts --content <folder> --out <folder>');
+const root = import.meta.dirname;
+const outDir = path.resolve(values.out);
+process.env.BASELINE_CONTENT = path.resolve(values.content);
+process.env.BASELINE_OUT = outDir;
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+// The content layer keeps its store in the project's .astro/: start from nothing, as a fresh checkout would.
+rmSync(path.join(root, '.astro'), { recursive: true, force: true });
+rmSync(path.join(root, 'node_modules', '.astro'), { recursive: true, force: true });
+
+const phases: Record<string, number> = {};
+let start = performance.now();
+const { build } = await import('astro');
+const cwd = process.cwd();
+process.chdir(root);
+try {
+  await build({ root, outDir, logLevel: 'warn' } as Parameters<typeof build>[0]);
+} finally {
+  process.chdir(cwd);
+}
+phases.astro = Math.round(performance.now() - start);
+start = performance.now();
+const pagefind = await import('pagefind');
+try {
+  const { index } = await pagefind.createIndex({});
+  const added = await index!.addDirectory({ path: outDir });
+  if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
+  const written = await index!.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+} finally {
+  await pagefind.close();
+}
+phases.search = Math.round(performance.now() - start);
+console.error(`aushang-timings ${JSON.stringify({ ...phases, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}`);

@@ -1,0 +1,111 @@
+/**
+ * First contentful paint over an emulated 2G link, for `npm run bench` (section e). A built site
+ * is served the way the hosting examples serve it (text compressed with gzip, as nginx's
+ * `gzip on` and Apache's mod_deflate do; nothing cached), Chromium loads each page in a fresh
+ * context with the network throttled through the DevTools protocol
+ * (`Network.emulateNetworkConditions`: 300 ms latency, 250 kbit/s down, 250 kbit/s up), and
+ * the page's own `first-contentful-paint` entry is read. Each page is loaded `runs` times; the
+ * median counts.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, newPage } from '../tests/support/browser.ts';
+import { contentTypeFor } from '../tests/support/serve.ts';
+
+export const TWO_G = { latency: 300, downloadThroughput: 250_000 / 8, uploadThroughput: 250_000 / 8 } as const;
+
+export interface FirstPaint {
+  page: string;
+  runs: number[];
+  medianMs: number;
+  /** Requests before the first paint's entry was read (the page and what it links). */
+  requests: number;
+  /** Bytes on the wire (gzip where the server compresses). */
+  bytes: number;
+}
+
+const compressible = /\.(html|css|js|json|xml|svg|txt)$/;
+
+/** A static server with gzip for text, like the hosting examples; no caching. */
+async function gzipServer(folder: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      let file = path.join(folder, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+      if (!file.startsWith(folder)) throw new Error('outside');
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      const body = await readFile(file);
+      const gzip = compressible.test(file) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      const sent = gzip ? gzipSync(body, { level: 6 }) : body;
+      response.writeHead(200, {
+        'content-type': contentTypeFor(file),
+        'content-length': sent.length,
+        'cache-control': 'no-store',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      });
+      response.end(sent);
+    })().catch(() => {
+      response.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** FCP of each page (paths relative to the site root, e.g. `arnsberg/`) over 2G. */
+export async function measureFirstPaint(dist: string, pages: readonly string[], runs = 3): Promise<FirstPaint[]> {
+  const server = await gzipServer(path.resolve(dist));
+  const browser = await launchBrowser();
+  try {
+    const out: FirstPaint[] = [];
+    for (const page of pages) {
+      const times: number[] = [];
+      let requests = 0;
+      let bytes = 0;
+      for (let i = 0; i < runs; i++) {
+        const tab = await newPage(browser);
+        const cdp = await tab.context().newCDPSession(tab);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, ...TWO_G });
+        let count = 0;
+        let wire = 0;
+        cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+          count++;
+          wire += event.encodedDataLength;
+        });
+        await tab.goto(new URL(page, server.url).href, { waitUntil: 'load', timeout: 60_000 });
+        const fcp = await tab.evaluate(
+          () =>
+            new Promise<number>((done) => {
+              const read = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+              const now = read();
+              if (now !== undefined) return done(now);
+              new PerformanceObserver(() => {
+                const later = read();
+                if (later !== undefined) done(later);
+              }).observe({ type: 'paint', buffered: true });
+            }),
+        );
+        times.push(fcp);
+        requests = count;
+        bytes = wire;
+        await tab.close();
+      }
+      out.push({ page, runs: times, medianMs: median(times), requests, bytes });
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
