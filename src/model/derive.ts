@@ -60,6 +60,11 @@ export function isQuietTown(site: Pick<Site, 'incident'>, town: Pick<Town, 'stat
   return town.status === 'normal' && !hasOpenIncident(site, town);
 }
 
+/** A quiet service: `normal`, and no open incident affects its town; its page is never marked as outdated. */
+export function isQuietService(site: Pick<Site, 'incident'>, town: Pick<Town, 'affectedBy'>, service: Pick<Service, 'status'>): boolean {
+  return service.status === 'normal' && !hasOpenIncident(site, town);
+}
+
 /** A quiet site: no open incident and every town quiet; its home page says that everything works. */
 export function isQuietSite(site: Pick<Site, 'incident' | 'incidents' | 'towns'>): boolean {
   return site.incidents.every((incident) => incident.resolved) && site.towns.every((town) => isQuietTown(site, town));

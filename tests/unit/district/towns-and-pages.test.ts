@@ -113,6 +113,21 @@ describe('legal pages and pages in Leichte Sprache and Gebärdensprache', () => 
     ]);
   });
 
+  test('a role the format does not know, and an example flag that is not true or false, are errors', async () => {
+    const files = {
+      'pages/impressum.md': page('Impressum', 'role: impresum'),
+      'pages/datenschutz.md': page('Datenschutz', 'example: ja'),
+    };
+    expect(await output(files)).toMatchInlineSnapshot(`
+      "content/pages/datenschutz.md:3: example: Text „ja“ — erwartet: der Wahrheitswert (Beispiel: example: true)
+      content/pages/impressum.md:3: role: „impresum“ — erlaubt: impressum, datenschutz, barrierefreiheit, leichte-sprache, gebaerdensprache (meinten Sie „impressum“?)"
+    `);
+    expect(await output(files, { language: 'en' })).toMatchInlineSnapshot(`
+      "content/pages/datenschutz.md:3: example: text "ja" — expected: the truth value (example: example: true)
+      content/pages/impressum.md:3: role: "impresum" — allowed: impressum, datenschutz, barrierefreiheit, leichte-sprache, gebaerdensprache (did you mean "impressum"?)"
+    `);
+  });
+
   test('a role on two pages is an error', async () => {
     const files = {
       'pages/impressum.md': page('Impressum', 'role: impressum'),

@@ -1,6 +1,6 @@
 /** A quiet site is a ready site: when it is quiet, what the home page shows, and that quiet notices do not age. */
 import { describe, expect, test } from 'vitest';
-import { hasOpenIncident, isQuietSite, isQuietTown, isStale, reachContacts } from '../../../src/model/derive.ts';
+import { hasOpenIncident, isQuietService, isQuietSite, isQuietTown, isStale, reachContacts } from '../../../src/model/derive.ts';
 import { incident, md, site, text } from '../support/content.ts';
 
 const quietTown = (name: string, extra = '') => md(`name: ${name}\nkind: Gemeinde\nupdated: 2023-11-03 14:17\nsummary: Alles wie gewohnt.\n${extra}`);
@@ -15,6 +15,7 @@ describe('isQuietSite', () => {
     const s = await site(quiet);
     expect(isQuietSite(s)).toBe(true);
     expect(isQuietTown(s, s.towns[0]!)).toBe(true);
+    expect(isQuietService(s, s.towns[0]!, s.towns[0]!.services[0]!)).toBe(true);
   });
 
   test('not quiet: a service that is not normal', async () => {
@@ -26,6 +27,7 @@ describe('isQuietSite', () => {
     const s = await site({ ...quiet, 'towns/soest/index.md': quietTown('Soest', 'incidents: [sit-2023]\n'), 'incidents/sit-2023.md': incident() });
     expect(hasOpenIncident(s, s.towns[0]!)).toBe(true);
     expect(isQuietTown(s, s.towns[0]!)).toBe(false);
+    expect(isQuietService(s, s.towns[0]!, s.towns[0]!.services[0]!)).toBe(false);
     expect(isQuietSite(s)).toBe(false);
   });
 
