@@ -529,7 +529,7 @@ try {
   // (c) page weight of the district build
   {
     const w = pageWeight(districtDist);
-    log(`\nc. page weight of the district build: ${w.pages} HTML pages, stylesheet ${kb(w.cssBytes)} gzip (included in each page's figure)`);
+    log(`\nc. page weight of the district build: ${w.pages} HTML pages, ${w.cssBytes > 0 ? `stylesheet ${kb(w.cssBytes)} gzip (included in each page's figure)` : 'stylesheet inlined in each page'}`);
     for (const [type, t] of Object.entries(w.byType).sort((a, b) => b[1].largest - a[1].largest)) {
       log(`    ${type.padEnd(18)} ${String(t.pages).padStart(5)} ${t.pages === 1 ? 'page ' : 'pages'}  largest ${kb(t.largest).padStart(8)}  median ${kb(t.median).padStart(8)}  ${t.largest > BARS.pageBytes ? 'OVER' : 'ok  '}  ${t.largestPage}`);
     }

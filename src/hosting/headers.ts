@@ -20,8 +20,9 @@ import { API_FOLDER, API_HEADERS, CACHE_IMMUTABLE, headerContentSecurityPolicy, 
  * The file's content for a site served below `base` (`/` or `/notfall/`). With a web editor
  * (`editorOrigins`: the Git host it talks to), the policy header allows what the editor page
  * needs as well; every page narrows it with its own `<meta>` policy (see policy.ts).
+ * `styleHashes`: the hashes of the pages' inline styles, which the policy then names.
  */
-export function renderHeadersFile(base: string, editorOrigins?: readonly string[]): string {
+export function renderHeadersFile(base: string, editorOrigins?: readonly string[], styleHashes: readonly string[] = []): string {
   const lines = [
     '# HTTP headers for Netlify and Cloudflare Pages, written by `npm run build` from',
     '# src/hosting/policy.ts. Other hosts: see hosting/ and docs/deploy.md.',
@@ -30,7 +31,7 @@ export function renderHeadersFile(base: string, editorOrigins?: readonly string[
     '# must-revalidate" (HTML, JSON, feeds, manifest.json, pagefind.js, pagefind-entry.json).',
     '',
     `${base}*`,
-    ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${name === 'Content-Security-Policy' ? headerContentSecurityPolicy(editorOrigins) : value}`),
+    ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${name === 'Content-Security-Policy' ? headerContentSecurityPolicy(editorOrigins, styleHashes) : value}`),
   ];
   for (const folder of IMMUTABLE_FOLDERS) {
     lines.push('', `${base}${folder}*`, `  Cache-Control: ${CACHE_IMMUTABLE}`);

@@ -10,17 +10,25 @@
  */
 
 /**
- * The Content-Security-Policy, directive by directive. The site loads nothing from other
- * origins and has no inline script or style; the search page's script is a module under
+ * The Content-Security-Policy a server sends, directive by directive. The site loads nothing
+ * from other origins and has no inline script; the search page's script is a module under
  * `/assets/`, and Pagefind compiles its WebAssembly (`'wasm-unsafe-eval'`) and starts its
  * worker from `/pagefind/` (same origin, so `script-src 'self'` covers it). JSON-LD blocks
  * are data, not script, and need no exception. `data:` images are allowed for the QR codes
  * of the printable notice.
+ *
+ * The stylesheet is inlined into every page (one round trip less on a slow network), so the
+ * strict rule for styles is the page's own: its `<meta>` policy allows exactly the hash of its
+ * `<style>` (`pageContentSecurityPolicyMeta`), and the build's `_headers` repeats that hash.
+ * A server configuration that an operator copies once (nginx, Apache) cannot know the hash of
+ * a later build, so it leaves styles to the page (`'self' 'unsafe-inline'` here): a browser
+ * enforces the header and the `<meta>` policy both, so the page stays as strict as its `<meta>`,
+ * and an upgrade can never leave the site unstyled behind an old copied configuration.
  */
 export const CSP_DIRECTIVES: readonly (readonly [directive: string, value: string])[] = [
   ['default-src', "'self'"],
   ['script-src', "'self' 'wasm-unsafe-eval'"],
-  ['style-src', "'self'"],
+  ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data:"],
   ['connect-src', "'self'"],
   ['object-src', "'none'"],
@@ -39,13 +47,30 @@ export const CONTENT_SECURITY_POLICY: string = CSP_DIRECTIVES.map(([d, v]) => `$
 const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
 
 /**
- * The same policy for `<meta http-equiv="Content-Security-Policy" content={…}>`: without
+ * The policy of a page whose inline styles have these hashes (`'sha256-…'`, see
+ * `styleHashSource`): the server's policy with `style-src` narrowed to exactly them.
+ */
+export function pageCspDirectives(styleHashes: readonly string[]): (readonly [directive: string, value: string])[] {
+  return CSP_DIRECTIVES.map(([d, v]) => (d === 'style-src' ? [d, styleHashes.map((h) => `'${h}'`).join(' ') || "'none'"] : [d, v]));
+}
+
+/**
+ * A page's policy for `<meta http-equiv="Content-Security-Policy" content={…}>`: without
  * `frame-ancestors`, which only works as a header (browsers log an error for it in a meta
  * tag). The `X-Frame-Options`/`frame-ancestors` headers do that job where headers are possible.
  */
-export const CONTENT_SECURITY_POLICY_META: string = CSP_DIRECTIVES.filter(([d]) => !HEADER_ONLY_DIRECTIVES.has(d))
-  .map(([d, v]) => `${d} ${v}`)
-  .join('; ');
+export function pageContentSecurityPolicyMeta(styleHashes: readonly string[]): string {
+  return pageCspDirectives(styleHashes)
+    .filter(([d]) => !HEADER_ONLY_DIRECTIVES.has(d))
+    .map(([d, v]) => `${d} ${v}`)
+    .join('; ');
+}
+
+/** The hashes of the page styles a `<meta>` policy allows (`style-src 'sha256-…'`), for `_headers`. */
+export function styleHashesOfMeta(policy: string): string[] {
+  const styleSrc = policy.split(';').map((part) => part.trim()).find((part) => part.startsWith('style-src '));
+  return [...(styleSrc ?? '').matchAll(/'(sha(?:256|384|512)-[A-Za-z0-9+/=]+)'/g)].map((m) => m[1]!);
+}
 
 /**
  * The web editor at `/admin/` (Sveltia CMS, only when site.yaml has an `editor:` block) has a
@@ -85,15 +110,19 @@ export function adminContentSecurityPolicyMeta(gitHostOrigins: readonly string[]
 }
 
 /**
- * The `Content-Security-Policy` header for a host that cannot send another one for `/admin/`
- * (`_headers`: Cloudflare joins the values of every matching rule, Netlify knows no way to drop
- * one): each directive allows what either policy allows. A browser enforces every policy it
+ * The `Content-Security-Policy` header of `_headers`. Without an editor: the pages' own policy,
+ * with the hashes of their styles when given. With one, for a host that cannot send another
+ * header for `/admin/` (Cloudflare joins the values of every matching rule, Netlify knows no
+ * way to drop one): each directive allows what either policy allows (no style hashes: a hash
+ * would switch off the `'unsafe-inline'` the editor needs). A browser enforces every policy it
  * gets, header and `<meta>` alike, so each page still gets exactly its own: the public pages
  * carry the strict policy as `<meta>` (before anything else loads), the editor page its own.
  * Without an editor, the header is the site's policy as it is.
  */
-export function headerContentSecurityPolicy(gitHostOrigins?: readonly string[]): string {
-  if (!gitHostOrigins) return CONTENT_SECURITY_POLICY;
+export function headerContentSecurityPolicy(gitHostOrigins?: readonly string[], styleHashes: readonly string[] = []): string {
+  if (!gitHostOrigins) {
+    return styleHashes.length > 0 ? pageCspDirectives(styleHashes).map(([d, v]) => `${d} ${v}`).join('; ') : CONTENT_SECURITY_POLICY;
+  }
   const merged = new Map<string, string[]>();
   for (const [directive, value] of [...CSP_DIRECTIVES, ...adminCspDirectives(gitHostOrigins)]) {
     const sources = merged.get(directive) ?? [];

@@ -7,7 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderHeadersFile } from './headers.ts';
 import { comparePaths, createManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.ts';
-import { HOST_CONFIG_FILES, MANIFEST_FILE } from './policy.ts';
+import { HOST_CONFIG_FILES, MANIFEST_FILE, styleHashesOfMeta } from './policy.ts';
 
 export class HostingFilesError extends Error {}
 
@@ -46,6 +46,16 @@ export async function scanSite(dir: string, base: string): Promise<Manifest> {
   return createManifest(base, entries);
 }
 
+/**
+ * The hashes of the inline styles the pages allow, as the home page's `<meta>` policy names
+ * them: the header then carries exactly what the pages were built with.
+ */
+async function pageStyleHashes(siteDir: string): Promise<string[]> {
+  const home = await readFile(path.join(siteDir, 'index.html'), 'utf8').catch(() => '');
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(home)?.[1] ?? '';
+  return styleHashesOfMeta(meta.replaceAll('&#39;', "'").replaceAll('&apos;', "'"));
+}
+
 /** Writes `_headers` and `manifest.json` into a finished build in `siteDir` (`editorOrigins`: see renderHeadersFile). */
 export async function writeHostingFiles(siteDir: string, base: string, editorOrigins?: readonly string[]): Promise<Manifest> {
   for (const name of [MANIFEST_FILE, ...HOST_CONFIG_FILES]) {
@@ -57,7 +67,7 @@ export async function writeHostingFiles(siteDir: string, base: string, editorOri
       throw new HostingFilesError(`The build already contains ${name} (from public/ or a page); the build writes that file itself.`);
     }
   }
-  await writeFile(path.join(siteDir, '_headers'), renderHeadersFile(base, editorOrigins));
+  await writeFile(path.join(siteDir, '_headers'), renderHeadersFile(base, editorOrigins, await pageStyleHashes(siteDir)));
   const manifest = await scanSite(siteDir, base);
   await writeFile(path.join(siteDir, MANIFEST_FILE), serializeManifest(manifest));
   return manifest;

@@ -2,7 +2,7 @@
 import { direction, type Language, type Translate } from '../i18n/index.ts';
 import type { Redirect } from './types.ts';
 import { escapeHtml } from './html.ts';
-import { CONTENT_SECURITY_POLICY_META } from '../hosting/policy.ts';
+import { pageContentSecurityPolicyMeta } from '../hosting/policy.ts';
 
 
 export function redirectHtml(redirect: Redirect, language: Language, t: Translate): string {
@@ -10,7 +10,7 @@ export function redirectHtml(redirect: Redirect, language: Language, t: Translat
   const title = escapeHtml(redirect.title);
   return (
     `<!doctype html><html lang="${language}" dir="${direction(language)}"><head><meta charset="utf-8">` +
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY_META)}">` +
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageContentSecurityPolicyMeta([]))}">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(t('redirect.title'))}: ${title}</title><meta name="robots" content="noindex">` +
     `<meta http-equiv="refresh" content="0; url=${to}"><link rel="canonical" href="${to}"></head>` +

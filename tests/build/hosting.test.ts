@@ -13,7 +13,7 @@ import { parseManifest } from '../../src/hosting/manifest.ts';
 import {
   CACHE_IMMUTABLE,
   cacheClassOf,
-  CONTENT_SECURITY_POLICY,
+  headerContentSecurityPolicy,
   IMMUTABLE_FOLDERS,
   PERMISSIONS_POLICY,
   SECURITY_HEADERS,
@@ -21,6 +21,8 @@ import {
 } from '../../src/hosting/policy.ts';
 import { hashFile, listFiles } from '../../src/hosting/write.ts';
 import { buildSite, fixture, root, runCli, tempDir } from './helpers.ts';
+import { expectedPolicyMeta, inlineStyles } from '../support/page-policy.ts';
+import { styleHashSource } from '../../src/hosting/style.ts';
 
 const content = path.join(root, 'content');
 const EPOCH = '1700000000';
@@ -57,17 +59,22 @@ describe('hosting files in the build', () => {
     it(`_headers (base ${base}): security headers everywhere, a year's cache only for content-named folders`, async () => {
       const rules = parseHeadersFile(readFileSync(path.join(dist, '_headers'), 'utf8'));
       expect(rules.map((r) => r.pattern)).toEqual([`${base}*`, ...IMMUTABLE_FOLDERS.map((f) => `${base}${f}*`), `${base}${API_FOLDER}*`]);
+      // The policy names the hash of the pages' inline stylesheet, as their own <meta> does.
+      const policy = headerContentSecurityPolicy(undefined, inlineStyles(readFileSync(path.join(dist, 'index.html'), 'utf8')).map(styleHashSource));
+      expect(policy).toMatch(/style-src 'sha256-[A-Za-z0-9+/]+=*';/);
       for (const file of await listFiles(dist)) {
         const urlPath = base + file.replace(/(^|\/)index\.html$/, '$1');
         const headers = headersFor(rules, urlPath);
-        for (const [name, value] of SECURITY_HEADERS) expect(headers.get(name.toLowerCase()), `${name} on ${urlPath}`).toEqual([value]);
+        for (const [name, value] of SECURITY_HEADERS) {
+          expect(headers.get(name.toLowerCase()), `${name} on ${urlPath}`).toEqual([name === 'Content-Security-Policy' ? policy : value]);
+        }
         // Never two Cache-Control values for one path: hosts would join them into one header.
         if (cacheClassOf(file) === 'immutable') expect(headers.get('cache-control'), urlPath).toEqual([CACHE_IMMUTABLE]);
         else expect(headers.get('cache-control'), `${urlPath} keeps the host's short default`).toBeUndefined();
         // The JSON API, and only the API, may be read from other origins.
         expect(headers.get('access-control-allow-origin'), urlPath).toEqual(file.startsWith(API_FOLDER) ? ['*'] : undefined);
       }
-      expect(headersFor(rules, `${base}soest/`).get('content-security-policy')).toEqual([CONTENT_SECURITY_POLICY]);
+      expect(headersFor(rules, `${base}soest/`).get('content-security-policy')).toEqual([policy]);
       expect(headersFor(rules, `${base}soest/`).get('permissions-policy')).toEqual([PERMISSIONS_POLICY]);
     });
   }
@@ -76,7 +83,7 @@ describe('hosting files in the build', () => {
     const dist = builds['/'];
     const files = await listFiles(dist);
     const immutable = files.filter((f) => cacheClassOf(f) === 'immutable');
-    expect(immutable.filter((f) => f.startsWith('assets/')).length).toBeGreaterThanOrEqual(2);
+    expect(immutable.filter((f) => f.startsWith('assets/')).length).toBeGreaterThanOrEqual(1);
     for (const file of immutable) {
       expect(file).toMatch(/^(assets\/[\w.-]+\.[\w-]{8}\.(css|js)|pagefind\/(fragment|index|filter)\/[a-z-]+_[0-9a-f]{7,}\.pf_(fragment|index|filter))$/);
     }
@@ -101,7 +108,7 @@ describe('hosting files in the build', () => {
     expect(immutable.filter((f) => f.startsWith('pagefind/') && !before.has(f)).length).toBeGreaterThan(0);
   });
 
-  it('needs no exception from the Content-Security-Policy: no inline script or style, nothing from elsewhere', async () => {
+  it('needs no exception from the Content-Security-Policy: no inline script or style but the site’s own stylesheet (allowed by its hash), nothing from elsewhere', async () => {
     const dist = builds['/notfall/'];
     const pages = (await listFiles(dist)).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(40);
@@ -112,7 +119,10 @@ describe('hosting files in the build', () => {
         if (/type="application\/(ld\+)?json"/.test(tag)) continue;
         expect(tag, page).toMatch(/ src="\/notfall\/assets\/[^"]+"/);
       }
-      expect(html, page).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=|javascript:/i);
+      // The one <style> is the site's stylesheet, and the page's policy names exactly its hash.
+      if (!html.includes('http-equiv="refresh"')) expect(html, page).toContain(expectedPolicyMeta(html));
+      expect(inlineStyles(html).length, page).toBeLessThanOrEqual(1);
+      expect(html.replace(/<style>[\s\S]*?<\/style>/, ''), page).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=|javascript:/i);
       // Everything the page loads (not what it links to) comes from the site itself.
       const loads = [
         ...[...html.matchAll(/<(?:script|img|iframe|embed|source|audio|video)\b[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1]!),

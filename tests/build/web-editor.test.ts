@@ -10,7 +10,9 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../src/hosting/headers.ts';
-import { adminContentSecurityPolicyMeta, CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META, headerContentSecurityPolicy } from '../../src/hosting/policy.ts';
+import { adminContentSecurityPolicyMeta, headerContentSecurityPolicy, styleHashesOfMeta } from '../../src/hosting/policy.ts';
+import { expectedPolicyMeta, inlineStyles } from '../support/page-policy.ts';
+import { styleHashSource } from '../../src/hosting/style.ts';
 import { buildSite, fixture, readPage, tempDir } from './helpers.ts';
 
 const SITE_URL = 'https://notfall.example';
@@ -37,21 +39,22 @@ beforeAll(() => {
 });
 
 describe('editor: false', () => {
-  it('builds no /admin/ and none of its files: the assets are the stylesheet and the search script', () => {
+  it('builds no /admin/ and none of its files: the only asset is the search script (the stylesheet is inlined)', () => {
     const all = files(without);
     expect(existsSync(path.join(without, 'admin'))).toBe(false);
     expect(all.filter((f) => /admin|sveltia/i.test(f))).toEqual([]);
     const assets = readdirSync(path.join(without, 'assets'));
-    expect(assets).toHaveLength(2);
-    expect(assets.filter((f) => f.endsWith('.css'))).toHaveLength(1);
+    expect(assets).toHaveLength(1);
     expect(assets.filter((f) => f.endsWith('.js'))).toHaveLength(1);
     const bytes = assets.reduce((sum, f) => sum + statSync(path.join(without, 'assets', f)).size, 0);
     expect(bytes).toBeLessThan(40 * 1024);
   });
 
-  it('sends the site’s policy unchanged, and robots.txt does not mention an editor', () => {
+  it('sends the pages’ policy with their style’s hash, and robots.txt does not mention an editor', () => {
     const rules = parseHeadersFile(readFileSync(path.join(without, '_headers'), 'utf8'));
-    expect(headersFor(rules, '/testdorf/').get('content-security-policy')).toEqual([CONTENT_SECURITY_POLICY]);
+    const style = inlineStyles(readPage(without, '/'));
+    expect(style).toHaveLength(1);
+    expect(headersFor(rules, '/testdorf/').get('content-security-policy')).toEqual([headerContentSecurityPolicy(undefined, [styleHashSource(style[0]!)])]);
     expect(readFileSync(path.join(without, 'robots.txt'), 'utf8')).not.toContain('admin');
   });
 });
@@ -72,7 +75,8 @@ describe('with an editor block', () => {
   it('every other page keeps the site’s policy and has no script of the editor', () => {
     for (const page of ['/', '/testdorf/', '/testdorf/buergerbuero/', '/suche/']) {
       const html = readPage(withEditor, page);
-      expect(html, page).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}">`);
+      expect(html, page).toContain(expectedPolicyMeta(html));
+      expect(styleHashesOfMeta(expectedPolicyMeta(html)), page).toHaveLength(1);
       expect(html, page).not.toMatch(/AdminPage|sveltia/i);
     }
     const rules = parseHeadersFile(readFileSync(path.join(withEditor, '_headers'), 'utf8'));

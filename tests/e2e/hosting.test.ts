@@ -162,9 +162,9 @@ describe.each(variants)('nginx with hosting/nginx/$config (base $base)', ({ conf
       if (!found.has(url)) found.set(url, '(a file of the build)');
     }
     const urls = [...found.keys()];
-    // Pages, assets, the search index, feeds (absolute URLs) and the API all link somewhere.
+    // Pages, the search script, the search index, feeds (absolute URLs) and the API all link somewhere.
     expect(linked.size).toBeGreaterThan(50);
-    for (const kind of [/\/assets\/.+\.css$/, /\/soest\/buergerbuero\/$/, /\/favicon\.svg$/]) {
+    for (const kind of [/\/assets\/.+\.js$/, /\/soest\/buergerbuero\/$/, /\/favicon\.svg$/]) {
       expect([...linked].some((u) => kind.test(u)), String(kind)).toBe(true);
     }
     const failures: string[] = [];
@@ -266,6 +266,17 @@ describe.each(variants)('nginx with hosting/nginx/$config (base $base)', ({ conf
       });
       await expect.poll(() => violations.some((v) => v.startsWith('securitypolicyviolation: script-src-elem inline'))).toBe(true);
       expect(await page.evaluate(() => 'inlineRan' in window)).toBe(false);
+
+      // The inlined stylesheet applies under the server's header (which leaves styles to the
+      // page) and the page's own policy; any other inline style is still refused by the page's hash.
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--link').trim())).not.toBe('');
+      await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = 'body { display: none }';
+        document.head.append(style);
+      });
+      await expect.poll(() => violations.some((v) => v.startsWith('securitypolicyviolation: style-src-elem inline'))).toBe(true);
+      expect(await page.evaluate(() => getComputedStyle(document.body).display)).not.toBe('none');
     } finally {
       await page.close();
     }

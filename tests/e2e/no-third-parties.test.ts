@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, root } from '../build/helpers.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
-import { CONTENT_SECURITY_POLICY_META } from '../../src/hosting/policy.ts';
+import { expectedPolicyMeta } from '../support/page-policy.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
 let browser: Browser;
@@ -70,12 +70,12 @@ describe('no third parties', () => {
     await page.close();
   });
 
-  it('every page carries the policy as <meta>, before any stylesheet or script', async () => {
+  it('every page carries its policy as <meta> (its inline style by hash), before any style or script', async () => {
     for (const p of htmlPages(dist)) {
       const html = readFileSync(path.join(dist, p, p === '' || p.endsWith('/') ? 'index.html' : ''), 'utf8');
-      const meta = html.indexOf(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}">`);
+      const meta = html.indexOf(expectedPolicyMeta(html));
       expect(meta, p).toBeGreaterThan(0);
-      for (const tag of ['<link rel="stylesheet"', '<script']) {
+      for (const tag of ['<link rel="stylesheet"', '<style', '<script']) {
         const at = html.indexOf(tag);
         if (at >= 0) expect(at, `${p}: ${tag}`).toBeGreaterThan(meta);
       }

@@ -16,23 +16,35 @@ import {
   cacheControlFor,
   CACHE_SHORT,
   CONTENT_SECURITY_POLICY,
-  CONTENT_SECURITY_POLICY_META,
   adminContentSecurityPolicy,
   adminContentSecurityPolicyMeta,
   headerContentSecurityPolicy,
+  pageContentSecurityPolicyMeta,
+  styleHashesOfMeta,
 } from '../../../src/hosting/policy.ts';
+import { styleHashSource } from '../../../src/hosting/style.ts';
 
 const hash = (c: string) => c.repeat(64);
 
 describe('the policy', () => {
   test('the Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
   });
 
-  test('the meta tag version leaves out what only works as a header', () => {
-    expect(CONTENT_SECURITY_POLICY_META).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+  test('a page’s policy allows exactly its inline style by hash, and leaves out what only works as a header', () => {
+    const page = pageContentSecurityPolicyMeta(['sha256-abc=']);
+    expect(page).toBe(CONTENT_SECURITY_POLICY.replace("style-src 'self' 'unsafe-inline'", "style-src 'sha256-abc='").replace("; frame-ancestors 'none'", ''));
+    expect(pageContentSecurityPolicyMeta([])).toContain("style-src 'none';");
+    expect(styleHashesOfMeta(page)).toEqual(['sha256-abc=']);
+    expect(styleHashesOfMeta(CONTENT_SECURITY_POLICY)).toEqual([]);
+  });
+
+  test('the hash of an inline style is the base64 SHA-256 of its UTF-8 text, as browsers compute it', () => {
+    expect(styleHashSource('')).toBe('sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+    expect(styleHashSource('a{color:red}')).toBe('sha256-6hWWMOcF+mJesSJGYhmK2lkIIEw9Xc5XKGLPVzh8yxs=');
+    expect(styleHashSource('ä')).toBe('sha256-M+bXP+6CkEyNevt43hFU0ejcKg7bCBIOY99bk4XC2cw=');
   });
 
   test('a year only for the folders of content-named files', () => {
@@ -123,14 +135,20 @@ describe('the web editor’s policy (/admin/)', () => {
     expect(adminContentSecurityPolicyMeta(['https://gitlab.com'])).toContain("connect-src 'self' blob: data: https://gitlab.com;");
   });
 
-  test('without an editor, _headers sends the site’s policy unchanged', () => {
+  test('without an editor, _headers sends the pages’ policy, with their style’s hash when known', () => {
     expect(headerContentSecurityPolicy()).toBe(CONTENT_SECURITY_POLICY);
+    expect(headerContentSecurityPolicy(undefined, ['sha256-abc='])).toBe(`${pageContentSecurityPolicyMeta(['sha256-abc='])}; frame-ancestors 'none'`);
+    expect(headersFor(parseHeadersFile(renderHeadersFile('/', undefined, ['sha256-abc='])), '/soest/').get('content-security-policy')).toEqual([
+      headerContentSecurityPolicy(undefined, ['sha256-abc=']),
+    ]);
     expect(renderHeadersFile('/')).toBe(renderHeadersFile('/', undefined));
     expect(headersFor(parseHeadersFile(renderHeadersFile('/')), '/soest/').get('content-security-policy')).toEqual([CONTENT_SECURITY_POLICY]);
   });
 
   test('with an editor, the header allows what either page needs; each page narrows it with its <meta>', () => {
-    const header = headerContentSecurityPolicy(['https://api.github.com']);
+    const header = headerContentSecurityPolicy(['https://api.github.com'], ['sha256-abc=']);
+    // No hash with an editor: it would switch off the 'unsafe-inline' the editor page needs.
+    expect(header).toBe(headerContentSecurityPolicy(['https://api.github.com']));
     expect(header).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' blob: data: https://api.github.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; font-src 'self'; worker-src 'self' blob:",
     );
