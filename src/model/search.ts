@@ -2,12 +2,14 @@
  * What the search index knows of a page besides its text: filters (town, status, kind) and
  * meta (status, town, service, summary, "Stand") so that a result can be shown with its status without
  * opening the page. Tasks are sub-results (their headings have ids); their statuses travel as
- * meta `t-<id>`. `keywords` are indexed as hidden text.
+ * meta `t-<id>`. `keywords` are indexed as hidden text before the first heading with an id, so
+ * that they belong to the page, never to a task (Pagefind counts the text after a heading with
+ * an id as that heading's sub-result).
  *
  * Pagefind does not know that "Trauung" is "Eheschließung" or that "Schein" is part of
  * "Führerschein": the words of the vocabulary groups a text uses and the parts of its compounds
  * (`src/vocabulary/`) are indexed as hidden text with a lower weight, a task's in the task's own
- * section, so that the task is the sub-result that matches.
+ * section, so that the task is the sub-result that matches; the page's before the first heading.
  */
 import type { StatusKey } from '../schema/index.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -70,7 +72,7 @@ function* siteTexts(site: Site): Generator<string> {
 const expanders = new WeakMap<Site, Expander>();
 
 /** `AUSHANG_NO_VOCABULARY=1`: no vocabulary words or parts, for the benchmark's comparison of index sizes only. */
-const noExpansion: Expander = { expand: () => ({ synonyms: [], parts: [] }), splitter: undefined };
+const noExpansion: Expander = { expand: () => ({ synonyms: [], parts: [] }), key: (word) => word, splitter: undefined };
 
 /** The expander of a site: the built-in vocabulary of its language, its own groups, its words. */
 export function searchExpander(site: Site): Expander {
@@ -114,7 +116,7 @@ export function serviceRecord(service: Service, town: Town, t: Translate, time: 
       ...Object.fromEntries(service.tasks.map((task) => [taskMetaKey(task.id), task.status])),
     },
     keywords: service.keywords,
-    ...serviceWords(service, expander),
+    ...serviceWords(service, town, expander),
   };
 }
 
@@ -122,12 +124,58 @@ export function serviceRecord(service: Service, town: Town, t: Translate, time: 
  * The words of each task, and of the rest of the page those that no task has already: the
  * page is found through its tasks' sections too, and each word indexed once is a smaller index.
  */
-function serviceWords(service: Service, expander: Expander): Pick<SearchRecord, 'extra' | 'tasks'> {
-  const tasks = Object.fromEntries(service.tasks.map((task) => [task.id, expander.expand(taskText(task))]));
+function serviceWords(service: Service, town: Town, expander: Expander): Pick<SearchRecord, 'extra' | 'tasks'> {
+  const names = serviceNames(town, expander);
+  const tasks = Object.fromEntries(service.tasks.map((task) => [task.id, taskWords(taskText(task), names, expander)]));
   const inTasks = new Set(Object.values(tasks).flatMap((words) => [...words.synonyms, ...words.parts]));
   const page = expander.expand(serviceText(service).join(' '));
   const extra = { synonyms: page.synonyms.filter((w) => !inTasks.has(w)), parts: page.parts.filter((w) => !inTasks.has(w)) };
   return { extra, tasks };
+}
+
+/** Words as written, a hyphenated compound as one ("Sperrmüll-Abholung"), lower case. */
+const tokensOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+
+/** Computed once per town (every service page of the town asks). */
+const namesByExpander = new WeakMap<Expander, WeakMap<Town, Set<string>>>();
+
+/**
+ * The keys of the town's services that are named by one word (Bürgerbüro, Standesamt,
+ * Kfz-Zulassung) and bring words of their own (synonyms or parts).
+ */
+function serviceNames(town: Town, expander: Expander): Set<string> {
+  let byTown = namesByExpander.get(expander);
+  if (!byTown) namesByExpander.set(expander, (byTown = new WeakMap()));
+  let names = byTown.get(town);
+  if (names) return names;
+  names = new Set<string>();
+  byTown.set(town, names);
+  for (const { title } of town.services) {
+    const tokens = tokensOf(title);
+    if (tokens.length !== 1) continue;
+    const own = expander.expand(tokens[0]!);
+    if (own.synonyms.length > 0 || own.parts.length > 0) names.add(expander.key(tokens[0]!));
+  }
+  return names;
+}
+
+/**
+ * A task's words, less those that only the name of a service brings: "Vereinbarten Termin im
+ * Bürgerbüro wahrnehmen" names a place, so "Meldeamt" finds the Bürgerbüro's page with the
+ * service's status, not that task with "Nicht möglich". Words the rest of the task brings stay
+ * ("Gewerbe anmelden" keeps "Gewerbeanmeldung"), and so does a compound that only contains a
+ * name ("Sperrmüll-Abholung").
+ */
+function taskWords(text: string, names: Set<string>, expander: Expander): Expansion {
+  const all = expander.expand(text);
+  const tokens = tokensOf(text);
+  const named = tokens.filter((token) => names.has(expander.key(token)));
+  if (named.length === 0) return all;
+  const rest = expander.expand(tokens.filter((token) => !names.has(expander.key(token))).join(' '));
+  const kept = new Set([...rest.synonyms, ...rest.parts]);
+  const byName = expander.expand(named.join(' '));
+  const dropped = new Set([...byName.synonyms, ...byName.parts].filter((word) => !kept.has(word)));
+  return { synonyms: all.synonyms.filter((w) => !dropped.has(w)), parts: all.parts.filter((w) => !dropped.has(w)) };
 }
 
 export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander): SearchRecord {

@@ -65,8 +65,12 @@ function anchorOf(url: string): string | undefined {
 
 /**
  * One page's result. Its tasks are the sub-results that are tasks (their status travels as
- * meta `t-<id>`); with a status choice only tasks of those statuses are kept, and a page whose
- * own status does not fit is kept only for such tasks.
+ * meta `t-<id>`): Pagefind makes a sub-result of each section that matched, so a task is shown
+ * only when its own section did (its title, note or its own hidden words). A match in the page's
+ * own section (before the first heading with an id: its keywords and vocabulary) or under another
+ * heading shows the page with the service's status and summary, never a task. With a status
+ * choice only tasks of those statuses are kept, and a page whose own status does not fit is kept
+ * only for such tasks.
  */
 export function toResult(data: PagefindData, choice: StatusChoice = ''): ResultView | undefined {
   const allowed = statusesFor(choice);

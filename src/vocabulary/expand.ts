@@ -22,6 +22,8 @@ export interface Expansion {
 
 export interface Expander {
   expand(text: string): Expansion;
+  /** The key two forms of a word share, with the vocabulary's endings ("Bürgerbüros" → "burgerburo"). */
+  key(word: string): string;
   /** The splitter, with the same dictionary. */
   splitter: Splitter | undefined;
 }
@@ -130,6 +132,7 @@ export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderIn
 
   return {
     splitter,
+    key,
     expand(text) {
       const own = new Set(wordsOf(text));
       const parts = new Set<string>();

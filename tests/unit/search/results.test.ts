@@ -65,6 +65,49 @@ describe('toResult', () => {
   });
 });
 
+describe('a task is shown only when its own section matched', () => {
+  /** The Bürgerservice of issue 16: "Reisepass" is only in its keywords, its last task is "Nur Annahme". */
+  const buergerservice = (subResults: PagefindData['sub_results']): PagefindData => ({
+    url: '/musterstadt/buergerservice/',
+    excerpt: '<mark>Reisepass</mark>',
+    meta: { title: 'Bürgerservice', kind: 'service', town: 'Musterstadt', status: 'limited', summary: 'Nur wenige Anliegen sind möglich.', 't-anliegen-wohnsitz-ummelden': 'deferred' },
+    sub_results: subResults,
+  });
+
+  test("a match in the page's own section (its keywords) shows the page with the service's status, no task", () => {
+    const result = toResult(buergerservice([{ url: '/musterstadt/buergerservice/', title: 'Bürgerservice', excerpt: '<mark>Reisepass</mark>' }]))!;
+    expect(result).toMatchObject({ status: 'limited', summary: 'Nur wenige Anliegen sind möglich.', tasks: [] });
+  });
+
+  test('a match under a heading that is no task (details, updates, channels) shows no task either', () => {
+    const result = toResult(
+      buergerservice([
+        { url: '/musterstadt/buergerservice/#details', title: 'Einzelheiten', excerpt: '<mark>Reisepass</mark>' },
+        { url: '/musterstadt/buergerservice/#updates', title: 'Neuigkeiten', excerpt: '<mark>Reisepass</mark>' },
+      ]),
+    )!;
+    expect(result.tasks).toEqual([]);
+  });
+
+  test("with a status choice, a page-only match goes when the service's status does not fit, whatever its tasks' statuses", () => {
+    const pageOnly = buergerservice([{ url: '/musterstadt/buergerservice/', title: 'Bürgerservice', excerpt: '<mark>Reisepass</mark>' }]);
+    expect(toResult(pageOnly, 'deferred')).toBeUndefined();
+    expect(toResult(pageOnly, 'limited')).toMatchObject({ status: 'limited', tasks: [] });
+  });
+
+  test('the task whose own section matched is shown with its own status', () => {
+    const result = toResult(
+      buergerservice([
+        { url: '/musterstadt/buergerservice/', title: 'Bürgerservice', excerpt: '<mark>umziehen</mark>' },
+        { url: '/musterstadt/buergerservice/#anliegen-wohnsitz-ummelden', title: 'Wohnsitz ummelden', excerpt: 'Wohnsitz ummelden <mark>umziehen</mark>' },
+      ]),
+    )!;
+    expect(result.tasks).toEqual([
+      { url: '/musterstadt/buergerservice/#anliegen-wohnsitz-ummelden', title: 'Wohnsitz ummelden', status: 'deferred', excerpt: 'Wohnsitz ummelden <mark>umziehen</mark>' },
+    ]);
+  });
+});
+
 describe('filters', () => {
   test('town and status choices become Pagefind filters', () => {
     expect(pagefindFilters('', '')).toEqual({});
