@@ -5,12 +5,14 @@
  * replaces the output folder. A failed or interrupted build publishes nothing, leaves the
  * previous output as it was and removes its temporary folder.
  */
+import { createHash } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gitHostOrigins } from '../editor/config.ts';
+import { serializeManifest } from '../hosting/manifest.ts';
 import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
 import { buildTime, handOver } from '../model/current.ts';
@@ -81,6 +83,8 @@ process.env.AUSHANG_EDITOR = result.ok && result.site.settings.editor ? '1' : ''
 process.env.AUSHANG_OUT_DIR = site;
 // A public body's build contacts no one: Astro's telemetry is off before Astro is loaded.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+/** Printed last, so the deploy log shows it: anyone can check a copy against it (`verify --manifest-sha256`). */
+let manifestSha256 = '';
 try {
   const { build } = await import('astro');
   const cwd = process.cwd();
@@ -94,7 +98,8 @@ try {
   await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
   phaseDone('search');
   const editor = result.ok ? result.site.settings.editor : undefined;
-  await writeHostingFiles(site, urlSettings.base, editor ? gitHostOrigins(editor) : undefined);
+  const manifest = await writeHostingFiles(site, urlSettings.base, editor ? gitHostOrigins(editor) : undefined);
+  manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
   phaseDone('hosting');
   if (!sameFileSystem) await cp(site, staging, { recursive: true });
   // mkdtemp makes the folder private (0700); a web server must be able to read it.
@@ -128,6 +133,7 @@ if (exists) await rm(old, { recursive: true, force: true, maxRetries: 3 });
 phaseDone('publish');
 if (process.env.AUSHANG_TIMINGS) console.error(`aushang-timings ${JSON.stringify({ ...phases, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}`);
 console.log(`Built ${path.relative(process.cwd(), outDir) || '.'}/`);
+console.log(`manifest.json sha256: ${manifestSha256}`);
 
 /**
  * Removes what builds that were killed outright (`kill -9`, power loss) left in a folder:

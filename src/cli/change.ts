@@ -2,11 +2,15 @@
  * What the editor commands (`new`, `update`, `resolve`) share: where the content is, the site's
  * language and time zone, which file an address names, the time to write, and the one way a
  * change reaches the disk — checked first with the very reader and rules of `check` (the files
- * as they would be, `LoadOptions.overlay`), then written atomically (temporary file, rename).
- * A change that would add an error is refused and nothing is written.
+ * as they would be, `LoadOptions.overlay`), then written atomically (temporary file outside
+ * `content/`, rename). A change that would add an error is refused and nothing is written.
+ * One change at a time: a command holds the content's lock from reading to writing
+ * (`lockContent`), and writes only over the version it read (`writePlanned`), so no change is
+ * lost to another one made at the same time.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n/index.ts';
@@ -25,6 +29,8 @@ export interface CommandOptions {
   now?: number;
   /** Where the command's lines go; the console by default. */
   out?: (line: string) => void;
+  /** How long to wait for another command's change to finish (`lockContent`); 75 s by default. */
+  lockWaitMs?: number;
 }
 
 /** Everything a command needs to know about where and when it runs. */
@@ -39,6 +45,10 @@ export interface Session {
   t: Translate;
   /** A path as editors see it (`content/towns/werl/index.md`). */
   shown: (p: string) => string;
+  /** The bytes of each file as the command read it (`readForEdit`): the version its change is based on. */
+  read: Map<string, Uint8Array>;
+  /** How long to wait for another command's change (`lockContent`). */
+  lockWaitMs: number;
 }
 
 /** A mistake in how a command was called or what it was asked to do: printed, exit code 1. */
@@ -102,6 +112,8 @@ export async function startSession<O extends NonNullable<ParseArgsConfig['option
     timeZone,
     t: translator(language),
     shown: (p) => shownPath(p, cwd),
+    read: new Map(),
+    lockWaitMs: settings.lockWaitMs ?? LOCK_WAIT_MS,
   };
   if (!parsed) {
     const option = /'(-[^' ]+)/.exec(problem ?? '')?.[1] ?? '';
@@ -120,6 +132,8 @@ export async function startSession<O extends NonNullable<ParseArgsConfig['option
 /** Filled in as soon as the command knows the site's language, so its errors are in it. */
 export interface RunContext {
   language: Language;
+  /** Set while the command holds the content's lock (`lockContent`): gives it back. */
+  release?: () => Promise<void>;
 }
 
 /**
@@ -136,6 +150,8 @@ export async function runCommand(settings: CommandOptions, body: (ctx: RunContex
     out(translator(ctx.language)(error.key, error.params));
     for (const line of error.details) out(line);
     return 1;
+  } finally {
+    await ctx.release?.();
   }
 }
 
@@ -294,25 +310,201 @@ export async function checkPlanned(
 }
 
 /**
- * Writes the planned files: each first to a temporary file beside it (a dotfile, which the
- * reader ignores), and only when all are written, renamed over the originals. A failure before
- * the renames leaves every file as it was.
+ * Where the commands keep their lock and their temporary files: `.aushang-edit/` beside the
+ * content folder (in the site's root), on the content's file system so that a rename can move a
+ * finished file into place, and never inside `content/`, so a command killed halfway leaves
+ * nothing there that the reader, a commit or the build could pick up.
+ */
+export async function workFolder(dir: string): Promise<string> {
+  const real = await realpath(dir).catch(() => path.resolve(dir));
+  return path.join(path.dirname(real), '.aushang-edit');
+}
+
+/** How long a command waits for another one's change to finish, by default. */
+const LOCK_WAIT_MS = 75_000;
+/** A lock this old is taken over, whoever holds it: no change takes a minute. */
+const LOCK_STALE_MS = 60_000;
+
+interface LockHolder {
+  pid: number;
+  host: string;
+  since: number;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The lock file's holder and age; undefined when there is none (any more). */
+async function lockHolder(file: string): Promise<{ text: string; holder?: LockHolder; ageMs: number } | undefined> {
+  try {
+    const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+    let holder: LockHolder | undefined;
+    try {
+      holder = JSON.parse(text) as LockHolder;
+    } catch {
+      // Being written this very moment, or cut short: its age decides.
+    }
+    return { text, holder, ageMs: Date.now() - info.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A lock whose command is gone (same computer, process not running) or that is too old. */
+function isStaleLock(lock: { holder?: LockHolder; ageMs: number }): boolean {
+  if (lock.ageMs > LOCK_STALE_MS) return true;
+  return lock.holder !== undefined && lock.holder.host === os.hostname() && !isRunning(lock.holder.pid);
+}
+
+/**
+ * Removes a stale lock, unless another command took it over first: the lock is moved aside and
+ * only deleted when it is still the one judged stale; a fresh one moved by mistake goes back.
+ */
+async function takeOverLock(file: string, stale: string): Promise<void> {
+  const aside = `${file}.${process.pid}.stale`;
+  try {
+    await rename(file, aside);
+  } catch {
+    return;
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => undefined);
+  if (moved !== stale) await link(aside, file).catch(() => undefined);
+  await rm(aside, { force: true });
+}
+
+/**
+ * Takes the content's lock for the rest of the command (given back when it ends, however it
+ * ends): changes to the content run one after the other, each reading what the one before
+ * wrote. Waits for a command that holds it; takes over the lock of one that was killed
+ * (`isStaleLock`). With the lock held, any temporary file in the work folder is a leftover of
+ * a killed command and is removed.
+ */
+export async function lockContent(session: Session, ctx: RunContext): Promise<void> {
+  const folder = await workFolder(session.dir);
+  const file = path.join(folder, 'lock');
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new CommandError('edit.writeFailed', { file: session.shown(folder), reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), since: Date.now() } satisfies LockHolder);
+  const deadline = Date.now() + session.lockWaitMs;
+  for (;;) {
+    try {
+      await writeFile(file, mine, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new CommandError('edit.writeFailed', { file: session.shown(file), reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      }
+    }
+    const lock = await lockHolder(file);
+    if (!lock) continue;
+    if (isStaleLock(lock)) {
+      await takeOverLock(file, lock.text);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new CommandError('edit.locked', { pid: lock.holder?.pid ?? '?', seconds: Math.round(lock.ageMs / 1000), lock: session.shown(file), stale: LOCK_STALE_MS / 1000 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 40 + Math.random() * 60));
+  }
+  ctx.release = async () => {
+    ctx.release = undefined;
+    // Only our own lock: one taken over from us (we were too slow) is the new holder's.
+    if ((await readFile(file, 'utf8').catch(() => undefined)) === mine) await rm(file, { force: true });
+  };
+  for (const entry of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isFile() && entry.name.endsWith('.tmp')) await rm(path.join(folder, entry.name), { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Refuses to change a file that is not plainly a file of the content folder: a symbolic link
+ * (in its path below the content folder, or the file itself), a file with more than one name
+ * (a hard link: the change would reach the other name too, perhaps outside the site), or
+ * something that is no file at all (a FIFO would make the command wait forever). A file or
+ * folder that does not exist yet passes: `new` creates it.
+ */
+export async function refuseLinks(session: Session, file: string): Promise<void> {
+  const parts = path.relative(session.dir, file).split(path.sep);
+  let current = session.dir;
+  for (const [i, part] of parts.entries()) {
+    current = path.join(current, part);
+    const info = await lstat(current).catch(() => undefined);
+    if (!info) return;
+    if (info.isSymbolicLink()) throw new CommandError('edit.symlink', { file: session.shown(current) });
+    if (i < parts.length - 1) continue;
+    if (!info.isFile()) throw new CommandError('edit.notFile', { file: session.shown(current) });
+    if (info.nlink > 1) throw new CommandError('edit.hardLink', { file: session.shown(current), count: info.nlink });
+  }
+}
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) => (a === undefined ? b === undefined : b !== undefined && Buffer.from(a).equals(b));
+
+/**
+ * Compare and swap: each planned file must still be what the command read (`session.read`),
+ * or still be absent when the command creates it. Another writer (an editor saving the file
+ * by hand, a `git pull`) changed it otherwise, and writing would silently undo that change.
+ */
+async function refuseChangedMeanwhile(session: Session, planned: ReadonlyMap<string, string>): Promise<void> {
+  for (const file of planned.keys()) {
+    await refuseLinks(session, file);
+    const now = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw new CommandError('edit.writeFailed', { file: session.shown(file), reason: error.code ?? String(error) });
+    });
+    if (!sameBytes(session.read.get(file), now)) throw new CommandError('edit.changedMeanwhile', { file: session.shown(file) });
+  }
+}
+
+/** Where a planned file is written before it is renamed into place. */
+async function temporaryFile(session: Session, folder: string, file: string): Promise<string> {
+  const [work, target] = await Promise.all([stat(folder), stat(path.dirname(file))]);
+  // A content folder on a file system of its own (a mount): rename cannot cross it, so the
+  // temporary file goes beside the target, as a dotfile that the reader ignores.
+  if (work.dev !== target.dev) return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  return path.join(folder, `${process.pid}.${encodeURIComponent(path.relative(session.dir, file).split(path.sep).join('/'))}.tmp`);
+}
+
+/**
+ * Writes the planned files: each first to a temporary file in the work folder (`workFolder`),
+ * then — when all are written and each file is still the version the change is based on
+ * (`refuseChangedMeanwhile`) — renamed over the originals. A failure before the renames
+ * leaves every file as it was and removes the temporary files.
  */
 export async function writePlanned(session: Session, planned: ReadonlyMap<string, string>): Promise<void> {
+  const folder = await workFolder(session.dir);
   const temporary: [string, string][] = [];
+  const removeTemporary = () => Promise.all(temporary.map(([written]) => rm(written, { force: true })));
   for (const [file, text] of planned) {
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    let temp = '';
     try {
+      await mkdir(folder, { recursive: true });
+      temp = await temporaryFile(session, folder, file);
       const mode = await stat(file).then((s) => s.mode & 0o777, () => 0o644);
       await writeFile(temp, text, { mode });
       temporary.push([temp, file]);
     } catch (error) {
-      await Promise.all(temporary.map(([written]) => rm(written, { force: true })));
+      await removeTemporary();
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new CommandError('edit.writeFailed', { file: session.shown(file), reason });
     }
   }
+  try {
+    await refuseChangedMeanwhile(session, planned);
+  } catch (error) {
+    await removeTemporary();
+    throw error;
+  }
   for (const [temp, file] of temporary) await rename(temp, file);
+  for (const [file, text] of planned) session.read.set(file, Buffer.from(text));
 }
 
 /** Prints the closing note when the content had errors the change did not cause. */
@@ -371,9 +563,14 @@ export function printChanges(session: Session, file: string, changes: readonly C
   }
 }
 
-/** A file's text (which must be UTF-8, as the reader wants it) and its front matter as data. */
+/**
+ * A file's text (which must be UTF-8, as the reader wants it) and its front matter as data.
+ * Its bytes are kept: the change is written only over this very version (`writePlanned`).
+ */
 export async function readForEdit(session: Session, target: Target): Promise<{ text: string; data: Record<string, unknown> }> {
+  await refuseLinks(session, target.file);
   const bytes = await readFile(target.file);
+  session.read.set(target.file, bytes);
   const parsed = parseSource(target.kind, session.shown(target.file), bytes, { slug: target.slug, town: target.town });
   if (!parsed.source) {
     throw new CommandError('edit.broken', { file: session.shown(target.file) }, parsed.errors.map((e) => formatContentError(e, session.language)));

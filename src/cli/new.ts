@@ -20,6 +20,8 @@ import { formatContentError, type ContentError } from '../schema/errors.ts';
 import {
   checkPlanned,
   CommandError,
+  lockContent,
+  refuseLinks,
   reportOtherErrors,
   requireSlug,
   runCommand,
@@ -160,6 +162,8 @@ async function createIncident(session: Session, slug: string, given: Values): Pr
 /** Checks the new file like `check` would, then writes it (and its folder). */
 async function write(session: Session, file: string, text: string, next: MessageKey, address: string): Promise<number> {
   const planned = new Map([[file, text]]);
+  // A folder on the way that is a link would put the new file outside the content folder.
+  await refuseLinks(session, file);
   const otherErrors = await checkPlanned(session, planned, undefined, 'new.refused');
   const created = !existsSync(path.dirname(file));
   await mkdir(path.dirname(file), { recursive: true });
@@ -180,6 +184,8 @@ export async function runNew(argv: readonly string[], settings: CommandOptions =
     const { session, values, positionals } = await startSession(argv, options, settings, ctx);
     if (positionals.length < 1 || positionals.length > 2) throw new CommandError('new.usage');
     const given = values as Values;
+    // Whether the file exists yet is only true while no other command creates it.
+    await lockContent(session, ctx);
     // `new werl --from kfz-zulassung`: the service is named as in the catalogue.
     if (given.from !== undefined && positionals.length === 1) positionals.push(given.from);
     const [town, service] = positionals as [string, string | undefined];

@@ -21,6 +21,7 @@ import {
   findTarget,
   laterTime,
   loadCurrent,
+  lockContent,
   Plan,
   printChanges,
   readForEdit,
@@ -99,6 +100,7 @@ export async function runResolve(argv: readonly string[], settings: CommandOptio
     }
     const target = await findTarget(session, positionals[0]!.replace(/^(?!stoerungen\/|incidents\/|\/|content\/)/, 'stoerungen/'), 'incident');
     const at = timeToWrite(session, values.at as string | undefined);
+    await lockContent(session, ctx);
     // Which towns the incident affects is the model's to say: the content must be valid.
     const before = await loadCurrent(session);
     if (!before.ok) throw new CommandError('resolve.fixFirst', {}, before.errors.map((e) => formatContentError(e, session.language)));

@@ -23,6 +23,7 @@ import {
   editText,
   findTarget,
   laterTime,
+  lockContent,
   Plan,
   printChanges,
   readForEdit,
@@ -155,6 +156,9 @@ export async function runUpdate(argv: readonly string[], settings: CommandOption
       if (value !== undefined && value.trim() === '') throw new CommandError('update.empty', { option: `--${name}` });
     }
     const at = timeToWrite(session, values.at as string | undefined);
+    // From reading to writing, no other command changes the content: one made at the same
+    // time waits, then reads what this one wrote.
+    await lockContent(session, ctx);
     const { text, data } = await readForEdit(session, target);
     const incidentTitle = request.incident === undefined ? undefined : await incidentTitleOf(session, request.incident);
     const plan = planUpdate(session, target, data, { ...request, incidentTitle, at });

@@ -1,9 +1,12 @@
 /**
- * `npm run verify -- <url> [--against <dist>]`: checks that a deployed copy of the site is
- * complete and unchanged. Fetches `<url>/manifest.json` and every file it lists and compares
- * sizes and SHA-256 hashes; with `--against dist` the copy must also be exactly the local build
- * (its manifest and every file of it). Prints every difference; exit 0 when identical, 1 on any
- * difference or when the copy cannot be read, 2 on wrong arguments.
+ * `npm run verify -- <url> [--manifest-sha256 <hash>] [--against <dist>]`: checks that a
+ * deployed copy of the site is complete and unchanged. Fetches `<url>/manifest.json` and every
+ * file it lists and compares sizes and SHA-256 hashes. The copy's manifest is anchored by
+ * `--manifest-sha256` (the hash the build printed: a manifest with other bytes is refused) or
+ * by `--against dist` (the copy must be exactly the local build, its manifest and every file of
+ * it; a file of the folder that its manifest lacks is listed too). Prints every difference;
+ * exit 0 when identical, 1 on any difference or when the copy cannot be read, 2 on wrong
+ * arguments.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,12 +14,18 @@ import { parseArgs } from 'node:util';
 import { ManifestError, parseManifest, type Manifest } from '../hosting/manifest.ts';
 import { MANIFEST_FILE } from '../hosting/policy.ts';
 import { verifyCopy, VerifyError, type ProblemKind } from '../hosting/verify.ts';
+import { listFiles } from '../hosting/write.ts';
 
-const usage = `Usage: npm run verify -- <url> [--against <folder>] [--concurrency <n>] [--timeout <seconds>]
+const usage = `Usage: npm run verify -- <url> [--manifest-sha256 <hash>] [--against <folder>] [--concurrency <n>] [--timeout <seconds>]
 
   <url>               the copy's address, with its path: https://www.example.de/notfall/
+  --manifest-sha256 <hash>
+                      the SHA-256 of the build's manifest.json, as the build printed it
+                      ("manifest.json sha256: …"): a copy serving another manifest is refused.
+                      Without it (or --against) the copy is checked only against the manifest
+                      it serves itself, which whoever changes a page can change too.
   --against <folder>  also require the copy to be exactly this build (its manifest.json),
-                      e.g. --against dist
+                      e.g. --against dist; files of the folder that its manifest lacks are listed
   --concurrency <n>   requests at once (default 8)
   --timeout <s>       seconds per request (default 20); failed requests are tried 3 times
 
@@ -31,14 +40,23 @@ function positiveNumber(value: string | undefined, name: string, fallback: numbe
   return n;
 }
 
-async function readLocalManifest(location: string): Promise<{ manifest: Manifest; file: string }> {
+/** `--manifest-sha256`: 64 hex digits (a `sha256sum` line is accepted too: its first word). */
+function sha256Option(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const hash = value.trim().split(/\s+/)[0]!.toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new UsageError(`--manifest-sha256 needs the 64 hex digits the build printed ("manifest.json sha256: …"), not "${value}"`);
+  return hash;
+}
+
+/** The local build's manifest and, for a folder, the files in it. */
+async function readLocalManifest(location: string): Promise<{ manifest: Manifest; file: string; files?: string[] }> {
   const info = await stat(location).catch(() => null);
   if (!info) throw new UsageError(`--against ${location}: no such folder or file`);
   const file = info.isDirectory() ? path.join(location, MANIFEST_FILE) : location;
   const text = await readFile(file, 'utf8').catch(() => null);
   if (text === null) throw new UsageError(`--against ${location}: ${file} does not exist (run npm run build first)`);
   try {
-    return { manifest: parseManifest(text), file };
+    return { manifest: parseManifest(text), file, ...(info.isDirectory() ? { files: await listFiles(location) } : {}) };
   } catch (error) {
     if (error instanceof ManifestError) throw new UsageError(`--against ${location}: ${file} ${error.message}`);
     throw error;
@@ -46,10 +64,11 @@ async function readLocalManifest(location: string): Promise<{ manifest: Manifest
 }
 
 const labels: Record<ProblemKind, string> = {
-  missing: 'missing ',
-  changed: 'changed ',
-  extra: 'extra   ',
-  unlisted: 'unlisted',
+  missing: 'missing  ',
+  changed: 'changed  ',
+  extra: 'extra    ',
+  unlisted: 'unlisted ',
+  unchecked: 'unchecked',
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -59,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       options: {
         against: { type: 'string' },
+        'manifest-sha256': { type: 'string' },
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -77,10 +97,12 @@ async function main(argv: string[]): Promise<number> {
     if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? 'give one URL' : 'which copy? give its URL');
     const concurrency = Math.floor(positiveNumber(args.values.concurrency, 'concurrency', 8));
     const timeoutMs = positiveNumber(args.values.timeout, 'timeout', 20) * 1000;
+    const manifestSha256 = sha256Option(args.values['manifest-sha256']);
     const local = args.values.against ? await readLocalManifest(path.resolve(args.values.against)) : undefined;
 
-    const report = await verifyCopy({ url: args.positionals[0]!, against: local?.manifest, concurrency, timeoutMs });
-    const reference = local ? `the local build (${path.relative(process.cwd(), local.file) || local.file})` : `its ${MANIFEST_FILE}`;
+    const report = await verifyCopy({ url: args.positionals[0]!, against: local?.manifest, againstFiles: local?.files, manifestSha256, concurrency, timeoutMs });
+    const anchor = manifestSha256 ? `, whose sha256 is the build's` : '';
+    const reference = local ? `the local build (${path.relative(process.cwd(), local.file) || local.file})` : `its ${MANIFEST_FILE}${anchor}`;
     console.log(`Checked ${report.checked} files of ${report.url} against ${reference}.`);
     for (const problem of report.problems) console.log(`  ${labels[problem.kind]}  ${problem.path}  (${problem.detail})`);
     if (report.problems.length === 0) {

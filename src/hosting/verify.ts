@@ -3,16 +3,25 @@
  * local build's manifest: fetches the manifest and every file it lists, a few at a time, each
  * with a timeout and a retry, and reports every file that is missing, changed or extra.
  * `npm run verify` (src/cli/verify.ts) prints the result.
+ *
+ * The copy's own manifest proves nothing by itself: whoever changes a page can change its entry
+ * too. It is anchored by the SHA-256 of the manifest the build wrote (the build prints it;
+ * `manifestSha256`), or by the local build itself (`against`). What no manifest lists, a host
+ * may still serve, and no check from outside can find it.
  */
 import { createHash } from 'node:crypto';
 import { compareManifests, comparePaths, encodePath, ManifestError, parseManifest, type Manifest, type ManifestEntry } from './manifest.ts';
-import { MANIFEST_FILE } from './policy.ts';
+import { HOST_CONFIG_FILES, MANIFEST_FILE } from './policy.ts';
 
 export interface VerifyOptions {
   /** The copy's root URL (with its base path), e.g. https://www.example.de/notfall/ */
   url: string;
   /** A local build's manifest: the copy must be exactly this build. */
   against?: Manifest;
+  /** The files in the local build's folder (with `against`): those its manifest lacks are reported. */
+  againstFiles?: readonly string[];
+  /** The SHA-256 of the build's manifest.json, as the build printed it: the copy's must be that one. */
+  manifestSha256?: string;
   /** Requests at once. Default 8. */
   concurrency?: number;
   /** Per request, in milliseconds. Default 20 s. */
@@ -31,7 +40,9 @@ export type ProblemKind =
   /** The copy's manifest lists a file the local build does not have (with --against). */
   | 'extra'
   /** The copy's manifest does not list a file of the local build, or lists it with another hash (with --against). */
-  | 'unlisted';
+  | 'unlisted'
+  /** A file of the local build's folder that its manifest does not list: a copy may serve it unchecked (with --against <folder>). */
+  | 'unchecked';
 
 export interface Problem {
   kind: ProblemKind;
@@ -124,6 +135,25 @@ function sha256(bytes: Uint8Array): string {
 
 const short = (entry: { size: number; sha256: string }) => `${entry.size} bytes, sha256 ${entry.sha256.slice(0, 12)}…`;
 
+/** The anchor: a served manifest with other bytes than the build's is not that build's. */
+function refuseOtherManifest(manifestUrl: string, bytes: Uint8Array, expected: string): void {
+  const actual = sha256(bytes);
+  if (actual === expected.toLowerCase()) return;
+  throw new VerifyError(
+    `${manifestUrl} is not the build's manifest: its sha256 is ${actual}, the build printed ${expected.toLowerCase()}. ` +
+      'The copy is another build, or its files and manifest were changed together; nothing else was compared.',
+  );
+}
+
+/** Files of the local build's folder that its manifest does not list (added after the build?). */
+function uncheckedFiles(manifest: Manifest, files: readonly string[]): Problem[] {
+  const listed = new Set(manifest.files.map((f) => f.path));
+  const exempt = new Set([MANIFEST_FILE, ...HOST_CONFIG_FILES]);
+  return files
+    .filter((file) => !listed.has(file) && !exempt.has(file))
+    .map((file) => ({ kind: 'unchecked' as const, path: file, detail: `in the local folder, but its ${MANIFEST_FILE} does not list it: a copy may serve it and no check can see it` }));
+}
+
 export async function verifyCopy(options: VerifyOptions): Promise<VerifyReport> {
   const url = normalizeSiteUrl(options.url);
   const settings = {
@@ -141,6 +171,7 @@ export async function verifyCopy(options: VerifyOptions): Promise<VerifyReport> 
     throw new VerifyError(`cannot load ${manifestUrl}: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (fetched.status < 200 || fetched.status > 299) throw new VerifyError(`cannot load ${manifestUrl}: HTTP ${fetched.status}`);
+  if (options.manifestSha256 !== undefined) refuseOtherManifest(manifestUrl, fetched.bytes, options.manifestSha256);
   let remote: Manifest;
   try {
     remote = parseManifest(new TextDecoder().decode(fetched.bytes));
@@ -164,6 +195,8 @@ export async function verifyCopy(options: VerifyOptions): Promise<VerifyReport> 
       }
     }
   }
+
+  if (options.against && options.againstFiles) problems.push(...uncheckedFiles(options.against, options.againstFiles));
 
   const files = reference.files;
   let next = 0;
@@ -195,7 +228,7 @@ export async function verifyCopy(options: VerifyOptions): Promise<VerifyReport> 
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, files.length)) }, worker));
 
-  const order: ProblemKind[] = ['missing', 'changed', 'extra', 'unlisted'];
+  const order: ProblemKind[] = ['missing', 'changed', 'extra', 'unlisted', 'unchecked'];
   problems.sort((a, b) => comparePaths(a.path, b.path) || order.indexOf(a.kind) - order.indexOf(b.kind));
   return { url, checked: files.length, problems };
 }

@@ -286,6 +286,8 @@ describe('a build that fails or is stopped publishes nothing', () => {
     // Fresh leftovers are kept (their build might run in another container); old ones go.
     const run = runCli('build', ['--content', fixture('edge'), '--out', out]);
     expect(run.status).toBe(0);
+    // The last line, so the deploy log shows it: the anchor for `verify --manifest-sha256`.
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(`manifest.json sha256: ${(await hashFile(path.join(out, 'manifest.json'))).sha256}`);
     expect(leftovers(parent)).toEqual([left]);
     const hourAgo = new Date(Date.now() - 3_600_000);
     utimesSync(path.join(parent, left!), hourAgo, hourAgo);

@@ -172,7 +172,13 @@ function expand(value: string, values: Record<string, string>): string {
   });
 }
 
-type Step = { run?: string; uses?: string; env?: Record<string, string> };
+type Step = { id?: string; run?: string; uses?: string; env?: Record<string, string> };
+
+/** `key=value` lines, as a step writes them to $GITHUB_OUTPUT and GitLab's dotenv reports hold them. */
+function keyValues(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  return Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+}
 
 describe('the generated CI runs here', () => {
   const base = '/musterhausen/';
@@ -180,9 +186,9 @@ describe('the generated CI runs here', () => {
   afterAll(() => served?.close());
 
   test('GitHub: every run: step that does not deploy', async () => {
-    const workflow = parse(readFileSync(path.join(site, '.github/workflows/aushang.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+    const workflow = parse(readFileSync(path.join(site, '.github/workflows/aushang.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[]; outputs?: Record<string, string> }> };
     served = await serve(path.join(site, 'dist'), { base });
-    const values = {
+    const values: Record<string, string> = {
       'steps.pages.outputs.base_url': `https://example.github.io${base.replace(/\/$/, '')}`,
       'steps.pages.outputs.base_path': base.replace(/\/$/, ''),
       'needs.deploy.outputs.url': served.url,
@@ -197,26 +203,37 @@ describe('the generated CI runs here', () => {
         // `npm ci` is the one install of this test run, done above from the same package.json.
         if (step.run === 'npm ci') continue;
         const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(value, values)]));
-        const result = await runAsync('bash', ['-e', '-c', step.run], site, { ...stepEnv, SOURCE_DATE_EPOCH: MONTHS_LATER });
+        // What the step hands on ($GITHUB_OUTPUT) becomes steps.<id>.outputs.<key>.
+        const output = path.join(work, `github-output-${name}-${step.id ?? 'step'}`);
+        rmSync(output, { force: true });
+        const result = await runAsync('bash', ['-e', '-c', step.run], site, { ...stepEnv, SOURCE_DATE_EPOCH: MONTHS_LATER, GITHUB_OUTPUT: output });
         ok(result, `${name}: ${step.run}`);
+        for (const [key, value] of Object.entries(keyValues(output))) values[`steps.${step.id}.outputs.${key}`] = value;
         ran.push(`${name}: ${step.run.trim().split('\n')[0]}`);
       }
+      // A job's outputs, for the jobs that need it.
+      for (const [key, value] of Object.entries(job.outputs ?? {})) values[`needs.${name}.outputs.${key}`] = expand(value, values);
     }
+    expect(values['needs.build.outputs.manifest_sha256']).toBe((await hashFile(path.join(site, 'dist/manifest.json'))).sha256);
     expect(ran).toEqual(['check: npx aushang check --format github', 'build: export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"', 'verify: for attempt in 1 2 3 4 5; do']);
   });
 
   test('GitLab: every script line of check, pages and verify', async () => {
-    const pipeline = parse(readFileSync(path.join(site, '.gitlab-ci.yml'), 'utf8')) as Record<string, { script?: string[] }>;
+    const pipeline = parse(readFileSync(path.join(site, '.gitlab-ci.yml'), 'utf8')) as Record<string, { script?: string[]; artifacts?: { reports?: { dotenv?: string } } }>;
     await served?.close();
     served = await serve(path.join(site, 'public'), { base });
-    const pages = { CI_PAGES_URL: served.url.replace(/\/$/, ''), SOURCE_DATE_EPOCH: MONTHS_LATER };
+    const pages: Record<string, string> = { CI_PAGES_URL: served.url.replace(/\/$/, ''), SOURCE_DATE_EPOCH: MONTHS_LATER };
     const ran: string[] = [];
     for (const name of ['check', 'pages', 'verify']) {
       // One shell per job, as the GitLab runner does: `export` carries over to later lines.
       const script = pipeline[name]!.script!.filter((line) => line !== 'npm ci');
       ok(await runAsync('bash', ['-e', '-c', script.join('\n')], site, pages), `${name}: ${script.join('; ')}`);
+      // A dotenv report's variables reach the later jobs.
+      const dotenv = pipeline[name]!.artifacts?.reports?.dotenv;
+      if (dotenv) Object.assign(pages, keyValues(path.join(site, dotenv)));
       ran.push(name);
     }
+    expect(pages.MANIFEST_SHA256).toBe((await hashFile(path.join(site, 'public/manifest.json'))).sha256);
     expect(ran).toEqual(['check', 'pages', 'verify']);
     const report = JSON.parse(readFileSync(path.join(site, 'gl-code-quality-report.json'), 'utf8'));
     expect(Array.isArray(report)).toBe(true);

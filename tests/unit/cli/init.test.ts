@@ -156,7 +156,7 @@ describe('initSite', () => {
 });
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
-type GitHubJob = { needs?: string | string[]; if?: string; steps: Step[]; permissions?: Record<string, string>; environment?: { name: string } };
+type GitHubJob = { needs?: string | string[]; if?: string; steps: Step[]; permissions?: Record<string, string>; environment?: { name: string }; outputs?: Record<string, string> };
 
 describe('the GitHub workflow', async () => {
   const { read } = await initialised();
@@ -176,7 +176,7 @@ describe('the GitHub workflow', async () => {
     expect(workflow.jobs.check!.needs).toBeUndefined();
     expect(workflow.jobs.build!.needs).toBe('check');
     expect(workflow.jobs.deploy!.needs).toBe('build');
-    expect(workflow.jobs.verify!.needs).toBe('deploy');
+    expect(workflow.jobs.verify!.needs).toEqual(['build', 'deploy']);
   });
 
   test('check: on Node 24, annotations from aushang check', () => {
@@ -187,8 +187,12 @@ describe('the GitHub workflow', async () => {
 
   test('build only outside pull requests, for the Pages address', () => {
     expect(workflow.jobs.build!.if).toBe("github.event_name != 'pull_request'");
-    expect(uses('build')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/upload-artifact']);
-    expect(runs('build')).toEqual(['npm ci', 'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"\nnpx aushang build']);
+    expect(uses('build')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+    expect(runs('build')).toEqual([
+      'npm ci',
+      'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"\nnpx aushang build\necho "manifest_sha256=$(sha256sum dist/manifest.json | cut -d \' \' -f 1)" >> "$GITHUB_OUTPUT"',
+    ]);
+    expect(workflow.jobs.build!.outputs).toEqual({ manifest_sha256: '${{ steps.build.outputs.manifest_sha256 }}' });
     expect(workflow.jobs.build!.steps.find((step) => step.run?.includes('npx aushang build'))!.env).toEqual({
       SITE_URL: '${{ steps.pages.outputs.base_url }}',
       BASE_PATH: '${{ steps.pages.outputs.base_path }}',
@@ -201,10 +205,10 @@ describe('the GitHub workflow', async () => {
     expect(workflow.jobs.deploy!.environment!.name).toBe('github-pages');
   });
 
-  test('verify the deployed copy against the build’s manifest', () => {
+  test('verify the deployed copy against the build’s manifest, anchored by its hash', () => {
     expect(runs('verify')[0]).toBe('npm ci');
-    expect(runs('verify')[1]).toContain('npx aushang verify "$SITE" --against manifest.json');
-    expect(workflow.jobs.verify!.steps.at(-1)!.env).toEqual({ SITE: '${{ needs.deploy.outputs.url }}' });
+    expect(runs('verify')[1]).toContain('npx aushang verify "$SITE" --manifest-sha256 "$MANIFEST_SHA256"');
+    expect(workflow.jobs.verify!.steps.at(-1)!.env).toEqual({ SITE: '${{ needs.deploy.outputs.url }}', MANIFEST_SHA256: '${{ needs.build.outputs.manifest_sha256 }}' });
   });
 });
 
@@ -235,12 +239,13 @@ describe('the GitLab pipeline', async () => {
   test('pages builds into public/ on the default branch only; verify follows it', () => {
     expect(job('pages').stage).toBe('deploy');
     expect(job('pages').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
-    expect(job('pages').script.at(-1)).toBe('npx aushang build --out public');
+    expect(job('pages').script.at(-2)).toBe('npx aushang build --out public');
+    expect(job('pages').script.at(-1)).toBe('echo "MANIFEST_SHA256=$(sha256sum public/manifest.json | cut -d \' \' -f 1)" > manifest.env');
     expect(job('pages').script).toContain('export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"');
-    expect(job('pages').artifacts).toEqual({ paths: ['public'] });
+    expect(job('pages').artifacts).toEqual({ paths: ['public'], reports: { dotenv: 'manifest.env' } });
     expect(job('verify').needs).toEqual(['pages']);
     expect(job('verify').rules).toEqual(job('pages').rules);
-    expect(job('verify').script.at(-1)).toContain('npx aushang verify "$CI_PAGES_URL/" --against public');
+    expect(job('verify').script.at(-1)).toContain('npx aushang verify "$CI_PAGES_URL/" --manifest-sha256 "$MANIFEST_SHA256" --against public');
   });
 });
 

@@ -174,14 +174,16 @@ describe('resolve', () => {
 
   test('all or nothing: a file that cannot be written stops every change', async () => {
     const { root, dir } = await contentFolder(site);
-    // Where the last file's temporary copy would go, a folder: writing it fails.
-    await mkdir(path.join(dir, 'towns/werl', `.standesamt.md.${process.pid}.tmp`));
+    // Where the last file's temporary copy would go (outside content/), a folder: writing it fails.
+    await mkdir(path.join(dir, '../.aushang-edit', `${process.pid}.towns%2Fwerl%2Fstandesamt.md.tmp`), { recursive: true });
     const before = await unchanged(dir);
     const { code, text } = await resolve(root, 'sit-2023', '--services', 'normal');
     expect(code).toBe(1);
     expect(text).toMatchInlineSnapshot(`"content/towns/werl/standesamt.md kann nicht geschrieben werden (EISDIR) — keine Datei wurde geändert"`);
     expect(await unchanged(dir)).toEqual(before);
     expect((await readdir(path.join(dir, 'towns/soest'))).filter((f) => f.startsWith('.'))).toEqual([]);
+    // The temporary copies written before the failure are gone too; only the injected folder is left.
+    expect(await readdir(path.join(dir, '../.aushang-edit'))).toEqual([`${process.pid}.towns%2Fwerl%2Fstandesamt.md.tmp`]);
   });
 
   test('refusals', async () => {

@@ -1,8 +1,17 @@
-/** `verifyCopy` against a fake web host: what it reports, retries, timeouts, concurrency. */
+/**
+ * `verifyCopy` against a fake web host: what it reports, retries, timeouts, concurrency; the
+ * manifest anchored by its hash. `npm run verify` against a copy served by a local HTTP server.
+ */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { describe, expect, test } from 'vitest';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { createManifest, serializeManifest, type ManifestEntry } from '../../../src/hosting/manifest.ts';
 import { normalizeSiteUrl, verifyCopy, VerifyError } from '../../../src/hosting/verify.ts';
+import { writeHostingFiles } from '../../../src/hosting/write.ts';
+import { serve } from '../../support/serve.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const entry = (path: string, text: string): ManifestEntry => ({ path, size: Buffer.byteLength(text), sha256: sha(text) });
@@ -127,4 +136,87 @@ describe('verifyCopy', () => {
     expect(() => normalizeSiteUrl('x.de')).toThrow('is not a URL');
     expect(() => normalizeSiteUrl('ftp://x.de/')).toThrow('is not an http(s) URL');
   });
+});
+
+describe('a manifest anchored by its hash (--manifest-sha256)', () => {
+  const built = serializeManifest(manifestOf(site));
+  // Whoever changed a page changed its entry in the manifest too: the copy agrees with itself.
+  const forged = { ...site, 'soest/index.html': '<h1>Soest: alles gut</h1>' };
+
+  test('the build’s manifest: the copy passes', async () => {
+    const fake = host({ ...site, 'manifest.json': built });
+    expect(await verifyCopy({ url, fetch: fake.fetch, manifestSha256: sha(built) })).toEqual({ url, checked: 3, problems: [] });
+  });
+
+  test('a page changed together with its manifest entry: unnoticed without the hash, refused with it', async () => {
+    const fake = host({ ...forged, 'manifest.json': serializeManifest(manifestOf(forged)) });
+    expect((await verifyCopy({ url, fetch: fake.fetch })).problems).toEqual([]);
+    await expect(verifyCopy({ url, fetch: fake.fetch, manifestSha256: sha(built).toUpperCase() })).rejects.toThrow(
+      new VerifyError(
+        `http://host/site/manifest.json is not the build's manifest: its sha256 is ${sha(serializeManifest(manifestOf(forged)))}, the build printed ${sha(built)}. ` +
+          'The copy is another build, or its files and manifest were changed together; nothing else was compared.',
+      ),
+    );
+  });
+});
+
+describe('against a local build folder', () => {
+  test('files of the folder that its manifest lacks are listed', async () => {
+    const fake = host({ ...site, 'manifest.json': serializeManifest(manifestOf(site)) });
+    const againstFiles = [...Object.keys(site), 'google1234.html', 'manifest.json', '_headers'];
+    const report = await verifyCopy({ url, fetch: fake.fetch, against: manifestOf(site), againstFiles });
+    expect(report.problems).toEqual([
+      { kind: 'unchecked', path: 'google1234.html', detail: 'in the local folder, but its manifest.json does not list it: a copy may serve it and no check can see it' },
+    ]);
+  });
+});
+
+describe('npm run verify against a copy served here', () => {
+  /** The verify command in a process of its own, as CI runs it. */
+  function verify(...argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.resolve('src/cli/verify.ts'), ...argv], { env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.once('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  test('--manifest-sha256 passes the build, refuses a changed copy; --against lists what the manifest lacks', async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'aushang-verify-'));
+    onTestFinished(() => rm(dist, { recursive: true, force: true }));
+    await mkdir(path.join(dist, 'soest'));
+    for (const [file, text] of Object.entries(site)) await writeFile(path.join(dist, file), text);
+    const manifest = await writeHostingFiles(dist, '/site/');
+    const hash = sha(serializeManifest(manifest));
+    const copy = await serve(dist, { base: '/site/' });
+    onTestFinished(() => copy.close());
+
+    const good = await verify(copy.url, '--manifest-sha256', hash);
+    expect(good.stdout).toBe(`Checked 3 files of ${copy.url} against its manifest.json, whose sha256 is the build's.\nOK: the copy is complete and every file is identical.\n`);
+    expect(good.code).toBe(0);
+
+    // A page and its entry changed on the server.
+    await writeFile(path.join(dist, 'soest/index.html'), '<h1>Soest: alles gut</h1>');
+    const forged = createManifest('/site/', [...manifest.files.filter((f) => f.path !== 'soest/index.html'), entry('soest/index.html', '<h1>Soest: alles gut</h1>')]);
+    await writeFile(path.join(dist, 'manifest.json'), serializeManifest(forged));
+    expect((await verify(copy.url)).code).toBe(0);
+    const refused = await verify(copy.url, '--manifest-sha256', hash);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^NOT OK: http:\/\/127\.0\.0\.1:\d+\/site\/manifest\.json is not the build's manifest: its sha256 is [0-9a-f]{64}, the build printed /);
+    const wrong = await verify(copy.url, '--manifest-sha256', 'abc');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^--manifest-sha256 needs the 64 hex digits the build printed/);
+
+    // The local folder, with a file added after the build.
+    await writeFile(path.join(dist, 'manifest.json'), serializeManifest(manifest));
+    await writeFile(path.join(dist, 'soest/index.html'), site['soest/index.html']);
+    await writeFile(path.join(dist, 'google1234.html'), 'google-site-verification');
+    const against = await verify(copy.url, '--against', dist);
+    expect(against.stdout).toContain('  unchecked  google1234.html  (in the local folder, but its manifest.json does not list it: a copy may serve it and no check can see it)\n');
+    expect(against.stdout).toMatch(/NOT OK: 1 difference \(1 unchecked\)\.\n$/);
+    expect(against.code).toBe(1);
+  }, 60_000);
 });
