@@ -165,7 +165,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
   town: {
     name: line,
     kind: line,
-    // Not the town itself (check: parentSelf); names are unique.
+    // Not the town itself, which check refuses (recognised by its name).
     parent: () => relation('towns', { filters: [{ field: 'name', values: ['{{fields.name}}'], exclude: true }] }),
     incidents: () => relation('incidents', { multiple: true }),
     updated: time,

@@ -155,25 +155,21 @@ describe('the web editor', () => {
     const { page } = await openEditor(original);
     await page.getByRole('treeitem', { name: 'soest', exact: true }).click();
     await page.getByText(/^Bürgerbüro – /).first().click();
-    try {
-      // The cause is a choice of the incidents that exist: free text like "Cyberangriff" is no option.
-      const cause = page.getByRole('combobox', { name: 'Ursache (Störung)' });
-      await cause.click();
-      const options = await page.getByRole('option').allTextContents();
-      expect(options.map((o) => o.trim())).toEqual(['Cyberangriff auf Südwestfalen-IT']);
-      await cause.fill('Cyberangriff');
-      await page.keyboard.press('Escape');
-      // The phone number of the first channel, written without its area code.
-      await page.getByText('Telefon: 02921 / 103-2127').first().click();
-      await page.getByRole('textbox', { name: 'Nummer, Adresse oder Link' }).first().fill('800-3211');
-      await page.getByRole('button', { name: 'Speichern' }).click();
-      await page.getByText('Bitte die Nummer mit Vorwahl angeben, z. B. 02921 103-2127 oder +49 2921 1032127. Ohne Vorwahl gehen nur 110, 112, 115 und 116117.').first().waitFor();
-      await screenshot(page, 'web-editor-vorwahl.png');
-      expect((await readRepository(page))[SERVICE]).toBe(original[SERVICE]);
-    } catch (error) {
-      await page.screenshot({ path: '/tmp/editor-e2e-failure.png' }).catch(() => undefined);
-      throw error;
-    }
+    // The cause is a choice of the incidents that exist (or none): no field to type "Cyberangriff" into.
+    const cause = page.getByRole('radiogroup', { name: 'Ursache (Störung)' });
+    await cause.waitFor();
+    expect(await cause.getByRole('radio').count()).toBe(2);
+    await expect(cause.getByRole('radio', { name: '(keine)' }).isVisible()).resolves.toBe(true);
+    await expect(cause.getByRole('radio', { name: 'Cyberangriff auf Südwestfalen-IT' }).isChecked()).resolves.toBe(true);
+    expect(await page.getByRole('group', { name: /Ursache/ }).first().getByRole('textbox').count()).toBe(0);
+    // The phone number of the first way to get in touch, written without its area code.
+    const contacts = page.getByRole('group', { name: /^Feld „\W*Kontaktwege\W*“$/ });
+    await contacts.getByRole('button', { name: 'Alle aufklappen' }).click();
+    await contacts.getByRole('textbox', { name: 'Nummer, Adresse oder Link' }).first().fill('800-3211');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte die Nummer mit Vorwahl angeben, z. B. 02921 103-2127 oder +49 2921 1032127. Ohne Vorwahl gehen nur 110, 112, 115 und 116117.').first().waitFor();
+    await screenshot(page, 'web-editor-vorwahl.png');
+    expect((await readRepository(page))[SERVICE]).toBe(original[SERVICE]);
     await page.close();
   });
 });
