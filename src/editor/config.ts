@@ -112,7 +112,13 @@ const time = (): Widget => ({ widget: 'datetime', format: TIME_FORMAT, picker_ut
 const paragraph = (c: Context): Widget => ({ widget: 'text', pattern: patternOf(c, c.rules.paragraph) });
 /** A line of text (names, titles, hours). */
 const line = (c: Context): Widget => ({ widget: 'string', pattern: patternOf(c, c.rules.line) });
-const words = (): Widget => ({ widget: 'list' });
+/** A list of single lines (keywords) or of old addresses (aliases), each item with its rule. */
+const items = (c: Context, rule: 'line' | 'alias', label: string): Widget => ({
+  widget: 'list',
+  field: { name: rule, label, widget: 'string', pattern: patternOf(c, c.rules[rule]) },
+});
+const words = (c: Context): Widget => items(c, 'line', fieldText(c.language, 'service.keywords').label);
+const aliases = (c: Context): Widget => items(c, 'alias', fieldText(c.language, 'town.aliases').label);
 /** A choice of existing entries of another collection, stored as their slug (file or folder name). */
 const relation = (collection: 'towns' | 'incidents', options: Record<string, unknown> = {}): Widget => {
   const shown = collection === 'towns' ? 'name' : 'title';
@@ -174,7 +180,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     contacts: channels,
     links: (c) => objects(c, 'link', '{{fields.title}}'),
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
-    aliases: words,
+    aliases,
   },
   service: {
     title: line,
@@ -188,7 +194,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     tasks: (c) => objects(c, 'task', '{{fields.title}}'),
     keywords: words,
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
-    aliases: words,
+    aliases,
     order: () => ({ widget: 'number', value_type: 'int' }),
   },
   incident: {

@@ -79,6 +79,7 @@ export const fieldsDe: FieldTexts = {
   'list.update': { label: 'Neuigkeit' },
   'list.link': { label: 'Link' },
   'pattern.paragraph': { label: 'Bitte nur ein Absatz: keine Leerzeile, kein HTML, keine Bilder; Links nur mit https://, http://, mailto:, tel: oder /pfad/.' },
+  'pattern.alias': { label: 'Bitte einen Pfad wie /rathaus/ oder /alt/seite.html: Buchstaben, Ziffern, - _ ~, Punkte nur innerhalb eines Namens.' },
   'pattern.body': { label: 'Bitte kein HTML und keine Bilder; Links nur mit https://, http://, mailto:, tel: oder /pfad/.' },
   'pattern.link': { label: 'Bitte eine vollständige Adresse mit https:// (oder http://) oder einen Pfad dieser Website wie /soest/. E-Mail und Telefon gehören zu den Kontaktwegen.' },
   'pattern.line': { label: 'Bitte ausfüllen, in einer Zeile und ohne Steuerzeichen.' },

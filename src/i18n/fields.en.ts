@@ -74,6 +74,7 @@ export const fieldsEn: FieldTexts = {
   'list.update': { label: 'News item' },
   'list.link': { label: 'Link' },
   'pattern.paragraph': { label: 'One paragraph only: no empty line, no HTML, no images; links only with https://, http://, mailto:, tel: or /path/.' },
+  'pattern.alias': { label: 'A path such as /rathaus/ or /old/page.html: letters, digits, - _ ~, dots only inside a name.' },
   'pattern.body': { label: 'No HTML and no images; links only with https://, http://, mailto:, tel: or /path/.' },
   'pattern.link': { label: 'A full address with https:// (or http://) or a path of this site such as /soest/. Email and phone belong to the ways to get in touch.' },
   'pattern.line': { label: 'Please fill in, on one line, without control characters.' },

@@ -24,7 +24,7 @@ export const channelUrlSchemes = ['https:'] as const;
 /** An e-mail address (a channel's value may start with `mailto:`). */
 export const emailAddress = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 
-export type PatternMessage = 'line' | 'text' | 'paragraph' | 'body' | 'link' | 'web' | 'email' | 'phone';
+export type PatternMessage = 'line' | 'text' | 'paragraph' | 'body' | 'alias' | 'link' | 'web' | 'email' | 'phone';
 
 export interface FieldRule {
   /** Source of a JavaScript regular expression (no flags) for the whole, trimmed value. */
@@ -104,7 +104,7 @@ const body = [
   '[\\s\\S]*$',
 ].join('');
 
-export type RuleName = 'line' | 'text' | 'paragraph' | 'body' | 'linkUrl' | 'webUrl' | 'email' | 'phone';
+export type RuleName = 'line' | 'text' | 'paragraph' | 'body' | 'linkUrl' | 'webUrl' | 'email' | 'phone' | 'alias';
 
 /** The rules by name; `phone` depends on the site's country. */
 export function fieldRules(country: CountryCode = 'DE'): Readonly<Record<RuleName, FieldRule>> {
@@ -175,6 +175,14 @@ export function fieldRules(country: CountryCode = 'DE'): Readonly<Record<RuleNam
       message: 'phone',
       examples: ['02921 103-2127', '02921 / 103-2127', '(02921) 1032127', '+49 2921 1032127', '0171 1234567', '0800 1234567', '110', '112', '115', '116117'],
       refused: ['800-3211', '103-2342', '02921', 'siehe unten', '0049 abc'],
+    },
+    alias: {
+      // Path segments of letters, digits, `_ ~ -`, dots only inside a segment: no `..`, no
+      // dotfile, no `//`, nothing percent-encoded. Whether the path is free, check decides.
+      pattern: `^(?:\\/[A-Za-z0-9][A-Za-z0-9_~-]*(?:\\.[A-Za-z0-9][A-Za-z0-9_~-]*)*)+\\/?$`,
+      message: 'alias',
+      examples: ['/rathaus/', '/buergerbuero-soest', '/alt/seite.html'],
+      refused: ['/', 'rathaus/', '/x//y/', '/%2e%2e/x/', '/../x/', '/soest/.htaccess', '/mit leerzeichen/'],
     },
   };
 }

@@ -40,6 +40,8 @@ function walk(collection: string, fields: CmsField[], path: string[] = [], type?
     const here = [...path, field.name];
     const inner: Place[] = [];
     if (Array.isArray(field.fields)) inner.push(...walk(collection, field.fields as CmsField[], here, type));
+    // A list of single values (keywords, aliases): its item is the value itself.
+    if (field.field) inner.push({ collection, path: [...here, '*'], type, field: field.field as CmsField });
     if (Array.isArray(field.types)) {
       for (const t of field.types as { name: string; fields: CmsField[] }[]) inner.push(...walk(collection, t.fields, here, t.name));
     }
@@ -117,6 +119,7 @@ function fileWith(p: Place, value: string, n: number): [string, string] {
   let body = '';
   if (top === 'body') body = value;
   else if (sub === undefined) data[top!] = value;
+  else if (sub === '*') data[top!] = [value];
   else data[top!] = [{ ...(p.type ? { channel: p.type } : {}), ...base.items[top!], [sub]: value }];
   void kind;
   const file = `---\n${stringify(data)}---\n${body}`;
@@ -132,8 +135,11 @@ function fileWith(p: Place, value: string, n: number): [string, string] {
   }
 }
 
-/** A site path that does not exist (or an anchor a page lacks): check's cross-file link rule. */
-const siteLinkCodes: readonly string[] = ['linkUnknown', 'linkAnchor'];
+/**
+ * What only the whole site tells: a site path that does not exist (or an anchor a page lacks), an
+ * old address another page has. A pattern cannot know it; check's cross-file rules say it.
+ */
+const siteLinkCodes: readonly string[] = ['linkUnknown', 'linkAnchor', 'aliasCollision'];
 
 /** Where a site path in a sample may point: a page that exists in the test site. */
 const existingPaths = ['/soest/', '/soest/s0/'];
@@ -199,8 +205,8 @@ describe('every value the web editor accepts, check accepts', () => {
     expect(tried).toBeGreaterThan(samples.size);
     const result = await load(files, { base: false });
     const errors = result.ok ? [] : result.errors;
-    // Whether a site path exists is the one thing a pattern cannot know: check names it (a
-    // cross-file rule, like a time in the future); every other refusal is a drift.
+    // Whether a site path exists or is free is the one thing a pattern cannot know: check names
+    // it (a cross-file rule, like a time in the future); every other refusal is a drift.
     const refused = errors
       .filter((e) => !siteLinkCodes.includes(e.code))
       .map((e) => ({ at: samples.has(e.file) ? label(samples.get(e.file)!.place) : e.file, value: samples.get(e.file)?.value, code: e.code, field: e.field }));
@@ -211,7 +217,7 @@ describe('every value the web editor accepts, check accepts', () => {
 
   test('choices are the schema’s, and required fields are the schema’s required keys', () => {
     for (const p of places) {
-      if (p.field.name === 'body' || (p.type && p.field.name === 'channel')) continue;
+      if (p.field.name === 'body' || (p.type && p.field.name === 'channel') || p.path.at(-1) === '*') continue;
       const schema = schemas[kindOf(p)];
       const shape = schema.shape[p.field.name];
       expect(shape, label(p)).toBeDefined();
@@ -260,7 +266,7 @@ describe('what is published now can be saved again', () => {
       for (const p of places.filter((q) => q.collection === collectionOf(file) && q.field.pattern)) {
         const [top, sub] = p.path;
         const items = sub === undefined ? [data] : ((data[top!] ?? []) as Record<string, unknown>[]).filter((item) => !p.type || item.channel === p.type);
-        const values = top === 'body' ? [body] : items.map((item) => item[sub ?? top!]);
+        const values = top === 'body' ? [body] : sub === '*' ? ((data[top!] ?? []) as unknown[]) : items.map((item) => item[sub ?? top!]);
         for (const value of values) {
           if (value === undefined || String(value).trim() === '') continue;
           checked += 1;
