@@ -146,7 +146,7 @@ describe('the web editor', () => {
     await page.getByText(/^Bürgerbüro – /).first().click();
     await page.getByRole('textbox', { name: 'Kurz gesagt' }).fill('Absatz eins.\n\nAbsatz zwei.');
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText('Bitte nur ein Absatz: keine Leerzeile im Text.').first().waitFor();
+    await page.getByText('Bitte nur ein Absatz: keine Leerzeile, kein HTML, keine Bilder; Links nur mit https://, http://, mailto:, tel: oder /pfad/.').first().waitFor();
     expect((await readRepository(page))[SERVICE]).toBe(original[SERVICE]);
     await page.close();
   });
