@@ -8,7 +8,7 @@
  * `tests/unit/editor/equivalence.test.ts` runs every value the editor would save through check.
  *
  * What a pattern cannot know is left to check and said in docs/web-editor.md: whether a site
- * path (`/soest/`) exists, and times more than a day ahead. References to other files
+ * path (`/soest/`) exists, whether an old address is free, and times more than a day ahead. References to other files
  * (`incident`, `incidents`, `parent`) are choices of existing entries in the editor.
  */
 import type { CountryCode } from 'libphonenumber-js/max';
@@ -65,12 +65,9 @@ const definition = [
   `(?![\\s\\S]*[\\r\\n][ \\t]*(?:[>*+-]|\\d+[.)])${definitionLine})`,
 ].join('');
 
-/** Inline Markdown in one paragraph: no empty line, no HTML, no image, links only as check allows. */
-const paragraph = [
-  '^',
+/** What no text may hold: raw HTML, images, link definitions, links with another scheme. */
+const markdownSafe = [
   noControl,
-  notBlank,
-  blankLine,
   // Raw HTML (`<b>`, `</p>`, `<!--`, `<?`) and autolinks (`<https://…>`).
   '(?![\\s\\S]*<[A-Za-z/!?])',
   // Images.
@@ -78,31 +75,19 @@ const paragraph = [
   definition,
   // Every `](` must start an address with an allowed scheme or a site path.
   `(?![\\s\\S]*\\]\\((?!\\s*(?:${schemes(markdownLinkSchemes)}|\\/(?![/\\\\]))))`,
-  // On more than one line, no line may start a block (heading, list, quote, code, rule, table).
-  '(?![\\s\\S]*[\\r\\n])',
-  '[\\s\\S]*$',
-  '|^',
-  noControl,
-  notBlank,
-  blankLine,
-  '(?![\\s\\S]*<[A-Za-z/!?])',
-  '(?![\\s\\S]*!\\[)',
-  definition,
-  `(?![\\s\\S]*\\]\\((?!\\s*(?:${schemes(markdownLinkSchemes)}|\\/(?![/\\\\]))))`,
-  '(?!(?:[\\s\\S]*[\\r\\n])?[ \\t]*(?:[#>*+=_|`~-]|\\d+[.)]|\\t| {4}))',
-  '[\\s\\S]*$',
 ].join('');
 
-/** A body: Markdown with paragraphs, lists and headings, but no HTML, no image, links as check allows. */
-const body = [
-  '^',
-  noControl,
-  '(?![\\s\\S]*<[A-Za-z/!?])',
-  '(?![\\s\\S]*!\\[)',
-  definition,
-  `(?![\\s\\S]*\\]\\((?!\\s*(?:${schemes(markdownLinkSchemes)}|\\/(?![/\\\\]))))`,
-  '[\\s\\S]*$',
-].join('');
+/**
+ * Inline Markdown in one paragraph: on one line anything safe (`1. Hilfe` is no list there);
+ * on more lines no empty line, and no line that starts a block (heading, list, quote, code,
+ * rule, table).
+ */
+const paragraph =
+  `^${notBlank}${markdownSafe}(?![\\s\\S]*[\\r\\n])[\\s\\S]*$` +
+  `|^${notBlank}${markdownSafe}${blankLine}(?!(?:[\\s\\S]*[\\r\\n])?[ \\t]*(?:[#>*+=_|\`~-]|\\d+[.)]|\\t| {4}))[\\s\\S]*$`;
+
+/** A body: Markdown with paragraphs, lists and headings, but safe (see `markdownSafe`). */
+const body = `^${markdownSafe}[\\s\\S]*$`;
 
 export type RuleName = 'line' | 'text' | 'paragraph' | 'body' | 'linkUrl' | 'webUrl' | 'email' | 'phone' | 'alias';
 
