@@ -266,7 +266,7 @@ export function unknownFields(): string[] {
 /** The fields of a kind of object; `channel`: which kind of channel (its value's rule). */
 function fieldsOf(c: Context, kind: Kind, channel: ChannelKind = 'phone'): CmsField[] {
   const schema = schemas[kind];
-  const fields = Object.keys(schema.shape).map((name) => {
+  const fields: CmsField[] = Object.keys(schema.shape).map((name) => {
     const make = widgets[kind][name];
     if (!make) throw new Error(`The web editor does not know the field ${kind}.${name}: add it to src/editor/config.ts.`);
     const { label, hint } = fieldText(c.language, `${kind}.${name}`);
