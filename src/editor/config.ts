@@ -8,12 +8,17 @@
  *   have and this module does not know is an error at build time, and a unit test);
  * - how a field is edited (text, a choice of the four status words, a date and time, a list):
  *   `widgets` below, one entry per field;
+ * - what a value may be (patterns and the message under the field): the rules check uses,
+ *   `src/schema/field-rules.ts`; references to other files are choices of existing entries
+ *   (Sveltia's `relation`), a channel's value has the rule of its kind (one list item type per
+ *   kind, `channel` being the type's key);
  * - labels and help texts: the field catalogues, shared with docs/web-editor.md;
  * - the Git host and repository: `editor:` in site.yaml.
  *
  * Pure: no Node imports, so it runs in the build and in unit tests alike.
  */
 import type { z } from 'zod';
+import { isCountry } from '../model/phone.ts';
 import {
   channelKinds,
   channelSchema,
@@ -27,8 +32,10 @@ import {
   taskSchema,
   townSchema,
   updateSchema,
+  type ChannelKind,
   type EditorSettings,
 } from '../schema/index.ts';
+import { fieldRules, type FieldRule } from '../schema/field-rules.ts';
 import { translator, type EditorLanguage as Language, type MessageKey } from '../i18n/index.ts';
 import { fieldText } from './fields.ts';
 
@@ -46,9 +53,8 @@ export interface EditorInput {
   language: Language;
   /** The site's title, for the editor's window title. */
   title: string;
-  /** Towns and incidents that exist now, for the choices "belongs to" and "cause". */
-  towns: readonly { slug: string; name: string }[];
-  incidents: readonly { slug: string; title: string }[];
+  /** The site's country (`country:` in site.yaml, checked), for phone numbers without country code. */
+  country: string;
 }
 
 /** A Sveltia field, as plain JSON. */
@@ -94,21 +100,64 @@ export const schemas: Readonly<Record<Kind, z.ZodObject>> = {
 interface Context {
   language: Language;
   t: ReturnType<typeof translator>;
-  towns: Option[];
-  incidents: Option[];
+  rules: ReturnType<typeof fieldRules>;
 }
+
+/** Sveltia's `pattern`: the rule's regular expression and its message in the editor's language. */
+const patternOf = (c: Context, rule: FieldRule): [string, string] => [rule.pattern, fieldText(c.language, `pattern.${rule.message}`).label];
 
 const statusOptions = (c: Context, keys: readonly string[]): Option[] => keys.map((key) => ({ label: c.t(`status.${key}` as MessageKey), value: key }));
 const time = (): Widget => ({ widget: 'datetime', format: TIME_FORMAT, picker_utc: false });
-/** One paragraph of inline Markdown (summary, note, text): check rejects an empty line inside. */
-const ONE_PARAGRAPH = '^(?![\\s\\S]*\\n[ \\t]*\\n[\\s\\S]*\\S)[\\s\\S]*$';
-/** A link's address as check allows it: https:, http:, mailto:, tel: or a path of the site. */
-const LINK_ADDRESS = '^(https?:|mailto:|tel:|/)\\S*$';
-const paragraph = (c: Context): Widget => ({ widget: 'text', pattern: [ONE_PARAGRAPH, fieldText(c.language, 'pattern.paragraph').label] });
-const text = (): Widget => ({ widget: 'text' });
-const line = (): Widget => ({ widget: 'string' });
-const words = (): Widget => ({ widget: 'list' });
-const objects = (c: Context, kind: 'channel' | 'task' | 'update' | 'link', summary: string): Widget => ({
+/** One paragraph of inline Markdown (summary, note, text). */
+const paragraph = (c: Context): Widget => ({ widget: 'text', pattern: patternOf(c, c.rules.paragraph) });
+/** A line of text (names, titles, hours). */
+const line = (c: Context): Widget => ({ widget: 'string', pattern: patternOf(c, c.rules.line) });
+/** A list of single lines (keywords) or of old addresses (aliases), each item with its rule. */
+const items = (c: Context, rule: 'line' | 'alias', label: string): Widget => ({
+  widget: 'list',
+  field: { name: rule, label, widget: 'string', pattern: patternOf(c, c.rules[rule]) },
+});
+const words = (c: Context): Widget => items(c, 'line', fieldText(c.language, 'service.keywords').label);
+const aliases = (c: Context): Widget => items(c, 'alias', fieldText(c.language, 'town.aliases').label);
+/** A choice of existing entries of another collection, stored as their slug (file or folder name). */
+const relation = (collection: 'towns' | 'incidents', options: Record<string, unknown> = {}): Widget => {
+  const shown = collection === 'towns' ? 'name' : 'title';
+  return { widget: 'relation', collection, value_field: '{{slug}}', display_fields: [shown], search_fields: [shown], ...options };
+};
+/** How a channel's value is edited, by kind: each kind has check's rule for it. */
+const channelValue = (c: Context, kind: ChannelKind): Widget => {
+  switch (kind) {
+    case 'phone':
+    case 'fax':
+      return { widget: 'string', pattern: patternOf(c, c.rules.phone) };
+    case 'email':
+      return { widget: 'string', pattern: patternOf(c, c.rules.email) };
+    case 'online':
+    case 'web':
+      return { widget: 'string', pattern: patternOf(c, c.rules.webUrl) };
+    case 'post':
+    case 'in-person':
+      return { widget: 'text', pattern: patternOf(c, c.rules.text) };
+  }
+};
+/**
+ * Channels: one list item type per kind (Sveltia's variable types), whose name is written as
+ * `channel:`, so the value field of each kind has that kind's rule and files keep their shape.
+ */
+const channels = (c: Context): Widget => ({
+  widget: 'list',
+  typeKey: 'channel',
+  types: channelKinds.map((kind) => ({
+    name: kind,
+    label: c.t(`channel.${kind}` as MessageKey),
+    widget: 'object',
+    summary: `${c.t(`channel.${kind}` as MessageKey)}: {{fields.value}}`,
+    fields: fieldsOf(c, 'channel', kind).filter((field) => field.name !== 'channel'),
+  })),
+  collapsed: 'auto',
+  label_singular: fieldText(c.language, 'list.channel').label,
+});
+const objects = (c: Context, kind: 'task' | 'update' | 'link', summary: string): Widget => ({
   widget: 'list',
   fields: fieldsOf(c, kind),
   summary,
@@ -117,24 +166,21 @@ const objects = (c: Context, kind: 'channel' | 'task' | 'update' | 'link', summa
   // Updates are shown newest first: a new one goes to the top of the list.
   ...(kind === 'update' ? { add_to_top: true } : {}),
 });
-/** A choice among what exists now; without anything to choose from, a plain text. */
-const choice = (options: Option[], multiple = false): Widget =>
-  options.length > 0 ? { widget: 'select', options, ...(multiple ? { multiple: true } : {}) } : multiple ? words() : line();
-
 /** How each field is edited. Every field of every schema has an entry (checked when building). */
-const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
+const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) => Widget>> = {
   town: {
     name: line,
     kind: line,
-    parent: (c) => choice(c.towns),
-    incidents: (c) => choice(c.incidents, true),
+    // Not the town itself, which check refuses (recognised by its name).
+    parent: () => relation('towns', { filters: [{ field: 'name', values: ['{{fields.name}}'], exclude: true }] }),
+    incidents: () => relation('incidents', { multiple: true }),
     updated: time,
     status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
     summary: paragraph,
-    contacts: (c) => objects(c, 'channel', '{{fields.channel}}: {{fields.value}}'),
+    contacts: channels,
     links: (c) => objects(c, 'link', '{{fields.title}}'),
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
-    aliases: words,
+    aliases,
   },
   service: {
     title: line,
@@ -143,12 +189,12 @@ const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
     summary: paragraph,
     since: time,
     expected: time,
-    incident: (c) => choice(c.incidents),
-    channels: (c) => objects(c, 'channel', '{{fields.channel}}: {{fields.value}}'),
+    incident: () => relation('incidents'),
+    channels,
     tasks: (c) => objects(c, 'task', '{{fields.title}}'),
     keywords: words,
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
-    aliases: words,
+    aliases,
     order: () => ({ widget: 'number', value_type: 'int' }),
   },
   incident: {
@@ -166,14 +212,16 @@ const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
     example: () => ({ widget: 'boolean' }),
   },
   channel: {
+    // The list item's type (see `channels`): chosen when adding a way, not a field of its own.
     channel: (c) => ({ widget: 'select', options: channelKinds.map((kind) => ({ label: c.t(`channel.${kind}` as MessageKey), value: kind })) }),
     status: (c) => ({ widget: 'select', options: statusOptions(c, channelStatusKeys) }),
-    value: text,
+    value: channelValue,
     note: paragraph,
     hours: line,
   },
   task: {
-    title: line,
+    // Inline Markdown, like a summary, on one line.
+    title: (c) => ({ widget: 'string', pattern: patternOf(c, c.rules.paragraph) }),
     status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
     note: paragraph,
   },
@@ -183,7 +231,7 @@ const widgets: Record<Kind, Record<string, (c: Context) => Widget>> = {
   },
   link: {
     title: line,
-    url: (c) => ({ widget: 'string', pattern: [LINK_ADDRESS, fieldText(c.language, 'pattern.link').label] }),
+    url: (c) => ({ widget: 'string', pattern: patternOf(c, c.rules.linkUrl) }),
   },
 };
 
@@ -215,17 +263,18 @@ export function unknownFields(): string[] {
   );
 }
 
-function fieldsOf(c: Context, kind: Kind): CmsField[] {
+/** The fields of a kind of object; `channel`: which kind of channel (its value's rule). */
+function fieldsOf(c: Context, kind: Kind, channel: ChannelKind = 'phone'): CmsField[] {
   const schema = schemas[kind];
-  const fields = Object.keys(schema.shape).map((name) => {
+  const fields: CmsField[] = Object.keys(schema.shape).map((name) => {
     const make = widgets[kind][name];
     if (!make) throw new Error(`The web editor does not know the field ${kind}.${name}: add it to src/editor/config.ts.`);
     const { label, hint } = fieldText(c.language, `${kind}.${name}`);
-    return { name, label, ...(hint ? { hint } : {}), required: isRequired(schema, name), ...make(c) };
+    return { name, label, ...(hint ? { hint } : {}), required: isRequired(schema, name), ...make(c, channel) };
   });
   if (withBody.includes(kind)) {
     const { label, hint } = fieldText(c.language, `${kind}.body`);
-    fields.push({ name: 'body', label, ...(hint ? { hint } : {}), required: false, widget: 'markdown', ...markdownBody });
+    fields.push({ name: 'body', label, ...(hint ? { hint } : {}), required: false, widget: 'markdown', ...markdownBody, pattern: patternOf(c, c.rules.body) });
   }
   return fields;
 }
@@ -287,12 +336,7 @@ export function gitHostOrigins(editor: EditorSettings): string[] {
 export function createCmsConfig(input: EditorInput): CmsConfig {
   const missing = unknownFields();
   if (missing.length > 0) throw new Error(`The web editor does not know these fields: ${missing.join(', ')} (src/editor/config.ts).`);
-  const c: Context = {
-    language: input.language,
-    t: translator(input.language),
-    towns: input.towns.map((town) => ({ label: town.name, value: town.slug })),
-    incidents: input.incidents.map((incident) => ({ label: incident.title, value: incident.slug })),
-  };
+  const c: Context = { language: input.language, t: translator(input.language), rules: fieldRules(isCountry(input.country) ? input.country : 'DE') };
   return {
     load_config_file: false,
     backend: backendOf(input.editor),

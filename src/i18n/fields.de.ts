@@ -60,7 +60,7 @@ export const fieldsDe: FieldTexts = {
 
   'channel.channel': { label: 'Art', hint: 'Telefon, Fax, E-Mail, Post, persönlich, online oder Website.' },
   'channel.status': { label: 'Status', hint: 'Ob dieser Weg gerade funktioniert.' },
-  'channel.value': { label: 'Nummer, Adresse oder Link', hint: 'Telefon mit Vorwahl (02921 103-2127), E-Mail-Adresse, Anschrift oder https-Adresse.' },
+  'channel.value': { label: 'Nummer, Adresse oder Link', hint: 'Telefon mit Vorwahl (02921 103-2127), E-Mail-Adresse, Anschrift oder https-Adresse, je nach Art.' },
   'channel.note': { label: 'Hinweis', hint: 'z. B. „E-Mails kommen derzeit nicht an.“' },
   'channel.hours': { label: 'Zeiten', hint: 'z. B. Mo–Fr 8–12 Uhr.' },
 
@@ -72,12 +72,19 @@ export const fieldsDe: FieldTexts = {
   'update.text': { label: 'Meldung', hint: 'Ein oder zwei Sätze.' },
 
   'link.title': { label: 'Titel', hint: 'z. B. Ratsinformationssystem.' },
-  'link.url': { label: 'Adresse', hint: 'Mit https://' },
+  'link.url': { label: 'Adresse', hint: 'Mit https://, oder ein Pfad dieser Website wie /soest/.' },
 
   'list.channel': { label: 'Kontaktweg' },
   'list.task': { label: 'Anliegen' },
   'list.update': { label: 'Neuigkeit' },
   'list.link': { label: 'Link' },
-  'pattern.paragraph': { label: 'Bitte nur ein Absatz: keine Leerzeile im Text.' },
-  'pattern.link': { label: 'Bitte eine vollständige Adresse mit https:// (oder mailto:, tel:, /pfad/).' },
+  'pattern.paragraph': { label: 'Bitte nur ein Absatz: keine Leerzeile, kein HTML, keine Bilder; Links nur mit https://, http://, mailto:, tel: oder /pfad/.' },
+  'pattern.alias': { label: 'Bitte einen Pfad wie /rathaus/ oder /alt/seite.html: Buchstaben, Ziffern, - _ ~, Punkte nur innerhalb eines Namens.' },
+  'pattern.body': { label: 'Bitte kein HTML und keine Bilder; Links nur mit https://, http://, mailto:, tel: oder /pfad/.' },
+  'pattern.link': { label: 'Bitte eine vollständige Adresse mit https:// (oder http://) oder einen Pfad dieser Website wie /soest/. E-Mail und Telefon gehören zu den Kontaktwegen.' },
+  'pattern.line': { label: 'Bitte ausfüllen, in einer Zeile und ohne Steuerzeichen.' },
+  'pattern.text': { label: 'Bitte ausfüllen, ohne Steuerzeichen.' },
+  'pattern.web': { label: 'Bitte eine vollständige Adresse mit https:// oder einen Pfad dieser Website wie /soest/formulare/.' },
+  'pattern.email': { label: 'Bitte eine E-Mail-Adresse wie buergerbuero@soest.de.' },
+  'pattern.phone': { label: 'Bitte die Nummer mit Vorwahl angeben, z. B. 02921 103-2127 oder +49 2921 1032127. Ohne Vorwahl gehen nur 110, 112, 115 und 116117.' },
 };

@@ -67,12 +67,19 @@ export const fieldsEn: FieldTexts = {
   'update.text': { label: 'Message', hint: 'One or two sentences.' },
 
   'link.title': { label: 'Title' },
-  'link.url': { label: 'Address', hint: 'With https://' },
+  'link.url': { label: 'Address', hint: 'With https://, or a path of this site such as /soest/.' },
 
   'list.channel': { label: 'Way to get in touch' },
   'list.task': { label: 'Matter' },
   'list.update': { label: 'News item' },
   'list.link': { label: 'Link' },
-  'pattern.paragraph': { label: 'One paragraph only: no empty line in the text.' },
-  'pattern.link': { label: 'A full address with https:// (or mailto:, tel:, /path/).' },
+  'pattern.paragraph': { label: 'One paragraph only: no empty line, no HTML, no images; links only with https://, http://, mailto:, tel: or /path/.' },
+  'pattern.alias': { label: 'A path such as /rathaus/ or /old/page.html: letters, digits, - _ ~, dots only inside a name.' },
+  'pattern.body': { label: 'No HTML and no images; links only with https://, http://, mailto:, tel: or /path/.' },
+  'pattern.link': { label: 'A full address with https:// (or http://) or a path of this site such as /soest/. Email and phone belong to the ways to get in touch.' },
+  'pattern.line': { label: 'Please fill in, on one line, without control characters.' },
+  'pattern.text': { label: 'Please fill in, without control characters.' },
+  'pattern.web': { label: 'A full address with https:// or a path of this site such as /soest/forms/.' },
+  'pattern.email': { label: 'An email address such as buergerbuero@soest.de.' },
+  'pattern.phone': { label: 'The number with its area code, e.g. 02921 103-2127 or +49 2921 1032127. Without area code only 110, 112, 115 and 116117.' },
 };

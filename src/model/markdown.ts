@@ -4,6 +4,7 @@
  * links get the base path, external ones `rel="noopener noreferrer"`.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
+import { markdownLinkSchemes } from '../schema/field-rules.ts';
 
 /** Markdown as written and as HTML: every text object carries both (also in the API). */
 export interface MarkdownText {
@@ -17,7 +18,8 @@ export type MarkdownProblem =
   | { kind: 'block'; found: string; line: number }
   | { kind: 'image'; found: string; line: number };
 
-const allowedSchemes = /^(https?:|mailto:|tel:)/i;
+/** The schemes of `markdownLinkSchemes` (src/schema/field-rules.ts, shared with the web editor). */
+const allowedSchemes = new RegExp(`^(${markdownLinkSchemes.join('|')})`, 'i');
 
 /** Whether a link target is allowed: a permitted scheme, or a path on this site. */
 export function isAllowedHref(href: string): boolean {

@@ -15,6 +15,7 @@ import type { SourceFile } from '../model/read.ts';
 import { translator, type Language } from '../i18n/index.ts';
 import { ownPath } from '../model/targets.ts';
 import { isSitePathUrl, type SiteLink } from './links.ts';
+import { channelUrlSchemes, emailAddress, linkUrlSchemes } from './field-rules.ts';
 
 export interface RuleContext {
   timeZone: string;
@@ -63,17 +64,20 @@ export function checkMarkdown(ctx: RuleContext, source: SourceFile, field: Field
   }
 }
 
-const emailPattern = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
-
-/** An absolute http(s) URL; `httpsOnly` for `online` and `web` channels. */
+/**
+ * An absolute web address: a scheme of `linkUrlSchemes` (https:, http:) for a town's links, of
+ * `channelUrlSchemes` (https:) with `httpsOnly`, for `online` and `web` channels
+ * (src/schema/field-rules.ts, which the web editor's patterns are made from too).
+ */
 export function checkUrl(ctx: RuleContext, source: SourceFile, field: FieldPath, written: string, httpsOnly: boolean): string | undefined {
+  const schemes: readonly string[] = httpsOnly ? channelUrlSchemes : linkUrlSchemes;
   let url: URL | undefined;
   try {
     url = new URL(written);
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol) || !url.hostname.includes('.')) {
+  if (!url || !(linkUrlSchemes as readonly string[]).includes(url.protocol) || !url.hostname.includes('.')) {
     const suggestion = /^[\w-]+(\.[\w-]+)+(\/.*)?$/.test(written) ? `https://${written}` : undefined;
     ctx.errors.push({
       ...at(ctx, source, field),
@@ -83,7 +87,7 @@ export function checkUrl(ctx: RuleContext, source: SourceFile, field: FieldPath,
     });
     return undefined;
   }
-  if (httpsOnly && url.protocol !== 'https:') {
+  if (!schemes.includes(url.protocol)) {
     ctx.errors.push({ ...at(ctx, source, field), code: 'urlNotHttps', params: { found: written }, hint: { code: 'https' } });
   }
   return url.href;
@@ -106,7 +110,7 @@ export function checkChannel(ctx: RuleContext, source: SourceFile, field: FieldP
     }
     case 'email': {
       const address = value.replace(/^mailto:/i, '');
-      if (!emailPattern.test(address)) {
+      if (!emailAddress.test(address)) {
         ctx.errors.push({ ...at(ctx, source, valueField), code: 'email', params: { found: value } });
         return undefined;
       }

@@ -146,7 +146,29 @@ describe('the web editor', () => {
     await page.getByText(/^Bürgerbüro – /).first().click();
     await page.getByRole('textbox', { name: 'Kurz gesagt' }).fill('Absatz eins.\n\nAbsatz zwei.');
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText('Bitte nur ein Absatz: keine Leerzeile im Text.').first().waitFor();
+    await page.getByText('Bitte nur ein Absatz: keine Leerzeile, kein HTML, keine Bilder; Links nur mit https://, http://, mailto:, tel: oder /pfad/.').first().waitFor();
+    expect((await readRepository(page))[SERVICE]).toBe(original[SERVICE]);
+    await page.close();
+  });
+
+  it('does not save a phone number without area code, and offers only existing incidents as the cause', async () => {
+    const { page } = await openEditor(original);
+    await page.getByRole('treeitem', { name: 'soest', exact: true }).click();
+    await page.getByText(/^Bürgerbüro – /).first().click();
+    // The cause is a choice of the incidents that exist (or none): no field to type "Cyberangriff" into.
+    const cause = page.getByRole('radiogroup', { name: 'Ursache (Störung)' });
+    await cause.waitFor();
+    expect(await cause.getByRole('radio').count()).toBe(2);
+    await expect(cause.getByRole('radio', { name: '(keine)' }).isVisible()).resolves.toBe(true);
+    await expect(cause.getByRole('radio', { name: 'Cyberangriff auf Südwestfalen-IT' }).isChecked()).resolves.toBe(true);
+    expect(await page.getByRole('group', { name: /Ursache/ }).first().getByRole('textbox').count()).toBe(0);
+    // The phone number of the first way to get in touch, written without its area code.
+    const contacts = page.getByRole('group', { name: /^Feld „\W*Kontaktwege\W*“$/ });
+    await contacts.getByRole('button', { name: 'Alle aufklappen' }).click();
+    await contacts.getByRole('textbox', { name: 'Nummer, Adresse oder Link' }).first().fill('800-3211');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte die Nummer mit Vorwahl angeben, z. B. 02921 103-2127 oder +49 2921 1032127. Ohne Vorwahl gehen nur 110, 112, 115 und 116117.').first().waitFor();
+    await screenshot(page, 'web-editor-vorwahl.png');
     expect((await readRepository(page))[SERVICE]).toBe(original[SERVICE]);
     await page.close();
   });

@@ -13,13 +13,18 @@ const input: EditorInput = {
   editor: editorSchema.parse({ backend: 'github', repo: 'kreis-soest/notfall' }),
   language: 'de',
   title: 'Redaktion – Notfall',
-  towns: [{ slug: 'kreis-soest', name: 'Kreis Soest' }, { slug: 'soest', name: 'Soest' }],
-  incidents: [{ slug: 'sit-2023', title: 'Cyberangriff auf Südwestfalen-IT' }],
+  country: 'DE',
 };
 const config = createCmsConfig(input);
 const collection = (name: string) => config.collections.find((c) => c.name === name)!;
 const field = (fields: CmsField[], name: string) => fields.find((f) => f.name === name)!;
 const sub = (fields: CmsField[], name: string) => field(fields, name).fields as CmsField[];
+/** A channel list's fields for one kind (the list item type), with the type key `channel` first. */
+const channelFields = (fields: CmsField[], name: string, kind = 'phone') => {
+  const list = field(fields, name);
+  const type = (list.types as { name: string; fields: CmsField[] }[]).find((t) => t.name === kind)!;
+  return [{ name: list.typeKey as string, required: true } as CmsField, ...type.fields];
+};
 
 describe('the web editor configuration', () => {
   test('knows every field of every schema', () => {
@@ -29,7 +34,7 @@ describe('the web editor configuration', () => {
       service: collection('services').fields,
       incident: collection('incidents').fields,
       page: collection('pages').fields,
-      channel: sub(collection('services').fields, 'channels'),
+      channel: channelFields(collection('services').fields, 'channels'),
       task: sub(collection('services').fields, 'tasks'),
       update: sub(collection('services').fields, 'updates'),
       link: sub(collection('towns').fields, 'links'),
@@ -38,7 +43,7 @@ describe('the web editor configuration', () => {
       const names = fields.map((f) => f.name).filter((n) => n !== 'body');
       expect(names, kind).toEqual(Object.keys(schemas[kind as keyof typeof schemas].shape));
     }
-    expect(sub(collection('towns').fields, 'contacts').map((f) => f.name)).toEqual(Object.keys(schemas.channel.shape));
+    expect(channelFields(collection('towns').fields, 'contacts', 'email').map((f) => f.name)).toEqual(Object.keys(schemas.channel.shape));
   });
 
   test('fails when a schema gains a field the editor does not know', () => {
@@ -57,7 +62,7 @@ describe('the web editor configuration', () => {
     const required = service.filter((f) => f.required).map((f) => f.name);
     expect(required).toEqual(['title', 'status', 'updated', 'summary']);
     expect(collection('towns').fields.filter((f) => f.required).map((f) => f.name)).toEqual(['name', 'kind', 'updated', 'summary']);
-    expect(sub(service, 'channels').filter((f) => f.required).map((f) => f.name)).toEqual(['channel', 'status']);
+    expect(channelFields(service, 'channels').filter((f) => f.required).map((f) => f.name)).toEqual(['channel', 'status']);
     expect(sub(service, 'updates').filter((f) => f.required).map((f) => f.name)).toEqual(['at', 'text']);
     expect(collection('pages').fields.filter((f) => f.required).map((f) => f.name)).toEqual(['title']);
   });
@@ -74,17 +79,40 @@ describe('the web editor configuration', () => {
       ],
     });
     expect(field(sub(service, 'tasks'), 'status').options).toHaveLength(4);
-    expect((field(sub(service, 'channels'), 'status').options as { value: string }[]).map((o) => o.value)).toEqual(['normal', 'limited', 'unavailable']);
-    expect((field(sub(service, 'channels'), 'channel').options as { label: string }[]).map((o) => o.label)).toEqual(['Telefon', 'Fax', 'E-Mail', 'Post', 'Persönlich', 'Online', 'Website']);
-    expect(field(service, 'incident')).toMatchObject({ widget: 'select', options: [{ label: 'Cyberangriff auf Südwestfalen-IT', value: 'sit-2023' }] });
-    expect(field(collection('towns').fields, 'parent')).toMatchObject({ widget: 'select', options: [{ value: 'kreis-soest' }, { value: 'soest' }] });
-    expect(field(collection('towns').fields, 'incidents')).toMatchObject({ widget: 'select', multiple: true });
+    expect((field(channelFields(service, 'channels'), 'status').options as { value: string }[]).map((o) => o.value)).toEqual(['normal', 'limited', 'unavailable']);
+    // The kind of a channel is the list item's type, written as `channel:`.
+    expect(field(service, 'channels')).toMatchObject({ widget: 'list', typeKey: 'channel' });
+    expect((field(service, 'channels').types as { name: string; label: string }[]).map((t) => [t.name, t.label])).toEqual([
+      ['phone', 'Telefon'], ['fax', 'Fax'], ['email', 'E-Mail'], ['post', 'Post'], ['in-person', 'Persönlich'], ['online', 'Online'], ['web', 'Website'],
+    ]);
   });
 
-  test('without towns or incidents to choose from, a text field', () => {
-    const empty = createCmsConfig({ ...input, incidents: [] });
-    expect(field(empty.collections.find((c) => c.name === 'services')!.fields, 'incident').widget).toBe('string');
-    expect(field(empty.collections.find((c) => c.name === 'towns')!.fields, 'incidents').widget).toBe('list');
+  test('the cause, the district and the incidents of a town are chosen among existing entries', () => {
+    // A relation reads the collection when the editor opens: an incident added a minute ago is there.
+    expect(field(collection('services').fields, 'incident')).toMatchObject({ widget: 'relation', collection: 'incidents', value_field: '{{slug}}', display_fields: ['title'] });
+    expect(field(collection('towns').fields, 'parent')).toMatchObject({
+      widget: 'relation',
+      collection: 'towns',
+      value_field: '{{slug}}',
+      display_fields: ['name'],
+      filters: [{ field: 'name', values: ['{{fields.name}}'], exclude: true }],
+    });
+    expect(field(collection('towns').fields, 'incidents')).toMatchObject({ widget: 'relation', collection: 'incidents', multiple: true });
+  });
+
+  test('a channel’s value has the rule of its kind', () => {
+    const kinds = field(collection('services').fields, 'channels').types as { name: string; fields: CmsField[] }[];
+    const value = (kind: string) => new RegExp((field(kinds.find((t) => t.name === kind)!.fields, 'value').pattern as [string, string])[0]);
+    const message = (kind: string) => (field(kinds.find((t) => t.name === kind)!.fields, 'value').pattern as [string, string])[1];
+    expect(value('phone').test('02921 103-2127')).toBe(true);
+    expect(value('phone').test('800-3211')).toBe(false);
+    expect(message('phone')).toBe('Bitte die Nummer mit Vorwahl angeben, z. B. 02921 103-2127 oder +49 2921 1032127. Ohne Vorwahl gehen nur 110, 112, 115 und 116117.');
+    expect(value('fax').test('103-2342')).toBe(false);
+    expect(value('email').test('buergerbuero@soest.de')).toBe(true);
+    expect(value('email').test('02921 103-2127')).toBe(false);
+    expect(value('web').test('https://www.soest.de')).toBe(true);
+    expect(value('online').test('http://www.soest.de')).toBe(false);
+    expect(value('post').test('Am Markt 1\n59494 Soest')).toBe(true);
   });
 
   test('every time is written as the contract wants: local time, no offset', () => {
@@ -101,18 +129,19 @@ describe('the web editor configuration', () => {
   test('what check would reject in a text or a link cannot be saved', () => {
     const service = collection('services').fields;
     const [paragraph, message] = field(service, 'summary').pattern as [string, string];
-    expect(message).toBe('Bitte nur ein Absatz: keine Leerzeile im Text.');
+    expect(message).toBe('Bitte nur ein Absatz: keine Leerzeile, kein HTML, keine Bilder; Links nur mit https://, http://, mailto:, tel: oder /pfad/.');
     const oneParagraph = new RegExp(paragraph);
     expect(oneParagraph.test('Geschlossen, telefonisch erreichbar.')).toBe(true);
     expect(oneParagraph.test('Zeile eins\nZeile zwei\n')).toBe(true);
     expect(oneParagraph.test('Absatz eins\n\nAbsatz zwei')).toBe(false);
     expect(oneParagraph.test('Absatz eins\n  \nAbsatz zwei')).toBe(false);
-    for (const [fields, name] of [[sub(service, 'tasks'), 'note'], [sub(service, 'channels'), 'note'], [sub(service, 'updates'), 'text']] as const) {
+    for (const [fields, name] of [[sub(service, 'tasks'), 'note'], [channelFields(service, 'channels'), 'note'], [sub(service, 'updates'), 'text']] as const) {
       expect(field(fields, name).pattern, name).toEqual(field(service, 'summary').pattern);
     }
+    // A town's links are web addresses or pages of the site; check refuses mailto: and tel: there.
     const [address] = field(sub(collection('towns').fields, 'links'), 'url').pattern as [string, string];
-    for (const ok of ['https://www.soest.de', 'mailto:a@b.de', 'tel:+49292110', '/soest/']) expect(new RegExp(address).test(ok), ok).toBe(true);
-    for (const bad of ['www.soest.de', 'javascript:alert(1)', '../werl/']) expect(new RegExp(address).test(bad), bad).toBe(false);
+    for (const ok of ['https://www.soest.de', 'http://www.soest.de/rat/', '/soest/']) expect(new RegExp(address).test(ok), ok).toBe(true);
+    for (const bad of ['mailto:a@b.de', 'tel:+49292110', 'www.soest.de', 'javascript:alert(1)', '../werl/']) expect(new RegExp(address).test(bad), bad).toBe(false);
   });
 
   test('lists for channels, tasks, updates, links, keywords and aliases', () => {
