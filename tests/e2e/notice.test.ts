@@ -265,25 +265,31 @@ describe('without any address (no SITE_URL, no url in site.yaml)', () => {
 });
 
 describe('with url and mirrors in site.yaml', () => {
-  it('the QR code leads to the address in site.yaml, and the notice and every page name every address', async () => {
+  it('the QR code leads to the address in site.yaml (its path is the base path), the notice and every page name every address', async () => {
     const copy = path.join(tempDir('aushang-addresses-'), 'content');
     cpSync(content, copy, { recursive: true });
-    appendFileSync(path.join(copy, 'site.yaml'), 'url: https://notfall.example/\nmirrors:\n  - https://kreis-soest.gitlab.io/notfall/\n');
-    const server = await serve(buildSite(copy));
+    appendFileSync(path.join(copy, 'site.yaml'), 'url: https://notfall.example/notfall/\nmirrors:\n  - https://kreis-soest.gitlab.io/notfall/\n');
+    const server = await serve(buildSite(copy), { base: '/notfall/' });
     servers.push(server);
     const page = await newPage(browser);
     await page.goto(url(server, '/soest/aushang/'));
     const printed = await print(page);
-    expect(printed.qr).toBe('https://notfall.example/soest/');
-    expect(printed.all.replace(/\s+/g, ' ')).toContain('Diese Website ist unter mehreren Adressen erreichbar: notfall.example, kreis-soest.gitlab.io/notfall');
+    expect(printed.qr).toBe('https://notfall.example/notfall/soest/');
+    expect(printed.all.replace(/\s+/g, ' ')).toContain('Diese Website ist unter mehreren Adressen erreichbar: notfall.example/notfall, kreis-soest.gitlab.io/notfall');
     for (const p of ['/', '/soest/', '/soest/buergerbuero/', '/anliegen/', '/impressum/']) {
       await page.goto(url(server, p));
       const addresses = page.locator('.site-footer .addresses a');
-      await expect(addresses.allInnerTexts(), p).resolves.toEqual(['notfall.example', 'kreis-soest.gitlab.io/notfall']);
-      await expect(addresses.first().getAttribute('href')).resolves.toBe('https://notfall.example/');
+      await expect(addresses.allInnerTexts(), p).resolves.toEqual(['notfall.example/notfall', 'kreis-soest.gitlab.io/notfall']);
+      await expect(addresses.first().getAttribute('href')).resolves.toBe('https://notfall.example/notfall/');
     }
     await expectNoAxeViolations(page);
     await closePage(page);
+    // The address reaches Astro too: a sitemap with absolute links, named in robots.txt.
+    const robots = await (await fetch(url(server, '/robots.txt'))).text();
+    expect(robots).toContain('Sitemap: https://notfall.example/notfall/sitemap-index.xml');
+    const sitemap = await fetch(url(server, '/sitemap-0.xml'));
+    expect(sitemap.status).toBe(200);
+    expect(await sitemap.text()).toContain('<loc>https://notfall.example/notfall/soest/</loc>');
   });
 });
 
