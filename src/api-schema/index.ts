@@ -120,7 +120,11 @@ const definitions: Record<string, Schema> = {
       language: { enum: [...languageKeys], description: 'The interface language: the language of the labels.' },
       contentLanguage: { enum: [...languageKeys], description: 'The language the texts (titles, summaries, notes) are written in.' },
       timezone: string('IANA time zone of the times.'),
-      staleAfterHours: { type: 'integer', minimum: 1, description: 'After how many hours without change the site marks a notice as possibly outdated.' },
+      staleAfterHours: {
+        type: 'integer',
+        minimum: 1,
+        description: 'After how many hours without change a notice is possibly outdated. Decide it when you show the data: possibly outdated when now > lastChange + staleAfterHours hours (not against generated).',
+      },
       url: described(ref('url'), 'The home page.'),
       contacts: list(ref('channel'), 'Shown on every page, e.g. a citizens\' hotline.'),
       labels: ref('labels'),

@@ -43,8 +43,13 @@ const phaseDone = (name: string) => {
 const result = await loadSite(contentDir, { urls: urlSettings, builtAt: buildTime() });
 if (report(result) !== 0) process.exit(1);
 phaseDone('check');
+// The address the content resolved (SITE_URL and BASE_PATH, else site.yaml's `url`) goes to
+// Astro (its base and site, the sitemap) through the same variables a caller would set.
+const address = result.ok ? result.site.address : urlSettings;
+process.env.BASE_PATH = address.base;
+process.env.SITE_URL = address.site === undefined ? '' : new URL(address.site).origin;
 // Astro runs in this process: its pages render the model just checked instead of reading it again.
-handOver(contentDir, urlSettings, result);
+handOver(contentDir, urlSettingsFromEnv(), result);
 
 const parent = path.dirname(outDir);
 await mkdir(parent, { recursive: true });
@@ -98,7 +103,7 @@ try {
   await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
   phaseDone('search');
   const editor = result.ok ? result.site.settings.editor : undefined;
-  const manifest = await writeHostingFiles(site, urlSettings.base, editor ? gitHostOrigins(editor) : undefined);
+  const manifest = await writeHostingFiles(site, address.base, editor ? gitHostOrigins(editor) : undefined);
   manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
   phaseDone('hosting');
   if (!sameFileSystem) await cp(site, staging, { recursive: true });

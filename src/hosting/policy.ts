@@ -11,8 +11,9 @@
 
 /**
  * The Content-Security-Policy a server sends, directive by directive. The site loads nothing
- * from other origins and has no inline script; the search page's script is a module under
- * `/assets/`, and Pagefind compiles its WebAssembly (`'wasm-unsafe-eval'`) and starts its
+ * from other origins and has no inline script; the search page's script and the "Stand" check
+ * (on pages fresh at build time; astro.config.mjs keeps it a file however small) are modules
+ * under `/assets/`, and Pagefind compiles its WebAssembly (`'wasm-unsafe-eval'`) and starts its
  * worker from `/pagefind/` (same origin, so `script-src 'self'` covers it). JSON-LD blocks
  * are data, not script, and need no exception. `data:` images are allowed for the QR codes
  * of the printable notice.

@@ -35,6 +35,8 @@ export const ar: InterfaceMessages = {
   'layout.publishedBy': 'الناشر: {operator}.',
   'layout.siteContacts': 'هاتف المواطنين والتواصل',
   'layout.stale': 'مضى على هذه المعلومات أكثر من {hours} ساعة، وقد لا تكون محدّثة. إن لم تكن متأكداً فاتصل هاتفياً قبل الذهاب.',
+  'layout.staleRule': 'قد تكون المعلومات التي مضى عليها أكثر من {hours} ساعة غير محدَّثة.',
+  'layout.addresses': 'يمكن الوصول إلى هذا الموقع من عدة عناوين:',
   'layout.az': 'المعاملات من الألف إلى الياء',
   'layout.search': 'البحث',
 
@@ -95,7 +97,6 @@ export const ar: InterfaceMessages = {
   'notice.since': 'منذ',
   'notice.qrIntro': 'أحدث المعلومات دائماً على',
   'notice.qrLabel': 'رمز QR يؤدي إلى {url}',
-  'notice.qrMissing': 'رمز QR غير موجود: لم يُضبط عنوان الموقع (SITE_URL) عند إنشائه. يُرجى التواصل مع القائمين على هذا الموقع.',
   'notice.tasks': 'المعاملات',
 
   'service.channels': 'كيف تتواصل مع هذه الدائرة',

@@ -30,6 +30,8 @@ export const de = {
   'layout.publishedBy': 'Herausgegeben von {operator}.',
   'layout.siteContacts': 'Bürgertelefon und Kontakt',
   'layout.stale': 'Diese Angaben sind älter als {hours} Stunden und könnten veraltet sein. Fragen Sie im Zweifel telefonisch nach.',
+  'layout.staleRule': 'Angaben, die älter als {hours} Stunden sind, können veraltet sein.',
+  'layout.addresses': 'Diese Website ist unter mehreren Adressen erreichbar:',
   'layout.az': 'Anliegen A–Z',
   'layout.search': 'Suche',
 
@@ -104,7 +106,6 @@ export const de = {
   'notice.since': 'seit',
   'notice.qrIntro': 'Den aktuellen Stand finden Sie immer unter',
   'notice.qrLabel': 'QR-Code mit der Adresse {url}',
-  'notice.qrMissing': 'Hier fehlt der QR-Code: Beim Erstellen der Website war ihre Internet-Adresse nicht eingestellt (SITE_URL). Bitte wenden Sie sich an die Betreuung der Website.',
   'notice.tasks': 'Anliegen',
 
   'service.channels': 'So erreichen Sie den Dienst',
@@ -191,6 +192,8 @@ export const de = {
   'error.editorUrlRequired': 'fehlt — bei backend: gitea Pflicht: die https-Adresse des Gitea- oder Forgejo-Servers, z. B. url: https://git.soest.de',
   'error.editorReview': '„{found}“ — mit backend: gitea nicht möglich: der Web-Editor öffnet dort keine Pull Requests; erlaubt: false (und die Prüfung über Schutzregeln des Branches im Server)',
   'error.vocabularyGroup': 'nur „{found}“ — erlaubt: eine Gruppe aus mindestens zwei Wörtern, die für Bürgerinnen und Bürger dasselbe bedeuten',
+  'error.siteUrl': '„{found}“ — erlaubt: eine öffentliche https-Adresse ohne ?, # und Anmeldedaten, z. B. https://notfall.kreis-soest.de/',
+  'error.mirrorTwice': '„{found}“ steht schon unter url oder mirrors — jede Adresse nur einmal nennen',
 
   'alias.reserved': 'eine Adresse der Website selbst',
 

@@ -36,6 +36,8 @@ export const en: Messages = {
   'layout.publishedBy': 'Published by {operator}.',
   'layout.siteContacts': 'Helpline and contact details',
   'layout.stale': 'This information was last updated more than {hours} hours ago and may be out of date. If you are not sure, phone before you go.',
+  'layout.staleRule': 'Information more than {hours} hours old may be out of date.',
+  'layout.addresses': 'This website is available at several addresses:',
   'layout.az': 'Services A to Z',
   'layout.search': 'Search',
 
@@ -110,7 +112,6 @@ export const en: Messages = {
   'notice.since': 'since',
   'notice.qrIntro': 'For the latest information, go to',
   'notice.qrLabel': 'QR code linking to {url}',
-  'notice.qrMissing': 'The QR code is missing because the website address (SITE_URL) was not set when the site was built. Contact the team that runs this website.',
   'notice.tasks': 'Tasks',
 
   'service.channels': 'How to contact this service',
@@ -197,6 +198,8 @@ export const en: Messages = {
   'error.editorUrlRequired': 'missing — required with backend: gitea: the https address of the Gitea or Forgejo server, e.g. url: https://git.soest.de',
   'error.editorReview': '"{found}" — not possible with backend: gitea: the web editor cannot open pull requests there; allowed: false (and review through the server\'s branch protection)',
   'error.vocabularyGroup': 'only "{found}" — allowed: a group of at least two words that mean the same to citizens',
+  'error.siteUrl': '"{found}" — allowed: a public https address without ?, # or sign-in details, e.g. https://notfall.kreis-soest.de/',
+  'error.mirrorTwice': '"{found}" is already given under url or mirrors — name each address once',
 
   'alias.reserved': 'an address of the site itself',
 

@@ -34,6 +34,8 @@ export const ru: InterfaceMessages = {
   'layout.publishedBy': 'Издатель: {operator}.',
   'layout.siteContacts': 'Телефон для граждан и контакты',
   'layout.stale': 'Этим сведениям больше {hours} ч., они могут быть устаревшими. Если сомневаетесь, позвоните, прежде чем идти.',
+  'layout.staleRule': 'Сведения старше {hours} часов могут быть устаревшими.',
+  'layout.addresses': 'Этот сайт доступен по нескольким адресам:',
   'layout.az': 'Услуги от А до Я',
   'layout.search': 'Поиск',
 
@@ -94,7 +96,6 @@ export const ru: InterfaceMessages = {
   'notice.since': 'с',
   'notice.qrIntro': 'Актуальная информация всегда по адресу',
   'notice.qrLabel': 'QR-код с адресом {url}',
-  'notice.qrMissing': 'QR-кода нет: при создании сайта не был задан его адрес (SITE_URL). Обратитесь к тем, кто поддерживает этот сайт.',
   'notice.tasks': 'Услуги',
 
   'service.channels': 'Как связаться с отделом',

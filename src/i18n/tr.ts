@@ -34,6 +34,8 @@ export const tr: InterfaceMessages = {
   'layout.publishedBy': 'Yayımlayan: {operator}.',
   'layout.siteContacts': 'Vatandaş hattı ve iletişim',
   'layout.stale': 'Bu bilgiler {hours} saatten daha eski ve güncel olmayabilir. Emin değilseniz gitmeden önce telefonla sorun.',
+  'layout.staleRule': '{hours} saatten eski bilgiler güncel olmayabilir.',
+  'layout.addresses': 'Bu siteye birden fazla adresten ulaşılabilir:',
   'layout.az': 'A’dan Z’ye işlemler',
   'layout.search': 'Arama',
 
@@ -94,7 +96,6 @@ export const tr: InterfaceMessages = {
   'notice.since': 'başlangıç:',
   'notice.qrIntro': 'Güncel bilgiler her zaman şu adreste',
   'notice.qrLabel': '{url} adresine giden QR kodu',
-  'notice.qrMissing': 'QR kodu eksik: site oluşturulurken internet adresi (SITE_URL) ayarlanmamıştı. Lütfen bu siteyi yönetenlere başvurun.',
   'notice.tasks': 'İşlemler',
 
   'service.channels': 'Bu birime nasıl ulaşırsınız',

@@ -34,6 +34,8 @@ export const uk: InterfaceMessages = {
   'layout.publishedBy': 'Видавець: {operator}.',
   'layout.siteContacts': 'Телефон для громадян і контакти',
   'layout.stale': 'Цій інформації понад {hours} год., вона може бути застарілою. Якщо сумніваєтеся, зателефонуйте, перш ніж іти.',
+  'layout.staleRule': 'Відомості, старші за {hours} годин, можуть бути застарілими.',
+  'layout.addresses': 'Цей сайт доступний за кількома адресами:',
   'layout.az': 'Послуги від А до Я',
   'layout.search': 'Пошук',
 
@@ -94,7 +96,6 @@ export const uk: InterfaceMessages = {
   'notice.since': 'з',
   'notice.qrIntro': 'Актуальна інформація завжди за адресою',
   'notice.qrLabel': 'QR-код з адресою {url}',
-  'notice.qrMissing': 'QR-коду немає: під час створення сайту не було задано його адресу (SITE_URL). Зверніться до тих, хто підтримує цей сайт.',
   'notice.tasks': 'Послуги',
 
   'service.channels': 'Як зв’язатися з відділом',

@@ -79,7 +79,11 @@ export interface ApiSite {
   contentLanguage: Language;
   /** IANA time zone in which the times are given. */
   timezone: string;
-  /** After how many hours without change the site marks a notice as possibly outdated. */
+  /**
+   * After how many hours without change a notice is possibly outdated. A static file cannot
+   * say whether it is outdated now: consumers decide it against their own clock from
+   * `lastChange` (docs/api.md), as the site's pages do when they are read.
+   */
   staleAfterHours: number;
   /** The home page. */
   url: string;

@@ -71,7 +71,8 @@ async function load(): Promise<View> {
   const t = translator(site.settings.language);
   return {
     site,
-    urls: createUrls(urlSettings),
+    // The address the model resolved: the environment's, else site.yaml's `url`.
+    urls: createUrls(site.address),
     t,
     time: (value) => formatTime(value, site.settings.timezone, site.settings.locale, t),
     content: contentAttributes(site.settings.language, site.settings.contentLanguage),

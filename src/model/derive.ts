@@ -2,6 +2,7 @@
 import type { PageRole, StatusKey } from '../schema/index.ts';
 import type { Channel, IndexEntry, Page, Service, Site, Town, Update } from './types.ts';
 import type { TimeValue } from './time.ts';
+import { isStaleAt, staleFrom } from './stale.ts';
 
 /** `normal` when every service is normal, `unavailable` when every one is, else `limited`. */
 export function deriveTownStatus(services: readonly Pick<Service, 'status'>[]): StatusKey | undefined {
@@ -47,7 +48,24 @@ export function updateIds(updates: Update[]): Update[] {
  * stays correct.
  */
 export function isStale(updated: TimeValue, builtAt: number, staleAfterHours: number, quiet = false): boolean {
-  return !quiet && builtAt - updated.instant > staleAfterHours * 3_600_000;
+  return !quiet && isStaleAt(staleFrom(updated.instant, staleAfterHours), builtAt);
+}
+
+/**
+ * What a page says about its age ("Stand"), decided at build time and, for a notice that is
+ * fresh then, again when it is read:
+ * - `undefined`: no "Stand", or a quiet notice, which does not age;
+ * - `stale`: already possibly outdated at build time — the note is in the HTML;
+ * - `fresh`: the HTML holds a sentence that stays true (older information may be outdated) and
+ *   the moment (`staleFrom`, ISO 8601 in UTC) from which the page's script shows the note.
+ * Never the other way round: a page can only look older with JavaScript, never fresher.
+ */
+export type StandNote = { kind: 'stale' } | { kind: 'fresh'; staleFrom: string };
+
+export function standNote(updated: TimeValue | undefined, builtAt: number, staleAfterHours: number, quiet = false): StandNote | undefined {
+  if (updated === undefined || quiet) return undefined;
+  const from = staleFrom(updated.instant, staleAfterHours);
+  return isStaleAt(from, builtAt) ? { kind: 'stale' } : { kind: 'fresh', staleFrom: new Date(from).toISOString() };
 }
 
 /** Whether an incident that is not resolved affects the town. */

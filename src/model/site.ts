@@ -34,7 +34,7 @@ import { applyOverlay, readContent, slugify, type Overlay, type SourceFile } fro
 import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
 import { isValidTimeZone, type TimeValue } from './time.ts';
-import { createUrls, type UrlSettings, type Urls } from './urls.ts';
+import { createUrls, withSiteAddress, type UrlSettings, type Urls } from './urls.ts';
 import { checkLinks, isSitePathUrl } from '../schema/links.ts';
 import { checkWarnings } from '../schema/warnings.ts';
 import { linkTargets, ownPath } from './targets.ts';
@@ -188,7 +188,9 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     country = defaults.country as CountryCode;
   }
   const ctx: RuleContext = { timeZone, country, language, now, errors, links: [] };
-  const urls = createUrls(options.urls);
+  // 1.2: site.yaml may name the address; SITE_URL and BASE_PATH still override it for one build.
+  const address = withSiteAddress(options.urls, siteInput?.url);
+  const urls = createUrls(address);
   const render = createRenderer(urls.path);
 
   const channelsOf = (source: SourceFile, field: string, inputs: ChannelInput[]): Channel[] =>
@@ -450,6 +452,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     index: buildIndex(towns, collator),
     redirects,
     builtAt: options.builtAt ?? now,
+    address,
   };
   const sourcesByFile = new Map(read.files.map((f) => [f.file, f]));
   return { ok: true, site, language, warnings: checkWarnings(site, (file, field) => sourcesByFile.get(file)?.lineOf(field)) };

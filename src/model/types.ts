@@ -3,6 +3,7 @@
  * rendered, references resolved and everything derived. Built once per build by `site.ts`.
  * Field types come from the schemas; only what is resolved or derived is declared here.
  */
+import type { UrlSettings } from './urls.ts';
 import type { ChannelInput, IncidentInput, LinkInput, PageInput, ServiceInput, SiteInput, StatusKey, TaskInput, TownInput } from '../schema/index.ts';
 import type { MarkdownText } from './markdown.ts';
 import type { TimeValue } from './time.ts';
@@ -145,4 +146,6 @@ export interface Site {
   redirects: Redirect[];
   /** When the site was built (`SOURCE_DATE_EPOCH` if set), for "possibly outdated". */
   builtAt: number;
+  /** The base path and public address this build uses: `SITE_URL`/`BASE_PATH`, else site.yaml's `url`. */
+  address: UrlSettings;
 }

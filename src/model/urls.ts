@@ -2,7 +2,8 @@
  * The one place that knows where things live. Every link on every page, in the API and in
  * feeds comes from here, so the same build works at a domain root and below a path.
  * `BASE_PATH` (e.g. `/notfall/`) and `SITE_URL` (e.g. `https://notfall.kreis-soest.de`) come
- * from the environment: one build may be mirrored on several hosts.
+ * from the environment; since 1.2 site.yaml may name the address (`url`) and its mirrors, and
+ * the environment overrides `url` for one build (`withSiteAddress`).
  */
 
 export interface UrlSettings {
@@ -24,6 +25,32 @@ export function urlSettingsFromEnv(env: Record<string, string | undefined> = pro
   if (!siteUrl) return { base };
   const origin = new URL(siteUrl).origin;
   return { base, site: `${origin}${base}`.replace(/\/$/, '') };
+}
+
+/**
+ * The address a build uses. `SITE_URL` (with `BASE_PATH`) wins for one build; without it,
+ * site.yaml's `url` gives the origin and, unless `BASE_PATH` names one, the base path: the site
+ * lives where its address says (`https://www.example.de/notfall/` → base `/notfall/`).
+ */
+export function withSiteAddress(fromEnv: UrlSettings, url: string | undefined): UrlSettings {
+  if (fromEnv.site !== undefined || url === undefined) return fromEnv;
+  const address = new URL(url);
+  const base = fromEnv.base !== '/' ? fromEnv.base : normalizeBase(address.pathname);
+  return { base, site: `${address.origin}${base}`.replace(/\/$/, '') };
+}
+
+/**
+ * Every address the site is published at, as a citizen should know them: its own (when it
+ * has one), then its mirrors, each once, with a trailing slash.
+ */
+export function publicAddresses(settings: UrlSettings, mirrors: readonly string[]): string[] {
+  const own = settings.site === undefined ? [] : [`${settings.site}/`];
+  return [...new Set([...own, ...mirrors])];
+}
+
+/** An address as printed for people to type: `https://kreis-soest.gitlab.io/notfall/` → `kreis-soest.gitlab.io/notfall`. */
+export function displayAddress(address: string): string {
+  return address.replace(/^https:\/\//, '').replace(/\/$/, '');
 }
 
 /** Where `npm start` serves the site: feeds and sitemaps fall back to it without SITE_URL. */

@@ -1,4 +1,4 @@
-/** `/robots.txt`: everything but search (and the web editor) may be crawled; the sitemap is named when SITE_URL is set. */
+/** `/robots.txt`: everything but search (and the web editor) may be crawled; the sitemap is named when the site has an address (`url` in site.yaml or SITE_URL). */
 import type { APIRoute } from 'astro';
 import { getView } from '../model/current.ts';
 

@@ -61,7 +61,9 @@ export type ErrorCode =
   | 'editorUrl'
   | 'editorUrlRequired'
   | 'editorReview'
-  | 'vocabularyGroup';
+  | 'vocabularyGroup'
+  | 'siteUrl'
+  | 'mirrorTwice';
 
 /** 1.1: what `check` warns about: published all the same, but an editor should look. */
 export type WarningCode = 'stale' | 'expectedPast' | 'noAlternative' | 'townStatusContradicts' | 'examplePage' | 'channelNoValue';

@@ -149,6 +149,35 @@ const vocabularyGroup = z.preprocess(
   z.array(z.union([text, z.number().transform(String)])).min(2),
 );
 
+/**
+ * 1.2: a public address of the site (`url`, `mirrors`): https, a host, optionally a path; no
+ * query, fragment or sign-in data. Normalised as a browser writes it, with a trailing slash:
+ * `https://Notfall.Kreis-Soest.de` → `https://notfall.kreis-soest.de/`.
+ */
+const publicAddress = text.pipe(
+  z
+    .string()
+    .refine(isPublicAddress, { params: { code: 'siteUrl' } })
+    .transform(normalizePublicAddress),
+);
+
+/** Whether a text is a public https address: `https://host/` or `https://host/path/`. */
+export function isPublicAddress(value: string): boolean {
+  if (!/^https:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.') && !url.hostname.endsWith('.');
+  } catch {
+    return false;
+  }
+}
+
+/** `https://Notfall.Kreis-Soest.de/notfall` → `https://notfall.kreis-soest.de/notfall/`. */
+export function normalizePublicAddress(value: string): string {
+  const url = new URL(value);
+  return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
+}
+
 export const siteSchema = z
   .object({
     /** The site's name, shown in every page's header. */
@@ -175,8 +204,20 @@ export const siteSchema = z
     ),
     /** 1.1: more groups of words that mean the same to citizens, added to the built-in vocabulary. */
     vocabulary: listOf(vocabularyGroup).default([]),
+    /** 1.2: the public address (canonical links, feeds, QR codes); `SITE_URL` overrides it for one build. */
+    url: publicAddress.optional(),
+    /** 1.2: the same site on other hosts, named on every page and on the printed notice. */
+    mirrors: listOf(publicAddress).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((site, ctx) => {
+    // Each address once: a mirror is another address than the site's own and than the other mirrors.
+    const seen = new Set(site.url ? [site.url] : []);
+    site.mirrors.forEach((mirror, index) => {
+      if (seen.has(mirror)) ctx.addIssue({ code: 'custom', path: ['mirrors', index], input: mirror, params: { code: 'mirrorTwice' } });
+      seen.add(mirror);
+    });
+  });
 
 export const townSchema = z
   .object({

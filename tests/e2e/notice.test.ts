@@ -1,11 +1,12 @@
 /**
  * The printable notice `/<town>/aushang/`, as a clerk prints it: Chromium prints Soest's
  * notice to an A4 PDF, poppler renders page 1 to pixels, and the QR code read from those
- * pixels must lead to the town page. Also: the note without SITE_URL, a copy below /notfall/,
+ * pixels must lead to the town page. Also: no QR code and no word about it without an address,
+ * the address and mirrors from site.yaml, a copy below /notfall/,
  * axe, and the print rules of the other pages.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import pngjs from 'pngjs';
@@ -244,20 +245,51 @@ describe('print rules', () => {
   });
 });
 
-describe('without SITE_URL', () => {
-  it('the notice says why there is no QR code, and has none', async () => {
+describe('without any address (no SITE_URL, no url in site.yaml)', () => {
+  it('the notice has no QR code and says nothing about one: no operator text on a door', async () => {
     const server = await serve(buildSite(content));
     servers.push(server);
     const page = await newPage(browser);
     await page.goto(url(server, '/soest/aushang/'));
-    const note = page.locator('.notice-qr-missing');
-    await expect(note.isVisible()).resolves.toBe(true);
-    await expect(note.innerText()).resolves.toContain('SITE_URL');
     await expect(page.locator('svg').count()).resolves.toBe(0);
+    await expect(page.locator('.notice-qr').count()).resolves.toBe(0);
+    const text = await page.locator('body').innerText();
+    for (const word of ['QR', 'SITE_URL', 'Betreuung']) expect(text).not.toContain(word);
     await expectNoAxeViolations(page);
     await page.emulateMedia({ media: 'print' });
-    await expect(note.isVisible(), 'the note is printed too').resolves.toBe(true);
+    const printed = await print(page);
+    expect(printed.qr).toBeUndefined();
+    expect(printed.all).not.toContain('QR');
     await closePage(page);
+  });
+});
+
+describe('with url and mirrors in site.yaml', () => {
+  it('the QR code leads to the address in site.yaml (its path is the base path), the notice and every page name every address', async () => {
+    const copy = path.join(tempDir('aushang-addresses-'), 'content');
+    cpSync(content, copy, { recursive: true });
+    appendFileSync(path.join(copy, 'site.yaml'), 'url: https://notfall.example/notfall/\nmirrors:\n  - https://kreis-soest.gitlab.io/notfall/\n');
+    const server = await serve(buildSite(copy), { base: '/notfall/' });
+    servers.push(server);
+    const page = await newPage(browser);
+    await page.goto(url(server, '/soest/aushang/'));
+    const printed = await print(page);
+    expect(printed.qr).toBe('https://notfall.example/notfall/soest/');
+    expect(printed.all.replace(/\s+/g, ' ')).toContain('Diese Website ist unter mehreren Adressen erreichbar: notfall.example/notfall, kreis-soest.gitlab.io/notfall');
+    for (const p of ['/', '/soest/', '/soest/buergerbuero/', '/anliegen/', '/impressum/']) {
+      await page.goto(url(server, p));
+      const addresses = page.locator('.site-footer .addresses a');
+      await expect(addresses.allInnerTexts(), p).resolves.toEqual(['notfall.example/notfall', 'kreis-soest.gitlab.io/notfall']);
+      await expect(addresses.first().getAttribute('href')).resolves.toBe('https://notfall.example/notfall/');
+    }
+    await expectNoAxeViolations(page);
+    await closePage(page);
+    // The address reaches Astro too: a sitemap with absolute links, named in robots.txt.
+    const robots = await (await fetch(url(server, '/robots.txt'))).text();
+    expect(robots).toContain('Sitemap: https://notfall.example/notfall/sitemap-index.xml');
+    const sitemap = await fetch(url(server, '/sitemap-0.xml'));
+    expect(sitemap.status).toBe(200);
+    expect(await sitemap.text()).toContain('<loc>https://notfall.example/notfall/soest/</loc>');
   });
 });
 

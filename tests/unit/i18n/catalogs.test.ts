@@ -93,6 +93,8 @@ const paramsOf: Record<ErrorCode, string[]> = {
   editorUrlRequired: [],
   editorReview: ['found'],
   vocabularyGroup: ['found'],
+  siteUrl: ['found'],
+  mirrorTwice: ['found'],
 };
 
 /** The parameters each warning is raised with (src/schema/warnings.ts). */

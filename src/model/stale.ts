@@ -1,0 +1,15 @@
+/**
+ * "Possibly outdated", decided from a notice's "Stand" and the site's `staleAfterHours`: at
+ * build time (the pages, `check`'s warning) and again when the page is read (the browser
+ * script `src/scripts/stand.ts`, which bundles this module). No imports, so the script stays tiny.
+ */
+
+/** The moment a notice with this "Stand" (milliseconds) becomes possibly outdated. */
+export function staleFrom(stand: number, staleAfterHours: number): number {
+  return stand + staleAfterHours * 3_600_000;
+}
+
+/** Whether a notice read (or built) at `now` is possibly outdated: later than `staleFrom`. */
+export function isStaleAt(staleFromMs: number, now: number): boolean {
+  return now > staleFromMs;
+}
