@@ -172,6 +172,7 @@ export const de = {
   'error.collision': '„{found}“ heißt auch die Seite {other} — erlaubt: verschiedene Namen',
   'error.duplicateRole': '„{found}“ hat schon die Seite {other} — erlaubt: jede Rolle auf höchstens einer Seite',
   'error.townStatusRequired': 'fehlt — Pflicht für einen Ort ohne Dienste',
+  'error.townStatusTooGood': '„{found}“, aber nicht jeder Dienst arbeitet wie gewohnt ({services}) — ein Ort kann nicht besser dastehen als seine Dienste; die Zeile status einfach entfernen, dann ergibt sich der Status aus den Diensten: {derived}',
   'error.alias': '„{found}“ — erlaubt: ein Pfad dieser Website, der mit / beginnt, z. B. /buergerbuero/',
   'error.aliasCollision': '„{found}“ ist schon vergeben ({other}) — erlaubt: ein Pfad, den es sonst nicht gibt',
   'error.timezone': '„{found}“ — erlaubt: eine Zeitzone wie Europe/Berlin',

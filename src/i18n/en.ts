@@ -178,6 +178,7 @@ export const en: Messages = {
   'error.collision': '"{found}" is also the name of the page {other} — allowed: different names',
   'error.duplicateRole': '"{found}" is already the role of the page {other} — allowed: each role on one page at most',
   'error.townStatusRequired': 'missing — required for a town without services',
+  'error.townStatusTooGood': '"{found}", but not every service works as usual ({services}) — a town cannot look better than its services; simply remove the status line and the status follows from the services: {derived}',
   'error.alias': '"{found}" — allowed: a path on this site starting with /, e.g. /citizens-office/',
   'error.aliasCollision': '"{found}" is taken already ({other}) — allowed: a path that does not exist otherwise',
   'error.timezone': '"{found}" — allowed: a time zone such as Europe/Berlin',

@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'collision'
   | 'duplicateRole'
   | 'townStatusRequired'
+  | 'townStatusTooGood'
   | 'alias'
   | 'aliasCollision'
   | 'timezone'

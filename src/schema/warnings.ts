@@ -70,13 +70,13 @@ export function alternativeWarnings(ctx: WarningContext, service: Service): Cont
 }
 
 /**
- * A town whose written `status` contradicts every one of its services: `normal` while none of
- * them is normal, or `unavailable` while none of them is unavailable. `limited` and `deferred`
- * are in between and contradict nothing.
+ * A town whose written `status` is `unavailable` while none of its services is: the town looks
+ * worse than its services. (The other way round, `normal` above a disrupted service, is an error
+ * since content format 1.2: `checkTownStatusNotBetter`.) `limited` and `deferred` are in between
+ * and contradict nothing.
  */
 export function townStatusWarnings(ctx: WarningContext, town: Town): ContentWarning[] {
-  if (town.statusDerived || town.services.length === 0) return [];
-  if (town.status !== 'normal' && town.status !== 'unavailable') return [];
+  if (town.statusDerived || town.services.length === 0 || town.status !== 'unavailable') return [];
   if (town.services.some((s) => s.status === town.status)) return [];
   const statuses = [...new Set(town.services.map((s) => s.status))].join(', ');
   return [warning(ctx, town.file, 'status', 'townStatusContradicts', { found: town.status, services: statuses, count: String(town.services.length) })];

@@ -112,19 +112,15 @@ describe('a service that cannot be used, without an alternative', () => {
 });
 
 describe('a town status that contradicts every service', () => {
-  test('normal while no service is normal; unavailable while no service is unavailable', async () => {
+  test('unavailable while no service is unavailable', async () => {
     expect(
       await warnings({
-        'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'),
-        'towns/soest/a.md': service('channels:\n  - channel: in-person\n    status: normal\n', 'unavailable'),
-        'towns/soest/b.md': service('', 'limited'),
         'towns/werl/index.md': town('Werl').replace('status: limited', 'status: unavailable'),
         'towns/werl/a.md': service('', 'normal'),
         'towns/werl/b.md': service('', 'limited'),
       }),
     ).toMatchInlineSnapshot(`
       [
-        "content/towns/soest/index.md:5: status: Warnung: „normal“ widerspricht allen 2 Diensten (unavailable, limited) — status weglassen, dann wird er aus den Diensten abgeleitet",
         "content/towns/werl/index.md:5: status: Warnung: „unavailable“ widerspricht allen 2 Diensten (normal, limited) — status weglassen, dann wird er aus den Diensten abgeleitet",
       ]
     `);
@@ -133,8 +129,8 @@ describe('a town status that contradicts every service', () => {
   test('no warning when one service agrees, for limited, for a derived status or a town without services', async () => {
     expect(
       await warnings({
-        'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'),
-        'towns/soest/a.md': service('', 'normal'),
+        'towns/soest/index.md': town('Soest').replace('status: limited', 'status: unavailable'),
+        'towns/soest/a.md': service('channels:\n  - channel: in-person\n    status: normal\n', 'unavailable'),
         'towns/soest/b.md': service('', 'limited'),
         'towns/werl/index.md': town('Werl'),
         'towns/werl/a.md': service('', 'normal'),
@@ -143,6 +139,17 @@ describe('a town status that contradicts every service', () => {
         'towns/erwitte/index.md': town('Erwitte').replace('status: limited', 'status: normal'),
       }),
     ).toEqual([]);
+  });
+
+  test('normal above a service that is not normal is no longer a warning but an error (content format 1.2): reported once', async () => {
+    const { root, dir } = await contentFolder({
+      ...base,
+      'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'),
+      'towns/soest/a.md': service('channels:\n  - channel: in-person\n    status: normal\n', 'unavailable'),
+    });
+    const result = await loadSite(dir, { urls: { base: '/' }, now: NOW, builtAt: NOW, cwd: root });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.map((e) => e.code)).toEqual(['townStatusTooGood']);
   });
 });
 
@@ -185,8 +192,8 @@ describe('in English, and never an error', () => {
       await warnings(
         {
           'site.yaml': 'title: T\noperator: O\nlanguage: en\n',
-          'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'),
-          'towns/soest/buergerbuero.md': service('expected: 2023-11-04\n', 'unavailable'),
+          'towns/soest/index.md': town('Soest').replace('status: limited', 'status: unavailable'),
+          'towns/soest/buergerbuero.md': service('expected: 2023-11-04\n', 'deferred'),
           'pages/impressum.md': md('title: Impressum\nexample: true'),
         },
         NOW + 72 * HOUR,
@@ -195,11 +202,11 @@ describe('in English, and never an error', () => {
     ).toMatchInlineSnapshot(`
       [
         "content/pages/impressum.md:3: example: warning: "Impressum" is still marked as an example (example: true) — fill in the real details and remove the line",
-        "content/towns/soest/buergerbuero.md:3: status: warning: "unavailable", but no channels, no tasks and no link, e-mail address or phone number in summary — say what people can do instead",
+        "content/towns/soest/buergerbuero.md:3: status: warning: "deferred", but no channels, no tasks and no link, e-mail address or phone number in summary — say what people can do instead",
         "content/towns/soest/buergerbuero.md:4: updated: warning: last change 2:17pm on Friday 3 November 2023 is older than 48 hours — the page says "may be out of date"; please check and set updated again",
         "content/towns/soest/buergerbuero.md:6: expected: warning: Saturday 4 November 2023 is in the past — please update status and expected",
         "content/towns/soest/index.md:4: updated: warning: last change 2:17pm on Friday 3 November 2023 is older than 48 hours — the page says "may be out of date"; please check and set updated again",
-        "content/towns/soest/index.md:5: status: warning: "normal" contradicts all 1 services (unavailable) — leave status out and it is derived from the services",
+        "content/towns/soest/index.md:5: status: warning: "unavailable" contradicts all 1 services (deferred) — leave status out and it is derived from the services",
       ]
     `);
   });

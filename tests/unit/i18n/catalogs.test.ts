@@ -70,6 +70,7 @@ const paramsOf: Record<ErrorCode, string[]> = {
   collision: ['found', 'other'],
   duplicateRole: ['found', 'other'],
   townStatusRequired: [],
+  townStatusTooGood: ['found', 'services', 'derived'],
   alias: ['found'],
   aliasCollision: ['found', 'other'],
   timezone: ['found'],
