@@ -252,6 +252,8 @@ export const en: Messages = {
   'warning.expectedPast': '{found} is in the past — please update status and expected',
   'warning.noAlternative': '"{found}", but no channels, no tasks and no link, e-mail address or phone number in summary — say what people can do instead',
   'warning.townStatusContradicts': '"{found}" contradicts all {count} services ({services}) — leave status out and it is derived from the services',
+  'warning.townSummaryNamesNormal': 'speaks of {found} as if something were disrupted, but every service is available as usual again — change the summary: npm run update -- {town} --summary "…"',
+  'warning.taskUnderNormalService': '"{found}" for "{task}", but the service says status: normal — one of the two is wrong: set the service to limited or the task to normal',
   'warning.examplePage': '"{found}" is still marked as an example (example: true) — fill in the real details and remove the line',
   'warning.channelNoValue': '"{found}" is said to work but has no value — the page then shows nothing to call or write to; add the number or address, or status: unavailable',
   'cli.warningMark': 'warning',

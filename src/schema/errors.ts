@@ -65,7 +65,15 @@ export type ErrorCode =
   | 'vocabularyGroup';
 
 /** 1.1: what `check` warns about: published all the same, but an editor should look. */
-export type WarningCode = 'stale' | 'expectedPast' | 'noAlternative' | 'townStatusContradicts' | 'examplePage' | 'channelNoValue';
+export type WarningCode =
+  | 'stale'
+  | 'expectedPast'
+  | 'noAlternative'
+  | 'townStatusContradicts'
+  | 'townSummaryNamesNormal'
+  | 'taskUnderNormalService'
+  | 'examplePage'
+  | 'channelNoValue';
 
 export type HintCode = 'didYouMean' | 'example' | 'quote' | 'yaml' | 'saveUtf8' | 'slugify' | 'typo' | 'https' | 'basePath';
 

@@ -7,6 +7,7 @@
 import { fieldName, type ContentWarning, type WarningCode } from './errors.ts';
 import { isStale } from '../model/derive.ts';
 import { formatTime, type TimeValue } from '../model/time.ts';
+import { plainText } from '../model/markdown.ts';
 import { catalog, editorLanguage, translator } from '../i18n/index.ts';
 import type { Channel, Service, Site, Town } from '../model/types.ts';
 
@@ -82,6 +83,62 @@ export function townStatusWarnings(ctx: WarningContext, town: Town): ContentWarn
   return [warning(ctx, town.file, 'status', 'townStatusContradicts', { found: town.status, services: statuses, count: String(town.services.length) })];
 }
 
+/**
+ * Words that describe something as disrupted, for `townSummaryWarnings`: German word beginnings
+ * (`eingeschränkt` also finds `eingeschränkte`, `Störung` also `Störungen`) and whole English
+ * words. The status labels of both languages are among them.
+ */
+const disruptionPattern = new RegExp(
+  [
+    '(?<!\\p{L})(?:eingeschränkt|geschlossen|gestört|störung|ausgefallen|ausfall|ausfäll|nicht möglich|nicht erreichbar|nicht verfügbar|nur annahme|nur telefonisch|verzögert|lahmgelegt)',
+    '(?<!\\p{L})(?:limited|closed|disrupted|outage|unavailable|not available|down)(?!\\p{L})',
+  ].join('|'),
+  'iu',
+);
+
+/** Whether a text names a title as a word of its own (`Bürgerbüro`, not `Bürgerbürokratie`). */
+function namesTitle(text: string, title: string): boolean {
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'iu').test(text);
+}
+
+/**
+ * Content format 1.2: a town whose services are all back to `normal` (and whose status is
+ * `normal`) while its summary still names some of them in words of disruption ("Bürgerbüro und
+ * Standesamt sind eingeschränkt") — typically left over after `resolve`. Both conditions must
+ * hold, so a quiet town's summary that names a service ("Das Bürgerbüro ist geöffnet") is fine.
+ */
+export function townSummaryWarnings(ctx: WarningContext, town: Town): ContentWarning[] {
+  if (town.status !== 'normal' || town.services.length === 0 || town.services.some((s) => s.status !== 'normal')) return [];
+  const text = plainText(town.summary.markdown);
+  if (!disruptionPattern.test(text)) return [];
+  const named = town.services.filter((s) => namesTitle(text, s.title)).map((s) => s.title);
+  if (named.length === 0) return [];
+  return [warning(ctx, town.file, 'summary', 'townSummaryNamesNormal', { found: [...new Set(named)].join(', '), town: town.slug })];
+}
+
+/**
+ * Content format 1.2: a task that is not `normal` under a service marked `normal` ("Nicht
+ * möglich" under "Normal verfügbar"): one of the two statuses is wrong. Named at the task's line.
+ */
+export function taskStatusWarnings(ctx: WarningContext, service: Service): ContentWarning[] {
+  if (service.status !== 'normal') return [];
+  return service.tasks.flatMap((task, i) => {
+    if (task.status === 'normal') return [];
+    const path = ['tasks', i, 'status'] as const;
+    return [
+      {
+        file: service.file,
+        line: ctx.lineOf(service.file, path),
+        field: fieldName(path),
+        code: 'taskUnderNormalService' as const,
+        severity: 'warning' as const,
+        params: { found: task.status, task: task.titleText },
+      },
+    ];
+  });
+}
+
 /** A page still marked `example: true`: a template (an Impressum with made-up data) not yet filled in. */
 export function exampleWarnings(ctx: WarningContext): ContentWarning[] {
   return ctx.site.pages.filter((p) => p.example).map((p) => warning(ctx, p.file, 'example', 'examplePage', { found: p.title }));
@@ -115,6 +172,8 @@ export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
     ...services.flatMap((s) => expectedWarnings(ctx, s)),
     ...services.flatMap((s) => alternativeWarnings(ctx, s)),
     ...site.towns.flatMap((town) => townStatusWarnings(ctx, town)),
+    ...site.towns.flatMap((town) => townSummaryWarnings(ctx, town)),
+    ...services.flatMap((s) => taskStatusWarnings(ctx, s)),
     ...exampleWarnings(ctx),
     ...site.towns.flatMap((town) => channelValueWarnings(ctx, town.file, 'contacts', town.contacts)),
     ...services.flatMap((s) => channelValueWarnings(ctx, s.file, 'channels', s.channels)),

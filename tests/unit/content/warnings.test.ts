@@ -153,6 +153,63 @@ describe('a town status that contradicts every service', () => {
   });
 });
 
+describe('content format 1.2: words that contradict a status', () => {
+  const normalTown = (summary: string) => md(`name: Werl\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: ${summary}`);
+  const standesamt = service('', 'normal').replace('Bürgerbüro', 'Standesamt');
+
+  test('a town summary that speaks of services as disrupted while every service is back to normal (de, en)', async () => {
+    const files = {
+      'towns/werl/index.md': normalTown('Das **Bürgerbüro** und das Standesamt sind eingeschränkt.'),
+      'towns/werl/buergerbuero.md': service('', 'normal'),
+      'towns/werl/standesamt.md': standesamt,
+    };
+    expect(await warnings(files)).toMatchInlineSnapshot(`
+      [
+        "content/towns/werl/index.md:5: summary: Warnung: spricht von Bürgerbüro, Standesamt, als wäre etwas gestört, aber alle Dienste sind wieder normal verfügbar — summary anpassen: npm run update -- werl --summary "…"",
+      ]
+    `);
+    expect(await warnings(files, NOW, 'en')).toMatchInlineSnapshot(`
+      [
+        "content/towns/werl/index.md:5: summary: warning: speaks of Bürgerbüro, Standesamt as if something were disrupted, but every service is available as usual again — change the summary: npm run update -- werl --summary "…"",
+      ]
+    `);
+  });
+
+  test('no warning while a service is still disrupted, for a summary without words of disruption, or one that names no service', async () => {
+    expect(
+      await warnings({
+        'towns/werl/index.md': normalTown('Das Bürgerbüro ist wieder geöffnet, alles wie gewohnt.'),
+        'towns/werl/buergerbuero.md': service('', 'normal'),
+        'towns/ense/index.md': normalTown('Das Standesamt ist eingeschränkt.').replace('Werl', 'Ense'),
+        'towns/ense/standesamt.md': service('', 'limited').replace('Bürgerbüro', 'Standesamt'),
+        'towns/erwitte/index.md': normalTown('Die Störung ist behoben.').replace('Werl', 'Erwitte'),
+        'towns/erwitte/standesamt.md': standesamt,
+        'towns/anroechte/index.md': normalTown('Die Bürgerbürokratie war gestört.').replace('Werl', 'Anröchte'),
+        'towns/anroechte/buergerbuero.md': service('', 'normal'),
+      }),
+    ).toEqual([]);
+  });
+
+  test('a task that is not normal under a service marked normal, at the task’s line (de, en)', async () => {
+    const files = {
+      'towns/soest/buergerbuero.md': service('tasks:\n  - title: Ausweis abholen\n    status: normal\n  - title: Reisepass *beantragen*\n    status: unavailable\n  - title: Ummelden\n    status: deferred\n', 'normal'),
+      'towns/soest/gewerbe.md': service('tasks:\n  - title: Gewerbe anmelden\n    status: unavailable\n', 'limited'),
+    };
+    expect(await warnings(files)).toMatchInlineSnapshot(`
+      [
+        "content/towns/soest/buergerbuero.md:10: tasks[2].status: Warnung: „unavailable“ bei „Reisepass beantragen“, aber der Dienst steht auf status: normal — einer der beiden stimmt nicht: dann den Dienst auf limited setzen oder das Anliegen auf normal",
+        "content/towns/soest/buergerbuero.md:12: tasks[3].status: Warnung: „deferred“ bei „Ummelden“, aber der Dienst steht auf status: normal — einer der beiden stimmt nicht: dann den Dienst auf limited setzen oder das Anliegen auf normal",
+      ]
+    `);
+    expect(await warnings(files, NOW, 'en')).toMatchInlineSnapshot(`
+      [
+        "content/towns/soest/buergerbuero.md:10: tasks[2].status: warning: "unavailable" for "Reisepass beantragen", but the service says status: normal — one of the two is wrong: set the service to limited or the task to normal",
+        "content/towns/soest/buergerbuero.md:12: tasks[3].status: warning: "deferred" for "Ummelden", but the service says status: normal — one of the two is wrong: set the service to limited or the task to normal",
+      ]
+    `);
+  });
+});
+
 describe('example pages', () => {
   test('a page still marked example: true', async () => {
     expect(await warnings({ 'pages/impressum.md': md('title: Impressum\nrole: impressum\nexample: true'), 'pages/hilfe.md': md('title: Hilfe\nexample: false') })).toMatchInlineSnapshot(`

@@ -102,6 +102,8 @@ const warningParams: Record<WarningCode, string[]> = {
   expectedPast: ['found'],
   noAlternative: ['found'],
   townStatusContradicts: ['found', 'services', 'count'],
+  townSummaryNamesNormal: ['found', 'town'],
+  taskUnderNormalService: ['found', 'task'],
   examplePage: ['found'],
   channelNoValue: ['found'],
 };
