@@ -133,6 +133,9 @@ describe('a town’s status, content format 1.2', () => {
     expect(hint).toContain('Hinweis: werl hat einen eigenen Status (limited)');
     expect(await read(root, 'towns/werl/index.md')).toContain('status: limited\n');
     expect(await check(root)).toBe('');
+    const english = await folder({ 'site.yaml': 'title: T\noperator: O\nlanguage: en\n' });
+    await create(english.root, 'ense');
+    expect((await create(english.root, 'ense', 'kasse')).text.split('\n').at(-1)).toMatchInlineSnapshot(`"Removed from content/towns/ense/index.md: status: normal — the town's status now follows from its services."`);
   });
 });
 

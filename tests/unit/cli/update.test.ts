@@ -160,6 +160,18 @@ describe('a town’s status may not be better than its services (content format 
     expect(await check(root)).toBe('');
   });
 
+  test('in English', async () => {
+    const { root } = await folder({ 'site.yaml': 'title: T\noperator: O\nlanguage: en\n', 'towns/werl/index.md': normalTown, 'towns/werl/rathaus.md': service('', 'normal') });
+    const { text: out } = await update(root, 'werl/rathaus', '--status', 'unavailable', '--summary', 'Geschlossen, Auskunft unter 02922 800-0.');
+    expect(out.split('\n').slice(-3)).toMatchInlineSnapshot(`
+      [
+        "Saved: content/towns/werl/index.md",
+        "  status: removed (was normal)",
+        "Note: the town's summary says: "Alles wie gewohnt." — is that still true? If not: npm run update -- werl --summary "…"",
+      ]
+    `);
+  });
+
   test('a town set to normal above a disrupted service is refused, with the services named', async () => {
     const { root } = await folder();
     const { code, text: out } = await update(root, 'soest', '--status', 'normal');
