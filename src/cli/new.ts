@@ -8,7 +8,9 @@
  * starting now) with every required field, the current time in the
  * site's time zone, a valid status and a short comment above each field, in the site's
  * language. Refuses a name that is not a slug, one the site reserves, one a page already has,
- * and a file that exists; then nothing is written. What it writes passes `check`.
+ * and a file that exists; then nothing is written. What it writes passes `check`. A new town
+ * gets `status: normal` only because it has no services yet (or the `--status` given); its
+ * first service takes an own `normal` out again (content format 1.2, `dropTownNormalStatus`).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
