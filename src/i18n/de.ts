@@ -248,6 +248,7 @@ export const de = {
   'warning.townStatusContradicts': '„{found}“ widerspricht allen {count} Diensten ({services}) — status weglassen, dann wird er aus den Diensten abgeleitet',
   'warning.townSummaryNamesNormal': 'spricht von {found}, als wäre etwas gestört, aber alle Dienste sind wieder normal verfügbar — summary anpassen: npm run update -- {town} --summary "…"',
   'warning.taskUnderNormalService': '„{found}“ bei „{task}“, aber der Dienst steht auf status: normal — einer der beiden stimmt nicht: dann den Dienst auf limited setzen oder das Anliegen auf normal',
+  'warning.summaryKept': '„{found}“ passt nicht zum Status „{status}“ — wohl wurde nur der Status geändert; summary anpassen',
   'warning.examplePage': '„{found}“ ist noch als Beispiel markiert (example: true) — mit echten Angaben füllen und die Zeile entfernen',
   'warning.channelNoValue': '„{found}“ ist als erreichbar angegeben, aber ohne value — die Seite zeigt dann nichts zum Anrufen oder Schreiben; Nummer oder Adresse eintragen, oder status: unavailable',
   'cli.warningMark': 'Warnung',

@@ -254,6 +254,7 @@ export const en: Messages = {
   'warning.townStatusContradicts': '"{found}" contradicts all {count} services ({services}) — leave status out and it is derived from the services',
   'warning.townSummaryNamesNormal': 'speaks of {found} as if something were disrupted, but every service is available as usual again — change the summary: npm run update -- {town} --summary "…"',
   'warning.taskUnderNormalService': '"{found}" for "{task}", but the service says status: normal — one of the two is wrong: set the service to limited or the task to normal',
+  'warning.summaryKept': '"{found}" does not fit the status "{status}" — probably only the status was changed; change the summary',
   'warning.examplePage': '"{found}" is still marked as an example (example: true) — fill in the real details and remove the line',
   'warning.channelNoValue': '"{found}" is said to work but has no value — the page then shows nothing to call or write to; add the number or address, or status: unavailable',
   'cli.warningMark': 'warning',

@@ -72,6 +72,7 @@ export type WarningCode =
   | 'townStatusContradicts'
   | 'townSummaryNamesNormal'
   | 'taskUnderNormalService'
+  | 'summaryKept'
   | 'examplePage'
   | 'channelNoValue';
 

@@ -8,7 +8,8 @@ import { fieldName, type ContentWarning, type WarningCode } from './errors.ts';
 import { isStale } from '../model/derive.ts';
 import { formatTime, type TimeValue } from '../model/time.ts';
 import { plainText } from '../model/markdown.ts';
-import { catalog, editorLanguage, translator } from '../i18n/index.ts';
+import { catalog, editorLanguage, editorLanguages, translator } from '../i18n/index.ts';
+import type { StatusKey } from './index.ts';
 import type { Channel, Service, Site, Town } from '../model/types.ts';
 
 /** The line of a field in a file, from the reader. */
@@ -139,6 +140,37 @@ export function taskStatusWarnings(ctx: WarningContext, service: Service): Conte
   });
 }
 
+/**
+ * The "works as usual" summaries of the catalogue (`texts` in src/catalogue/services.yaml, which
+ * `aushang init` and `new --from` write; tests/unit/catalogue checks that they agree). Kept here
+ * as text: the pages load this module where the catalogue file cannot be read.
+ */
+export const catalogueUsualSummaries = ['Arbeitet wie gewohnt. Alle Anliegen sind wie üblich möglich.', 'Alle Dienste der Verwaltung arbeiten wie gewohnt.'] as const;
+
+/** The summaries the commands and the catalogue write for "works as usual", in German and English. */
+function usualSummaries(): Set<string> {
+  const keys = ['new.serviceSummary', 'new.townSummary', 'resolve.serviceSummary', 'resolve.townSummary'] as const;
+  return new Set([...catalogueUsualSummaries, ...editorLanguages.flatMap((language) => keys.map((key) => catalog(language)[key]))]);
+}
+
+/** The summaries the commands write for a service that has just become disrupted. */
+function disruptedSummaries(): Set<string> {
+  return new Set(editorLanguages.map((language) => catalog(language)['new.serviceSummaryDisrupted']));
+}
+
+/**
+ * Content format 1.2: a summary left unchanged while the status changed. `check` does not know a
+ * file's history, but it knows the sentences the commands and the catalogue write: "Arbeitet wie
+ * gewohnt." above a status that is not `normal` (a clerk changed only the status, as in the web
+ * editor), or "Derzeit gestört; Einzelheiten folgen." above `normal`. For a town its shown
+ * status counts, also when it follows from its services.
+ */
+export function summaryKeptWarnings(ctx: WarningContext, file: string, status: StatusKey, summary: string): ContentWarning[] {
+  const text = summary.trim();
+  const contradicts = status === 'normal' ? disruptedSummaries().has(text) : usualSummaries().has(text);
+  return contradicts ? [warning(ctx, file, 'summary', 'summaryKept', { found: text, status })] : [];
+}
+
 /** A page still marked `example: true`: a template (an Impressum with made-up data) not yet filled in. */
 export function exampleWarnings(ctx: WarningContext): ContentWarning[] {
   return ctx.site.pages.filter((p) => p.example).map((p) => warning(ctx, p.file, 'example', 'examplePage', { found: p.title }));
@@ -174,6 +206,8 @@ export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
     ...site.towns.flatMap((town) => townStatusWarnings(ctx, town)),
     ...site.towns.flatMap((town) => townSummaryWarnings(ctx, town)),
     ...services.flatMap((s) => taskStatusWarnings(ctx, s)),
+    ...site.towns.flatMap((town) => summaryKeptWarnings(ctx, town.file, town.status, town.summary.markdown)),
+    ...services.flatMap((s) => summaryKeptWarnings(ctx, s.file, s.status, s.summary.markdown)),
     ...exampleWarnings(ctx),
     ...site.towns.flatMap((town) => channelValueWarnings(ctx, town.file, 'contacts', town.contacts)),
     ...services.flatMap((s) => channelValueWarnings(ctx, s.file, 'channels', s.channels)),

@@ -210,6 +210,38 @@ describe('content format 1.2: words that contradict a status', () => {
   });
 });
 
+describe('content format 1.2: a summary kept while the status changed', () => {
+  test('a sentence the commands or the catalogue write for "works as usual" above a disrupted status, and the other way round (de, en)', async () => {
+    const files = {
+      // The town's status follows from its services: limited. Its summary is init's.
+      'towns/werl/index.md': md('name: Werl\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Alle Dienste der Verwaltung arbeiten wie gewohnt.'),
+      'towns/werl/buergerbuero.md': service('channels:\n  - { channel: in-person, status: normal }\n', 'unavailable').replace('summary: Geschlossen.', 'summary: Arbeitet wie gewohnt. Alle Anliegen sind wie üblich möglich.'),
+      'towns/werl/kasse.md': service('', 'normal').replace('summary: Geschlossen.', 'summary: Derzeit gestört; Einzelheiten folgen.'),
+      'towns/werl/gewerbe.md': service('', 'limited').replace('summary: Geschlossen.', "summary: 'Available as usual.'"),
+    };
+    expect(await warnings(files)).toMatchInlineSnapshot(`
+      [
+        "content/towns/werl/buergerbuero.md:5: summary: Warnung: „Arbeitet wie gewohnt. Alle Anliegen sind wie üblich möglich.“ passt nicht zum Status „unavailable“ — wohl wurde nur der Status geändert; summary anpassen",
+        "content/towns/werl/gewerbe.md:5: summary: Warnung: „Available as usual.“ passt nicht zum Status „limited“ — wohl wurde nur der Status geändert; summary anpassen",
+        "content/towns/werl/index.md:5: summary: Warnung: „Alle Dienste der Verwaltung arbeiten wie gewohnt.“ passt nicht zum Status „limited“ — wohl wurde nur der Status geändert; summary anpassen",
+        "content/towns/werl/kasse.md:5: summary: Warnung: „Derzeit gestört; Einzelheiten folgen.“ passt nicht zum Status „normal“ — wohl wurde nur der Status geändert; summary anpassen",
+      ]
+    `);
+    expect((await warnings(files, NOW, 'en'))[0]).toMatchInlineSnapshot(`"content/towns/werl/buergerbuero.md:5: summary: warning: "Arbeitet wie gewohnt. Alle Anliegen sind wie üblich möglich." does not fit the status "unavailable" — probably only the status was changed; change the summary"`);
+  });
+
+  test('no warning for a summary of the editor\'s own words, or a standard one that fits', async () => {
+    expect(
+      await warnings({
+        'towns/werl/index.md': md('name: Werl\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Alle Dienste der Verwaltung arbeiten wie gewohnt.'),
+        'towns/werl/buergerbuero.md': service('', 'normal').replace('summary: Geschlossen.', 'summary: Wieder wie gewohnt verfügbar.'),
+        'towns/ense/index.md': town('Ense'),
+        'towns/ense/kasse.md': service('', 'limited').replace('summary: Geschlossen.', 'summary: Derzeit gestört; Einzelheiten folgen.'),
+      }),
+    ).toEqual([]);
+  });
+});
+
 describe('example pages', () => {
   test('a page still marked example: true', async () => {
     expect(await warnings({ 'pages/impressum.md': md('title: Impressum\nrole: impressum\nexample: true'), 'pages/hilfe.md': md('title: Hilfe\nexample: false') })).toMatchInlineSnapshot(`

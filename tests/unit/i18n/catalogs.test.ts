@@ -104,6 +104,7 @@ const warningParams: Record<WarningCode, string[]> = {
   townStatusContradicts: ['found', 'services', 'count'],
   townSummaryNamesNormal: ['found', 'town'],
   taskUnderNormalService: ['found', 'task'],
+  summaryKept: ['found', 'status'],
   examplePage: ['found'],
   channelNoValue: ['found'],
 };
