@@ -33,7 +33,7 @@ import {
 } from './change.ts';
 import { editFile, oneLine, scalarText, type Edit } from './edit.ts';
 import { findEntry, loadCatalogue, renderServiceFile } from '../catalogue/index.ts';
-import { dropTownNormalStatus, type TownStatusRemoval } from './town-status.ts';
+import { dropTownNormalStatus, showTownSummary, type TownStatusRemoval } from './town-status.ts';
 
 const options = {
   name: { type: 'string' },
@@ -236,6 +236,7 @@ export async function runNew(argv: readonly string[], settings: CommandOptions =
     const townChange = await dropTownNormalStatus(session, town);
     const code = await write(session, file, text, 'new.nextService', `${town}/${service}`, townChange);
     if (!townChange) await hintOwnStatus(session, town, townFile);
+    if (given.status !== undefined && given.status !== 'normal') await showTownSummary(session, town);
     return code;
   });
 }

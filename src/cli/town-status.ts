@@ -8,6 +8,9 @@
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parseSource } from '../model/read.ts';
+import { oneLine } from './edit.ts';
 import { CommandError, editText, Plan, readForEdit, type Session } from './change.ts';
 
 export interface TownStatusRemoval {
@@ -34,4 +37,15 @@ export async function dropTownNormalStatus(session: Session, town: string): Prom
   const plan = new Plan();
   plan.remove('status', read.data.status);
   return { file, text: editText(session, file, read.text, plan.edits), plan };
+}
+
+/**
+ * Shows the town's summary for the editor to revisit: a service that became disrupted or normal
+ * again may be named in it ("Bürgerbüro und Standesamt sind eingeschränkt").
+ */
+export async function showTownSummary(session: Session, town: string): Promise<void> {
+  const file = path.join(session.dir, 'towns', town, 'index.md');
+  const bytes = await readFile(file).catch(() => undefined);
+  const summary = bytes && parseSource('town', session.shown(file), bytes, { slug: town }).source?.data.summary;
+  if (typeof summary === 'string') session.out(session.t('update.townSummaryHint', { town, summary: oneLine(summary) }));
 }

@@ -36,7 +36,7 @@ import {
   type Target,
 } from './change.ts';
 import { oneLine } from './edit.ts';
-import { dropTownNormalStatus } from './town-status.ts';
+import { dropTownNormalStatus, showTownSummary } from './town-status.ts';
 
 const options = {
   status: { type: 'string' },
@@ -140,10 +140,7 @@ function summaryHint(session: Session, data: Record<string, unknown>, request: {
 async function townSummaryHint(session: Session, target: Target, data: Record<string, unknown>, request: { status?: string | undefined; channel?: string | undefined }): Promise<void> {
   if (target.kind !== 'service' || request.status === undefined || request.channel !== undefined) return;
   if ((data.status === 'normal') === (request.status === 'normal')) return;
-  const file = path.join(session.dir, 'towns', target.town!, 'index.md');
-  const bytes = await readFile(file).catch(() => undefined);
-  const summary = bytes && parseSource('town', session.shown(file), bytes, { slug: target.town! }).source?.data.summary;
-  if (typeof summary === 'string') session.out(session.t('update.townSummaryHint', { town: target.town!, summary: oneLine(summary) }));
+  await showTownSummary(session, target.town!);
 }
 
 export async function runUpdate(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {

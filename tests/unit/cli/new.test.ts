@@ -110,7 +110,8 @@ describe('a town’s status, content format 1.2', () => {
     expect(text).toMatchInlineSnapshot(`
       "Angelegt: content/towns/ense/buergerbuero.md
       Prüfen Sie title und summary in content/towns/ense/buergerbuero.md. Ändern später mit: npm run update -- ense/buergerbuero --status … --note "…"
-      Aus content/towns/ense/index.md entfernt: status: normal — der Status des Ortes ergibt sich jetzt aus seinen Diensten."
+      Aus content/towns/ense/index.md entfernt: status: normal — der Status des Ortes ergibt sich jetzt aus seinen Diensten.
+      Hinweis: Der Ort sagt in summary: „Die Verwaltung ist wie gewohnt erreichbar.“ — stimmt das noch? Sonst: npm run update -- ense --summary "…""
     `);
     const written = await read(root, 'towns/ense/index.md');
     expect(written).not.toContain('status:');
