@@ -8,7 +8,9 @@
  * starting now) with every required field, the current time in the
  * site's time zone, a valid status and a short comment above each field, in the site's
  * language. Refuses a name that is not a slug, one the site reserves, one a page already has,
- * and a file that exists; then nothing is written. What it writes passes `check`.
+ * and a file that exists; then nothing is written. What it writes passes `check`. A new town
+ * gets `status: normal` only because it has no services yet (or the `--status` given); its
+ * first service takes an own `normal` out again (content format 1.2, `dropTownNormalStatus`).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -33,6 +35,7 @@ import {
 } from './change.ts';
 import { editFile, oneLine, scalarText, type Edit } from './edit.ts';
 import { findEntry, loadCatalogue, renderServiceFile } from '../catalogue/index.ts';
+import { dropTownNormalStatus, showTownSummary, type TownStatusRemoval } from './town-status.ts';
 
 const options = {
   name: { type: 'string' },
@@ -72,6 +75,15 @@ function fileText(lines: string[]): string {
   return `---\n${lines.join('\n')}\n---\n`;
 }
 
+/**
+ * A new town has no services, so it needs a status: the one given with `--status`, else `normal`
+ * with a comment on the same line (removed with it) saying that it goes with the first service.
+ */
+function townStatusLines(session: Session, status: string | undefined): string[] {
+  if (status !== undefined) return field(session, 'status', status, 'new.comment.townStatus');
+  return [`status: normal   # ${session.t('new.comment.townStatusUntilServices')}`];
+}
+
 /** The text of a new town's index.md. */
 export function townText(session: Session, slug: string, values: Values, now: string): string {
   return fileText([
@@ -80,7 +92,7 @@ export function townText(session: Session, slug: string, values: Values, now: st
     ...field(session, 'parent', values.parent, 'new.comment.parent'),
     ...(values.incident === undefined ? [] : [`# ${session.t('new.comment.incidents')}`, `incidents: [${scalarText(values.incident)}]`]),
     ...field(session, 'updated', now, 'new.comment.updated'),
-    ...field(session, 'status', values.status ?? 'normal', 'new.comment.townStatus'),
+    ...townStatusLines(session, values.status),
     ...field(session, 'summary', values.summary ?? session.t('new.townSummary'), 'new.comment.summary'),
   ]);
 }
@@ -109,8 +121,8 @@ export function incidentText(session: Session, slug: string, values: Values, now
 }
 
 /**
- * A town with a status of its own shows that status whatever its services say: a town made by
- * `new` has one (a town without services needs it). Say so when it gets a service.
+ * A town with a status of its own other than `normal` shows that status whatever its services
+ * say (an own `normal` was taken out, `dropTownNormalStatus`). Say so when it gets a service.
  */
 async function hintOwnStatus(session: Session, town: string, townFile: string): Promise<void> {
   const bytes = await readFile(townFile);
@@ -159,11 +171,12 @@ async function createIncident(session: Session, slug: string, given: Values): Pr
   return write(session, file, incidentText(session, slug, given, timeToWrite(session, undefined)), 'new.nextIncident', `stoerungen/${slug}`);
 }
 
-/** Checks the new file like `check` would, then writes it (and its folder). */
-async function write(session: Session, file: string, text: string, next: MessageKey, address: string): Promise<number> {
+/** Checks the new file (and the town's, when it changes too) like `check` would, then writes it (and its folder). */
+async function write(session: Session, file: string, text: string, next: MessageKey, address: string, townChange?: TownStatusRemoval): Promise<number> {
   const planned = new Map([[file, text]]);
   // A folder on the way that is a link would put the new file outside the content folder.
   await refuseLinks(session, file);
+  if (townChange) planned.set(townChange.file, townChange.text);
   const otherErrors = await checkPlanned(session, planned, undefined, 'new.refused');
   const created = !existsSync(path.dirname(file));
   await mkdir(path.dirname(file), { recursive: true });
@@ -175,6 +188,7 @@ async function write(session: Session, file: string, text: string, next: Message
   }
   session.out(session.t('new.created', { file: session.shown(file) }));
   session.out(session.t(next, { file: session.shown(file), town: address.split('/')[0]!, slug: address.split('/').pop()!, address }));
+  if (townChange) session.out(session.t('new.townStatusRemoved', { file: session.shown(townChange.file) }));
   reportOtherErrors(session, otherErrors);
   return 0;
 }
@@ -224,8 +238,11 @@ export async function runNew(argv: readonly string[], settings: CommandOptions =
       text = given.from === undefined ? serviceText(session, service, given, now) : await catalogueServiceText(session, townFile, town, given, now);
     }
 
-    const code = await write(session, file, text, service === undefined ? 'new.nextTown' : 'new.nextService', service === undefined ? town : `${town}/${service}`);
-    if (service !== undefined) await hintOwnStatus(session, town, townFile);
+    if (service === undefined) return write(session, file, text, 'new.nextTown', town);
+    const townChange = await dropTownNormalStatus(session, town);
+    const code = await write(session, file, text, 'new.nextService', `${town}/${service}`, townChange);
+    if (!townChange) await hintOwnStatus(session, town, townFile);
+    if (given.status !== undefined && given.status !== 'normal') await showTownSummary(session, town);
     return code;
   });
 }

@@ -7,12 +7,15 @@
  * (as the model derives it: towns that name it in `incidents`, or whose services name it) is
  * set back to normal: each service that is not entirely normal gets `status: normal`, its tasks
  * and channels too, a summary saying it works as usual, no `since`/`expected`, and an update
- * entry; a town with a status of its own or contacts that are not normal likewise. Services
- * that name another incident are left alone. All or nothing: every file is checked first, then
- * all are written.
+ * entry. A town's contacts go back to normal and an own status other than `normal` goes (it
+ * follows from the services; a town without services gets `normal`); its summary is replaced
+ * when the town is back to normal as a whole. Services that name another incident are left
+ * alone. The summaries left as they were that may still speak of the incident are listed
+ * (`printRevisit`). All or nothing: every file is checked first, then all are written.
  */
 import path from 'node:path';
 import type { Incident, Service, Town } from '../model/types.ts';
+import { isServiceDisrupted } from '../model/derive.ts';
 import { formatContentError } from '../schema/errors.ts';
 import {
   checkPlanned,
@@ -62,23 +65,63 @@ function normalizeList(plan: Plan, field: string, list: unknown): void {
   });
 }
 
-/** What the all-clear changes in a service or town file; an empty plan when it is already normal. */
-function planNormal(session: Session, data: Record<string, unknown>, kind: 'service' | 'town', at: string, incident: Incident): Plan {
+/** What the all-clear changes in a service file; an empty plan when it is already normal. */
+function planServiceNormal(session: Session, data: Record<string, unknown>, at: string, incident: Incident): Plan {
   const plan = new Plan();
   if (data.status !== undefined && data.status !== 'normal') plan.set(['status'], 'normal', data.status);
-  if (kind === 'service') {
-    normalizeList(plan, 'tasks', data.tasks);
-    normalizeList(plan, 'channels', data.channels);
-  } else {
-    normalizeList(plan, 'contacts', data.contacts);
-  }
+  normalizeList(plan, 'tasks', data.tasks);
+  normalizeList(plan, 'channels', data.channels);
   if (plan.edits.length === 0) return plan;
-  if (kind === 'service') for (const key of ['since', 'expected']) if (data[key] !== undefined) plan.remove(key, data[key]);
-  plan.set(['summary'], session.t(kind === 'service' ? 'resolve.serviceSummary' : 'resolve.townSummary'), data.summary);
+  for (const key of ['since', 'expected']) if (data[key] !== undefined) plan.remove(key, data[key]);
+  plan.set(['summary'], session.t('resolve.serviceSummary'), data.summary);
+  closePlan(session, plan, data, at, incident);
+  return plan;
+}
+
+/** `updated` moves to the all-clear's time, and an entry says why. */
+function closePlan(session: Session, plan: Plan, data: Record<string, unknown>, at: string, incident: Incident): void {
   const updated = laterTime(session, data.updated, at);
   if (updated !== data.updated) plan.set(['updated'], updated, data.updated);
   plan.entry(at, session.t('resolve.normalNote', { incident: incident.title }));
+}
+
+/**
+ * What the all-clear changes in a town file. Its contacts go back to normal. An own status other
+ * than `normal` goes (content format 1.2: with services, the status follows from them; without,
+ * it becomes `normal`). The summary is replaced only when the town is back to normal as a whole
+ * (`whole`: nothing of any service left disrupted, also by another incident) and something of it
+ * changed (`servicesChanged`: one of its services was set back); otherwise it is left for the
+ * editor, and listed.
+ */
+function planTownNormal(session: Session, data: Record<string, unknown>, town: Town, whole: boolean, servicesChanged: boolean, at: string, incident: Incident): Plan {
+  const plan = new Plan();
+  if (data.status !== undefined && data.status !== 'normal') {
+    if (town.services.length > 0) plan.remove('status', data.status);
+    else plan.set(['status'], 'normal', data.status);
+  }
+  normalizeList(plan, 'contacts', data.contacts);
+  if (plan.edits.length === 0 && !servicesChanged) return plan;
+  if (whole) plan.set(['summary'], session.t('resolve.townSummary'), data.summary);
+  if (plan.edits.length === 0) return plan;
+  closePlan(session, plan, data, at, incident);
   return plan;
+}
+
+/** A summary the all-clear left as it was, which may still speak of the incident. */
+interface Revisit {
+  address: string;
+  summary: string;
+}
+
+/**
+ * Lists the summaries to revisit: every affected town's whose summary was not replaced (it is
+ * still disrupted by something else, or nothing in it changed), and every service's that names
+ * the incident and was normal already. Only a person can tell whether they still speak of it.
+ */
+function printRevisit(session: Session, revisit: readonly Revisit[]): void {
+  if (revisit.length === 0) return;
+  session.out(session.t('resolve.revisit'));
+  for (const { address, summary } of revisit) session.out(session.t('resolve.revisitLine', { address, summary: oneLine(summary) }));
 }
 
 /** The towns and services the all-clear sets back to normal. */
@@ -120,21 +163,32 @@ export async function runResolve(argv: readonly string[], settings: CommandOptio
       plan.entry(at, typeof values.note === 'string' ? oneLine(values.note) : session.t('resolve.note'));
       plans.push({ target, plan, text });
     }
+    const revisit: Revisit[] = [];
     if (values.services === 'normal') {
       for (const { town, services } of affected(before.site, incident)) {
-        const files: Target[] = [
-          { kind: 'town', slug: town.slug, file: path.resolve(session.cwd, town.file), address: town.slug },
-          ...services.map((s): Target => ({ kind: 'service', slug: s.slug, town: town.slug, file: path.resolve(session.cwd, s.file), address: `${town.slug}/${s.slug}` })),
-        ];
-        for (const file of files) {
-          const read = await readForEdit(session, file);
-          const plan = planNormal(session, read.data, file.kind === 'town' ? 'town' : 'service', at, incident);
-          if (plan.edits.length > 0) plans.push({ target: file, plan, text: read.text });
+        const townTarget: Target = { kind: 'town', slug: town.slug, file: path.resolve(session.cwd, town.file), address: town.slug };
+        const servicePlans: Planned[] = [];
+        for (const s of services) {
+          const target: Target = { kind: 'service', slug: s.slug, town: town.slug, file: path.resolve(session.cwd, s.file), address: `${town.slug}/${s.slug}` };
+          const read = await readForEdit(session, target);
+          const plan = planServiceNormal(session, read.data, at, incident);
+          if (plan.edits.length > 0) servicePlans.push({ target, plan, text: read.text });
+          else if (s.incident === incident.slug) {
+            revisit.push({ address: target.address, summary: s.summary.markdown });
+          }
         }
+        // Back to normal as a whole: every service it keeps (another incident's) is not disrupted.
+        const whole = town.services.every((s) => services.includes(s) || !isServiceDisrupted(s));
+        const read = await readForEdit(session, townTarget);
+        const plan = planTownNormal(session, read.data, town, whole, servicePlans.length > 0, at, incident);
+        if (plan.edits.length > 0) plans.push({ target: townTarget, plan, text: read.text });
+        plans.push(...servicePlans);
+        if (!plan.changes.some((c) => c.field === 'summary')) revisit.push({ address: town.slug, summary: town.summary.markdown });
       }
     }
     if (plans.length === 0) {
       session.out(session.t('resolve.nothing'));
+      printRevisit(session, revisit);
       return 0;
     }
     const planned = new Map(plans.map((p) => [p.target.file, editText(session, p.target.file, p.text, p.plan.edits)]));
@@ -142,6 +196,7 @@ export async function runResolve(argv: readonly string[], settings: CommandOptio
     await writePlanned(session, planned);
     for (const p of plans) printChanges(session, p.target.file, p.plan.changes);
     session.out(plans.length === 1 ? session.t('resolve.doneOne') : session.t('resolve.done', { count: plans.length }));
+    printRevisit(session, revisit);
     return 0;
   });
 }

@@ -37,6 +37,7 @@ import {
   type Target,
 } from './change.ts';
 import { oneLine } from './edit.ts';
+import { dropTownNormalStatus, showTownSummary } from './town-status.ts';
 
 const options = {
   status: { type: 'string' },
@@ -133,6 +134,16 @@ function summaryHint(session: Session, data: Record<string, unknown>, request: {
   session.out(session.t('update.summaryUnchanged', { summary: oneLine(data.summary) }));
 }
 
+/**
+ * A service that stops or starts being normal: the town's summary may name it ("Bürgerbüro und
+ * Standesamt sind eingeschränkt"). The editor is shown the town's summary to revisit.
+ */
+async function townSummaryHint(session: Session, target: Target, data: Record<string, unknown>, request: { status?: string | undefined; channel?: string | undefined }): Promise<void> {
+  if (target.kind !== 'service' || request.status === undefined || request.channel !== undefined) return;
+  if ((data.status === 'normal') === (request.status === 'normal')) return;
+  await showTownSummary(session, target.town!);
+}
+
 export async function runUpdate(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
   return runCommand(settings, async (ctx) => {
     const { session, values, positionals } = await startSession(argv, options, settings, ctx);
@@ -163,10 +174,16 @@ export async function runUpdate(argv: readonly string[], settings: CommandOption
     const incidentTitle = request.incident === undefined ? undefined : await incidentTitleOf(session, request.incident);
     const plan = planUpdate(session, target, data, { ...request, incidentTitle, at });
     const planned = new Map([[target.file, editText(session, target.file, text, plan.edits)]]);
+    // A service that stops being normal under a town with `status: normal`: the line goes (content format 1.2).
+    const disrupts = target.kind === 'service' && request.channel === undefined && request.status !== undefined && request.status !== 'normal';
+    const townChange = disrupts ? await dropTownNormalStatus(session, target.town!) : undefined;
+    if (townChange) planned.set(townChange.file, townChange.text);
     const otherErrors = await checkPlanned(session, planned);
     await writePlanned(session, planned);
     printChanges(session, target.file, plan.changes);
+    if (townChange) printChanges(session, townChange.file, townChange.plan.changes);
     summaryHint(session, data, request);
+    await townSummaryHint(session, target, data, request);
     reportOtherErrors(session, otherErrors);
     return 0;
   });

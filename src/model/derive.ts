@@ -12,6 +12,36 @@ export function deriveTownStatus(services: readonly Pick<Service, 'status'>[]): 
   return 'limited';
 }
 
+/**
+ * How well something works, for comparing statuses: `normal` 2, `limited` and `deferred` 1 (both
+ * "works, but not as usual"), `unavailable` 0. A channel's status uses the same scale.
+ */
+export function statusRank(status: StatusKey): number {
+  return status === 'normal' ? 2 : status === 'unavailable' ? 0 : 1;
+}
+
+/** Whether status `a` says that more works than status `b`: `normal` is better than `limited`. */
+export function isBetterStatus(a: StatusKey, b: StatusKey): boolean {
+  return statusRank(a) > statusRank(b);
+}
+
+/**
+ * The best status a town may show with these services (content format 1.2): `normal` only when
+ * every service is normal, otherwise at best `limited` (or `deferred`, which ranks the same). A
+ * town whose listed services are all `unavailable` may still say `limited`: its own contacts and
+ * what it does not list may work (the example's Kreis Soest: "die Telefonanlage funktioniert").
+ */
+export function bestTownStatus(services: readonly Pick<Service, 'status'>[]): StatusKey | undefined {
+  if (services.length === 0) return undefined;
+  return services.every((s) => s.status === 'normal') ? 'normal' : 'limited';
+}
+
+/** Whether a town's own `status` is better than its services allow (an error in `check`). */
+export function isTownStatusTooGood(status: StatusKey, services: readonly Pick<Service, 'status'>[]): boolean {
+  const best = bestTownStatus(services);
+  return best !== undefined && isBetterStatus(status, best);
+}
+
 /** Services in list order: by `order` (those without come last), then by title. */
 export function compareServices(collator: Intl.Collator) {
   return (a: Pick<Service, 'order' | 'title'>, b: Pick<Service, 'order' | 'title'>) =>
@@ -73,19 +103,40 @@ export function hasOpenIncident(site: Pick<Site, 'incident'>, town: Pick<Town, '
   return town.affectedBy.some((slug) => !site.incident(slug)?.resolved);
 }
 
-/** A quiet town: every service `normal` and no open incident affects it. */
-export function isQuietTown(site: Pick<Site, 'incident'>, town: Pick<Town, 'status' | 'affectedBy'>): boolean {
-  return town.status === 'normal' && !hasOpenIncident(site, town);
+/** Whether anything of a service is not `normal`: its status, a task or a way of contact. */
+export function isServiceDisrupted(service: Pick<Service, 'status' | 'tasks' | 'channels'>): boolean {
+  return service.status !== 'normal' || service.tasks.some((task) => task.status !== 'normal') || service.channels.some((c) => c.status !== 'normal');
 }
 
-/** A quiet service: `normal`, and no open incident affects its town; its page is never marked as outdated. */
-export function isQuietService(site: Pick<Site, 'incident'>, town: Pick<Town, 'affectedBy'>, service: Pick<Service, 'status'>): boolean {
-  return service.status === 'normal' && !hasOpenIncident(site, town);
+/**
+ * Whether anything of a town is not `normal`: its own status, a contact, or anything of a service
+ * (see `isServiceDisrupted`). Decided from the services themselves, not only from the town's
+ * `status` field, so that "everything works" can never stand above a disrupted service.
+ */
+export function isTownDisrupted(town: Pick<Town, 'status' | 'contacts' | 'services'>): boolean {
+  return town.status !== 'normal' || town.contacts.some((c) => c.status !== 'normal') || town.services.some(isServiceDisrupted);
 }
 
-/** A quiet site: no open incident and every town quiet; its home page says that everything works. */
-export function isQuietSite(site: Pick<Site, 'incident' | 'incidents' | 'towns'>): boolean {
-  return site.incidents.every((incident) => incident.resolved) && site.towns.every((town) => isQuietTown(site, town));
+/** A quiet town: nothing disrupted (status, contacts, services, their tasks and channels) and no open incident affects it. */
+export function isQuietTown(site: Pick<Site, 'incident'>, town: Pick<Town, 'status' | 'affectedBy' | 'contacts' | 'services'>): boolean {
+  return !isTownDisrupted(town) && !hasOpenIncident(site, town);
+}
+
+/** A quiet service: nothing of it disrupted, and no open incident affects its town; its page is never marked as outdated. */
+export function isQuietService(site: Pick<Site, 'incident'>, town: Pick<Town, 'affectedBy'>, service: Pick<Service, 'status' | 'tasks' | 'channels'>): boolean {
+  return !isServiceDisrupted(service) && !hasOpenIncident(site, town);
+}
+
+/**
+ * A quiet site: no open incident, every way of contact of the site normal and every town quiet;
+ * its home page says that everything works.
+ */
+export function isQuietSite(site: Pick<Site, 'incident' | 'incidents' | 'towns' | 'settings'>): boolean {
+  return (
+    site.incidents.every((incident) => incident.resolved) &&
+    site.settings.contacts.every((c) => c.status === 'normal') &&
+    site.towns.every((town) => isQuietTown(site, town))
+  );
 }
 
 /**

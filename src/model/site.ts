@@ -28,7 +28,7 @@ import {
   type UpdateInput,
 } from '../schema/index.ts';
 import { closest, fieldName, issueToErrors, sortErrors, type ContentError, type ContentWarning } from '../schema/errors.ts';
-import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
+import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkTownStatusNotBetter, checkUrl, type RuleContext } from '../schema/rules.ts';
 import { defaultContentLanguage, editorLanguage, translator, type EditorLanguage } from '../i18n/index.ts';
 import { applyOverlay, readContent, slugify, type Overlay, type SourceFile } from './read.ts';
 import { createRenderer, plainText } from './markdown.ts';
@@ -358,6 +358,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     if (input.status === undefined && derived === undefined) {
       errors.push({ file: source.file, line: source.lineOf(['status']), field: 'status', code: 'townStatusRequired', hint: { code: 'example', params: { example: 'status: limited' } } });
     }
+    if (input.status !== undefined) checkTownStatusNotBetter(ctx, source, input.status, services);
     input.incidents.forEach((slug, i) => checkReference(ctx, source, ['incidents', i], slug, incidentSlugs, 'unknownIncident'));
     if (input.parent !== undefined) {
       if (input.parent === source.slug) {

@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'collision'
   | 'duplicateRole'
   | 'townStatusRequired'
+  | 'townStatusTooGood'
   | 'alias'
   | 'aliasCollision'
   | 'timezone'
@@ -66,7 +67,16 @@ export type ErrorCode =
   | 'mirrorTwice';
 
 /** 1.1: what `check` warns about: published all the same, but an editor should look. */
-export type WarningCode = 'stale' | 'expectedPast' | 'noAlternative' | 'townStatusContradicts' | 'examplePage' | 'channelNoValue';
+export type WarningCode =
+  | 'stale'
+  | 'expectedPast'
+  | 'noAlternative'
+  | 'townStatusContradicts'
+  | 'townSummaryNamesNormal'
+  | 'taskUnderNormalService'
+  | 'summaryKept'
+  | 'examplePage'
+  | 'channelNoValue';
 
 export type HintCode = 'didYouMean' | 'example' | 'quote' | 'yaml' | 'saveUtf8' | 'slugify' | 'typo' | 'https' | 'basePath';
 

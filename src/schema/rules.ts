@@ -16,6 +16,8 @@ import { translator, type Language } from '../i18n/index.ts';
 import { ownPath } from '../model/targets.ts';
 import { isSitePathUrl, type SiteLink } from './links.ts';
 import { channelUrlSchemes, emailAddress, linkUrlSchemes } from './field-rules.ts';
+import { deriveTownStatus, isTownStatusTooGood } from '../model/derive.ts';
+import type { StatusKey } from './index.ts';
 
 export interface RuleContext {
   timeZone: string;
@@ -157,4 +159,23 @@ export function checkReference(
     ...(suggestion ? { hint: { code: 'didYouMean' as const, params: { suggestion } } } : {}),
   });
   return false;
+}
+
+/**
+ * Content format 1.2: a town's own `status` may not be better than its services (see
+ * `isTownStatusTooGood`): `status: normal` above a service that is not normal would tell citizens
+ * that everything works. The message names the disrupted services and the way out: without the
+ * line, the status follows from the services.
+ */
+export function checkTownStatusNotBetter(
+  ctx: RuleContext,
+  source: SourceFile,
+  status: StatusKey,
+  services: readonly { title: string; status: StatusKey }[],
+): void {
+  if (!isTownStatusTooGood(status, services)) return;
+  const disrupted = services.filter((s) => s.status !== 'normal');
+  const named = disrupted.slice(0, 5).map((s) => `${s.title}: ${s.status}`);
+  if (disrupted.length > named.length) named.push('…');
+  ctx.errors.push({ ...at(ctx, source, ['status']), code: 'townStatusTooGood', params: { found: status, services: named.join(', '), derived: deriveTownStatus(services)! } });
 }

@@ -7,7 +7,9 @@
 import { fieldName, type ContentWarning, type WarningCode } from './errors.ts';
 import { isStale } from '../model/derive.ts';
 import { formatTime, type TimeValue } from '../model/time.ts';
-import { catalog, editorLanguage, translator } from '../i18n/index.ts';
+import { plainText } from '../model/markdown.ts';
+import { catalog, editorLanguage, editorLanguages, translator } from '../i18n/index.ts';
+import type { StatusKey } from './index.ts';
 import type { Channel, Service, Site, Town } from '../model/types.ts';
 
 /** The line of a field in a file, from the reader. */
@@ -70,16 +72,103 @@ export function alternativeWarnings(ctx: WarningContext, service: Service): Cont
 }
 
 /**
- * A town whose written `status` contradicts every one of its services: `normal` while none of
- * them is normal, or `unavailable` while none of them is unavailable. `limited` and `deferred`
- * are in between and contradict nothing.
+ * A town whose written `status` is `unavailable` while none of its services is: the town looks
+ * worse than its services. (The other way round, `normal` above a disrupted service, is an error
+ * since content format 1.2: `checkTownStatusNotBetter`.) `limited` and `deferred` are in between
+ * and contradict nothing.
  */
 export function townStatusWarnings(ctx: WarningContext, town: Town): ContentWarning[] {
-  if (town.statusDerived || town.services.length === 0) return [];
-  if (town.status !== 'normal' && town.status !== 'unavailable') return [];
+  if (town.statusDerived || town.services.length === 0 || town.status !== 'unavailable') return [];
   if (town.services.some((s) => s.status === town.status)) return [];
   const statuses = [...new Set(town.services.map((s) => s.status))].join(', ');
   return [warning(ctx, town.file, 'status', 'townStatusContradicts', { found: town.status, services: statuses, count: String(town.services.length) })];
+}
+
+/**
+ * Words that describe something as disrupted, for `townSummaryWarnings`: German word beginnings
+ * (`eingeschränkt` also finds `eingeschränkte`, `Störung` also `Störungen`) and whole English
+ * words. The status labels of both languages are among them.
+ */
+const disruptionPattern = new RegExp(
+  [
+    '(?<!\\p{L})(?:eingeschränkt|geschlossen|gestört|störung|ausgefallen|ausfall|ausfäll|nicht möglich|nicht erreichbar|nicht verfügbar|nur annahme|nur telefonisch|verzögert|lahmgelegt)',
+    '(?<!\\p{L})(?:limited|closed|disrupted|outage|unavailable|not available|down)(?!\\p{L})',
+  ].join('|'),
+  'iu',
+);
+
+/** Whether a text names a title as a word of its own (`Bürgerbüro`, not `Bürgerbürokratie`). */
+function namesTitle(text: string, title: string): boolean {
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'iu').test(text);
+}
+
+/**
+ * Content format 1.2: a town whose services are all back to `normal` (and whose status is
+ * `normal`) while its summary still names some of them in words of disruption ("Bürgerbüro und
+ * Standesamt sind eingeschränkt") — typically left over after `resolve`. Both conditions must
+ * hold, so a quiet town's summary that names a service ("Das Bürgerbüro ist geöffnet") is fine.
+ */
+export function townSummaryWarnings(ctx: WarningContext, town: Town): ContentWarning[] {
+  if (town.status !== 'normal' || town.services.length === 0 || town.services.some((s) => s.status !== 'normal')) return [];
+  const text = plainText(town.summary.markdown);
+  if (!disruptionPattern.test(text)) return [];
+  const named = town.services.filter((s) => namesTitle(text, s.title)).map((s) => s.title);
+  if (named.length === 0) return [];
+  return [warning(ctx, town.file, 'summary', 'townSummaryNamesNormal', { found: [...new Set(named)].join(', '), town: town.slug })];
+}
+
+/**
+ * Content format 1.2: a task that is not `normal` under a service marked `normal` ("Nicht
+ * möglich" under "Normal verfügbar"): one of the two statuses is wrong. Named at the task's line.
+ */
+export function taskStatusWarnings(ctx: WarningContext, service: Service): ContentWarning[] {
+  if (service.status !== 'normal') return [];
+  return service.tasks.flatMap((task, i) => {
+    if (task.status === 'normal') return [];
+    const path = ['tasks', i, 'status'] as const;
+    return [
+      {
+        file: service.file,
+        line: ctx.lineOf(service.file, path),
+        field: fieldName(path),
+        code: 'taskUnderNormalService' as const,
+        severity: 'warning' as const,
+        params: { found: task.status, task: task.titleText },
+      },
+    ];
+  });
+}
+
+/**
+ * The "works as usual" summaries of the catalogue (`texts` in src/catalogue/services.yaml, which
+ * `aushang init` and `new --from` write; tests/unit/catalogue checks that they agree). Kept here
+ * as text: the pages load this module where the catalogue file cannot be read.
+ */
+export const catalogueUsualSummaries = ['Arbeitet wie gewohnt. Alle Anliegen sind wie üblich möglich.', 'Alle Dienste der Verwaltung arbeiten wie gewohnt.'] as const;
+
+/** The summaries the commands and the catalogue write for "works as usual", in German and English. */
+function usualSummaries(): Set<string> {
+  const keys = ['new.serviceSummary', 'new.townSummary', 'resolve.serviceSummary', 'resolve.townSummary'] as const;
+  return new Set([...catalogueUsualSummaries, ...editorLanguages.flatMap((language) => keys.map((key) => catalog(language)[key]))]);
+}
+
+/** The summaries the commands write for a service that has just become disrupted. */
+function disruptedSummaries(): Set<string> {
+  return new Set(editorLanguages.map((language) => catalog(language)['new.serviceSummaryDisrupted']));
+}
+
+/**
+ * Content format 1.2: a summary left unchanged while the status changed. `check` does not know a
+ * file's history, but it knows the sentences the commands and the catalogue write: "Arbeitet wie
+ * gewohnt." above a status that is not `normal` (a clerk changed only the status, as in the web
+ * editor), or "Derzeit gestört; Einzelheiten folgen." above `normal`. For a town its shown
+ * status counts, also when it follows from its services.
+ */
+export function summaryKeptWarnings(ctx: WarningContext, file: string, status: StatusKey, summary: string): ContentWarning[] {
+  const text = summary.trim();
+  const contradicts = status === 'normal' ? disruptedSummaries().has(text) : usualSummaries().has(text);
+  return contradicts ? [warning(ctx, file, 'summary', 'summaryKept', { found: text, status })] : [];
 }
 
 /** A page still marked `example: true`: a template (an Impressum with made-up data) not yet filled in. */
@@ -115,6 +204,10 @@ export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
     ...services.flatMap((s) => expectedWarnings(ctx, s)),
     ...services.flatMap((s) => alternativeWarnings(ctx, s)),
     ...site.towns.flatMap((town) => townStatusWarnings(ctx, town)),
+    ...site.towns.flatMap((town) => townSummaryWarnings(ctx, town)),
+    ...services.flatMap((s) => taskStatusWarnings(ctx, s)),
+    ...site.towns.flatMap((town) => summaryKeptWarnings(ctx, town.file, town.status, town.summary.markdown)),
+    ...services.flatMap((s) => summaryKeptWarnings(ctx, s.file, s.status, s.summary.markdown)),
     ...exampleWarnings(ctx),
     ...site.towns.flatMap((town) => channelValueWarnings(ctx, town.file, 'contacts', town.contacts)),
     ...services.flatMap((s) => channelValueWarnings(ctx, s.file, 'channels', s.channels)),

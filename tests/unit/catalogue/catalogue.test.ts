@@ -16,12 +16,17 @@ import {
 } from '../../../src/catalogue/index.ts';
 import { listCatalogue } from '../../../src/cli/catalogue.ts';
 import { loadSite } from '../../../src/model/site.ts';
+import { catalogueUsualSummaries } from '../../../src/schema/warnings.ts';
 
 const catalogue = loadCatalogue();
 const ids = (kind: string) => servicesFor(catalogue, kind).map((entry) => entry.id);
 const updated = '2026-12-02 09:30';
 
 describe('the data', () => {
+  test('check knows the catalogue\'s "works as usual" summaries, to warn when only the status changed', () => {
+    expect([...catalogueUsualSummaries]).toEqual([catalogue.texts.serviceSummary, catalogue.texts.townSummary]);
+  });
+
   test('at least 40 services, every one with tasks', () => {
     expect(catalogue.services.length).toBeGreaterThanOrEqual(40);
     for (const entry of catalogue.services) expect(entry.tasks.length, entry.id).toBeGreaterThan(0);

@@ -72,6 +72,8 @@ describe('initSite', () => {
     const { site } = result;
     expect(site.settings).toMatchObject({ title: 'Notfall-Informationen – Kreis Musterkreis', operator: 'Kreis Musterkreis', language: 'de' });
     expect(site.towns.map((town) => [town.slug, town.name, town.kind, town.status])).toEqual([['musterkreis', 'Musterkreis', 'Kreis', 'normal']]);
+    // Content format 1.2: the town has services, so its status follows from them (no `status:` line to go stale).
+    expect(site.towns[0]!.statusDerived).toBe(true);
     const services = site.towns[0]!.services;
     expect(services.map((service) => service.slug)).toContain('kfz-zulassung');
     for (const service of services) {

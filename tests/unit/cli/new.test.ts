@@ -7,7 +7,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runNew, nameFromSlug } from '../../../src/cli/new.ts';
-import { base, contentFolder, incident, md, type Files } from '../support/content.ts';
+import { isQuietSite } from '../../../src/model/derive.ts';
+import { loadSite } from '../../../src/model/site.ts';
+import { base, contentFolder, incident, md, NOW, type Files } from '../support/content.ts';
 import { check, read, run } from './run.ts';
 
 const create = (root: string, ...argv: string[]) => run(runNew, root, argv);
@@ -39,8 +41,7 @@ describe('a town', () => {
       kind: Stadt
       # Stand: wann diese Angaben zuletzt geprüft wurden, Ortszeit (Pflicht)
       updated: 2023-11-04 13:00
-      # normal, limited, deferred oder unavailable; ohne diese Zeile ergibt er sich aus den Diensten
-      status: normal
+      status: normal   # nur solange der Ort keine Dienste hat: mit dem ersten Dienst (npm run new) fällt die Zeile weg, dann ergibt sich der Status aus den Diensten
       # Ein Satz: was gerade gilt (Pflicht)
       summary: Die Verwaltung ist wie gewohnt erreichbar.
       ---
@@ -90,14 +91,52 @@ describe('a town', () => {
       kind: Kreis
       # as of: when this was last checked, local time (required)
       updated: 2023-11-04 08:00
-      # normal, limited, deferred or unavailable; without this line it follows from the services
-      status: normal
+      status: normal   # only while the town has no services: its first service (npm run new) removes the line, and the status follows from the services
       # one sentence: what applies now (required)
       summary: The administration can be reached as usual.
       ---
       "
     `);
     expect(await check(root)).toBe('');
+  });
+});
+
+describe('a town’s status, content format 1.2', () => {
+  test('the first service of a new town takes out its status: normal, so a disrupted service is never under a town said to be normal', async () => {
+    const { root } = await folder();
+    expect((await create(root, 'ense')).code).toBe(0);
+    const { code, text } = await create(root, 'ense', 'buergerbuero', '--title', 'Bürgerbüro', '--status', 'limited');
+    expect(code).toBe(0);
+    expect(text).toMatchInlineSnapshot(`
+      "Angelegt: content/towns/ense/buergerbuero.md
+      Prüfen Sie title und summary in content/towns/ense/buergerbuero.md. Ändern später mit: npm run update -- ense/buergerbuero --status … --note "…"
+      Aus content/towns/ense/index.md entfernt: status: normal — der Status des Ortes ergibt sich jetzt aus seinen Diensten.
+      Hinweis: Der Ort sagt in summary: „Die Verwaltung ist wie gewohnt erreichbar.“ — stimmt das noch? Sonst: npm run update -- ense --summary "…""
+    `);
+    const written = await read(root, 'towns/ense/index.md');
+    expect(written).not.toContain('status:');
+    expect(written).not.toContain('fällt die Zeile weg');
+    expect(await check(root)).toBe('');
+    const loaded = await loadSite(path.join(root, 'content'), { urls: { base: '/' }, now: NOW, cwd: root });
+    const s = loaded.ok ? loaded.site : expect.unreachable();
+    expect(s.town('ense')!.status).toBe('limited');
+    expect(s.town('ense')!.statusDerived).toBe(true);
+    expect(isQuietSite(s)).toBe(false);
+  });
+
+  test('also with --from; a status given with --status other than normal stays, with a hint', async () => {
+    const { root } = await folder();
+    expect((await create(root, 'ense')).code).toBe(0);
+    expect((await create(root, 'ense', '--from', 'standesamt')).text).toContain('Aus content/towns/ense/index.md entfernt: status: normal');
+    expect(await read(root, 'towns/ense/index.md')).not.toContain('status:');
+    expect((await create(root, 'werl', '--status', 'limited')).code).toBe(0);
+    const hint = (await create(root, 'werl', 'kasse')).text;
+    expect(hint).toContain('Hinweis: werl hat einen eigenen Status (limited)');
+    expect(await read(root, 'towns/werl/index.md')).toContain('status: limited\n');
+    expect(await check(root)).toBe('');
+    const english = await folder({ 'site.yaml': 'title: T\noperator: O\nlanguage: en\n' });
+    await create(english.root, 'ense');
+    expect((await create(english.root, 'ense', 'kasse')).text.split('\n').at(-1)).toMatchInlineSnapshot(`"Removed from content/towns/ense/index.md: status: normal — the town's status now follows from its services."`);
   });
 });
 

@@ -70,9 +70,8 @@ describe('resolve', () => {
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
         updates: neuer Eintrag 2023-11-04 13:00: Alles läuft wieder.
       Gespeichert: content/towns/soest/index.md
-        status: limited → normal
+        status: entfernt (war limited)
         contacts[1].status: unavailable → normal
-        summary: Geöffnet. → Die Verwaltung arbeitet wieder wie gewohnt.
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
         updates: neuer Eintrag 2023-11-04 13:00: Wieder wie gewohnt verfügbar: Die Störung „Cyberang…
       Gespeichert: content/towns/soest/buergerbuero.md
@@ -83,12 +82,18 @@ describe('resolve', () => {
         summary: Geschlossen. → Wieder wie gewohnt verfügbar.
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
         updates: neuer Eintrag 2023-11-04 13:00: Wieder wie gewohnt verfügbar: Die Störung „Cyberang…
+      Gespeichert: content/towns/werl/index.md
+        summary: Offen. → Die Verwaltung arbeitet wieder wie gewohnt.
+        updated: 2023-11-03 14:17 → 2023-11-04 13:00
+        updates: neuer Eintrag 2023-11-04 13:00: Wieder wie gewohnt verfügbar: Die Störung „Cyberang…
       Gespeichert: content/towns/werl/standesamt.md
         status: deferred → normal
         summary: Geschlossen. → Wieder wie gewohnt verfügbar.
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
         updates: neuer Eintrag 2023-11-04 13:00: Wieder wie gewohnt verfügbar: Die Störung „Cyberang…
-      4 Dateien geändert. Prüfen Sie die Seiten und veröffentlichen Sie."
+      5 Dateien geändert. Prüfen Sie die Seiten und veröffentlichen Sie.
+      Diese Zusammenfassungen sind unverändert; sprechen sie noch von der Störung, ändern Sie sie:
+        soest: „Geöffnet.“ → npm run update -- soest --summary "…""
     `);
     expect(await read(root, 'towns/soest/buergerbuero.md')).toMatchInlineSnapshot(`
       "---
@@ -113,8 +118,7 @@ describe('resolve', () => {
       name: Soest
       kind: Stadt
       updated: 2023-11-04 13:00
-      status: normal
-      summary: Die Verwaltung arbeitet wieder wie gewohnt.
+      summary: Geöffnet.
       incidents: [sit-2023]
       contacts:
         - channel: email
@@ -126,9 +130,29 @@ describe('resolve', () => {
       "
     `);
     // Already normal, another incident's, an unaffected town: as they were.
-    for (const file of ['towns/soest/gewerbe.md', 'towns/soest/kasse.md', 'towns/ense/index.md', 'towns/werl/index.md', 'incidents/strom.md']) {
+    for (const file of ['towns/soest/gewerbe.md', 'towns/soest/kasse.md', 'towns/ense/index.md', 'incidents/strom.md']) {
       expect(await read(root, file), file).toBe(site[file]);
     }
+    expect(await check(root)).toBe('');
+  });
+
+  test('finding 16.4: a town whose status follows from its services gets a summary that fits once they are all back; the rest is listed to revisit', async () => {
+    const files: Files = {
+      ...site,
+      'towns/werl/index.md': md('name: Werl\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Bürgerbüro und Standesamt sind eingeschränkt.\n'),
+      'towns/werl/buergerbuero.md': service('incident: sit-2023\n', 'limited'),
+      'towns/werl/gewerbe.md': service('incident: sit-2023\n', 'normal').replace('Bürgerbüro', 'Gewerbeamt'),
+    };
+    const { root } = await contentFolder(files);
+    const { code, text } = await resolve(root, 'sit-2023', '--services', 'normal');
+    expect(code).toBe(0);
+    expect(await read(root, 'towns/werl/index.md')).toContain('summary: Die Verwaltung arbeitet wieder wie gewohnt.\n');
+    // Soest keeps a service of another incident: its summary is the editor's to change; so is that of a service already normal.
+    expect(text.slice(text.indexOf('Diese Zusammenfassungen'))).toMatchInlineSnapshot(`
+      "Diese Zusammenfassungen sind unverändert; sprechen sie noch von der Störung, ändern Sie sie:
+        soest: „Geöffnet.“ → npm run update -- soest --summary "…"
+        werl/gewerbe: „Geschlossen.“ → npm run update -- werl/gewerbe --summary "…""
+    `);
     expect(await check(root)).toBe('');
   });
 
@@ -144,8 +168,10 @@ describe('resolve', () => {
         "stoerungen/sit-2023 ist schon seit 2023-11-04 10:00 als behoben eingetragen.",
         "Gespeichert: content/towns/soest/index.md",
         "Gespeichert: content/towns/soest/buergerbuero.md",
+        "Gespeichert: content/towns/werl/index.md",
         "Gespeichert: content/towns/werl/standesamt.md",
-        "3 Dateien geändert. Prüfen Sie die Seiten und veröffentlichen Sie.",
+        "4 Dateien geändert. Prüfen Sie die Seiten und veröffentlichen Sie.",
+        "Diese Zusammenfassungen sind unverändert; sprechen sie noch von der Störung, ändern Sie sie:",
       ]
     `);
   });
@@ -228,9 +254,12 @@ describe('resolve', () => {
         "  updates: new entry 2023-11-04 13:00: Available as usual again: the incident "Cyberangrif…",
         "Saved: content/towns/soest/buergerbuero.md",
         "  updates: new entry 2023-11-04 13:00: Available as usual again: the incident "Cyberangrif…",
+        "Saved: content/towns/werl/index.md",
+        "  updates: new entry 2023-11-04 13:00: Available as usual again: the incident "Cyberangrif…",
         "Saved: content/towns/werl/standesamt.md",
         "  updates: new entry 2023-11-04 13:00: Available as usual again: the incident "Cyberangrif…",
-        "4 files changed. Check the pages and publish.",
+        "5 files changed. Check the pages and publish.",
+        "These summaries are unchanged; if they still speak of the incident, change them:",
       ]
     `);
   });

@@ -103,7 +103,8 @@ describe('a service', () => {
         expected: entfernt (war 2023-11-06)
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
         updates: neuer Eintrag 2023-11-04 13:00: Neuer Status: Normal verfügbar.
-      Hinweis: summary ist unverändert: „Zurzeit geschlossen, telefonisch erreichbar.“ — passt das zum neuen Status? Sonst: --summary "…""
+      Hinweis: summary ist unverändert: „Zurzeit geschlossen, telefonisch erreichbar.“ — passt das zum neuen Status? Sonst: --summary "…"
+      Hinweis: Der Ort sagt in summary: „Das Rathaus ist geöffnet.“ — stimmt das noch? Sonst: npm run update -- soest --summary "…""
     `);
     const file = await read(root, 'towns/soest/buergerbuero.md');
     expect(file).not.toMatch(/since|expected/);
@@ -113,7 +114,8 @@ describe('a service', () => {
         since: 2023-11-04 13:00 (neu)
         updated: 2023-11-03 14:17 → 2023-11-04 13:00
         updates: neuer Eintrag 2023-11-04 13:00: Neuer Status: Nur Annahme.
-      Hinweis: summary ist unverändert: „Geschlossen.“ — passt das zum neuen Status? Sonst: --summary "…""
+      Hinweis: summary ist unverändert: „Geschlossen.“ — passt das zum neuen Status? Sonst: --summary "…"
+      Hinweis: Der Ort sagt in summary: „Das Rathaus ist geöffnet.“ — stimmt das noch? Sonst: npm run update -- soest --summary "…""
     `);
     expect(await read(root, 'towns/soest/gewerbe.md')).toContain('summary: Geschlossen.\nsince: 2023-11-04 13:00\n');
     expect(await check(root)).toBe('');
@@ -133,6 +135,51 @@ describe('a service', () => {
     const fax = await update(root, 'soest/buergerbuero', '--channel', 'fax', '--status', 'normal');
     expect(fax.code).toBe(1);
     expect(fax.text).toMatchInlineSnapshot(`"content/towns/soest/buergerbuero.md: in channels gibt es keinen Kontaktweg „fax“ — vorhanden: phone, email"`);
+  });
+});
+
+describe('a town’s status may not be better than its services (content format 1.2)', () => {
+  const normalTown = md('name: Werl\nkind: Stadt\nupdated: 2023-11-03 14:17\nstatus: normal\nsummary: Alles wie gewohnt.');
+
+  test('a service that stops being normal takes out the town’s status: normal; the editor is shown the town’s summary', async () => {
+    const { root } = await folder({ 'towns/werl/index.md': normalTown, 'towns/werl/rathaus.md': service('', 'normal') });
+    const { code, text: out } = await update(root, 'werl/rathaus', '--status', 'limited', '--summary', 'Nur vormittags.');
+    expect(code).toBe(0);
+    expect(out).toMatchInlineSnapshot(`
+      "Gespeichert: content/towns/werl/rathaus.md
+        status: normal → limited
+        since: 2023-11-04 13:00 (neu)
+        summary: Geschlossen. → Nur vormittags.
+        updated: 2023-11-03 14:17 → 2023-11-04 13:00
+        updates: neuer Eintrag 2023-11-04 13:00: Nur vormittags.
+      Gespeichert: content/towns/werl/index.md
+        status: entfernt (war normal)
+      Hinweis: Der Ort sagt in summary: „Alles wie gewohnt.“ — stimmt das noch? Sonst: npm run update -- werl --summary "…""
+    `);
+    expect(await read(root, 'towns/werl/index.md')).not.toContain('status:');
+    expect(await check(root)).toBe('');
+  });
+
+  test('in English', async () => {
+    const { root } = await folder({ 'site.yaml': 'title: T\noperator: O\nlanguage: en\n', 'towns/werl/index.md': normalTown, 'towns/werl/rathaus.md': service('', 'normal') });
+    const { text: out } = await update(root, 'werl/rathaus', '--status', 'unavailable', '--summary', 'Geschlossen, Auskunft unter 02922 800-0.');
+    expect(out.split('\n').slice(-3)).toMatchInlineSnapshot(`
+      [
+        "Saved: content/towns/werl/index.md",
+        "  status: removed (was normal)",
+        "Note: the town's summary says: "Alles wie gewohnt." — is that still true? If not: npm run update -- werl --summary "…"",
+      ]
+    `);
+  });
+
+  test('a town set to normal above a disrupted service is refused, with the services named', async () => {
+    const { root } = await folder();
+    const { code, text: out } = await update(root, 'soest', '--status', 'normal');
+    expect(code).toBe(1);
+    expect(out).toMatchInlineSnapshot(`
+      "Nicht gespeichert, keine Datei wurde geändert. Die Änderung ergäbe diese Fehler:
+      content/towns/soest/index.md: status: „normal“, aber nicht jeder Dienst arbeitet wie gewohnt (Bürgerbüro: limited) — ein Ort kann nicht besser dastehen als seine Dienste; die Zeile status einfach entfernen, dann ergibt sich der Status aus den Diensten: limited"
+    `);
   });
 });
 

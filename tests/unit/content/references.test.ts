@@ -3,7 +3,7 @@
  * status of a town (required without services, derived with them).
  */
 import { describe, expect, test } from 'vitest';
-import { deriveTownStatus } from '../../../src/model/derive.ts';
+import { bestTownStatus, deriveTownStatus, isBetterStatus, isTownStatusTooGood } from '../../../src/model/derive.ts';
 import { incident, md, output, service, site, town } from '../support/content.ts';
 
 describe('incidents', () => {
@@ -104,6 +104,43 @@ describe('town status', () => {
     const s = await site({ 'towns/soest/index.md': withoutStatus, ...files });
     expect(s.town('soest')!.status).toBe(expected);
     expect(s.town('soest')!.statusDerived).toBe(true);
+  });
+
+  test('content format 1.2: a written status better than the services is an error naming the disrupted services; the line can go', async () => {
+    const files = {
+      'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'),
+      'towns/soest/a.md': service('', 'normal'),
+      'towns/soest/b.md': service('', 'limited').replace('Bürgerbüro', 'Standesamt'),
+      'towns/soest/c.md': service('', 'unavailable').replace('Bürgerbüro', 'Gewerbeamt'),
+    };
+    expect(await output(files)).toMatchInlineSnapshot(`"content/towns/soest/index.md:5: status: „normal“, aber nicht jeder Dienst arbeitet wie gewohnt (Gewerbeamt: unavailable, Standesamt: limited) — ein Ort kann nicht besser dastehen als seine Dienste; die Zeile status einfach entfernen, dann ergibt sich der Status aus den Diensten: limited"`);
+    expect(await output(files, { language: 'en' })).toMatchInlineSnapshot(`"content/towns/soest/index.md:5: status: "normal", but not every service works as usual (Gewerbeamt: unavailable, Standesamt: limited) — a town cannot look better than its services; simply remove the status line and the status follows from the services: limited"`);
+    // Without the line, the status follows from the services.
+    const s = await site({ ...files, 'towns/soest/index.md': withoutStatus });
+    expect(s.town('soest')!.status).toBe('limited');
+  });
+
+  test('normal is fine above normal services; limited and deferred are fine above any, also when every service is unavailable', async () => {
+    expect(await output({ 'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'), 'towns/soest/a.md': service('', 'normal') })).toBe('');
+    for (const status of ['limited', 'deferred', 'unavailable']) {
+      expect(await output({ 'towns/soest/index.md': town('Soest').replace('status: limited', `status: ${status}`), 'towns/soest/a.md': service('', 'unavailable') })).toBe('');
+    }
+  });
+
+  test('better than: normal > limited = deferred > unavailable; the best a town may show', () => {
+    expect(isBetterStatus('normal', 'limited')).toBe(true);
+    expect(isBetterStatus('limited', 'deferred')).toBe(false);
+    expect(isBetterStatus('deferred', 'limited')).toBe(false);
+    expect(isBetterStatus('deferred', 'unavailable')).toBe(true);
+    expect(isBetterStatus('unavailable', 'normal')).toBe(false);
+    const of = (...statuses: string[]) => statuses.map((status) => ({ status })) as never;
+    expect(bestTownStatus(of())).toBeUndefined();
+    expect(bestTownStatus(of('normal', 'normal'))).toBe('normal');
+    expect(bestTownStatus(of('normal', 'deferred'))).toBe('limited');
+    expect(bestTownStatus(of('unavailable', 'unavailable'))).toBe('limited');
+    expect(isTownStatusTooGood('normal', of('normal', 'deferred'))).toBe(true);
+    expect(isTownStatusTooGood('normal', of())).toBe(false);
+    expect(isTownStatusTooGood('deferred', of('unavailable'))).toBe(false);
   });
 
   test('a written status wins over the derived one', async () => {

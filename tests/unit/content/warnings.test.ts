@@ -112,19 +112,15 @@ describe('a service that cannot be used, without an alternative', () => {
 });
 
 describe('a town status that contradicts every service', () => {
-  test('normal while no service is normal; unavailable while no service is unavailable', async () => {
+  test('unavailable while no service is unavailable', async () => {
     expect(
       await warnings({
-        'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'),
-        'towns/soest/a.md': service('channels:\n  - channel: in-person\n    status: normal\n', 'unavailable'),
-        'towns/soest/b.md': service('', 'limited'),
         'towns/werl/index.md': town('Werl').replace('status: limited', 'status: unavailable'),
         'towns/werl/a.md': service('', 'normal'),
         'towns/werl/b.md': service('', 'limited'),
       }),
     ).toMatchInlineSnapshot(`
       [
-        "content/towns/soest/index.md:5: status: Warnung: „normal“ widerspricht allen 2 Diensten (unavailable, limited) — status weglassen, dann wird er aus den Diensten abgeleitet",
         "content/towns/werl/index.md:5: status: Warnung: „unavailable“ widerspricht allen 2 Diensten (normal, limited) — status weglassen, dann wird er aus den Diensten abgeleitet",
       ]
     `);
@@ -133,14 +129,114 @@ describe('a town status that contradicts every service', () => {
   test('no warning when one service agrees, for limited, for a derived status or a town without services', async () => {
     expect(
       await warnings({
-        'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'),
-        'towns/soest/a.md': service('', 'normal'),
+        'towns/soest/index.md': town('Soest').replace('status: limited', 'status: unavailable'),
+        'towns/soest/a.md': service('channels:\n  - channel: in-person\n    status: normal\n', 'unavailable'),
         'towns/soest/b.md': service('', 'limited'),
         'towns/werl/index.md': town('Werl'),
         'towns/werl/a.md': service('', 'normal'),
         'towns/lippstadt/index.md': town('Lippstadt').replace('status: limited\n', ''),
         'towns/lippstadt/a.md': service('', 'limited'),
         'towns/erwitte/index.md': town('Erwitte').replace('status: limited', 'status: normal'),
+      }),
+    ).toEqual([]);
+  });
+
+  test('normal above a service that is not normal is no longer a warning but an error (content format 1.2): reported once', async () => {
+    const { root, dir } = await contentFolder({
+      ...base,
+      'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'),
+      'towns/soest/a.md': service('channels:\n  - channel: in-person\n    status: normal\n', 'unavailable'),
+    });
+    const result = await loadSite(dir, { urls: { base: '/' }, now: NOW, builtAt: NOW, cwd: root });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.map((e) => e.code)).toEqual(['townStatusTooGood']);
+  });
+});
+
+describe('content format 1.2: words that contradict a status', () => {
+  const normalTown = (summary: string) => md(`name: Werl\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: ${summary}`);
+  const standesamt = service('', 'normal').replace('Bürgerbüro', 'Standesamt');
+
+  test('a town summary that speaks of services as disrupted while every service is back to normal (de, en)', async () => {
+    const files = {
+      'towns/werl/index.md': normalTown('Das **Bürgerbüro** und das Standesamt sind eingeschränkt.'),
+      'towns/werl/buergerbuero.md': service('', 'normal'),
+      'towns/werl/standesamt.md': standesamt,
+    };
+    expect(await warnings(files)).toMatchInlineSnapshot(`
+      [
+        "content/towns/werl/index.md:5: summary: Warnung: spricht von Bürgerbüro, Standesamt, als wäre etwas gestört, aber alle Dienste sind wieder normal verfügbar — summary anpassen: npm run update -- werl --summary "…"",
+      ]
+    `);
+    expect(await warnings(files, NOW, 'en')).toMatchInlineSnapshot(`
+      [
+        "content/towns/werl/index.md:5: summary: warning: speaks of Bürgerbüro, Standesamt as if something were disrupted, but every service is available as usual again — change the summary: npm run update -- werl --summary "…"",
+      ]
+    `);
+  });
+
+  test('no warning while a service is still disrupted, for a summary without words of disruption, or one that names no service', async () => {
+    expect(
+      await warnings({
+        'towns/werl/index.md': normalTown('Das Bürgerbüro ist wieder geöffnet, alles wie gewohnt.'),
+        'towns/werl/buergerbuero.md': service('', 'normal'),
+        'towns/ense/index.md': normalTown('Das Standesamt ist eingeschränkt.').replace('Werl', 'Ense'),
+        'towns/ense/standesamt.md': service('', 'limited').replace('Bürgerbüro', 'Standesamt'),
+        'towns/erwitte/index.md': normalTown('Die Störung ist behoben.').replace('Werl', 'Erwitte'),
+        'towns/erwitte/standesamt.md': standesamt,
+        'towns/anroechte/index.md': normalTown('Die Bürgerbürokratie war gestört.').replace('Werl', 'Anröchte'),
+        'towns/anroechte/buergerbuero.md': service('', 'normal'),
+      }),
+    ).toEqual([]);
+  });
+
+  test('a task that is not normal under a service marked normal, at the task’s line (de, en)', async () => {
+    const files = {
+      'towns/soest/buergerbuero.md': service('tasks:\n  - title: Ausweis abholen\n    status: normal\n  - title: Reisepass *beantragen*\n    status: unavailable\n  - title: Ummelden\n    status: deferred\n', 'normal'),
+      'towns/soest/gewerbe.md': service('tasks:\n  - title: Gewerbe anmelden\n    status: unavailable\n', 'limited'),
+    };
+    expect(await warnings(files)).toMatchInlineSnapshot(`
+      [
+        "content/towns/soest/buergerbuero.md:10: tasks[2].status: Warnung: „unavailable“ bei „Reisepass beantragen“, aber der Dienst steht auf status: normal — einer der beiden stimmt nicht: dann den Dienst auf limited setzen oder das Anliegen auf normal",
+        "content/towns/soest/buergerbuero.md:12: tasks[3].status: Warnung: „deferred“ bei „Ummelden“, aber der Dienst steht auf status: normal — einer der beiden stimmt nicht: dann den Dienst auf limited setzen oder das Anliegen auf normal",
+      ]
+    `);
+    expect(await warnings(files, NOW, 'en')).toMatchInlineSnapshot(`
+      [
+        "content/towns/soest/buergerbuero.md:10: tasks[2].status: warning: "unavailable" for "Reisepass beantragen", but the service says status: normal — one of the two is wrong: set the service to limited or the task to normal",
+        "content/towns/soest/buergerbuero.md:12: tasks[3].status: warning: "deferred" for "Ummelden", but the service says status: normal — one of the two is wrong: set the service to limited or the task to normal",
+      ]
+    `);
+  });
+});
+
+describe('content format 1.2: a summary kept while the status changed', () => {
+  test('a sentence the commands or the catalogue write for "works as usual" above a disrupted status, and the other way round (de, en)', async () => {
+    const files = {
+      // The town's status follows from its services: limited. Its summary is init's.
+      'towns/werl/index.md': md('name: Werl\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Alle Dienste der Verwaltung arbeiten wie gewohnt.'),
+      'towns/werl/buergerbuero.md': service('channels:\n  - { channel: in-person, status: normal }\n', 'unavailable').replace('summary: Geschlossen.', 'summary: Arbeitet wie gewohnt. Alle Anliegen sind wie üblich möglich.'),
+      'towns/werl/kasse.md': service('', 'normal').replace('summary: Geschlossen.', 'summary: Derzeit gestört; Einzelheiten folgen.'),
+      'towns/werl/gewerbe.md': service('', 'limited').replace('summary: Geschlossen.', "summary: 'Available as usual.'"),
+    };
+    expect(await warnings(files)).toMatchInlineSnapshot(`
+      [
+        "content/towns/werl/buergerbuero.md:5: summary: Warnung: „Arbeitet wie gewohnt. Alle Anliegen sind wie üblich möglich.“ passt nicht zum Status „unavailable“ — wohl wurde nur der Status geändert; summary anpassen",
+        "content/towns/werl/gewerbe.md:5: summary: Warnung: „Available as usual.“ passt nicht zum Status „limited“ — wohl wurde nur der Status geändert; summary anpassen",
+        "content/towns/werl/index.md:5: summary: Warnung: „Alle Dienste der Verwaltung arbeiten wie gewohnt.“ passt nicht zum Status „limited“ — wohl wurde nur der Status geändert; summary anpassen",
+        "content/towns/werl/kasse.md:5: summary: Warnung: „Derzeit gestört; Einzelheiten folgen.“ passt nicht zum Status „normal“ — wohl wurde nur der Status geändert; summary anpassen",
+      ]
+    `);
+    expect((await warnings(files, NOW, 'en'))[0]).toMatchInlineSnapshot(`"content/towns/werl/buergerbuero.md:5: summary: warning: "Arbeitet wie gewohnt. Alle Anliegen sind wie üblich möglich." does not fit the status "unavailable" — probably only the status was changed; change the summary"`);
+  });
+
+  test('no warning for a summary of the editor\'s own words, or a standard one that fits', async () => {
+    expect(
+      await warnings({
+        'towns/werl/index.md': md('name: Werl\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Alle Dienste der Verwaltung arbeiten wie gewohnt.'),
+        'towns/werl/buergerbuero.md': service('', 'normal').replace('summary: Geschlossen.', 'summary: Wieder wie gewohnt verfügbar.'),
+        'towns/ense/index.md': town('Ense'),
+        'towns/ense/kasse.md': service('', 'limited').replace('summary: Geschlossen.', 'summary: Derzeit gestört; Einzelheiten folgen.'),
       }),
     ).toEqual([]);
   });
@@ -185,8 +281,8 @@ describe('in English, and never an error', () => {
       await warnings(
         {
           'site.yaml': 'title: T\noperator: O\nlanguage: en\n',
-          'towns/soest/index.md': town('Soest').replace('status: limited', 'status: normal'),
-          'towns/soest/buergerbuero.md': service('expected: 2023-11-04\n', 'unavailable'),
+          'towns/soest/index.md': town('Soest').replace('status: limited', 'status: unavailable'),
+          'towns/soest/buergerbuero.md': service('expected: 2023-11-04\n', 'deferred'),
           'pages/impressum.md': md('title: Impressum\nexample: true'),
         },
         NOW + 72 * HOUR,
@@ -195,11 +291,11 @@ describe('in English, and never an error', () => {
     ).toMatchInlineSnapshot(`
       [
         "content/pages/impressum.md:3: example: warning: "Impressum" is still marked as an example (example: true) — fill in the real details and remove the line",
-        "content/towns/soest/buergerbuero.md:3: status: warning: "unavailable", but no channels, no tasks and no link, e-mail address or phone number in summary — say what people can do instead",
+        "content/towns/soest/buergerbuero.md:3: status: warning: "deferred", but no channels, no tasks and no link, e-mail address or phone number in summary — say what people can do instead",
         "content/towns/soest/buergerbuero.md:4: updated: warning: last change 2:17pm on Friday 3 November 2023 is older than 48 hours — the page says "may be out of date"; please check and set updated again",
         "content/towns/soest/buergerbuero.md:6: expected: warning: Saturday 4 November 2023 is in the past — please update status and expected",
         "content/towns/soest/index.md:4: updated: warning: last change 2:17pm on Friday 3 November 2023 is older than 48 hours — the page says "may be out of date"; please check and set updated again",
-        "content/towns/soest/index.md:5: status: warning: "normal" contradicts all 1 services (unavailable) — leave status out and it is derived from the services",
+        "content/towns/soest/index.md:5: status: warning: "unavailable" contradicts all 1 services (deferred) — leave status out and it is derived from the services",
       ]
     `);
   });

@@ -23,6 +23,30 @@ describe('isQuietSite', () => {
     expect(isQuietSite(s)).toBe(false);
   });
 
+  test('not quiet: a service that is not normal, whatever the town’s own status field says', async () => {
+    const s = await site({ ...quiet, 'towns/soest/gewerbe.md': md('title: Gewerbe\nstatus: limited\nupdated: 2023-11-03 14:17\nsummary: Langsam.') });
+    // `check` refuses `status: normal` above it (content format 1.2); the quiet decision does not rely on that.
+    const town = { ...s.towns[0]!, status: 'normal' as const };
+    expect(isQuietTown(s, town)).toBe(false);
+    expect(isQuietSite({ ...s, towns: [town] })).toBe(false);
+  });
+
+  test('not quiet: a task, a way of contact of a service, of a town or of the site that is not normal', async () => {
+    const variants = {
+      task: { 'towns/soest/buergerbuero.md': md('title: Bürgerbüro\nstatus: normal\nupdated: 2023-11-03 14:17\nsummary: Wie gewohnt.\ntasks:\n  - title: Reisepass\n    status: unavailable') },
+      channel: { 'towns/soest/buergerbuero.md': md('title: Bürgerbüro\nstatus: normal\nupdated: 2023-11-03 14:17\nsummary: Wie gewohnt.\nchannels:\n  - { channel: email, status: unavailable }') },
+      contact: { 'towns/soest/index.md': quietTown('Soest', 'contacts:\n  - { channel: phone, status: limited, value: 02921 103-0 }\n') },
+      site: { 'site.yaml': 'title: T\noperator: O\ncontacts:\n  - { channel: phone, status: unavailable, value: 02921 30-0 }\n' },
+    };
+    for (const [what, files] of Object.entries(variants)) {
+      const s = await site({ ...quiet, ...files });
+      expect(isQuietSite(s), what).toBe(false);
+    }
+    const task = await site({ ...quiet, ...variants.task });
+    expect(isQuietTown(task, task.towns[0]!)).toBe(false);
+    expect(isQuietService(task, task.towns[0]!, task.towns[0]!.services[0]!)).toBe(false);
+  });
+
   test('not quiet: an open incident, even when every service says normal', async () => {
     const s = await site({ ...quiet, 'towns/soest/index.md': quietTown('Soest', 'incidents: [sit-2023]\n'), 'incidents/sit-2023.md': incident() });
     expect(hasOpenIncident(s, s.towns[0]!)).toBe(true);

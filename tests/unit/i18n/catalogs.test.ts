@@ -70,6 +70,7 @@ const paramsOf: Record<ErrorCode, string[]> = {
   collision: ['found', 'other'],
   duplicateRole: ['found', 'other'],
   townStatusRequired: [],
+  townStatusTooGood: ['found', 'services', 'derived'],
   alias: ['found'],
   aliasCollision: ['found', 'other'],
   timezone: ['found'],
@@ -103,6 +104,9 @@ const warningParams: Record<WarningCode, string[]> = {
   expectedPast: ['found'],
   noAlternative: ['found'],
   townStatusContradicts: ['found', 'services', 'count'],
+  townSummaryNamesNormal: ['found', 'town'],
+  taskUnderNormalService: ['found', 'task'],
+  summaryKept: ['found', 'status'],
   examplePage: ['found'],
   channelNoValue: ['found'],
 };
