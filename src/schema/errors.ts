@@ -61,7 +61,24 @@ export type ErrorCode =
   | 'editorUrl'
   | 'editorUrlRequired'
   | 'editorReview'
-  | 'vocabularyGroup';
+  | 'vocabularyGroup'
+  // 1.2: safe input.
+  | 'controlCharacter'
+  | 'frontmatterDashes'
+  | 'yamlAliasUnknown'
+  | 'yamlAliasRecursive'
+  | 'yamlAliasLimit'
+  | 'yamlTag'
+  | 'yamlProtoKey'
+  | 'notRegularFile'
+  | 'hardLink'
+  | 'notFolder'
+  | 'notFile'
+  | 'unreadableFolder'
+  | 'aliasEncoded'
+  | 'aliasEmptySegment'
+  | 'aliasDotSegment'
+  | 'aliasDotfile';
 
 /** 1.1: what `check` warns about: published all the same, but an editor should look. */
 export type WarningCode = 'stale' | 'expectedPast' | 'noAlternative' | 'townStatusContradicts' | 'examplePage' | 'channelNoValue';
