@@ -2,21 +2,20 @@
  * The RSS feeds as @astrojs/rss options, with absolute links (SITE_URL, else the local preview).
  * @astrojs/rss escapes every value once for XML. Readers show an item's description as HTML (it
  * is HTML: rendered Markdown), and many show the titles and the channel's description as HTML
- * too; so plain texts get `<` and `>` escaped once more (`rssPlainText`), and no text an editor
- * wrote (`"><img src=x onerror=…>` in site.yaml) can decode to live markup in any reader.
+ * too; so plain texts are escaped once more as HTML (`rssPlainText`): no text an editor wrote
+ * (`"><img src=x onerror=…>` in site.yaml) can decode to live markup in any reader, and a reader
+ * that takes them for HTML shows them exactly as written.
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import type { Translate } from '../i18n/index.ts';
 import { feedEntries, type FeedEntry } from './feeds.ts';
+import { escapeHtml } from './html.ts';
 import type { Site, Town } from './types.ts';
 import type { Urls } from './urls.ts';
 
-/**
- * A plain text for a feed element that a reader may take for HTML: without `<` no tag can
- * start. `&` stays as it is, so a reader that shows the text as text still shows "A & B".
- */
+/** A plain text for a feed element that a reader may take for HTML. */
 export function rssPlainText(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escapeHtml(text);
 }
 
 export function rssItems(entries: FeedEntry[], urls: Urls): RSSFeedItem[] {
