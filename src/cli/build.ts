@@ -15,7 +15,7 @@ import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
 import { buildTime, handOver } from '../model/current.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
-import { report } from './check.ts';
+import { internalFailure, report } from './check.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 const { values } = parseArgs({
@@ -38,7 +38,7 @@ const phaseDone = (name: string) => {
   phaseStart = now;
 };
 
-const result = await loadSite(contentDir, { urls: urlSettings, builtAt: buildTime() });
+const result = await loadSite(contentDir, { urls: urlSettings, builtAt: buildTime() }).catch((error: unknown) => process.exit(internalFailure('build', error)));
 if (report(result) !== 0) process.exit(1);
 phaseDone('check');
 // Astro runs in this process: its pages render the model just checked instead of reading it again.
