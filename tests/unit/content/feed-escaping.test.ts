@@ -25,7 +25,7 @@ describe('RSS escaping', () => {
       'towns/soest/buergerbuero.md': service().replace('title: Bürgerbüro', `title: 'Dienst ${payload}'`),
     });
     const urls = createUrls({ base: '/', site: 'https://notfall.example' });
-    const parser = new XMLParser({ htmlEntities: false });
+    const parser = new XMLParser();
     for (const town of [undefined, s.town('soest')!]) {
       const xml = await getRssString(rssFeed(s, urls, translator('de'), town));
       expect(XMLValidator.validate(xml)).toBe(true);
