@@ -8,8 +8,13 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounte
 import type { ContentError } from '../schema/errors.ts';
 import { fieldName } from '../schema/errors.ts';
 
-/** C0 control characters except tab, line feed and carriage return; and DEL (contract 1.2). */
-export const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * C0 control characters except tab, line feed and carriage return; and DEL (contract 1.2). With
+ * them the two characters that are no text at all (U+FFFE, U+FFFF) and halves of a surrogate
+ * pair (only a YAML escape such as `"\uD800"` can write one): XML has no place for any of them,
+ * so each would make the feeds unreadable.
+ */
+export const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** `\u000b` → `U+000B`, how the messages name an invisible character. */
 export function codePointName(character: string): string {

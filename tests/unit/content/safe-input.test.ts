@@ -49,6 +49,18 @@ describe('control characters', () => {
     `);
   });
 
+  test('characters XML has no place for: U+FFFE, U+FFFF and half a surrogate pair (from a YAML escape)', async () => {
+    expect(
+      await output({
+        'towns/soest/buergerbuero.md': service('keywords: ["A\\uFFFE", "B\\uD800", "ok \\U0001F692"]\n', 'limited', 'Text \uFFFF.\n'),
+      }),
+    ).toMatchInlineSnapshot(`
+      "content/towns/soest/buergerbuero.md:6: keywords[1]: enthält das unsichtbare Steuerzeichen U+FFFE — erlaubt: Text ohne Steuerzeichen (oft beim Kopieren aus Word oder einer PDF-Datei mitgekommen: die Stelle löschen und neu tippen)
+      content/towns/soest/buergerbuero.md:6: keywords[2]: enthält das unsichtbare Steuerzeichen U+D800 — erlaubt: Text ohne Steuerzeichen (oft beim Kopieren aus Word oder einer PDF-Datei mitgekommen: die Stelle löschen und neu tippen)
+      content/towns/soest/buergerbuero.md:8: enthält das unsichtbare Steuerzeichen U+FFFF — erlaubt: Text ohne Steuerzeichen (oft beim Kopieren aus Word oder einer PDF-Datei mitgekommen: die Stelle löschen und neu tippen)"
+    `);
+  });
+
   test('the same in English', async () => {
     expect(await output({ 'towns/soest/buergerbuero.md': service('', 'limited', 'Text\u001b[31m\n') }, { language: 'en' })).toMatchInlineSnapshot(`"content/towns/soest/buergerbuero.md:7: contains the invisible control character U+001B — allowed: text without control characters (often pasted from Word or a PDF: delete the spot and type it again)"`);
   });
