@@ -75,6 +75,8 @@ function walk(doc: Document, onNode: Visit): void {
 
 /** A field or key holding a control character (written raw or as an escape such as `"\v"`). */
 export function controlCharactersInFields(doc: Document, place: YamlPlace): ContentError[] {
+  // Most files hold neither such a character nor an escape that could write one.
+  if (!controlCharacter.test(place.yamlText) && !place.yamlText.includes('\\')) return [];
   const errors: ContentError[] = [];
   walk(doc, (node, field) => {
     if (!isScalar(node) || typeof node.value !== 'string') return;
@@ -94,6 +96,7 @@ export function controlCharactersInFields(doc: Document, place: YamlPlace): Cont
  * list or a set of fields they are part of: that value would contain itself without end.
  */
 export function badAliases(doc: Document, place: YamlPlace): ContentError[] {
+  if (!place.yamlText.includes('*')) return [];
   const errors: ContentError[] = [];
   const anchors = new Map<string, Node>();
   walk(doc, (node, field, ancestors) => {
@@ -125,6 +128,8 @@ export function firstAliasLine(doc: Document, place: YamlPlace): number | undefi
  * as the file's own (a required field "filled" by it). No field has that name.
  */
 export function prototypeKeys(doc: Document, place: YamlPlace): ContentError[] {
+  // Written plainly, or in quotes with an escape (`"__pro\x74o__"`).
+  if (!place.yamlText.includes('__proto__') && !place.yamlText.includes('\\')) return [];
   const errors: ContentError[] = [];
   walk(doc, (node, field, ancestors) => {
     const parent = ancestors[ancestors.length - 1];

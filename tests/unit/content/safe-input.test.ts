@@ -224,3 +224,9 @@ describe('files that are not plain files', () => {
     expect(await output({ [`towns/soest/${nfd}.md`]: service() })).toMatchInlineSnapshot(`"content/towns/soest/Bürgerbüro.md: Name „Bürgerbüro“ — erlaubt: Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche (ü als ue, ß als ss) (Vorschlag: buergerbuero)"`);
   });
 });
+
+describe('written with escapes', () => {
+  test('__proto__ as a quoted key with an escape is caught too', async () => {
+    expect(await output({ 'towns/soest/buergerbuero.md': service('"__pro\\x74o__": {}\n') })).toMatchInlineSnapshot(`"content/towns/soest/buergerbuero.md:6: __proto__: „__proto__“ ist als Feldname nicht erlaubt — erlaubt: die Felder dieser Datei"`);
+  });
+});
