@@ -14,7 +14,7 @@ import { buildSite, fixture } from './helpers.ts';
 const content = fixture('hostile');
 const dist = buildSite(content, { SITE_URL: 'https://notfall.example', SOURCE_DATE_EPOCH: '1711900000' });
 
-const townName = 'Angriff "><img src=x onerror=alert(3)></script>';
+const townName = 'Angriff "><img src=x onerror=alert(3)></script>\u2028Ost';
 const siteTitle = 'Notfall </script><script>alert(1)</script> & Co';
 const siteDescription = '"><img src=x onerror=alert(1)> ]]> & &amp; Zeile\u2028Trenner';
 
