@@ -12,7 +12,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { internalFailure } from '../../../src/cli/check.ts';
 import { loadSite } from '../../../src/model/site.ts';
 import { formatContentError } from '../../../src/schema/errors.ts';
 import { NOW } from '../support/content.ts';
@@ -242,4 +243,21 @@ describe.skipIf(process.env.TZ !== 'UTC')(`fuzz (seed ${SEED})`, () => {
       for (const line of lines.filter((l) => l !== '')) expect(line, label).toMatch(problemLine);
     });
   }, 60_000);
+});
+
+describe('a failure that is not a content mistake', () => {
+  test('is one line on stderr and exit code 70, without a stack trace', () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const error = new RangeError('Maximum call stack size exceeded\n    at dropEmpty (read.ts:1:1)');
+      expect(internalFailure('check', error)).toBe(70);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toEqual(['aushang check: internal failure, not a mistake in the content (please report it): Maximum call stack size exceeded\n']);
+  });
 });
