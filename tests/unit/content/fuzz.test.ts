@@ -223,7 +223,7 @@ describe.skipIf(process.env.TZ !== 'UTC')(`fuzz (seed ${SEED})`, () => {
         const child = spawn(process.execPath, [path.join(repository, 'src/cli/check.ts'), 'content'], {
           cwd,
           env: { ...process.env, BASE_PATH: '', SITE_URL: '', AUSHANG_CONTENT: '' },
-          timeout: 15_000,
+          timeout: 60_000,
         });
         let stdout = '';
         let stderr = '';
@@ -242,7 +242,7 @@ describe.skipIf(process.env.TZ !== 'UTC')(`fuzz (seed ${SEED})`, () => {
       expect(summary, label).not.toMatch(problemLine);
       for (const line of lines.filter((l) => l !== '')) expect(line, label).toMatch(problemLine);
     });
-  }, 60_000);
+  }, 150_000);
 });
 
 describe('a failure that is not a content mistake', () => {
