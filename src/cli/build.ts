@@ -17,7 +17,7 @@ import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
 import { buildTime, handOver } from '../model/current.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
-import { report } from './check.ts';
+import { internalFailure, report } from './check.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 const { values } = parseArgs({
@@ -40,7 +40,7 @@ const phaseDone = (name: string) => {
   phaseStart = now;
 };
 
-const result = await loadSite(contentDir, { urls: urlSettings, builtAt: buildTime() });
+const result = await loadSite(contentDir, { urls: urlSettings, builtAt: buildTime() }).catch((error: unknown) => process.exit(internalFailure('build', error)));
 if (report(result) !== 0) process.exit(1);
 phaseDone('check');
 // The address the content resolved (SITE_URL and BASE_PATH, else site.yaml's `url`) goes to

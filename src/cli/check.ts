@@ -51,4 +51,21 @@ export async function main(args: string[], write: (text: string) => void = (text
   return result.ok ? 0 : 1;
 }
 
-if (import.meta.main) process.exitCode = await main(process.argv.slice(2));
+/**
+ * What a command prints when something fails that is not a content mistake (those are errors in
+ * the report, never exceptions): one line, no stack trace, exit 70. The fuzz test
+ * (tests/unit/content/fuzz.test.ts) makes sure editor input never gets here.
+ */
+export function internalFailure(command: string, error: unknown): number {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  process.stderr.write(`aushang ${command}: internal failure, not a mistake in the content (please report it): ${message}\n`);
+  return 70;
+}
+
+if (import.meta.main) {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    process.exitCode = internalFailure('check', error);
+  }
+}

@@ -198,6 +198,24 @@ export const de = {
 
   'alias.reserved': 'eine Adresse der Website selbst',
 
+  // Content format 1.2: safe input (issue 16). Control characters, YAML oddities, file-system oddities, aliases.
+  'error.controlCharacter': 'enthält das unsichtbare Steuerzeichen {found} — erlaubt: Text ohne Steuerzeichen (oft beim Kopieren aus Word oder einer PDF-Datei mitgekommen: die Stelle löschen und neu tippen)',
+  'error.frontmatterDashes': 'die Zeile „{found}“ beginnt mit --- im Kopfbereich — erlaubt: genau --- als Zeile, die den Kopfbereich beendet; Trennlinien gehören in den Text darunter',
+  'error.yamlAliasUnknown': '„{found}“ verweist auf keinen Anker (&name) davor — erlaubt: den Wert ausschreiben',
+  'error.yamlAliasRecursive': '„{found}“ verweist auf einen Wert, in dem es selbst steht — erlaubt: den Wert ausschreiben',
+  'error.yamlAliasLimit': 'YAML-Verweise (*name) vervielfachen den Inhalt über die Grenze von {found} — erlaubt: die Werte ausschreiben',
+  'error.yamlTag': 'die YAML-Angabe „{found}“ ist nicht erlaubt — erlaubt: Werte ohne !-Angabe; Text, der mit ! beginnt, in Anführungszeichen setzen',
+  'error.yamlProtoKey': '„{found}“ ist als Feldname nicht erlaubt — erlaubt: die Felder dieser Datei',
+  'error.notRegularFile': 'ist keine gewöhnliche Datei (sondern z. B. eine Pipe oder ein Gerät) — erlaubt: nur gewöhnliche Dateien',
+  'error.hardLink': 'ist ein harter Link (die Datei hat {found} Namen, vielleicht auch außerhalb von content/) — erlaubt: eine eigene Datei; bitte kopieren statt verlinken',
+  'error.notFolder': 'ist eine Datei — hier gehört ein Ordner hin',
+  'error.notFile': 'ist ein Ordner — hier gehört eine Datei hin',
+  'error.unreadableFolder': 'der Ordner kann nicht gelesen werden',
+  'error.aliasEncoded': '„{found}“ enthält ein kodiertes Zeichen (%…) — erlaubt: ein Pfad aus Buchstaben, Ziffern und -, z. B. /buergerbuero/',
+  'error.aliasEmptySegment': '„{found}“ enthält einen leeren Teil (//) — erlaubt: ein Pfad wie /alt/buergerbuero/',
+  'error.aliasDotSegment': '„{found}“ enthält . oder .. als Teil — erlaubt: ein Pfad wie /alt/buergerbuero/',
+  'error.aliasDotfile': '„{found}“ enthält einen Teil, der mit einem Punkt beginnt (wie .htaccess) — erlaubt: ein Pfad wie /alt/buergerbuero/',
+
   'markdown.heading': 'eine Überschrift',
   'markdown.list': 'eine Liste',
   'markdown.blockquote': 'ein Zitat',

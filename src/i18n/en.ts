@@ -204,6 +204,24 @@ export const en: Messages = {
 
   'alias.reserved': 'an address of the site itself',
 
+  // Content format 1.2: safe input (issue 16). Control characters, YAML oddities, file-system oddities, aliases.
+  'error.controlCharacter': 'contains the invisible control character {found} — allowed: text without control characters (often pasted from Word or a PDF: delete the spot and type it again)',
+  'error.frontmatterDashes': 'the line "{found}" starts with --- inside the front matter — allowed: exactly --- as the line that ends the front matter; dividers belong in the text below',
+  'error.yamlAliasUnknown': '"{found}" refers to no anchor (&name) before it — allowed: write the value out',
+  'error.yamlAliasRecursive': '"{found}" refers to a value it is part of — allowed: write the value out',
+  'error.yamlAliasLimit': 'YAML references (*name) multiply the content beyond the limit of {found} — allowed: write the values out',
+  'error.yamlTag': 'the YAML tag "{found}" is not allowed — allowed: values without a ! tag; put text starting with ! in quotes',
+  'error.yamlProtoKey': '"{found}" is not allowed as a field name — allowed: the fields of this file',
+  'error.notRegularFile': 'is not a regular file (but, say, a pipe or a device) — allowed: regular files only',
+  'error.hardLink': 'is a hard link (the file has {found} names, perhaps also outside content/) — allowed: a file of its own; copy it instead of linking',
+  'error.notFolder': 'is a file — a folder belongs here',
+  'error.notFile': 'is a folder — a file belongs here',
+  'error.unreadableFolder': 'the folder cannot be read',
+  'error.aliasEncoded': '"{found}" contains an encoded character (%…) — allowed: a path of letters, digits and -, e.g. /citizens-office/',
+  'error.aliasEmptySegment': '"{found}" contains an empty part (//) — allowed: a path such as /old/citizens-office/',
+  'error.aliasDotSegment': '"{found}" contains . or .. as a part — allowed: a path such as /old/citizens-office/',
+  'error.aliasDotfile': '"{found}" contains a part starting with a dot (such as .htaccess) — allowed: a path such as /old/citizens-office/',
+
   'markdown.heading': 'a heading',
   'markdown.list': 'a list',
   'markdown.blockquote': 'a quote',

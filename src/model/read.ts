@@ -1,16 +1,24 @@
 /**
- * Reads `content/`: finds the files, decodes them, splits front matter from body with
- * gray-matter and parses the YAML with the `yaml` package (YAML 1.2: `2023-11-03 14:17:00`
+ * Reads `content/`: finds the files, decodes them, splits front matter from body and parses
+ * the YAML with the `yaml` package (YAML 1.2: `2023-11-03 14:17:00`
  * stays text, so this module, not a YAML library, decides what a time means). Keeps positions
  * so every later error can name its line. Reports problems; never throws for editor mistakes.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { slugPattern } from '../schema/index.ts';
 import type { ContentError } from '../schema/errors.ts';
+import {
+  badAliases,
+  controlCharactersInBody,
+  controlCharactersInFields,
+  customTags,
+  firstAliasLine,
+  prototypeKeys,
+  type YamlPlace,
+} from './yaml-safety.ts';
 
 export type SourceKind = 'site' | 'town' | 'service' | 'incident' | 'page';
 
@@ -153,7 +161,50 @@ function locator(doc: Document | undefined, lines: LineCounter, lineOffset: numb
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Parses one file's text. */
+/** At most this many aliases may be expanded in one file (the `yaml` package's count). */
+const MAX_ALIAS_COUNT = 100;
+
+type Split = { yamlText: string; body: string; bodyLine: number } | { errors: ContentError[] };
+
+/**
+ * Front matter and body. The front matter opens with a line `---` (blank lines before it are
+ * forgiven; they only move the line numbers) and ends at the first line that is exactly `---`.
+ * 1.2: any other line starting with `---` before it (`----`, `--- Ende`) is an error: it would
+ * otherwise end the front matter silently for one tool and not for another.
+ */
+export function splitFrontMatter(file: string, text: string): Split {
+  const leading = /^(\s*\n)*/.exec(text)![0];
+  const leadingLines = leading.split('\n').length - 1;
+  const lines = text.slice(leading.length).split('\n');
+  if (!/^---[ \t]*$/.test(lines[0] ?? '') || lines.length < 2) return { errors: [{ file, line: leadingLines + 1, code: 'noFrontmatter' }] };
+  const close = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
+  const end = close < 0 ? lines.length : close;
+  const dashes: ContentError[] = [];
+  for (let i = 1; i < end; i++) {
+    if (lines[i]!.startsWith('---')) dashes.push({ file, line: leadingLines + i + 1, code: 'frontmatterDashes', params: { found: lines[i]!.trimEnd() } });
+  }
+  if (dashes.length > 0) return { errors: dashes };
+  if (close < 0) return { errors: [{ file, line: leadingLines + 1, code: 'noFrontmatter' }] };
+  // Line N of the YAML text is line N of the file: the opening --- is an empty first line.
+  return {
+    yamlText: '\n'.repeat(leadingLines + 1) + lines.slice(1, close).join('\n'),
+    body: lines.slice(close + 1).join('\n'),
+    bodyLine: leadingLines + close + 2,
+  };
+}
+
+/** The first line of an unexpected exception's message, as the detail of a YAML error. */
+function yamlFailure(file: string, line: number, error: unknown): ContentError {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  return { file, line, code: 'yaml', params: { detail: 'other', message }, hint: { code: 'yaml' } };
+}
+
+/** The YAML rules of 1.2 that the parser does not enforce (see yaml-safety.ts). */
+function unsafeYaml(doc: Document, place: YamlPlace): ContentError[] {
+  return [...customTags(doc, place), ...prototypeKeys(doc, place), ...badAliases(doc, place)];
+}
+
+/** Parses one file's text. Never throws: whatever the bytes, the answer is data or errors. */
 export function parseSource(
   kind: SourceKind,
   file: string,
@@ -175,26 +226,19 @@ export function parseSource(
   if (kind === 'site') {
     yamlText = text;
   } else {
-    // Blank lines before the opening --- are forgiven; they only move the line numbers.
-    const leading = /^(\s*\n)*/.exec(text)![0];
-    const rest = text.slice(leading.length);
-    const leadingLines = leading.split('\n').length - 1;
-    if (!/^---[ \t]*\n/.test(rest) || !/\n---[ \t]*(\n|$)/.test(rest.slice(3))) {
-      return { errors: [{ file, line: leadingLines + 1, code: 'noFrontmatter' }] };
-    }
-    const parsed = matter(rest, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as never) as unknown as {
-      matter: string;
-      content: string;
-    };
-    // gray-matter's `matter` starts with the newline after the opening ---, so its line N is
-    // the file's line N (plus blank lines before it).
-    yamlText = '\n'.repeat(leadingLines) + parsed.matter;
-    body = parsed.content;
-    bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+    const split = splitFrontMatter(file, text);
+    if ('errors' in split) return { errors: split.errors };
+    ({ yamlText, body, bodyLine } = split);
   }
 
   const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  let doc: Document;
+  try {
+    doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, resolveKnownTags: false });
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack, say.
+    return { errors: [yamlFailure(file, 1, error)] };
+  }
   if (doc.errors.length > 0) {
     const seen = new Set<number>();
     const errors: ContentError[] = [];
@@ -214,8 +258,27 @@ export function parseSource(
     }
     return { errors: errors.slice(0, 5) };
   }
-  keepNumbersAsWritten(doc);
-  const js = doc.toJS() as unknown;
+  const place: YamlPlace = { file, yamlText, lines };
+  let js: unknown;
+  const errors: ContentError[] = [];
+  try {
+    const unsafe = unsafeYaml(doc, place);
+    if (unsafe.length > 0) return { errors: unsafe };
+    keepNumbersAsWritten(doc);
+    try {
+      js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    } catch (error) {
+      const line = firstAliasLine(doc, place) ?? 1;
+      if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
+        return { errors: [{ file, line, code: 'yamlAliasLimit', params: { found: String(MAX_ALIAS_COUNT) } }] };
+      }
+      return { errors: [yamlFailure(file, line, error)] };
+    }
+    errors.push(...controlCharactersInFields(doc, place));
+  } catch (error) {
+    return { errors: [yamlFailure(file, 1, error)] };
+  }
+  errors.push(...controlCharactersInBody(file, body, bodyLine));
   if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
     return { errors: [{ file, line: kind === 'site' ? 1 : 2, code: 'notMapping' }] };
   }
@@ -224,13 +287,15 @@ export function parseSource(
   const located = locator(doc.contents ? doc : undefined, lines, 0, data);
   return {
     source: { kind, file, slug: names.slug, town: names.town, data, emptyFields, body, bodyLine, ...located },
-    errors: [],
+    errors,
   };
 }
 
 /** `Bürgerbüro` → `buergerbuero`: the hint for a file name that is not a slug. */
 export function slugify(name: string): string {
   return name
+    // A name from macOS may come decomposed (NFD: `u` + combining diaeresis): compose it first.
+    .normalize('NFC')
     .toLowerCase()
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
@@ -258,13 +323,56 @@ async function listFolder(dir: string): Promise<Entry[]> {
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
-/** What is at a path, without following a symbolic link: content is only what lies in the folder. */
-async function kindAt(p: string): Promise<'file' | 'folder' | 'symlink' | undefined> {
+/**
+ * What is at a path, without following a symbolic link: content is only what lies in the folder.
+ * `other` is neither file nor folder: a FIFO, a device, a socket.
+ */
+async function kindAt(p: string): Promise<'file' | 'folder' | 'symlink' | 'other' | undefined> {
   try {
     const info = await lstat(p);
-    return info.isSymbolicLink() ? 'symlink' : info.isDirectory() ? 'folder' : 'file';
+    if (info.isSymbolicLink()) return 'symlink';
+    if (info.isDirectory()) return 'folder';
+    return info.isFile() ? 'file' : 'other';
   } catch {
     return undefined;
+  }
+}
+
+/** Why a content file was not read; `bytes` when it was. */
+export type FileRead = { bytes: Uint8Array } | { problem: 'notFile' | 'notRegularFile' | 'symlink' | 'unreadable' } | { problem: 'hardLink'; links: number };
+
+/**
+ * Reads a content file only if it is a regular file with one name. Opened without following a
+ * symbolic link and without waiting (a FIFO would block a plain read for ever); what was opened
+ * is then checked, so nothing can be swapped in between. A file with more than one name (a hard
+ * link) may be the same file as one outside `content/`, so it is refused too.
+ */
+export function readRegularFile(p: string): FileRead {
+  let fd: number;
+  try {
+    fd = openSync(p, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    return { problem: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink' : 'unreadable' };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { problem: 'notFile' };
+    if (!info.isFile()) return { problem: 'notRegularFile' };
+    if (info.nlink > 1) return { problem: 'hardLink', links: info.nlink };
+    return { bytes: readFileSync(fd) };
+  } catch {
+    return { problem: 'unreadable' };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where a symbolic link points, as written in it. */
+function linkTarget(p: string): string {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return '?';
   }
 }
 
@@ -273,14 +381,24 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
   const shown = (p: string) => shownPath(p, cwd);
   const files: SourceFile[] = [];
   const errors: ContentError[] = [];
-  if ((await kindAt(dir)) === undefined) return { files, errors: [{ file: shown(dir), code: 'missingFolder' }] };
+  const top = await kindAt(dir);
+  if (top === undefined) return { files, errors: [{ file: shown(dir), code: 'missingFolder' }] };
+  if (top !== 'folder') return { files, errors: [{ file: shown(dir), code: 'notFolder' }] };
 
   /**
    * A folder's entries without symbolic links: each is reported where it is found (every folder
-   * is listed once) and never followed, so nothing outside the content folder is read.
+   * is listed once) and never followed, so nothing outside the content folder is read. A folder
+   * that cannot be listed is reported and has no entries.
    */
   const entries = async (folder: string): Promise<Entry[]> => {
-    const list = await listFolder(folder);
+    let list: Entry[];
+    try {
+      list = await listFolder(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'notFolder' : 'unreadableFolder';
+      errors.push({ file: shown(folder), code });
+      return [];
+    }
     for (const entry of list.filter((e) => e.isSymlink)) {
       const p = path.join(folder, entry.name);
       const target = await readlink(p).catch(() => '?');
@@ -288,24 +406,24 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
     }
     return list.filter((e) => !e.isSymlink);
   };
-  /** A file or folder that is really there (a symbolic link is not, and has been reported). */
+  /** Something that is really there (a symbolic link is not, and has been reported). */
   const exists = async (p: string) => {
     const kind = await kindAt(p);
-    return kind === 'file' || kind === 'folder';
+    return kind !== undefined && kind !== 'symlink';
   };
   const symlinked = async (p: string) => (await kindAt(p)) === 'symlink';
 
   const load = async (kind: SourceKind, p: string, names: { slug: string; town?: string }) => {
-    let bytes: Uint8Array;
-    try {
-      // Synchronously: content files are small, and a promise-based read of each (open, stat,
-      // read, close as four round trips through the thread pool) cost a district's check 7 %.
-      bytes = readFileSync(p);
-    } catch {
-      errors.push({ file: shown(p), code: 'unreadable' });
+    // Synchronously: content files are small, and a promise-based read of each (open, stat,
+    // read, close as four round trips through the thread pool) cost a district's check 7 %.
+    const read = readRegularFile(p);
+    if ('problem' in read) {
+      if (read.problem === 'hardLink') errors.push({ file: shown(p), code: 'hardLink', params: { found: String(read.links) } });
+      else if (read.problem === 'symlink') errors.push({ file: shown(p), code: 'symlink', params: { target: linkTarget(p) } });
+      else errors.push({ file: shown(p), code: read.problem });
       return;
     }
-    const result = parseSource(kind, shown(p), bytes, names);
+    const result = parseSource(kind, shown(p), read.bytes, names);
     errors.push(...result.errors);
     if (result.source) files.push(result.source);
   };
@@ -348,8 +466,10 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
   else if (!(await symlinked(sitePath))) errors.push({ file: shown(sitePath), code: 'missingFile' });
 
   const townsDir = path.join(dir, 'towns');
-  const townEntries = (await exists(townsDir)) ? await entries(townsDir) : [];
-  if (townEntries.length === 0 && !(await symlinked(townsDir))) errors.push({ file: shown(townsDir) + '/', code: 'missingFolder' });
+  const townsKind = await kindAt(townsDir);
+  const townEntries = townsKind === 'folder' ? await entries(townsDir) : [];
+  if (townsKind === 'file' || townsKind === 'other') errors.push({ file: shown(townsDir), code: 'notFolder' });
+  else if (townEntries.length === 0 && townsKind !== 'symlink') errors.push({ file: shown(townsDir) + '/', code: 'missingFolder' });
   for (const entry of townEntries) {
     const townDir = path.join(townsDir, entry.name);
     if (!entry.isDir) {
@@ -358,10 +478,12 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
     }
     if (!checkSlug(townDir, entry.name)) continue;
     const indexPath = path.join(townDir, 'index.md');
-    // Listing the folder first reports a symbolic link among its files, index.md too.
+    // Listing the folder first reports a symbolic link among its files, index.md too, and a
+    // folder named index.md.
     const services = await markdownFiles(townDir, 'index.md, <dienst>.md');
-    if (await exists(indexPath)) await load('town', indexPath, { slug: entry.name });
-    else if (!(await symlinked(indexPath))) errors.push({ file: shown(indexPath), code: 'missingFile' });
+    const indexKind = await kindAt(indexPath);
+    if (indexKind === 'file' || indexKind === 'other') await load('town', indexPath, { slug: entry.name });
+    else if (indexKind === undefined) errors.push({ file: shown(indexPath), code: 'missingFile' });
     for (const service of services) {
       if (service.name === 'index.md') continue;
       await load('service', path.join(townDir, service.name), { slug: service.slug, town: entry.name });

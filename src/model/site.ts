@@ -28,6 +28,7 @@ import {
   type UpdateInput,
 } from '../schema/index.ts';
 import { closest, fieldName, issueToErrors, sortErrors, type ContentError, type ContentWarning } from '../schema/errors.ts';
+import { aliasKey, isReservedPath, parentKeys, reservedTownFiles } from '../schema/aliases.ts';
 import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkTownStatusNotBetter, checkUrl, type RuleContext } from '../schema/rules.ts';
 import { defaultContentLanguage, editorLanguage, translator, type EditorLanguage } from '../i18n/index.ts';
 import { applyOverlay, readContent, slugify, type Overlay, type SourceFile } from './read.ts';
@@ -460,8 +461,9 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
 }
 
 /**
- * Aliases become redirects. Each must be a path nothing else uses: not a page, not a town's own
- * pages, not a reserved route, not another alias.
+ * Aliases become redirects. Each must be a path nothing else uses (contract 1.2): not the home
+ * page, a page, a town's own pages and files, a reserved route or file of the build, not another
+ * alias; and not below a file (`/robots.txt/x/` would need a folder named robots.txt).
  */
 function collectRedirects(
   towns: Town[],
@@ -470,22 +472,30 @@ function collectRedirects(
   ctx: RuleContext,
   aliasesByFile: Map<string, { route: string; index: number; source: SourceFile }[]>,
 ): Redirect[] {
-  // Compared without case: many hosts' file systems do not tell /Soest/ from /soest/.
-  const taken = new Map<string, string>();
-  const take = (route: string, file: string) => taken.set(route.toLowerCase(), file);
+  /** Paths by `aliasKey`: who owns each, and whether it is a file (nothing can lie below it). */
+  const taken = new Map<string, { owner: string; file: boolean }>();
+  const take = (route: string, owner: string) => taken.set(aliasKey(route), { owner, file: !route.endsWith('/') });
   for (const page of pages) take(`/${page.slug}/`, page.file);
   for (const town of towns) {
     take(`/${town.slug}/`, town.file);
-    // The town's notice and feed are generated pages of the town too.
+    // The town's notice, feeds and badge are generated pages and files of the town too.
     take(`/${town.slug}/aushang/`, town.file);
-    take(`/${town.slug}/feed.xml`, town.file);
+    for (const name of reservedTownFiles) take(`/${town.slug}/${name}`, town.file);
     for (const service of town.services) take(`/${town.slug}/${service.slug}/`, service.file);
   }
+  /** Who has the path, or a file where the alias needs a folder: the owner, `reserved`, or nothing. */
+  const ownerOf = (route: string): string | undefined => {
+    if (isReservedPath(route, reservedRoutes)) return 'reserved';
+    const same = taken.get(aliasKey(route));
+    if (same) return same.owner;
+    return parentKeys(route)
+      .map((key) => taken.get(key))
+      .find((parent) => parent?.file)?.owner;
+  };
   const redirects: Redirect[] = [];
   const add = (file: string, to: string, title: string) => {
     for (const { route, index, source } of aliasesByFile.get(file) ?? []) {
-      const top = route.split('/')[1] ?? '';
-      const owner = taken.get(route.toLowerCase()) ?? ((reservedRoutes as readonly string[]).includes(top.toLowerCase()) ? 'reserved' : undefined);
+      const owner = ownerOf(route);
       if (owner) {
         ctx.errors.push({ file, line: source.lineOf(['aliases', index]), field: `aliases[${index + 1}]`, code: 'aliasCollision', params: { found: route, other: owner } });
         continue;

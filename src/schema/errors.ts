@@ -64,7 +64,24 @@ export type ErrorCode =
   | 'editorReview'
   | 'vocabularyGroup'
   | 'siteUrl'
-  | 'mirrorTwice';
+  | 'mirrorTwice'
+  // 1.2: safe input.
+  | 'controlCharacter'
+  | 'frontmatterDashes'
+  | 'yamlAliasUnknown'
+  | 'yamlAliasRecursive'
+  | 'yamlAliasLimit'
+  | 'yamlTag'
+  | 'yamlProtoKey'
+  | 'notRegularFile'
+  | 'hardLink'
+  | 'notFolder'
+  | 'notFile'
+  | 'unreadableFolder'
+  | 'aliasEncoded'
+  | 'aliasEmptySegment'
+  | 'aliasDotSegment'
+  | 'aliasDotfile';
 
 /** 1.1: what `check` warns about: published all the same, but an editor should look. */
 export type WarningCode =
@@ -104,25 +121,34 @@ export interface ContentWarning extends Omit<ContentError, 'code' | 'severity'> 
 
 export type ContentProblem = ContentError | ContentWarning;
 
+/**
+ * Text an editor wrote, made visible on one line: a control character (1.2: an error of its own)
+ * is shown as `<U+000B>`, a line break as `⏎`, so every problem stays one line of output.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, (c) => (c === '\n' ? '⏎' : `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`));
+}
+
 /** The message alone, without place and field: `„geschlossen“ — erlaubt: … (meinten Sie …?)`. */
 export function problemMessage(error: ContentProblem, language: Language): string {
   const t = translator(language);
   // Some parameters are words to translate, not text the editor wrote.
-  const params = { ...error.params };
+  const params = Object.fromEntries(Object.entries(error.params ?? {}).map(([key, value]) => [key, visible(value)]));
   if (params.foundType) params.foundType = t(`valueType.${params.foundType}` as MessageKey);
   if (params.expected && `valueType.${params.expected}` in catalog(language)) params.expected = t(`valueType.${params.expected}` as MessageKey);
   if (params.detail) params.detail = t(`yaml.${params.detail}` as MessageKey);
   if (error.code === 'aliasCollision' && params.other === 'reserved') params.other = t('alias.reserved');
   if (error.code === 'markdownBlock' && params.found && `markdown.${params.found}` in catalog(language)) params.found = t(`markdown.${params.found}` as MessageKey);
   const message = error.severity === 'warning' ? t(`warning.${error.code}` as MessageKey, params) : t(`error.${error.code}` as MessageKey, params);
-  const hint = error.hint ? ` (${t(`hint.${error.hint.code}` as MessageKey, error.hint.params)})` : '';
+  const hintParams = error.hint?.params && Object.fromEntries(Object.entries(error.hint.params).map(([key, value]) => [key, visible(value)]));
+  const hint = error.hint ? ` (${t(`hint.${error.hint.code}` as MessageKey, hintParams)})` : '';
   return `${message}${hint}`;
 }
 
 /** `path:line: field: found — allowed (hint)`; a warning says so after the field. */
 export function formatContentError(error: ContentProblem, language: Language): string {
-  const where = error.line ? `${error.file}:${error.line}` : error.file;
-  const field = error.field ? `${error.field}: ` : '';
+  const where = visible(error.line ? `${error.file}:${error.line}` : error.file);
+  const field = error.field ? `${visible(error.field)}: ` : '';
   const mark = error.severity === 'warning' ? `${translator(language)('cli.warningMark')}: ` : '';
   return `${where}: ${field}${mark}${problemMessage(error, language)}`;
 }

@@ -18,6 +18,7 @@ import { isSitePathUrl, type SiteLink } from './links.ts';
 import { channelUrlSchemes, emailAddress, linkUrlSchemes } from './field-rules.ts';
 import { deriveTownStatus, isTownStatusTooGood } from '../model/derive.ts';
 import type { StatusKey } from './index.ts';
+import { aliasRules, normaliseAlias } from './aliases.ts';
 
 export interface RuleContext {
   timeZone: string;
@@ -131,14 +132,20 @@ export function checkChannel(ctx: RuleContext, source: SourceFile, field: FieldP
   }
 }
 
-/** An alias: a site path such as `/buergerbuero-soest/`, normalised with a trailing slash. */
+/**
+ * An alias: a free site path such as `/buergerbuero-soest/` (the rules in `aliases.ts`),
+ * normalised (a folder gets a trailing slash, `…/index.html` is its folder). Whether the path is
+ * free is decided once every page is known (`collectRedirects` in site.ts).
+ */
 export function checkAlias(ctx: RuleContext, source: SourceFile, field: FieldPath, written: string): string | undefined {
-  const valid = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(written) && !written.split('/').includes('..') && written !== '/';
-  if (!valid) {
-    ctx.errors.push({ ...at(ctx, source, field), code: 'alias', params: { found: written } });
-    return undefined;
+  for (const rule of aliasRules) {
+    const code = rule(written);
+    if (code) {
+      ctx.errors.push({ ...at(ctx, source, field), code, params: { found: written } });
+      return undefined;
+    }
   }
-  return written.endsWith('/') || /\.[a-z0-9]+$/i.test(written) ? written : `${written}/`;
+  return normaliseAlias(written);
 }
 
 /** A reference to another file by slug; suggests the closest existing one. */

@@ -96,6 +96,22 @@ const paramsOf: Record<ErrorCode, string[]> = {
   vocabularyGroup: ['found'],
   siteUrl: ['found'],
   mirrorTwice: ['found'],
+  controlCharacter: ['found'],
+  frontmatterDashes: ['found'],
+  yamlAliasUnknown: ['found'],
+  yamlAliasRecursive: ['found'],
+  yamlAliasLimit: ['found'],
+  yamlTag: ['found'],
+  yamlProtoKey: ['found'],
+  notRegularFile: [],
+  hardLink: ['found'],
+  notFolder: [],
+  notFile: [],
+  unreadableFolder: [],
+  aliasEncoded: ['found'],
+  aliasEmptySegment: ['found'],
+  aliasDotSegment: ['found'],
+  aliasDotfile: ['found'],
 };
 
 /** The parameters each warning is raised with (src/schema/warnings.ts). */
