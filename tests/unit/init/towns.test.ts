@@ -56,7 +56,7 @@ describe('the CSV reader', () => {
   });
 });
 
-describe('mistakes in the list: file, line, column, in the site’s language; no town', () => {
+describe('mistakes in the list: file, line, column, in the site’s language; no town', { timeout: 30_000 }, () => {
   test('CSV', async () => {
     const text = 'name;kind;phone;website\nA;Stadt;02921 1;http://a.de\n;Stadt\nC;Stadt;;;x\nA;Gemeinde\nsuche;Stadt\n';
     expect(await listErrors(text)).toBe(
@@ -109,7 +109,7 @@ describe('mistakes in the list: file, line, column, in the site’s language; no
   });
 });
 
-describe('a district from one list', () => {
+describe('a district from one list', { timeout: 30_000 }, () => {
   test('the list alone: named after its district, every town with its services, contacts and parent; check finds no error', async () => {
     const { dir, list, site, read } = await withList('towns.csv', soest);
     const result = await initSite(site, { now, towns: list, cwd: dir });
