@@ -307,7 +307,7 @@ export const de = {
   'update.usage': 'Aufruf: npm run update -- <ort> | <ort>/<dienst> | stoerungen/<störung> [--status limited] [--channel phone] [--summary "…"] [--note "…"] [--at "2023-11-03 14:17"]',
   'update.nothing': 'Nichts zu ändern — geben Sie an, was sich geändert hat, z. B.: npm run update -- {address} --status limited --note "…" (das -- nach update nicht vergessen, sonst kommen die Angaben nicht an)',
   'update.incidentStatus': '{address} ist eine Störung und hat keinen Status — für die Entwarnung: npm run resolve -- {address}',
-  'update.channelWithoutStatus': '--channel braucht --status, z. B.: --channel email --status unavailable',
+  'update.channelWithoutStatus': '--channel braucht --status, --value oder --hours, z. B.: --channel email --status unavailable',
   'update.empty': '{option} ist leer — erlaubt: ein Text',
   'update.noChannel': '{file}: in {field} gibt es keinen Kontaktweg „{found}“ — vorhanden: {allowed}',
   'update.summaryUnchanged': 'Hinweis: summary ist unverändert: „{summary}“ — passt das zum neuen Status? Sonst: --summary "…"',
@@ -348,4 +348,59 @@ export const de = {
   'init.townCreated': '  neu: {town}',
   'init.townExists': '  schon vorhanden, unverändert: {town}',
   'init.nothingToAdd': 'Alle Orte der Liste sind schon vorhanden; nichts geändert.',
+
+  'new.fromSeveral': 'Mit mehreren Katalog-Diensten ({ids}) heißt jeder wie im Katalog — geben Sie nur den Ort an, z. B.: npm run new -- werl --from buergerbuero,standesamt',
+  'new.nextServices': 'Prüfen Sie Titel, Kontaktwege und Anliegen in den neuen Dateien. Ändern später mit: npm run update -- {town}/<dienst> --status … --note "…"',
+  'new.help': `Aufruf: npm run new -- <ort> [<dienst>] [Angaben]    (oder npx aushang new …)
+
+Legt einen Ort, einen Dienst eines Ortes oder eine Störung an, mit allen Pflichtfeldern, der
+aktuellen Uhrzeit und einem Kommentar über jedem Feld. Überschreibt nichts.
+
+  npm run new -- werl                                 ein Ort: content/towns/werl/index.md
+  npm run new -- werl buergerbuero --title "Bürgerbüro" ein Dienst des Ortes
+  npm run new -- werl --from buergerbuero,standesamt  Dienste aus dem Katalog (npm run catalogue)
+  npm run new -- stoerungen/cyberangriff --title "…"  eine Störung, beginnt jetzt
+
+  --name "…"          Name des Ortes
+  --kind Stadt        Art: Stadt, Gemeinde, Kreis oder ein anderes Wort
+  --parent <kreis>    Ordnername des Kreises, zu dem der Ort gehört
+  --title "…"         Titel des Dienstes oder der Störung
+  --status <s>        normal, limited, deferred oder unavailable
+  --summary "…"       ein Satz: was jetzt gilt
+  --incident <name>   die Störung, die den Dienst betrifft
+  --from <id>[,<id>]  Dienste aus dem Katalog, mehrere mit Komma oder --from mehrfach
+  --content <ordner>  anderer Inhaltsordner als content/`,
+  'update.help': `Aufruf: npm run update -- <ort> | <ort>/<dienst> | stoerungen/<störung> [Angaben]
+
+Ändert eine Meldung: setzt die Felder, fügt einen Eintrag zu updates hinzu und setzt updated.
+Alles andere in der Datei bleibt, wie es war; geprüft wie bei npm run check.
+
+  --status <s>                normal, limited, deferred oder unavailable (beim Ort: auto)
+  --summary "…"               neue Zusammenfassung
+  --note "…"                  Text des neuen Eintrags in updates
+  --incident <name>           die Störung, die Ort oder Dienst jetzt betrifft
+  --at "2023-11-03 14:17"     Zeitpunkt statt jetzt (auch nur 14:17)
+  --task "<anliegen>"         ein Anliegen des Dienstes (Titel oder Nummer ab 1): --status und
+                              --note gelten dann dem Anliegen
+  --channel <weg>             phone, fax, email, post, in-person, online, web; mit --status,
+  --value "…" --hours "…"     --value (Nummer, Adresse) und --hours (Zeiten) dieses Weges
+
+  npm run update -- werl/buergerbuero --status limited --note "Nur mit Termin."
+  npm run update -- werl/buergerbuero --task "Personalausweis beantragen" --status unavailable --note "Ab Montag wieder."
+  npm run update -- werl/buergerbuero --channel phone --value "02922 800-0" --hours "Mo–Fr 8–12 Uhr"`,
+  'resolve.help': `Aufruf: npm run resolve -- <störung> [Angaben]
+
+Die Entwarnung: trägt resolved ein, fügt einen Eintrag zu updates hinzu.
+
+  --services normal           setzt jeden Dienst jedes betroffenen Ortes wieder auf normal
+  --summary "…"               neue Zusammenfassung der Störung
+  --note "…"                  Text des Eintrags in updates
+  --at "2023-11-03 14:17"     Zeitpunkt statt jetzt`,
+  'update.taskText': 'Anliegen „{task}“: {status}.',
+  'update.noTask': '{file}: kein Anliegen „{found}“{hint} — vorhanden: {allowed}',
+  'update.channelTwice': '{file}: in {field} gibt es den Kontaktweg „{found}“ {count}-mal — welcher gemeint ist, lässt sich nicht sagen; bitte in der Datei ändern',
+  'update.valueWithoutChannel': '{option} braucht --channel, z. B.: --channel phone --value "02922 800-0"',
+  'update.taskNotService': '{address} ist kein Dienst — Anliegen (tasks) gibt es nur bei Diensten, z. B.: npm run update -- {address}/buergerbuero --task "…" --status …',
+  'update.taskAndChannel': '--task und --channel bitte getrennt aufrufen: ein Aufruf ändert ein Anliegen oder einen Kontaktweg',
+  'update.taskNothing': 'Nichts zu ändern am Anliegen „{task}“ — z. B.: npm run update -- {address} --task "{task}" --status unavailable --note "…"',
 } as const;

@@ -313,7 +313,7 @@ export const en: Messages = {
   'update.usage': 'Usage: npm run update -- <town> | <town>/<service> | stoerungen/<incident> [--status limited] [--channel phone] [--summary "…"] [--note "…"] [--at "2023-11-03 14:17"]',
   'update.nothing': 'Nothing to change — say what has changed, e.g.: npm run update -- {address} --status limited --note "…" (do not forget the -- after update, or the options do not arrive)',
   'update.incidentStatus': '{address} is an incident and has no status — for the all-clear: npm run resolve -- {address}',
-  'update.channelWithoutStatus': '--channel needs --status, e.g.: --channel email --status unavailable',
+  'update.channelWithoutStatus': '--channel needs --status, --value or --hours, e.g.: --channel email --status unavailable',
   'update.empty': '{option} is empty — allowed: a text',
   'update.noChannel': '{file}: {field} has no way of contact "{found}" — present: {allowed}',
   'update.summaryUnchanged': 'Note: summary is unchanged: "{summary}" — does it still fit the new status? If not: --summary "…"',
@@ -354,4 +354,59 @@ export const en: Messages = {
   'init.townCreated': '  new: {town}',
   'init.townExists': '  there already, unchanged: {town}',
   'init.nothingToAdd': 'Every town of the list is there already; nothing changed.',
+
+  'new.fromSeveral': 'With several catalogue services ({ids}) each is named as in the catalogue — give the town only, e.g.: npm run new -- werl --from buergerbuero,standesamt',
+  'new.nextServices': 'Check titles, ways of contact and tasks in the new files. Change them later with: npm run update -- {town}/<service> --status … --note "…"',
+  'new.help': `Usage: npm run new -- <town> [<service>] [options]    (or npx aushang new …)
+
+Creates a town, a service of a town or an incident, with every required field, the current
+time and a comment above each field. Never overwrites.
+
+  npm run new -- werl                                 a town: content/towns/werl/index.md
+  npm run new -- werl buergerbuero --title "Bürgerbüro" a service of the town
+  npm run new -- werl --from buergerbuero,standesamt  services from the catalogue (npm run catalogue)
+  npm run new -- stoerungen/cyberattack --title "…"   an incident, starting now
+
+  --name "…"          the town's name
+  --kind Stadt        kind: Stadt, Gemeinde, Kreis or another word
+  --parent <district> folder name of the district the town belongs to
+  --title "…"         title of the service or incident
+  --status <s>        normal, limited, deferred or unavailable
+  --summary "…"       one sentence: what applies now
+  --incident <name>   the incident that affects the service
+  --from <id>[,<id>]  services from the catalogue, several with commas or --from repeated
+  --content <folder>  another content folder than content/`,
+  'update.help': `Usage: npm run update -- <town> | <town>/<service> | stoerungen/<incident> [options]
+
+Changes a notice: sets the fields, adds an entry to updates and moves updated. Everything
+else in the file stays as it was; checked as npm run check would.
+
+  --status <s>                normal, limited, deferred or unavailable (a town: auto)
+  --summary "…"               a new summary
+  --note "…"                  the text of the new entry in updates
+  --incident <name>           the incident that now affects the town or service
+  --at "2023-11-03 14:17"     the time instead of now (or 14:17 alone)
+  --task "<task>"             a task of the service (title or number from 1): --status and
+                              --note are then the task's
+  --channel <kind>            phone, fax, email, post, in-person, online, web; with --status,
+  --value "…" --hours "…"     --value (number, address) and --hours of that way of contact
+
+  npm run update -- werl/buergerbuero --status limited --note "By appointment only."
+  npm run update -- werl/buergerbuero --task "Personalausweis beantragen" --status unavailable --note "Again from Monday."
+  npm run update -- werl/buergerbuero --channel phone --value "02922 800-0" --hours "Mon–Fri 8am–12pm"`,
+  'resolve.help': `Usage: npm run resolve -- <incident> [options]
+
+The all-clear: sets resolved and adds an entry to updates.
+
+  --services normal           sets every service of every affected town back to normal
+  --summary "…"               a new summary of the incident
+  --note "…"                  the text of the entry in updates
+  --at "2023-11-03 14:17"     the time instead of now`,
+  'update.taskText': 'Task "{task}": {status}.',
+  'update.noTask': '{file}: no task "{found}"{hint} — present: {allowed}',
+  'update.channelTwice': '{file}: {field} has the way of contact "{found}" {count} times — which one is meant cannot be told; please change it in the file',
+  'update.valueWithoutChannel': '{option} needs --channel, e.g.: --channel phone --value "02922 800-0"',
+  'update.taskNotService': '{address} is not a service — only services have tasks, e.g.: npm run update -- {address}/buergerbuero --task "…" --status …',
+  'update.taskAndChannel': 'please change --task and --channel in two calls: one call changes one task or one way of contact',
+  'update.taskNothing': 'Nothing to change in the task "{task}" — e.g.: npm run update -- {address} --task "{task}" --status unavailable --note "…"',
 };
