@@ -403,4 +403,24 @@ Die Entwarnung: trägt resolved ein, fügt einen Eintrag zu updates hinzu.
   'update.taskNotService': '{address} ist kein Dienst — Anliegen (tasks) gibt es nur bei Diensten, z. B.: npm run update -- {address}/buergerbuero --task "…" --status …',
   'update.taskAndChannel': '--task und --channel bitte getrennt aufrufen: ein Aufruf ändert ein Anliegen oder einen Kontaktweg',
   'update.taskNothing': 'Nichts zu ändern am Anliegen „{task}“ — z. B.: npm run update -- {address} --task "{task}" --status unavailable --note "…"',
+
+  'ready.help': `Aufruf: npm run ready    (oder npx aushang ready)
+
+Listet je Ort, was vor dem Ernstfall noch vorzubereiten ist: Kontaktwege ohne Nummer oder
+Adresse, Rechtstexte, die noch Beispiel sind, die Anmeldung für den Web-Editor und die
+öffentliche Adresse der Website. Exit-Code 0, wenn nichts mehr offen ist, sonst 1.`,
+  'ready.fixFirst': 'Der Inhalt hat {count} Fehler; beheben Sie sie zuerst (npm run check zeigt sie):',
+  'ready.site': 'Ganze Website',
+  'ready.town': '{name} ({slug})',
+  'ready.noAddress': 'Öffentliche Adresse: weder url: in content/site.yaml noch SITE_URL beim Bauen — ohne sie fehlen Feeds, Sitemap und QR-Codes mit voller Adresse',
+  'ready.noEditor': 'Anmeldung für den Web-Editor nicht eingerichtet: kein editor: in content/site.yaml (docs/web-editor.md)',
+  'ready.editorPlaceholder': 'Web-Editor: editor.repo „{repo}“ ist noch das Beispiel — das echte Repository eintragen',
+  'ready.examplePages': 'Noch Beispiel (example: true): {files} — mit echten Angaben füllen, dann die Zeile entfernen',
+  'ready.noContacts': 'Keine allgemeinen Kontaktwege (contacts in {file})',
+  'ready.contactsNoValue': 'Kontaktwege ohne Nummer oder Adresse: {kinds} ({file})',
+  'ready.channelsNoValue': '{count} von {total} Diensten mit Kontaktwegen ohne Nummer oder Adresse ({kinds}), z. B. {services} — eintragen mit: npm run update -- {town}/<dienst> --channel phone --value "…"',
+  'ready.done': 'Bereit: {towns}',
+  'ready.nothingLeft': 'Alles vorbereitet: nichts mehr offen.',
+  'ready.openOne': '1 Punkt offen.',
+  'ready.open': '{count} Punkte offen.',
 } as const;

@@ -409,4 +409,24 @@ The all-clear: sets resolved and adds an entry to updates.
   'update.taskNotService': '{address} is not a service — only services have tasks, e.g.: npm run update -- {address}/buergerbuero --task "…" --status …',
   'update.taskAndChannel': 'please change --task and --channel in two calls: one call changes one task or one way of contact',
   'update.taskNothing': 'Nothing to change in the task "{task}" — e.g.: npm run update -- {address} --task "{task}" --status unavailable --note "…"',
+
+  'ready.help': `Usage: npm run ready    (or npx aushang ready)
+
+Lists per town what is still to prepare before the day: ways of contact without a number or
+address, legal pages that are still examples, the web editor's sign-in and the site's public
+address. Exit code 0 when nothing is left, else 1.`,
+  'ready.fixFirst': 'The content has {count} errors; fix them first (npm run check shows them):',
+  'ready.site': 'The whole site',
+  'ready.town': '{name} ({slug})',
+  'ready.noAddress': 'Public address: neither url: in content/site.yaml nor SITE_URL when building — without it feeds, sitemap and QR codes lack the full address',
+  'ready.noEditor': 'Sign-in for the web editor not set up: no editor: in content/site.yaml (docs/web-editor.md)',
+  'ready.editorPlaceholder': 'Web editor: editor.repo "{repo}" is still the example — enter the real repository',
+  'ready.examplePages': 'Still an example (example: true): {files} — fill in the real details, then remove the line',
+  'ready.noContacts': 'No general ways of contact (contacts in {file})',
+  'ready.contactsNoValue': 'Ways of contact without number or address: {kinds} ({file})',
+  'ready.channelsNoValue': '{count} of {total} services with ways of contact without number or address ({kinds}), e.g. {services} — fill in with: npm run update -- {town}/<service> --channel phone --value "…"',
+  'ready.done': 'Ready: {towns}',
+  'ready.nothingLeft': 'Everything prepared: nothing left.',
+  'ready.openOne': '1 point open.',
+  'ready.open': '{count} points open.',
 };
