@@ -35,6 +35,8 @@ export const ar: InterfaceMessages = {
   'layout.publishedBy': 'الناشر: {operator}.',
   'layout.siteContacts': 'هاتف المواطنين والتواصل',
   'layout.stale': 'مضى على هذه المعلومات أكثر من {hours} ساعة، وقد لا تكون محدّثة. إن لم تكن متأكداً فاتصل هاتفياً قبل الذهاب.',
+  'drill.label': 'تمرين',
+  'drill.banner': 'تمرين: هذا الموقع تدريب على حالات الطوارئ. ما يرد هنا غير ساري المفعول، وليس إعلاناً حقيقياً.',
   'layout.az': 'المعاملات من الألف إلى الياء',
   'layout.search': 'البحث',
 

@@ -30,6 +30,8 @@ export const de = {
   'layout.publishedBy': 'Herausgegeben von {operator}.',
   'layout.siteContacts': 'Bürgertelefon und Kontakt',
   'layout.stale': 'Diese Angaben sind älter als {hours} Stunden und könnten veraltet sein. Fragen Sie im Zweifel telefonisch nach.',
+  'drill.label': 'Übung',
+  'drill.banner': 'Übung: Diese Website ist eine Probe für den Ernstfall. Was hier steht, gilt nicht – es ist keine echte Meldung.',
   'layout.az': 'Anliegen A–Z',
   'layout.search': 'Suche',
 

@@ -36,6 +36,8 @@ export const en: Messages = {
   'layout.publishedBy': 'Published by {operator}.',
   'layout.siteContacts': 'Helpline and contact details',
   'layout.stale': 'This information was last updated more than {hours} hours ago and may be out of date. If you are not sure, phone before you go.',
+  'drill.label': 'Exercise',
+  'drill.banner': 'Exercise: this website is a rehearsal for an emergency. Nothing on it applies – it is not a real notice.',
   'layout.az': 'Services A to Z',
   'layout.search': 'Search',
 

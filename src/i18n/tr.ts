@@ -34,6 +34,8 @@ export const tr: InterfaceMessages = {
   'layout.publishedBy': 'Yayımlayan: {operator}.',
   'layout.siteContacts': 'Vatandaş hattı ve iletişim',
   'layout.stale': 'Bu bilgiler {hours} saatten daha eski ve güncel olmayabilir. Emin değilseniz gitmeden önce telefonla sorun.',
+  'drill.label': 'Tatbikat',
+  'drill.banner': 'Tatbikat: Bu web sitesi bir acil durum provasıdır. Buradaki bilgiler geçerli değildir, gerçek bir duyuru değildir.',
   'layout.az': 'A’dan Z’ye işlemler',
   'layout.search': 'Arama',
 
