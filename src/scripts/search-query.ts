@@ -61,11 +61,12 @@ export type Lexicon = ReadonlySet<string>;
 
 const lower = (word: string) => word.toLowerCase();
 
-/** Whether the index has the word as a whole word (or a short form Pagefind stems to it). */
+/** Whether the index has the word as a whole word, or a form of it with or without a common ending (Hund, Hunde). */
 export function isWholeWord(word: string, lexicon: Lexicon): boolean {
   const w = lower(word);
   if (w.length < LISTED || /\d/.test(w)) return true;
-  return lexicon.has(w) || ['e', 'en', 'n', 's', 'es'].some((ending) => lexicon.has(w + ending)) || (w.endsWith('s') && lexicon.has(w.slice(0, -1)));
+  const endings = ['e', 'en', 'n', 's', 'es'];
+  return lexicon.has(w) || endings.some((e) => lexicon.has(w + e) || (w.endsWith(e) && lexicon.has(w.slice(0, -e.length))));
 }
 
 /**
