@@ -12,8 +12,9 @@
  * - otherwise an unknown compound is split into words the index knows ("Hundesteuerbescheid"
  *   → hundesteuer bescheid);
  * - neighbouring words are joined into a compound the index knows ("Hund Steuer" → hundesteuer);
- * - when not every word is found, the most specific subset of the words that is found is
- *   searched instead, and the page says so.
+ * - when not every word is found, the subsets with one word fewer are searched, the most
+ *   specific first, their results taking turns, and the page says which words it searched for;
+ * - results that name more of the query's words come first within each rank of `rankResults`.
  * Pagefind answers a word it does not know with pages that contain a known beginning of it
  * ("so" for "sofort"); a word counts as found only when the results mark it (`namesWord`).
  *
@@ -157,7 +158,7 @@ export function analyseQuery(query: string, lexicon: Lexicon, list: readonly str
 
 /** Whether the results mark every word (Pagefind also answers with pages that only contain a beginning of one). */
 export function namesAll(words: readonly string[], results: readonly PagefindData[]): boolean {
-  const top = results.slice(0, 8);
+  const top = results.slice(0, PROBE);
   return top.length > 0 && words.every((word) => namesWord(word, top));
 }
 

@@ -114,7 +114,7 @@ export const de: Vocabulary = {
     ['Anmeldung zur Eheschließung', 'Eheschließung anmelden', 'Eheanmeldung', 'Aufgebot', 'Ehefähigkeitszeugnis', 'Hochzeit anmelden', 'Trauung anmelden'],
     ['Trauzimmer', 'Trausaal', 'Hochzeitszimmer', 'Trauort'],
     ['Lebenspartnerschaft', 'eingetragene Partnerschaft', 'Verpartnerung'],
-    ['Geburt', 'Geburten', 'Geburtsanzeige', 'Geburt anzeigen', 'Geburt anmelden', 'Kind anmelden', 'Neugeborenes', 'Baby', 'Entbindung', 'Kind geboren', 'geboren'],
+    ['Geburt', 'Geburten', 'Geburtsanzeige', 'Geburt anzeigen', 'Geburt anmelden', 'Neugeborenes anmelden', 'Neugeborenes', 'Baby', 'Entbindung', 'Kind geboren', 'geboren'],
     ['Geburtsurkunde', 'Geburtsschein', 'Abstammungsurkunde', 'Geburtsbescheinigung', 'Geburtsregister'],
     ['Heiratsurkunde', 'Eheurkunde', 'Trauschein', 'Heiratsschein', 'Eheregister'],
     ['Sterbeurkunde', 'Todesurkunde', 'Totenschein', 'Sterberegister'],
@@ -446,7 +446,7 @@ export const de: Vocabulary = {
     // Bücherei, Kultur, Bildung
     ['Bücherei', 'Bibliothek', 'Stadtbibliothek', 'Stadtbücherei', 'Gemeindebücherei', 'Mediathek', 'Bibliotheken', 'Büchereien', 'Fahrbücherei', 'Bücherbus'],
     ['Ausleihe', 'ausleihen', 'Medien ausleihen', 'Bücher ausleihen', 'leihen', 'Rückgabe', 'zurückgeben', 'Buchrückgabe', 'Rückgabeautomat'],
-    ['Verlängerung', 'verlängern', 'Leihfrist', 'Ausleihfrist', 'Medien verlängern', 'Frist verlängern'],
+    ['Ausleihe verlängern', 'Leihfrist', 'Ausleihfrist', 'Leihfrist verlängern', 'Medien verlängern', 'Bücher verlängern', 'Buch verlängern'],
     ['Bibliotheksausweis', 'Leserausweis', 'Büchereiausweis', 'Benutzerausweis', 'Leserkarte', 'Bibliothekskarte', 'Jahresgebühr Bücherei'],
     ['Onleihe', 'E-Book', 'E-Books', 'eMedien', 'digitale Medien', 'E-Medien', 'Hörbuch', 'Hörbücher', 'Filmfriend'],
     ['Säumnisgebühr', 'Mahngebühren Bücherei', 'überzogen', 'Leihfrist überschritten', 'Versäumnisgebühr'],

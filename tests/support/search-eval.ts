@@ -13,7 +13,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { entryTitle, loadCatalogue, servicesFor, type CatalogueKind } from '../../src/catalogue/index.ts';
 import { parseWordList } from '../../src/scripts/search-correction.ts';
-import { searchQuery } from '../../src/scripts/search-query.ts';
+import { searchQuery, type SearchOptions } from '../../src/scripts/search-query.ts';
 import { WORD_LIST_PATH } from '../../src/vocabulary/wordlist.ts';
 import { queries, type EvalQuery, type QueryKind } from '../fixtures/search-eval/queries.ts';
 import type { NodePagefind, NodeSearchResult } from './pagefind-node.ts';
@@ -60,8 +60,8 @@ export interface EvalFigures {
   misses: QueryOutcome[];
 }
 
-/** Runs every query through the search page's pipeline and counts where its task is. */
-export async function runEval(pagefind: NodePagefind, dist: string, set: readonly EvalQuery[] = queries): Promise<EvalFigures> {
+/** Runs every query through the search page's pipeline and counts where its task is; `exact` searches as typed, for comparison. */
+export async function runEval(pagefind: NodePagefind, dist: string, set: readonly EvalQuery[] = queries, options: SearchOptions = {}): Promise<EvalFigures> {
   const list = parseWordList(readFileSync(path.join(dist, WORD_LIST_PATH), 'utf8'));
   const outcomes: QueryOutcome[] = [];
   let queryCount = 0;
@@ -75,7 +75,7 @@ export async function runEval(pagefind: NodePagefind, dist: string, set: readonl
         return (await searched.get(query)!).slice(0, count);
       },
       words: async () => list,
-    });
+    }, options);
     const count = searched.size;
     queryCount += count;
     queriesMax = Math.max(queriesMax, count);
