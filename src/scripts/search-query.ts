@@ -21,7 +21,7 @@
  * At most MAX_QUERIES Pagefind queries per search; the word list is fetched once, and only for a
  * query of several words or with a word the results do not name.
  */
-import { boundedDistance, closestWord, namesWord, queryWords } from './search-correction.ts';
+import { boundedDistance, closestWord, correctable, matchCase, namesWord, queryWords } from './search-correction.ts';
 import { rankResults, toResults, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
 
 export interface SearchDeps {
@@ -144,7 +144,7 @@ export function analyseQuery(query: string, lexicon: Lexicon, list: readonly str
       words.push(word);
       continue;
     }
-    const correction = closestWord(word, list);
+    const correction = correctable(word).length > 0 ? closestWord(word, list) : undefined;
     if (correction && (single || boundedDistance(word, correction, 1) <= 1)) {
       corrections.set(word, correction);
       words.push(correction);
@@ -185,8 +185,7 @@ function shown(words: readonly string[], query: string): string {
 function withCorrections(query: string, corrections: ReadonlyMap<string, string>): string {
   return query.replace(/[\p{L}\p{N}]+/gu, (word) => {
     const correction = corrections.get(lower(word));
-    if (correction === undefined) return word;
-    return word[0] === word[0]!.toUpperCase() && word[0] !== word[0]!.toLowerCase() ? correction[0]!.toUpperCase() + correction.slice(1) : correction;
+    return correction === undefined ? word : matchCase(correction, word);
   });
 }
 
