@@ -641,7 +641,7 @@ try {
       const words = wordList(dist);
       results.wordList = words;
       log(`    typo word list: ${words.words.toLocaleString('en')} words, ${kb(words.bytes)} (${kb(words.gzipBytes)} gzip)`);
-      rows.push({ what: `  typo word list there (fetched only for a typo)`, figure: `${words.words.toLocaleString('en')} words, ${kb(words.bytes)}, ${kb(words.gzipBytes)} gzip`, bar: '' });
+      rows.push({ what: `  word list there (fetched for several words or a typo)`, figure: `${words.words.toLocaleString('en')} words, ${kb(words.bytes)}, ${kb(words.gzipBytes)} gzip`, bar: '' });
     } else {
       log(`\nd. search (quick: on the district build of ${notices.toLocaleString('en')} notices, not 10,000)`);
     }

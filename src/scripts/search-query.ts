@@ -209,12 +209,16 @@ export async function searchQuery(query: string, deps: SearchDeps, options: Sear
   if (options.exact || typed.length === 0) return { results: rankResults(toResults(await deps.search(query, SHOWN), choice), query) };
 
   let first: PagefindData[] | undefined;
+  let list: readonly string[];
   if (typed.length === 1) {
     // One word: Pagefind's own results show whether the index knows it; the word list only when not.
     first = await deps.search(query, SHOWN);
     if (namesAll(typed, first)) return { results: ranked(first, typed, query, choice) };
+    list = await deps.words();
+  } else {
+    // Several words: the words as typed are searched while the word list loads (most need no change).
+    [first, list] = await Promise.all([deps.search(typed.join(' '), SHOWN), deps.words()]);
   }
-  const list = await deps.words();
   const lexicon = new Set(list);
   const { words, joined, corrections } = analyseQuery(query, lexicon, list);
   const corrected = corrections.size > 0 ? withCorrections(query, corrections) : undefined;

@@ -140,6 +140,8 @@ async function start(form: HTMLFormElement): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     exact = false;
+    // A second word is coming: a query of several words is analysed with the word list.
+    if (/\S\s/.test(input.value)) void loadWords();
     clearTimeout(timer);
     timer = setTimeout(() => {
       writeUrl(false);
