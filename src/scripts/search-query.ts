@@ -245,11 +245,11 @@ export async function searchQuery(query: string, deps: SearchDeps, options: Sear
 
   // Not every word is found: the subsets with one word fewer that are found, the most specific
   // first (fewer results, then more letters), their results taking turns.
-  const found: { words: string[]; count: number; letters: number }[] = [];
-  for (const subset of subsetsOf(words).slice(0, Math.max(0, MAX_QUERIES - queries))) {
-    const probe = await search(subset, PROBE);
-    if (namesAll(subset, probe)) found.push({ words: subset, count: probe.length, letters: subset.join('').length });
-  }
+  const subsets = subsetsOf(words).slice(0, Math.max(0, MAX_QUERIES - queries));
+  const probes = await Promise.all(subsets.map((subset) => search(subset, PROBE)));
+  const found = subsets
+    .map((subset, i) => ({ words: subset, probe: probes[i]!, count: probes[i]!.length, letters: subset.join('').length }))
+    .filter((f) => namesAll(f.words, f.probe));
   if (found.length === 0) return outcome(ranked(data, words, rankQuery, choice));
   found.sort((a, b) => a.count - b.count || b.letters - a.letters);
   const lists = await Promise.all(found.map((f) => search(f.words, SHOWN)));
