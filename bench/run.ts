@@ -19,6 +19,8 @@
  *      (bench/firstpaint.ts)
  *   f. with `--curve`: build time and peak memory at 1,000, 2,500, 5,000, 10,000 and 20,000
  *      notices
+ *   g. search relevance: the evaluation set of tests/fixtures/search-eval (275 queries) through
+ *      the search page's own query pipeline against a real index in Node; top-1 and top-3
  *
  * `--quick` skips the 10,000-notice build and measures search on the district build instead
  * (and runs `check` once). Every figure is marked against its bar; the exit code is 0 even when
@@ -36,6 +38,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../tests/support/browser.ts';
 import { serve, type ServedSite } from '../tests/support/serve.ts';
 import { WORD_LIST_PATH } from '../src/vocabulary/wordlist.ts';
+import { pagefindInNode } from '../tests/support/pagefind-node.ts';
+import { describeEval, evalContent, runEval } from '../tests/support/search-eval.ts';
 import { generate } from './generate.ts';
 import { measureFirstPaint } from './firstpaint.ts';
 
@@ -59,7 +63,8 @@ const BARS = {
 /** Sizes of the growth curve (`--curve`), in notices. */
 const CURVE = [1_000, 2_500, 5_000, 10_000, 20_000] as const;
 
-const QUERIES = ['Personalausweis', 'Sperrmüll', 'Kennzeichen', 'Standesamt', 'Hundesteuer', 'Wohngeld', 'Perso', 'Bauantrag', 'Trauung', 'Schein', 'Fürherschein', 'Meldebeschenigung'];
+// Several words between single ones, so that a status line of one is never taken for the next.
+const QUERIES = ['Personalausweis', 'Hund Steuer', 'Sperrmüll', 'Ausweis sofort', 'Kennzeichen', 'Oma Pflege', 'Standesamt', 'Hundesteuer', 'Wohngeld', 'Perso', 'Bauantrag', 'Trauung', 'Schein', 'Fürherschein', 'Meldebeschenigung', 'Sozialammt'];
 const COLD_QUERY = 'Personalausweis';
 const KEY_DELAY_MS = 50;
 
@@ -312,10 +317,10 @@ function instrument(): void {
     const form = document.getElementById('search-form');
     if (!form) return null;
     const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
-    const templates = ['countOne', 'countMany', 'none', 'corrected'].map((k) => labels[k]).filter((t): t is string => Boolean(t));
+    const templates = ['countOne', 'countMany', 'none', 'corrected', 'partial'].map((k) => labels[k]).filter((t): t is string => Boolean(t));
     if (templates.length === 0) return new RegExp(`[„“"]${escape(query)}[“”"]`);
     const alternatives = templates.map((t) =>
-      escape(t).replace('\\{count\\}', '\\d+').replace('\\{query\\}', escape(query)).replace('\\{typed\\}', escape(query)).replace('\\{corrected\\}', '.+'),
+      escape(t).replace('\\{count\\}', '\\d+').replace('\\{query\\}', escape(query)).replace('\\{typed\\}', escape(query)).replace('\\{corrected\\}', '.+').replace('\\{words\\}', '.+'),
     );
     return new RegExp(`^(?:${alternatives.join('|')})`);
   };
@@ -559,6 +564,24 @@ try {
     rmSync(path.dirname(plainDist), { recursive: true, force: true });
   }
 
+  // (g) search relevance: the evaluation set through the search page's pipeline, in Node
+  {
+    const content = evalContent(path.join(tmp, 'eval'));
+    const dist = path.join(tmp, 'eval-out', 'dist');
+    must(await runCli('build.ts', ['--content', content, '--out', dist], 'build of the evaluation site'), 'the build of the evaluation site');
+    const pagefind = await pagefindInNode(dist, 'de');
+    const figures = await runEval(pagefind, dist);
+    pagefind.close();
+    log(`\ng. search relevance (tests/fixtures/search-eval/queries.ts, catalogue without keywords + example content)`);
+    for (const line of describeEval(figures)) log(`    ${line}`);
+    for (const miss of figures.misses) log(`    not in the top 3: "${miss.query}" (${miss.kind}): ${miss.top.join(' | ') || 'nothing'}`);
+    results.relevance = { total: figures.total, top1: figures.top1, top3: figures.top3, queriesMean: figures.queriesMean, queriesMax: figures.queriesMax, byKind: figures.byKind, misses: figures.misses.map((m) => m.query) };
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    rows.push({ what: `search relevance, ${figures.total} queries: top-1 / top-3`, figure: `${pct(figures.top1)} / ${pct(figures.top3)}`, bar: 'top-3 ≥ 95 %', ok: figures.top3 >= 0.95 });
+    rows.push({ what: `  Pagefind queries per search, mean / max`, figure: `${figures.queriesMean.toFixed(2)} / ${figures.queriesMax}`, bar: '' });
+    rmSync(path.dirname(dist), { recursive: true, force: true });
+  }
+
   // (e) first contentful paint over 2G
   {
     const town = readdirSync(path.join(districtContent, 'towns')).sort()[0]!;
@@ -618,7 +641,7 @@ try {
       const words = wordList(dist);
       results.wordList = words;
       log(`    typo word list: ${words.words.toLocaleString('en')} words, ${kb(words.bytes)} (${kb(words.gzipBytes)} gzip)`);
-      rows.push({ what: `  typo word list there (fetched only for a typo)`, figure: `${words.words.toLocaleString('en')} words, ${kb(words.bytes)}, ${kb(words.gzipBytes)} gzip`, bar: '' });
+      rows.push({ what: `  word list there (fetched for several words or a typo)`, figure: `${words.words.toLocaleString('en')} words, ${kb(words.bytes)}, ${kb(words.gzipBytes)} gzip`, bar: '' });
     } else {
       log(`\nd. search (quick: on the district build of ${notices.toLocaleString('en')} notices, not 10,000)`);
     }

@@ -147,4 +147,5 @@ export const ar: InterfaceMessages = {
   'access.leichte-sprache': 'الألمانية المبسّطة (Leichte Sprache)',
   'access.gebaerdensprache': 'لغة الإشارة الألمانية (Gebärdensprache)',
   'search.corrected': 'نتائج «{corrected}» — ابحث حرفياً عن: «{typed}»',
+  'search.partial': 'لا نتائج لكل الكلمات — نتائج «{words}»',
 };

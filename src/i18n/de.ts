@@ -80,6 +80,7 @@ export const de = {
   'search.countMany': '{count} Treffer für „{query}“',
   'search.inTown': 'in {town}',
   'search.corrected': 'Ergebnisse für „{corrected}“ — genau so suchen: „{typed}“',
+  'search.partial': 'Keine Treffer für alle Wörter — Ergebnisse für „{words}“',
   'search.tasks': 'Passende Anliegen',
   'search.kind.town': 'Ort',
   'search.kind.service': 'Dienst',

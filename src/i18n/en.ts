@@ -86,6 +86,7 @@ export const en: Messages = {
   'search.countMany': '{count} results for ‘{query}’',
   'search.inTown': 'in {town}',
   'search.corrected': 'Results for “{corrected}” — search exactly for: “{typed}”',
+  'search.partial': 'No results for all the words — results for “{words}”',
   'search.tasks': 'Matching tasks',
   'search.kind.town': 'Town',
   'search.kind.service': 'Service',

@@ -146,4 +146,5 @@ export const ru: InterfaceMessages = {
   'access.leichte-sprache': 'Простой немецкий язык (Leichte Sprache)',
   'access.gebaerdensprache': 'Немецкий жестовый язык (Gebärdensprache)',
   'search.corrected': 'Результаты для «{corrected}» — искать именно: «{typed}»',
+  'search.partial': 'Нет результатов по всем словам — результаты для «{words}»',
 };

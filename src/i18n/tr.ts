@@ -146,4 +146,5 @@ export const tr: InterfaceMessages = {
   'access.leichte-sprache': 'Kolay Almanca (Leichte Sprache)',
   'access.gebaerdensprache': 'Alman İşaret Dili (Gebärdensprache)',
   'search.corrected': '“{corrected}” için sonuçlar — tam olarak bunu arayın: “{typed}”',
+  'search.partial': 'Tüm kelimeler için sonuç yok — “{words}” için sonuçlar',
 };

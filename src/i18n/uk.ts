@@ -146,4 +146,5 @@ export const uk: InterfaceMessages = {
   'access.leichte-sprache': 'Проста німецька мова (Leichte Sprache)',
   'access.gebaerdensprache': 'Німецька мова жестів (Gebärdensprache)',
   'search.corrected': 'Результати для «{corrected}» — шукати саме: «{typed}»',
+  'search.partial': 'Немає результатів для всіх слів — результати для «{words}»',
 };

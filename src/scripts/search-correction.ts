@@ -104,6 +104,6 @@ export function correctQuery(query: string, unknown: ReadonlySet<string>, list: 
 }
 
 /** "führerschein" written like "Fürherschein" → "Führerschein". */
-function matchCase(word: string, like: string): string {
+export function matchCase(word: string, like: string): string {
   return like[0] === like[0]!.toUpperCase() && like[0] !== like[0]!.toLowerCase() ? word[0]!.toUpperCase() + word.slice(1) : word;
 }

@@ -4,12 +4,14 @@
  * and service; the count is announced to screen readers. If the index cannot load, the page
  * says so and points to the A–Z list instead of showing an empty list.
  *
- * A query word the index does not know (5 letters or more) is replaced by the closest known
- * word from the build's word list, fetched only then; the page says so and links to the search
- * exactly as typed (`exakt=1`).
+ * The query is analysed like the pages are (`search-query.ts`): a word the index does not know
+ * (5 letters or more) is replaced by the closest known word from the build's word list, fetched
+ * only for several words or an unknown word; the page says so and links to the search exactly as
+ * typed (`exakt=1`). When not every word is found, the page says which words it searched for.
  */
-import { excerptRuns, pagefindFilters, rankResults, toResults, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
-import { correctable, correctQuery, namesWord, parseWordList } from './search-correction.ts';
+import { excerptRuns, pagefindFilters, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
+import { parseWordList } from './search-correction.ts';
+import { searchQuery } from './search-query.ts';
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -77,19 +79,19 @@ async function start(form: HTMLFormElement): Promise<void> {
     wordList ??= fetch(form.dataset.words!).then((r) => (r.ok ? r.text() : '')).then(parseWordList, () => []);
     return wordList;
   };
-  const load = async (found: Found | null, count: number) => Promise.all((found?.results ?? []).slice(0, count).map((r) => r.data()));
-  /**
-   * The query with the words the index does not know corrected, or undefined. `own` are the
-   * results of the query itself, which show for a one-word query without filters whether the
-   * index knows the word; other words are searched alone.
-   */
-  const correct = async (query: string, own: PagefindData[] | undefined): Promise<string | undefined> => {
-    const unknown = new Set<string>();
-    for (const word of correctable(query)) {
-      const results = own ?? (await load(await pagefind.search(word), 5));
-      if (!namesWord(word, results)) unknown.add(word);
-    }
-    return unknown.size > 0 ? correctQuery(query, unknown, await loadWords()) : undefined;
+  /** Pagefind's search for one run of the form: each query searched once, each result's data read once, when needed. */
+  const searcher = (filters: Record<string, unknown>) => {
+    const found = new Map<string, Promise<{ results: Found['results']; data: Promise<PagefindData>[] }>>();
+    return async (query: string, count: number): Promise<PagefindData[]> => {
+      let entry = found.get(query);
+      if (!entry) {
+        entry = pagefind.search(query, { filters }).then((f) => ({ results: (f?.results ?? []).slice(0, 40), data: [] }));
+        found.set(query, entry);
+      }
+      const { results, data } = await entry;
+      // A copy: Pagefind reuses a page's object and its next search overwrites excerpt and sub-results.
+      return Promise.all(results.slice(0, count).map((r, i) => (data[i] ??= r.data().then((d) => ({ ...d })))));
+    };
   };
 
   const readUrl = () => {
@@ -122,17 +124,12 @@ async function start(form: HTMLFormElement): Promise<void> {
     const townName = town.selectedOptions[0]?.dataset.name ?? '';
     try {
       const filters = pagefindFilters(townName, choice);
-      // All 40 result fragments are requested at once; whether to correct is decided on the first ones.
-      const pending = ((await pagefind.search(query, { filters }))?.results ?? []).slice(0, 40).map((r) => r.data());
-      for (const p of pending) p.catch(() => {}); // left unread when the query is corrected
-      const single = correctable(query).length === 1 && query.split(/\s+/).length === 1 && Object.keys(filters).length === 0;
-      const corrected = exact ? undefined : await correct(query, single ? await Promise.all(pending.slice(0, 8)) : undefined);
-      const data = corrected ? await load(await pagefind.search(corrected, { filters }), 40) : await Promise.all(pending);
+      const { results, corrected, partial } = await searchQuery(query, { search: searcher(filters), words: loadWords }, { exact, choice });
       if (id !== latest) return;
-      const results = rankResults(toResults(data, choice), corrected ?? query);
       render(list, results, label);
       const where = townName ? ` ${label('inTown', { town: townName })}` : '';
       if (results.length === 0) say(label('none', { query }) + where, true);
+      else if (partial) say(label('partial', { words: partial }) + where);
       else if (corrected) sayCorrected(corrected, query);
       else say(label(results.length === 1 ? 'countOne' : 'countMany', { count: results.length, query }) + where);
     } catch {
@@ -143,6 +140,8 @@ async function start(form: HTMLFormElement): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     exact = false;
+    // A second word is coming: a query of several words is analysed with the word list.
+    if (/\S\s/.test(input.value)) void loadWords();
     clearTimeout(timer);
     timer = setTimeout(() => {
       writeUrl(false);

@@ -2,7 +2,8 @@
  * Search in the citizens' words (issue 8), in a real browser, on a fixture site with no
  * `keywords` anywhere (tests/fixtures/sites/alltag): an everyday word, a part of a compound or
  * a typo finds the right task with its status among the first three results, and a task comes
- * before a page that merely mentions the word.
+ * before a page that merely mentions the word. Several words, paraphrases and a misspelt word
+ * that starts with a real word (issue 20) too.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,12 @@ const cases: [query: string, service: string, task: string, status: string][] = 
   ['Fürherschein', 'Fahrerlaubnisbehörde – Kreis Muster', 'Führerschein umtauschen', 'Eingeschränkt'],
   ['Sperrmühl', 'Abfallwirtschaft – Musterstadt', 'Sperrmüll-Abholung beantragen', 'Nicht möglich'],
   ['Meldebeschenigung', 'Bürgerbüro – Musterstadt', 'Meldebescheinigung ausstellen lassen', 'Normal verfügbar'],
+  // Several words, parts of a longer compound, paraphrases (issue 20).
+  ['Hund Steuer', 'Steuern und Abgaben – Musterstadt', 'Hundesteuer anmelden oder abmelden', 'Nur Annahme'],
+  ['Kind Geld', 'Elterngeldstelle – Kreis Muster', 'Elterngeld beantragen', 'Nur Annahme'],
+  ['Parkausweis', 'Ordnungsamt – Musterstadt', 'Bewohnerparkausweis beantragen', 'Nicht möglich'],
+  ['Ausweis sofort', 'Bürgerbüro – Musterstadt', 'Personalausweis oder Reisepass beantragen', 'Nicht möglich'],
+  ['Oma Pflege', 'Sozialamt – Musterstadt', 'Hilfe zur Pflege beantragen', 'Nur Annahme'],
 ];
 
 describe('the words citizens type find the task, with its status, among the first three', () => {
@@ -92,6 +99,15 @@ describe('typos', () => {
     await page.close();
   });
 
+  it('a misspelt word that starts with a real word is corrected too', async () => {
+    const page = await newPage(browser);
+    const { status, shown } = await search(page, 'Sozialammt');
+    expect(status).toBe('Ergebnisse für „Sozialamt“ — genau so suchen: „Sozialammt“');
+    expect(shown[0]?.title).toBe('Sozialamt – Musterstadt');
+    await expect(page.locator('.result').first().locator('.tag').first().innerText()).resolves.toBe('Eingeschränkt');
+    await page.close();
+  });
+
   it('the word list is fetched only when a query has a word the index does not know', async () => {
     const page = await newPage(browser);
     const fetched: string[] = [];
@@ -102,6 +118,17 @@ describe('typos', () => {
     expect(fetched).toEqual([]);
     await search(page, 'Sperrmühl');
     expect(fetched).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('several words', () => {
+  it('when not every word is found, the page says which words it searched for', async () => {
+    const page = await newPage(browser);
+    const { status, shown } = await search(page, 'Hund Flugzeug');
+    expect(status).toBe('Keine Treffer für alle Wörter — Ergebnisse für „Hund“');
+    expect(shown[0]?.tasks[0]).toEqual({ title: 'Hundesteuer anmelden oder abmelden', status: 'Nur Annahme' });
+    await expectNoAxeViolations(page);
     await page.close();
   });
 });
