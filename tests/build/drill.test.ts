@@ -22,7 +22,7 @@ describe('aushang build --drill', { timeout: 300_000 }, () => {
   test('builds, and says it is a rehearsal', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout.trim().split('\n').at(-1)).toBe(`Built ${path.relative(path.resolve(import.meta.dirname, '../..'), out)}/ — a rehearsal (Übung): every page says so, not indexed, no feeds, no API`);
+    expect(run.stdout.trim().split('\n').at(-2)).toBe(`Built ${path.relative(path.resolve(import.meta.dirname, '../..'), out)}/ — a rehearsal (Übung): every page says so, not indexed, no feeds, no API`);
   });
 
   test('every page: "Übung" in the title and in a banner, noindex', () => {

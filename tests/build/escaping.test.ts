@@ -10,6 +10,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildSite, fixture } from './helpers.ts';
+import { inlineStyles } from '../support/page-policy.ts';
 
 const content = fixture('hostile');
 const dist = buildSite(content, { SITE_URL: 'https://notfall.example', SOURCE_DATE_EPOCH: '1711900000' });
@@ -20,6 +21,9 @@ const siteDescription = '"><img src=x onerror=alert(1)> ]]> & &amp; Zeile\u2028T
 
 /** Elements that would load or run something if a payload had become markup (the notice's QR code is our own inline SVG). */
 const liveElement = /^(img|iframe|object|embed|style|base)$/i;
+
+/** The site's own stylesheet, as the home page carries it; no payload can add or change a <style>. */
+const siteStyle = inlineStyles(readFileSync(path.join(dist, 'index.html'), 'utf8'))[0];
 
 function filesBelow(dir: string, extension: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -84,7 +88,11 @@ describe('escaping: hostile texts never become markup', () => {
     expect(pages.length).toBeGreaterThan(5);
     for (const file of pages) {
       const html = readFileSync(file, 'utf8');
-      for (const tag of tags(html)) {
+      // The one <style> a page may have is the site's stylesheet, exactly (its hash is in the policy).
+      const styles = tags(html).filter((tag) => tag.name === 'style');
+      expect(styles.length, file).toBeLessThanOrEqual(1);
+      for (const style of styles) expect(style.body, file).toBe(siteStyle);
+      for (const tag of tags(html).filter((t) => t.name !== 'style')) {
         expect(tag.name, file).not.toMatch(liveElement);
         for (const name of Object.keys(tag.attributes)) expect(name, `${file} <${tag.name}>`).not.toMatch(/^on/);
         if (tag.name === 'script') {

@@ -39,13 +39,13 @@ beforeAll(() => {
 });
 
 describe('editor: false', () => {
-  it('builds no /admin/ and none of its files: the only asset is the search script (the stylesheet is inlined)', () => {
+  it('builds no /admin/ and none of its files: the assets are the search script and the "Stand" script (the stylesheet is inlined)', () => {
     const all = files(without);
     expect(existsSync(path.join(without, 'admin'))).toBe(false);
     expect(all.filter((f) => /admin|sveltia/i.test(f))).toEqual([]);
     const assets = readdirSync(path.join(without, 'assets'));
-    expect(assets).toHaveLength(1);
-    expect(assets.filter((f) => f.endsWith('.js'))).toHaveLength(1);
+    expect(assets).toHaveLength(2);
+    expect(assets.filter((f) => f.endsWith('.js'))).toHaveLength(2);
     const bytes = assets.reduce((sum, f) => sum + statSync(path.join(without, 'assets', f)).size, 0);
     expect(bytes).toBeLessThan(40 * 1024);
   });

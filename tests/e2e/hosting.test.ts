@@ -301,8 +301,8 @@ describe.each(variants)('nginx with hosting/nginx/$config (base $base)', ({ conf
       for (const args of [[site.url], [site.url, '--against', dist]]) {
         const run = verify(...args);
         expect(run.status, run.stdout + run.stderr).toBe(1);
-        expect(run.stdout).toContain(`  changed   ${altered}  (`);
-        expect(run.stdout).toContain(`  missing   ${deleted}  (HTTP 404)`);
+        expect(run.stdout).toContain(`  changed    ${altered}  (`);
+        expect(run.stdout).toContain(`  missing    ${deleted}  (HTTP 404)`);
         expect(run.stdout).toContain('NOT OK: 2 differences (1 missing, 1 changed).');
         expect(run.stderr).toBe('');
       }
