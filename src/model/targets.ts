@@ -9,7 +9,7 @@
  * target. When a view gains an `id`, it is added here too (tests/unit/content/links.test.ts
  * compares this list with a built site).
  */
-import { schemaNames } from './api.ts';
+import { routes, schemaNames } from './routes.ts';
 import { azGroups } from './derive.ts';
 import type { SourceFile } from './read.ts';
 import type { Incident, IndexEntry, Page, Redirect, Service, Town, Update } from './types.ts';
@@ -22,14 +22,15 @@ export type Targets = ReadonlyMap<string, Anchors>;
 export function ownPath(source: Pick<SourceFile, 'kind' | 'slug' | 'town'>): string {
   switch (source.kind) {
     case 'site':
-      return '/';
+      return routes.home();
     case 'town':
+      return routes.town(source.slug);
     case 'page':
-      return `/${source.slug}/`;
+      return routes.page(source.slug);
     case 'service':
-      return `/${source.town}/${source.slug}/`;
+      return routes.service(source.town!, source.slug);
     case 'incident':
-      return `/stoerungen/${source.slug}/`;
+      return routes.incident(source.slug);
   }
 }
 
@@ -101,30 +102,29 @@ export function linkTargets(input: TargetInput): Targets {
 
   for (const source of input.sources) {
     targets.set(ownPath(source), 'any');
-    if (source.kind === 'service') targets.set(`/${source.town}/`, 'any');
+    if (source.kind === 'service') targets.set(routes.town(source.town!), 'any');
   }
-  html('/', ['incidents', 'towns']);
-  html('/suche/');
+  html(routes.home(), ['incidents', 'towns']);
+  html(routes.search());
   const { split, groups } = azGroups(input.index);
-  html('/anliegen/', split ? [] : groups.map((g) => `buchstabe-${g.slug}`));
+  html(routes.az(), split ? [] : groups.map((g) => routes.azLetterId(g.slug)));
   if (split) {
     for (const group of groups) {
-      html(`/anliegen/${group.slug}/`);
-      for (let page = 2; page <= group.pages.length; page++) html(`/anliegen/${group.slug}/${page}/`);
+      for (let page = 1; page <= group.pages.length; page++) html(routes.az(group.slug, page));
     }
   }
-  for (const page of input.pages) html(`/${page.slug}/`);
-  for (const incident of input.incidents) html(`/stoerungen/${incident.slug}/`, incidentAnchors(incident));
+  for (const page of input.pages) html(page.path);
+  for (const incident of input.incidents) html(incident.path, incidentAnchors(incident));
   for (const town of input.towns) {
-    html(`/${town.slug}/`, townAnchors(town, input.towns));
-    notice(`/${town.slug}/aushang/`, noticeAnchors(town, input.towns));
-    file(`/${town.slug}/feed.xml`);
-    file(`/api/v1/towns/${town.slug}.json`);
-    for (const service of town.services) html(`/${town.slug}/${service.slug}/`, serviceAnchors(service));
+    html(town.path, townAnchors(town, input.towns));
+    notice(routes.notice(town.slug), noticeAnchors(town, input.towns));
+    file(routes.townFeed(town.slug));
+    file(routes.api.town(town.slug));
+    for (const service of town.services) html(service.path, serviceAnchors(service));
   }
   // A redirect page sends the browser on, without keeping an anchor of its own.
   for (const redirect of input.redirects) if (!targets.has(redirect.from)) file(redirect.from);
-  for (const path of ['/feed.xml', '/robots.txt', '/api/v1/towns.json', '/api/v1/incidents.json']) file(path);
-  for (const name of schemaNames) file(`/api/v1/schema/${name}.json`);
+  for (const path of [routes.feed(), routes.robots(), routes.api.towns(), routes.api.incidents()]) file(path);
+  for (const name of schemaNames) file(routes.api.schema(name));
   return targets;
 }
