@@ -4,7 +4,9 @@ import { getView } from '../model/current.ts';
 import { routes } from '../model/routes.ts';
 
 export const GET: APIRoute = async () => {
-  const { site, urls } = await getView();
+  const { site, urls, drill } = await getView();
+  // A rehearsal (build --drill) is for no search engine at all.
+  if (drill) return new Response('User-agent: *\nDisallow: /\n', { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const lines = ['User-agent: *', `Disallow: ${urls.path(routes.search())}`];
   if (site.settings.editor) lines.push(`Disallow: ${urls.path(routes.editor())}`);
   if (urls.hasSite) lines.push(`Sitemap: ${urls.canonical(routes.sitemap())}`);
