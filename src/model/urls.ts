@@ -1,6 +1,7 @@
 /**
- * The one place that knows where things live. Every link on every page, in the API and in
- * feeds comes from here, so the same build works at a domain root and below a path.
+ * The one place that knows where the site lives. `routes.ts` names every page's site path
+ * (`/soest/`), the model stores those; every link on every page, in the API and in feeds gets
+ * its base path or address here, so the same build works at a domain root and below a path.
  * `BASE_PATH` (e.g. `/notfall/`) and `SITE_URL` (e.g. `https://notfall.kreis-soest.de`) come
  * from the environment; since 1.2 site.yaml may name the address (`url`) and its mirrors, and
  * the environment overrides `url` for one build (`withSiteAddress`).
