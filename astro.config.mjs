@@ -2,23 +2,25 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { editorIntegration } from './src/editor/integration.ts';
+import { routes } from './src/model/routes.ts';
+import { astroAddress, createUrls } from './src/model/urls.ts';
 
-/** `BASE_PATH=/notfall/` serves the site below a path; `SITE_URL` makes absolute URLs. */
-const base = (process.env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
-const siteUrl = process.env.SITE_URL?.trim();
+/** `BASE_PATH=/notfall/` serves the site below a path; `SITE_URL` makes absolute URLs (src/model/urls.ts). */
+const { base, site } = astroAddress();
 
 /** Pages that are not content: the search page, the error page and the web editor. */
-const notContent = /\/(suche|404|admin)\/?$/;
+const urls = createUrls({ base });
+const notContent = new Set([routes.search(), routes.notFound(), routes.editor()].map((path) => urls.path(path)));
 
 export default defineConfig({
-  ...(siteUrl ? { site: siteUrl } : {}),
+  ...(site ? { site } : {}),
   // A sitemap needs absolute URLs: only with SITE_URL.
   integrations: [
-    ...(siteUrl ? [sitemap({ filter: (page) => !notContent.test(new URL(page).pathname) })] : []),
+    ...(site ? [sitemap({ filter: (page) => !notContent.has(new URL(page).pathname) })] : []),
     // The web editor at /admin/, only for a site.yaml with an `editor:` block.
     editorIntegration(),
   ],
-  base: base ? `/${base}/` : '/',
+  base,
   outDir: process.env.AUSHANG_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   output: 'static',

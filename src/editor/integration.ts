@@ -5,8 +5,10 @@
  * page is made; an injected route is not there at all when it is not wanted.
  */
 import type { AstroIntegration } from 'astro';
+import { routes } from '../model/routes.ts';
 
-export const EDITOR_ROUTE = '/admin';
+/** Astro's route pattern for `routes.editor()` (`/admin/` → `/admin`). */
+export const EDITOR_ROUTE = routes.editor().replace(/\/$/, '');
 
 const EMPTY_GRAMMAR = '\0aushang-editor-no-grammar';
 

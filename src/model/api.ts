@@ -7,7 +7,8 @@
  * - Statuses and channels are the keys of the content format (`limited`, `in-person`).
  * - Times are `TimeValue.iso`: a date-time with the site's offset at that instant
  *   (`2023-11-03T14:17:00+01:00`), or a date alone (`2023-11-06`), which stays a date.
- * - URLs come from the URL helper: absolute with SITE_URL, root-relative (with BASE_PATH) without.
+ * - URLs come from the model's site paths (`routes.ts`) through the URL helper (`urls.ts`):
+ *   absolute with SITE_URL, root-relative (with BASE_PATH) without.
  * - Every Markdown text is `{ markdown, html }`. The HTML is rendered by the site's own
  *   renderer, only with site-relative links made public like every other URL here, so a
  *   newspaper that embeds it with SITE_URL set gets links that work on its own pages.
@@ -19,22 +20,15 @@ import { translator, type Language } from '../i18n/index.ts';
 import { latest } from './derive.ts';
 import { createRenderer, type MarkdownText, type Renderer } from './markdown.ts';
 import { isoInZone, type TimeValue } from './time.ts';
+import { routes, type SchemaName } from './routes.ts';
 import type { Urls } from './urls.ts';
 import type { Channel, Incident, Service, Site, Task, Town, Update } from './types.ts';
 
 /** The major version: the `v1` in every path. Fields may be added within it, never changed. */
 export const apiVersion = 1;
 
-export type SchemaName = 'towns' | 'town' | 'incidents';
-export const schemaNames: readonly SchemaName[] = ['towns', 'town', 'incidents'];
-
-/** Site paths of the API files; `urls.public` makes them what a consumer requests. */
-export const apiPaths = {
-  towns: '/api/v1/towns.json',
-  town: (town: string) => `/api/v1/towns/${town}.json`,
-  incidents: '/api/v1/incidents.json',
-  schema: (name: SchemaName) => `/api/v1/schema/${name}.json`,
-} as const;
+/** The API files' paths are routes (`routes.api`); `urls.public` makes them what a consumer requests. */
+export { schemaNames, type SchemaName } from './routes.ts';
 
 /** Markdown as written and as HTML. */
 export interface ApiText {
@@ -214,15 +208,6 @@ function context(site: Site, urls: Urls): Context {
   return { site, urls, render: createRenderer((sitePath) => urls.public(sitePath)) };
 }
 
-/**
- * A root-relative URL of the model (`/notfall/soest/`, already with the base path) as the API
- * gives it: absolute when SITE_URL is set.
- */
-export function publicHref(urls: Urls, rootRelative: string): string {
-  const home = urls.absolute('/');
-  return home ? new URL(rootRelative, home).href : rootRelative;
-}
-
 /** The object without its `undefined` fields: what the JSON will hold, also for callers and tests. */
 function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -241,8 +226,8 @@ function channel(ctx: Context, input: Channel): ApiChannel {
     channel: input.channel,
     status: input.status,
     value: input.value,
-    // A page of this site already has the base path; absolute with SITE_URL like every URL here.
-    href: input.href?.startsWith('/') ? publicHref(ctx.urls, input.href) : input.href,
+    // A page of this site is a site path in the model; absolute with SITE_URL like every URL here.
+    href: input.href === undefined ? undefined : ctx.urls.publicHref(input.href),
     lines: input.lines,
     note: input.note && inline(ctx, input.note),
     hours: input.hours,
@@ -262,7 +247,7 @@ function siteInfo(ctx: Context): ApiSite {
     contentLanguage: settings.contentLanguage,
     timezone: settings.timezone,
     staleAfterHours: settings.staleAfterHours,
-    url: ctx.urls.public('/'),
+    url: ctx.urls.public(routes.home()),
     contacts: settings.contacts.map((c) => channel(ctx, c)),
     labels: {
       status: Object.fromEntries(statusKeys.map((key) => [key, t(`status.${key}`)])) as Record<StatusKey, string>,
@@ -273,7 +258,7 @@ function siteInfo(ctx: Context): ApiSite {
 
 function documentHead(ctx: Context, schema: SchemaName, changes: readonly TimeValue[]): ApiDocument {
   return defined<ApiDocument>({
-    $schema: ctx.urls.public(apiPaths.schema(schema)),
+    $schema: ctx.urls.public(routes.api.schema(schema)),
     version: apiVersion,
     generated: isoInZone(ctx.site.builtAt, ctx.site.settings.timezone),
     lastChange: changes.length > 0 ? time(latest(changes)) : undefined,
@@ -289,7 +274,7 @@ function serviceSummary(ctx: Context, service: Service): ApiServiceSummary {
     summary: inline(ctx, service.summary),
     updated: time(service.updated),
     lastChange: time(service.lastChange),
-    url: publicHref(ctx.urls, service.url),
+    url: ctx.urls.public(service.path),
   };
 }
 
@@ -299,7 +284,7 @@ function task(ctx: Context, service: Service, input: Task): ApiTask {
     title: inline(ctx, input.title),
     status: input.status,
     note: input.note && inline(ctx, input.note),
-    url: publicHref(ctx.urls, ctx.urls.task(service.town, service.slug, input.id)),
+    url: ctx.urls.public(routes.task(service.town, service.slug, input.id)),
   });
 }
 
@@ -328,8 +313,8 @@ function townHead(ctx: Context, town: Town): Omit<ApiTownSummary, 'services'> {
     summary: inline(ctx, town.summary),
     updated: time(town.updated),
     lastChange: time(town.lastChange),
-    url: publicHref(ctx.urls, town.url),
-    apiUrl: ctx.urls.public(apiPaths.town(town.slug)),
+    url: ctx.urls.public(town.path),
+    apiUrl: ctx.urls.public(routes.api.town(town.slug)),
     incidents: [...town.affectedBy],
     children: [...town.children],
   });
@@ -347,7 +332,7 @@ function incident(ctx: Context, input: Incident): ApiIncident {
     updates: input.updates.map((u) => update(ctx, u)),
     body: body(ctx, input.body),
     towns: [...input.towns],
-    url: publicHref(ctx.urls, input.url),
+    url: ctx.urls.public(input.path),
   });
 }
 
@@ -368,9 +353,8 @@ export function townDocument(site: Site, town: Town, urls: Urls): TownDocument {
     town: {
       ...townHead(ctx, town),
       contacts: town.contacts.map((c) => channel(ctx, c)),
-      // Checked by the content rules: a web address (normalized like a channel's `href`), or a
-      // site path, which the model already gave the base path.
-      links: town.links.map((link) => ({ title: link.title, url: /^https?:/i.test(link.href) ? new URL(link.href).href : publicHref(ctx.urls, link.href) })),
+      // Checked by the content rules: a web address (normalized like a channel's `href`), or a site path.
+      links: town.links.map((link) => ({ title: link.title, url: /^https?:/i.test(link.url) ? new URL(link.url).href : ctx.urls.publicHref(link.url) })),
       updates: town.updates.map((u) => update(ctx, u)),
       body: body(ctx, town.body),
       services: town.services.map((s) => serviceWhole(ctx, s)),

@@ -3,6 +3,7 @@ import type { PageRole, StatusKey } from '../schema/index.ts';
 import type { Channel, IndexEntry, Page, Service, Site, Town, Update } from './types.ts';
 import type { TimeValue } from './time.ts';
 import { isStaleAt, staleFrom } from './stale.ts';
+import { routes } from './routes.ts';
 
 /** `normal` when every service is normal, `unavailable` when every one is, else `limited`. */
 export function deriveTownStatus(services: readonly Pick<Service, 'status'>[]): StatusKey | undefined {
@@ -190,7 +191,7 @@ export function buildIndex(towns: readonly Town[], collator: Intl.Collator): Ind
         service: service.slug,
         serviceTitle: service.title,
         note: service.summary,
-        url: service.url,
+        path: service.path,
       });
       for (const task of service.tasks) {
         entries.push({
@@ -203,7 +204,7 @@ export function buildIndex(towns: readonly Town[], collator: Intl.Collator): Ind
           service: service.slug,
           serviceTitle: service.title,
           note: task.note,
-          url: `${service.url}#${task.id}`,
+          path: routes.task(town.slug, service.slug, task.id),
         });
       }
     }

@@ -6,6 +6,7 @@
  */
 import type { Translate } from '../i18n/index.ts';
 import { plainText } from './markdown.ts';
+import { routes } from './routes.ts';
 import type { Incident, Site, Town, Update } from './types.ts';
 import type { TimeValue } from './time.ts';
 
@@ -26,41 +27,39 @@ export function headline(markdown: string): string {
   return text.length > 100 ? `${text.slice(0, 99).trimEnd()}…` : text;
 }
 
-const pagePath = (url: string, base: string) => `/${url.slice(base.length)}`;
-
-function updateEntries(prefix: string, pageUrl: string, updates: Update[], base: string): FeedEntry[] {
+function updateEntries(prefix: string, pagePath: string, updates: Update[]): FeedEntry[] {
   return updates.map((update) => ({
     title: `${prefix}: ${headline(update.text.markdown)}`,
-    path: `${pagePath(pageUrl, base)}#${update.id}`,
+    path: routes.update(pagePath, update.id),
     date: update.at,
     description: update.text.html,
   }));
 }
 
-function townEntries(town: Town, t: Translate, base: string): FeedEntry[] {
+function townEntries(town: Town, t: Translate): FeedEntry[] {
   const entries: FeedEntry[] = [
     {
       title: `${town.name}: ${t(`status.${town.status}`)}`,
-      path: pagePath(town.url, base),
+      path: town.path,
       date: town.updated,
       description: town.summary.html,
     },
-    ...updateEntries(town.name, town.url, town.updates, base),
+    ...updateEntries(town.name, town.path, town.updates),
   ];
   for (const service of town.services) {
     const name = `${service.title} (${town.name})`;
     entries.push(
-      { title: `${name}: ${t(`status.${service.status}`)}`, path: pagePath(service.url, base), date: service.updated, description: service.summary.html },
-      ...updateEntries(name, service.url, service.updates, base),
+      { title: `${name}: ${t(`status.${service.status}`)}`, path: service.path, date: service.updated, description: service.summary.html },
+      ...updateEntries(name, service.path, service.updates),
     );
   }
   return entries;
 }
 
-function incidentEntries(incident: Incident, base: string): FeedEntry[] {
+function incidentEntries(incident: Incident): FeedEntry[] {
   return [
-    { title: incident.title, path: pagePath(incident.url, base), date: incident.updated, description: incident.summary.html },
-    ...updateEntries(incident.title, incident.url, incident.updates, base),
+    { title: incident.title, path: incident.path, date: incident.updated, description: incident.summary.html },
+    ...updateEntries(incident.title, incident.path, incident.updates),
   ];
 }
 
@@ -72,8 +71,8 @@ function newestFirst(entries: FeedEntry[]): FeedEntry[] {
 }
 
 /** Entries for the whole site, or for one town when `town` is given. */
-export function feedEntries(site: Site, t: Translate, base: string, town?: Town): FeedEntry[] {
+export function feedEntries(site: Site, t: Translate, town?: Town): FeedEntry[] {
   const towns = town ? [town] : site.towns;
   const incidents = town ? town.affectedBy.map((slug) => site.incident(slug)!) : site.incidents;
-  return newestFirst([...incidents.flatMap((i) => incidentEntries(i, base)), ...towns.flatMap((tw) => townEntries(tw, t, base))]);
+  return newestFirst([...incidents.flatMap((i) => incidentEntries(i)), ...towns.flatMap((tw) => townEntries(tw, t))]);
 }

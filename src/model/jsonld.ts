@@ -38,7 +38,7 @@ function contactPoints(channels: Channel[], contactType: string): Json[] {
 }
 
 function organization(town: Town, urls: Urls): Json {
-  return { '@type': 'GovernmentOrganization', name: town.name, url: urls.public(`/${town.slug}/`) };
+  return { '@type': 'GovernmentOrganization', name: town.name, url: urls.public(town.path) };
 }
 
 export function townJsonLd(town: Town, site: Site, urls: Urls): Json {
@@ -60,7 +60,7 @@ export function serviceJsonLd(service: Service, town: Town, urls: Urls, t: Trans
     '@type': 'SpecialAnnouncement',
     name: `${service.title} – ${town.name}: ${t(`status.${service.status}`)}`,
     text: plainText(service.summary.markdown),
-    url: urls.public(`/${town.slug}/${service.slug}/`),
+    url: urls.public(service.path),
     datePosted: (service.since ?? service.updated).iso,
     dateModified: service.lastChange.iso,
     ...(service.expected ? { expires: service.expected.iso } : {}),
@@ -75,7 +75,7 @@ export function incidentJsonLd(incident: Incident, site: Site, urls: Urls, t: Tr
     '@type': 'SpecialAnnouncement',
     name: incident.title,
     text: plainText(incident.summary.markdown),
-    url: urls.public(`/stoerungen/${incident.slug}/`),
+    url: urls.public(incident.path),
     datePosted: incident.started.iso,
     dateModified: incident.updated.iso,
     ...(incident.resolved ? { expires: incident.resolved.iso } : {}),

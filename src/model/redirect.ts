@@ -1,12 +1,13 @@
 /** The page an alias serves: an instant redirect that also works as a plain link. */
 import { direction, type Language, type Translate } from '../i18n/index.ts';
 import type { Redirect } from './types.ts';
+import type { Urls } from './urls.ts';
 import { escapeHtml } from './html.ts';
 import { pageContentSecurityPolicyMeta } from '../hosting/policy.ts';
 
 
-export function redirectHtml(redirect: Redirect, language: Language, t: Translate): string {
-  const to = escapeHtml(redirect.to);
+export function redirectHtml(redirect: Redirect, urls: Urls, language: Language, t: Translate): string {
+  const to = escapeHtml(urls.path(redirect.to));
   const title = escapeHtml(redirect.title);
   return (
     `<!doctype html><html lang="${language}" dir="${direction(language)}"><head><meta charset="utf-8">` +

@@ -10,6 +10,7 @@ import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import type { Translate } from '../i18n/index.ts';
 import { feedEntries, type FeedEntry } from './feeds.ts';
 import { escapeHtml } from './html.ts';
+import { routes } from './routes.ts';
 import type { Site, Town } from './types.ts';
 import type { Urls } from './urls.ts';
 
@@ -34,8 +35,8 @@ export function rssFeed(site: Site, urls: Urls, t: Translate, town?: Town): RSSO
   return {
     title: rssPlainText(title),
     description: rssPlainText(description),
-    site: urls.canonical(town ? `/${town.slug}/` : '/'),
-    items: rssItems(feedEntries(site, t, urls.base, town), urls),
+    site: urls.canonical(town ? town.path : routes.home()),
+    items: rssItems(feedEntries(site, t, town), urls),
     // The items are what editors wrote: the feed is in the content language.
     customData: `<language>${site.settings.contentLanguage}</language>`,
     trailingSlash: true,

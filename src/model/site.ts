@@ -35,7 +35,8 @@ import { applyOverlay, readContent, slugify, type Overlay, type SourceFile } fro
 import { createRenderer, plainText } from './markdown.ts';
 import { isCountry } from './phone.ts';
 import { isValidTimeZone, type TimeValue } from './time.ts';
-import { createUrls, withSiteAddress, type UrlSettings, type Urls } from './urls.ts';
+import { createUrls, withSiteAddress, type UrlSettings } from './urls.ts';
+import { routes } from './routes.ts';
 import { checkLinks, isSitePathUrl } from '../schema/links.ts';
 import { checkWarnings } from '../schema/warnings.ts';
 import { linkTargets, ownPath } from './targets.ts';
@@ -196,9 +197,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
 
   const channelsOf = (source: SourceFile, field: string, inputs: ChannelInput[]): Channel[] =>
     inputs.map((input, i) => {
-      const written = checkChannel(ctx, source, [field, i], input);
-      // A site path (an `online` or `web` page of this site) gets the base path, like a Markdown link.
-      const href = written?.startsWith('/') ? urls.path(written) : written;
+      // A site path (an `online` or `web` page of this site) stays one: `urls.href` adds the base path.
+      const href = checkChannel(ctx, source, [field, i], input);
       return {
         ...input,
         note: input.note === undefined ? undefined : render.inline(input.note),
@@ -272,7 +272,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       updates: updatesOf(source, input.updates),
       body: body(source),
       towns: [],
-      url: urls.incident(source.slug),
+      path: routes.incident(source.slug),
     });
   }
   const incidentSlugs = incidents.map((i) => i.slug);
@@ -285,7 +285,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     if ((reservedRoutes as readonly string[]).includes(source.slug)) {
       errors.push({ file: source.file, code: 'reservedPage', params: { found: source.slug, allowed: reservedRoutes.join(', ') } });
     }
-    pages.push({ ...input, slug: source.slug, file: source.file, body: body(source), url: urls.page(source.slug) });
+    pages.push({ ...input, slug: source.slug, file: source.file, body: body(source), path: routes.page(source.slug) });
   }
   // A role names one page: the footer and the home page find Impressum & Co. by it.
   const byRole = new Map<string, Page>();
@@ -331,7 +331,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       aliases: aliasesOf(source, input.aliases),
       body: body(source),
       lastChange: updated,
-      url: urls.service(source.town!, source.slug),
+      path: routes.service(source.town!, source.slug),
     };
     const list = servicesByTown.get(service.town) ?? [];
     list.push(service);
@@ -373,10 +373,10 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       // A path on this site (or a relative one, which the link rule reports) rather than a web address.
       if (isSitePathUrl(link.url)) {
         ctx.links!.push({ file: source.file, line: source.lineOf(field), field: fieldName(field), href: link.url, page: ownPath(source) });
-        return { ...link, href: urls.path(link.url) };
+      } else {
+        checkUrl(ctx, source, field, link.url, false);
       }
-      checkUrl(ctx, source, field, link.url, false);
-      return { ...link, href: link.url };
+      return link;
     });
     const updated = time(source, 'updated', input.updated, true)!;
     towns.push({
@@ -396,7 +396,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       children: [],
       affectedBy: [],
       lastChange: updated,
-      url: urls.town(source.slug),
+      path: routes.town(source.slug),
     });
   }
   // Parents must not form a circle.
@@ -413,7 +413,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     }
   }
   // Every generated path once; aliases must not hide a page or each other.
-  const redirects = collectRedirects(towns, pages, urls, ctx, aliasesByFile);
+  const redirects = collectRedirects(towns, pages, ctx, aliasesByFile);
   // Links last: only now is every page known.
   const targets = linkTargets({
     towns,
@@ -468,20 +468,19 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
 function collectRedirects(
   towns: Town[],
   pages: Page[],
-  urls: Urls,
   ctx: RuleContext,
   aliasesByFile: Map<string, { route: string; index: number; source: SourceFile }[]>,
 ): Redirect[] {
   /** Paths by `aliasKey`: who owns each, and whether it is a file (nothing can lie below it). */
   const taken = new Map<string, { owner: string; file: boolean }>();
   const take = (route: string, owner: string) => taken.set(aliasKey(route), { owner, file: !route.endsWith('/') });
-  for (const page of pages) take(`/${page.slug}/`, page.file);
+  for (const page of pages) take(page.path, page.file);
   for (const town of towns) {
-    take(`/${town.slug}/`, town.file);
+    take(town.path, town.file);
     // The town's notice, feeds and badge are generated pages and files of the town too.
-    take(`/${town.slug}/aushang/`, town.file);
-    for (const name of reservedTownFiles) take(`/${town.slug}/${name}`, town.file);
-    for (const service of town.services) take(`/${town.slug}/${service.slug}/`, service.file);
+    take(routes.notice(town.slug), town.file);
+    for (const name of reservedTownFiles) take(`${town.path}${name}`, town.file);
+    for (const service of town.services) take(service.path, service.file);
   }
   /** Who has the path, or a file where the alias needs a folder: the owner, `reserved`, or nothing. */
   const ownerOf = (route: string): string | undefined => {
@@ -505,8 +504,8 @@ function collectRedirects(
     }
   };
   for (const town of towns) {
-    add(town.file, urls.town(town.slug), town.name);
-    for (const service of town.services) add(service.file, service.url, `${service.title} – ${town.name}`);
+    add(town.file, town.path, town.name);
+    for (const service of town.services) add(service.file, service.path, `${service.title} – ${town.name}`);
   }
   return redirects;
 }

@@ -10,7 +10,10 @@ import type { TimeValue } from './time.ts';
 
 export interface Channel extends Omit<ChannelInput, 'note'> {
   note?: MarkdownText;
-  /** `tel:`, `mailto:` or the https URL; none for fax, post and in-person. */
+  /**
+   * `tel:`, `mailto:`, the https URL, or a site path without the base (`/soest/buergerbuero/`,
+   * `urls.href` adds it); none for fax, post and in-person.
+   */
   href?: string;
   /** A postal address split into its lines. */
   lines?: string[];
@@ -49,12 +52,8 @@ export interface Service
   body: MarkdownText;
   /** "Stand": the latest of `updated` and the updates. */
   lastChange: TimeValue;
-  url: string;
-}
-
-/** A link of a town: `url` as written, `href` for the page (a site path gets the base path). */
-export interface TownLink extends LinkInput {
-  href: string;
+  /** Site path of its page, without the base path (`routes.ts`). */
+  path: string;
 }
 
 export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' | 'contacts' | 'links' | 'updates' | 'aliases'> {
@@ -66,7 +65,8 @@ export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' |
   statusDerived: boolean;
   summary: MarkdownText;
   contacts: Channel[];
-  links: TownLink[];
+  /** `url` as written: a web address or a site path (`urls.href` adds the base path). */
+  links: LinkInput[];
   /** Newest first. */
   updates: Update[];
   aliases: string[];
@@ -79,7 +79,8 @@ export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' |
   affectedBy: string[];
   /** "Stand": the latest `updated` or update of the town and its services. */
   lastChange: TimeValue;
-  url: string;
+  /** Site path of its page, without the base path (`routes.ts`). */
+  path: string;
 }
 
 export interface Incident extends Omit<IncidentInput, 'started' | 'resolved' | 'updated' | 'summary' | 'updates'> {
@@ -93,14 +94,16 @@ export interface Incident extends Omit<IncidentInput, 'started' | 'resolved' | '
   body: MarkdownText;
   /** Slugs of the towns it affects. */
   towns: string[];
-  url: string;
+  /** Site path of its page, without the base path (`routes.ts`). */
+  path: string;
 }
 
 export interface Page extends PageInput {
   slug: string;
   file: string;
   body: MarkdownText;
-  url: string;
+  /** Site path of its page, without the base path (`routes.ts`). */
+  path: string;
 }
 
 export interface Settings extends Omit<SiteInput, 'contacts' | 'contentLanguage'> {
@@ -123,10 +126,11 @@ export interface IndexEntry {
   service: string;
   serviceTitle: string;
   note?: MarkdownText;
-  url: string;
+  /** Site path of the service page, with the task's anchor for a task. */
+  path: string;
 }
 
-/** A path that must keep working, and where it leads now. */
+/** A path that must keep working, and where it leads now (both site paths, without the base path). */
 export interface Redirect {
   from: string;
   to: string;

@@ -1,6 +1,7 @@
 /**
- * The one place that knows where things live. Every link on every page, in the API and in
- * feeds comes from here, so the same build works at a domain root and below a path.
+ * The one place that knows where the site lives. `routes.ts` names every page's site path
+ * (`/soest/`), the model stores those; every link on every page, in the API and in feeds gets
+ * its base path or address here, so the same build works at a domain root and below a path.
  * `BASE_PATH` (e.g. `/notfall/`) and `SITE_URL` (e.g. `https://notfall.kreis-soest.de`) come
  * from the environment; since 1.2 site.yaml may name the address (`url`) and its mirrors, and
  * the environment overrides `url` for one build (`withSiteAddress`).
@@ -58,53 +59,49 @@ export const previewOrigin = 'http://localhost:4321';
 
 export interface Urls {
   base: string;
-  /** True when SITE_URL is set. */
+  /** True when the site has an address (SITE_URL or site.yaml's `url`). */
   hasSite: boolean;
-  /** Absolute URL for documents that need one (feeds): SITE_URL, else the local preview. */
-  canonical(sitePath: string): string;
-  townFeed(town: string): string;
-  feed(): string;
-  /** A site path (`/soest/`) below the base: `/notfall/soest/`. */
+  /** A site path (`/soest/`, from `routes`) below the base: `/notfall/soest/`. */
   path(sitePath: string): string;
-  /** Absolute when SITE_URL is set, else root-relative with the base. */
+  /** Absolute when the site has an address, else root-relative with the base. */
   public(sitePath: string): string;
-  /** Absolute URL, or undefined without SITE_URL. */
+  /** Absolute URL, or undefined without an address. */
   absolute(sitePath: string): string | undefined;
-  home(): string;
-  town(town: string): string;
-  service(town: string, service: string): string;
-  task(town: string, service: string, anchor: string): string;
-  incident(incident: string): string;
-  page(page: string): string;
-  /** `/anliegen/`, `/anliegen/s/`, `/anliegen/s/2/`. */
-  az(letter?: string, page?: number): string;
-  /** The web editor (only built with `editor:` in site.yaml). */
-  editor(): string;
-  search(query?: string): string;
-  notice(town: string): string;
+  /** Absolute URL for documents that need one (feeds, robots.txt): the address, else the local preview. */
+  canonical(sitePath: string): string;
+  /**
+   * A link of the model as a page shows it: a site path (a channel's or a town link's
+   * `/soest/buergerbuero/`) gets the base path; `tel:`, `mailto:` and web addresses stay.
+   */
+  href(link: string): string;
+  /** The same for the API and other documents read elsewhere: a site path becomes `public`. */
+  publicHref(link: string): string;
 }
+
+/** A site path rather than a web address or a `tel:`/`mailto:` link. */
+const isSitePath = (link: string) => link.startsWith('/') && !link.startsWith('//');
 
 export function createUrls(settings: UrlSettings): Urls {
   const path = (sitePath: string) => settings.base + sitePath.replace(/^\/+/, '');
   const absolute = (sitePath: string) => (settings.site ? new URL(path(sitePath), settings.site).href : undefined);
+  const publicUrl = (sitePath: string) => absolute(sitePath) ?? path(sitePath);
   return {
     base: settings.base,
     hasSite: settings.site !== undefined,
-    canonical: (sitePath) => absolute(sitePath) ?? new URL(path(sitePath), previewOrigin).href,
     path,
+    public: publicUrl,
     absolute,
-    public: (sitePath) => absolute(sitePath) ?? path(sitePath),
-    home: () => path('/'),
-    town: (town) => path(`/${town}/`),
-    service: (town, service) => path(`/${town}/${service}/`),
-    task: (town, service, anchor) => `${path(`/${town}/${service}/`)}#${anchor}`,
-    incident: (incident) => path(`/stoerungen/${incident}/`),
-    page: (page) => path(`/${page}/`),
-    az: (letter, page) => path(letter ? `/anliegen/${letter}/${page && page > 1 ? `${page}/` : ''}` : '/anliegen/'),
-    editor: () => path('/admin/'),
-    search: (query) => path('/suche/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
-    notice: (town) => path(`/${town}/aushang/`),
-    feed: () => path('/feed.xml'),
-    townFeed: (town) => path(`/${town}/feed.xml`),
+    canonical: (sitePath) => absolute(sitePath) ?? new URL(path(sitePath), previewOrigin).href,
+    href: (link) => (isSitePath(link) ? path(link) : link),
+    publicHref: (link) => (isSitePath(link) ? publicUrl(link) : link),
   };
+}
+
+/**
+ * What `astro.config.mjs` needs: Astro's `base` (`/notfall/` or `/`) and `site` (the origin of
+ * `SITE_URL`, which the build sets from the resolved address), from the same normaliser.
+ */
+export function astroAddress(env: Record<string, string | undefined> = process.env): { base: string; site?: string } {
+  const { base, site } = urlSettingsFromEnv(env);
+  return site === undefined ? { base } : { base, site: new URL(site).origin };
 }

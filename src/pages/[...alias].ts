@@ -13,7 +13,7 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const { site, t } = await getView();
-  const html = redirectHtml((props as { redirect: Redirect }).redirect, site.settings.language, t);
+  const { site, urls, t } = await getView();
+  const html = redirectHtml((props as { redirect: Redirect }).redirect, urls, site.settings.language, t);
   return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 };

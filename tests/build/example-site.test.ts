@@ -44,9 +44,9 @@ describe('the example site', () => {
       '/',
       '/anliegen/',
       '/suche/',
-      ...site.towns.flatMap((t) => [t.url, ...t.services.map((s) => s.url)]),
-      ...site.incidents.map((i) => i.url),
-      ...site.pages.map((p) => p.url),
+      ...site.towns.flatMap((t) => [t.path, ...t.services.map((s) => s.path)]),
+      ...site.incidents.map((i) => i.path),
+      ...site.pages.map((p) => p.path),
     ];
     expect(paths.length).toBeGreaterThan(40);
     for (const p of paths) expect(() => readPage(dist, p), p).not.toThrow();
@@ -103,16 +103,16 @@ describe('the example site', () => {
       /<a href="\/soest\/">Soest<\/a> <span class="town-status"> <strong class="tag tag-limited">Eingeschränkt<\/strong> <span class="count"> <span aria-hidden="true">\d+ von 17<\/span> <span class="vh">\d+ von 17 Diensten eingeschränkt<\/span>/,
     );
     for (const town of site.towns) {
-      expect(html).toContain(`<a href="${town.url}">${town.name}</a>`);
+      expect(html).toContain(`<a href="${town.path}">${town.name}</a>`);
       expect(html, town.slug).not.toContain(town.summary.html);
-      expect(readPage(dist, town.url), town.slug).toContain(town.summary.html);
+      expect(readPage(dist, town.path), town.slug).toContain(town.summary.html);
     }
   });
 
   it('shows each service’s own Stand in the town’s list of services', () => {
     const html = readPage(dist, '/werl/');
     for (const service of site.town('werl')!.services) {
-      const card = html.slice(html.indexOf(`<a href="${service.url}">`));
+      const card = html.slice(html.indexOf(`<a href="${service.path}">`));
       expect(card.slice(0, card.indexOf('</li>')), service.slug).toContain(`Stand: <time datetime="${service.lastChange.iso}">`);
     }
   });
@@ -129,7 +129,7 @@ describe('the example site', () => {
 
   it('lists every task and service A–Z with town and status', () => {
     const html = readPage(dist, '/anliegen/');
-    for (const entry of site.index) expect(html).toContain(`href="${entry.url}"`);
+    for (const entry of site.index) expect(html).toContain(`href="${entry.path}"`);
     expect(html).toContain('Personalausweis oder Reisepass beantragen');
   });
 
@@ -188,8 +188,8 @@ describe('the search index', () => {
   it('holds every town, service and incident page, and nothing else', () => {
     const urls = fragments().map((f) => f.url).sort();
     const expected = [
-      ...site.towns.flatMap((t) => [t.url, ...t.services.map((s) => s.url)]),
-      ...site.incidents.map((i) => i.url),
+      ...site.towns.flatMap((t) => [t.path, ...t.services.map((s) => s.path)]),
+      ...site.incidents.map((i) => i.path),
     ].sort();
     expect(urls).toEqual(expected);
   });

@@ -4,7 +4,8 @@
  * strict enough to catch mistakes.
  */
 import { describe, expect, test } from 'vitest';
-import { apiPaths, incidentsDocument, publicHref, toJson, townDocument, townsDocument } from '../../../src/model/api.ts';
+import { incidentsDocument, toJson, townDocument, townsDocument } from '../../../src/model/api.ts';
+import { routes } from '../../../src/model/routes.ts';
 import { apiSchemas } from '../../../src/api-schema/index.ts';
 import { createUrls } from '../../../src/model/urls.ts';
 import type { Site } from '../../../src/model/types.ts';
@@ -307,10 +308,12 @@ describe('URLs', () => {
     expect(docs.town.town.body.html).toContain('href="https://notfall.example/notfall/impressum/"');
   });
 
-  test('publicHref makes a model URL absolute only with SITE_URL', () => {
-    expect(publicHref(plain, '/soest/')).toBe('/soest/');
-    expect(publicHref(absolute, '/notfall/soest/#x')).toBe('https://notfall.example/notfall/soest/#x');
-    expect(absolute.public(apiPaths.town('soest'))).toBe('https://notfall.example/notfall/api/v1/towns/soest.json');
+  test('publicHref makes a site path of the model absolute only with SITE_URL, and leaves other links', () => {
+    expect(plain.publicHref('/soest/')).toBe('/soest/');
+    expect(below.publicHref('/soest/')).toBe('/notfall/soest/');
+    expect(absolute.publicHref('/soest/#x')).toBe('https://notfall.example/notfall/soest/#x');
+    expect(absolute.publicHref('tel:+492921300')).toBe('tel:+492921300');
+    expect(absolute.public(routes.api.town('soest'))).toBe('https://notfall.example/notfall/api/v1/towns/soest.json');
   });
 });
 

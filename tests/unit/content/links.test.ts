@@ -157,9 +157,10 @@ describe('relative links', () => {
     `);
   });
 
-  test('a site path in links[] gets the base path on the page', async () => {
+  test('a site path in links[] stays a site path in the model and gets the base path on the page', async () => {
     const s = await site({ ...world, 'towns/soest/index.md': town('Soest', 'links:\n  - title: Impressum\n    url: /impressum/\n  - title: Web\n    url: https://www.soest.de\n') }, { basePath: '/notfall/' });
-    expect(s.town('soest')!.links.map((l) => l.href)).toEqual(['/notfall/impressum/', 'https://www.soest.de']);
+    expect(s.town('soest')!.links.map((l) => l.url)).toEqual(['/impressum/', 'https://www.soest.de']);
+    expect(s.town('soest')!.links.map((l) => createUrls(s.address).href(l.url))).toEqual(['/notfall/impressum/', 'https://www.soest.de']);
     // In the API like every other URL there: absolute with SITE_URL; a web address normalized.
     const urls = createUrls({ base: '/notfall/', site: 'https://notfall.example/notfall' });
     expect(townDocument(s, s.town('soest')!, urls).town.links.map((l) => l.url)).toEqual(['https://notfall.example/notfall/impressum/', 'https://www.soest.de/']);
@@ -179,7 +180,8 @@ describe('online and web channels', () => {
   test('on the page with the base path, in the API absolute with SITE_URL', async () => {
     const s = await site({ ...world, 'towns/werl/a.md': service(channel('/soest/buergerbuero/#tasks')) }, { basePath: '/notfall/' });
     const werl = s.town('werl')!;
-    expect(werl.services[0]!.channels[0]!.href).toBe('/notfall/soest/buergerbuero/#tasks');
+    expect(werl.services[0]!.channels[0]!.href).toBe('/soest/buergerbuero/#tasks');
+    expect(createUrls(s.address).href(werl.services[0]!.channels[0]!.href!)).toBe('/notfall/soest/buergerbuero/#tasks');
     const urls = createUrls({ base: '/notfall/', site: 'https://notfall.example/notfall' });
     expect(townDocument(s, werl, urls).town.services[0]!.channels[0]!.href).toBe('https://notfall.example/notfall/soest/buergerbuero/#tasks');
   });

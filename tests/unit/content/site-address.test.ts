@@ -26,13 +26,14 @@ describe('url and mirrors in site.yaml', () => {
     expect(s.settings.mirrors).toEqual(['https://kreis-soest.gitlab.io/notfall/', 'https://notfall-spiegel.example.net/']);
     // The address makes the links absolute, as SITE_URL does.
     expect(s.address).toEqual({ base: '/', site: 'https://notfall.kreis-soest.de' });
-    expect(s.town('soest')!.url).toBe('/soest/');
+    expect(createUrls(s.address).path(s.town('soest')!.path)).toBe('/soest/');
   });
 
   test('a path in url is where the site lives: it becomes the base path', async () => {
     const s = await site({ 'site.yaml': siteYaml('url: https://www.example.de/notfall/\n') });
     expect(s.address).toEqual({ base: '/notfall/', site: 'https://www.example.de/notfall' });
-    expect(s.town('soest')!.url).toBe('/notfall/soest/');
+    expect(s.town('soest')!.path).toBe('/soest/');
+    expect(createUrls(s.address).path(s.town('soest')!.path)).toBe('/notfall/soest/');
   });
 
   test('a mirror may be written as a single address', async () => {

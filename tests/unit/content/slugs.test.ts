@@ -100,6 +100,6 @@ describe('town and page collision', () => {
 
   test('towns and pages may share words', async () => {
     const s = await site({ 'pages/soest-impressum.md': md('title: Impressum') });
-    expect(s.pages.map((p) => p.url)).toEqual(['/soest-impressum/']);
+    expect(s.pages.map((p) => p.path)).toEqual(['/soest-impressum/']);
   });
 });

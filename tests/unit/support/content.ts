@@ -13,6 +13,10 @@ import { loadSite, type LoadResult } from '../../../src/model/site.ts';
 import { formatContentError } from '../../../src/schema/errors.ts';
 import type { Language } from '../../../src/i18n/index.ts';
 import type { Site } from '../../../src/model/types.ts';
+import type { PageContext } from '../../../src/model/page-data.ts';
+import { translator as i18nTranslator } from '../../../src/i18n/index.ts';
+import { formatTime } from '../../../src/model/time.ts';
+import { createUrls } from '../../../src/model/urls.ts';
 
 /** 2023-11-04 13:00 in Europe/Berlin. */
 export const NOW = Date.parse('2023-11-04T12:00:00Z');
@@ -113,4 +117,10 @@ export async function site(files: Files, options: LoadOptions = {}): Promise<Sit
   const result = await load(files, options);
   if (!result.ok) throw new Error(`expected valid content, got:\n${result.errors.map((e) => formatContentError(e, 'de')).join('\n')}`);
   return result.site;
+}
+
+/** What the page functions of `model/page-data.ts` need, as `getView()` gives it to the pages. */
+export function pageContext(s: Site): PageContext {
+  const t = i18nTranslator(s.settings.language);
+  return { site: s, urls: createUrls(s.address), t, time: (value) => formatTime(value, s.settings.timezone, s.settings.locale, t) };
 }
