@@ -215,6 +215,8 @@ export const de = {
   'error.aliasEmptySegment': '„{found}“ enthält einen leeren Teil (//) — erlaubt: ein Pfad wie /alt/buergerbuero/',
   'error.aliasDotSegment': '„{found}“ enthält . oder .. als Teil — erlaubt: ein Pfad wie /alt/buergerbuero/',
   'error.aliasDotfile': '„{found}“ enthält einen Teil, der mit einem Punkt beginnt (wie .htaccess) — erlaubt: ein Pfad wie /alt/buergerbuero/',
+  'error.ars': '„{found}“ — erlaubt: der Amtliche Regionalschlüssel aus genau 12 Ziffern, z. B. 059740040040',
+  'error.leika': '„{found}“ — erlaubt: ein Schlüssel aus dem Leistungskatalog (LeiKa) aus genau 14 Ziffern, ohne Leerzeichen',
 
   'markdown.heading': 'eine Überschrift',
   'markdown.list': 'eine Liste',

@@ -221,6 +221,8 @@ export const en: Messages = {
   'error.aliasEmptySegment': '"{found}" contains an empty part (//) — allowed: a path such as /old/citizens-office/',
   'error.aliasDotSegment': '"{found}" contains . or .. as a part — allowed: a path such as /old/citizens-office/',
   'error.aliasDotfile': '"{found}" contains a part starting with a dot (such as .htaccess) — allowed: a path such as /old/citizens-office/',
+  'error.ars': '"{found}" — allowed: the Amtlicher Regionalschlüssel (official regional key) of exactly 12 digits, e.g. 059740040040',
+  'error.leika': '"{found}" — allowed: a key of the service catalogue (LeiKa) of exactly 14 digits, without spaces',
 
   'markdown.heading': 'a heading',
   'markdown.list': 'a list',

@@ -124,6 +124,8 @@ export interface ApiTask {
   note?: ApiText;
   /** The service page at the task's anchor. */
   url: string;
+  /** 1.2: LeiKa key (14 digits), when the editor gave it. */
+  leika?: string;
 }
 
 /** A service whole, in a town's file. */
@@ -161,6 +163,8 @@ export interface ApiTownSummary {
   incidents: string[];
   /** Slugs of the towns whose parent this is. */
   children: string[];
+  /** 1.2: Amtlicher Regionalschlüssel (12 digits), when the editor gave it. */
+  ars?: string;
   services: ApiServiceSummary[];
 }
 
@@ -300,6 +304,7 @@ function task(ctx: Context, service: Service, input: Task): ApiTask {
     status: input.status,
     note: input.note && inline(ctx, input.note),
     url: publicHref(ctx.urls, ctx.urls.task(service.town, service.slug, input.id)),
+    leika: input.leika,
   });
 }
 
@@ -332,6 +337,7 @@ function townHead(ctx: Context, town: Town): Omit<ApiTownSummary, 'services'> {
     apiUrl: ctx.urls.public(apiPaths.town(town.slug)),
     incidents: [...town.affectedBy],
     children: [...town.children],
+    ars: town.ars,
   });
 }
 
