@@ -77,6 +77,9 @@ export const ar: InterfaceMessages = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': 'أخبار وتغييرات تخصّ {name}',
   'feed.link': 'الأخبار عبر RSS',
+  'feed.subscribe': 'الاشتراك في الأخبار:',
+  'cap.townEvent': 'تعطل الخدمات العامة',
+  'cap.incidentEvent': 'عطل',
   'jsonld.category': 'خدمات عامة مقيّدة',
   'search.button': 'ابحث',
 

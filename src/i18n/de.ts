@@ -86,6 +86,9 @@ export const de = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': 'Neuigkeiten und Änderungen für {name}',
   'feed.link': 'Neuigkeiten als RSS-Feed',
+  'feed.subscribe': 'Neuigkeiten abonnieren:',
+  'cap.townEvent': 'Einschränkungen der Verwaltung',
+  'cap.incidentEvent': 'Störung',
   'jsonld.category': 'Eingeschränkte Verwaltungsleistungen',
   'search.button': 'Suchen',
 

@@ -92,6 +92,9 @@ export const en: Messages = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': 'Latest news and changes for {name}',
   'feed.link': 'Get the latest news by RSS feed',
+  'feed.subscribe': 'Subscribe to the news:',
+  'cap.townEvent': 'Disruption of public services',
+  'cap.incidentEvent': 'Incident',
   'jsonld.category': 'Restricted public services',
   'search.button': 'Search',
 

@@ -76,6 +76,9 @@ export const ru: InterfaceMessages = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': 'Новости и изменения: {name}',
   'feed.link': 'Новости в RSS-ленте',
+  'feed.subscribe': 'Подписаться на новости:',
+  'cap.townEvent': 'Сбои в работе администрации',
+  'cap.incidentEvent': 'Сбой',
   'jsonld.category': 'Ограниченные государственные услуги',
   'search.button': 'Искать',
 

@@ -76,6 +76,9 @@ export const tr: InterfaceMessages = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': '{name} için haberler ve değişiklikler',
   'feed.link': 'Haberler RSS beslemesi olarak',
+  'feed.subscribe': 'Haberlere abone olun:',
+  'cap.townEvent': 'Kamu hizmetlerinde aksama',
+  'cap.incidentEvent': 'Arıza',
   'jsonld.category': 'Kısıtlı kamu hizmetleri',
   'search.button': 'Ara',
 

@@ -76,6 +76,9 @@ export const uk: InterfaceMessages = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': 'Новини та зміни: {name}',
   'feed.link': 'Новини в RSS-стрічці',
+  'feed.subscribe': 'Підписатися на новини:',
+  'cap.townEvent': 'Збої в роботі адміністрації',
+  'cap.incidentEvent': 'Збій',
   'jsonld.category': 'Обмежені державні послуги',
   'search.button': 'Шукати',
 

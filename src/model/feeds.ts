@@ -16,6 +16,8 @@ export interface FeedEntry {
   date: TimeValue;
   /** HTML. */
   description: string;
+  /** The same text as Markdown (for plain-text forms: JSON Feed, CAP, the status file). */
+  markdown: string;
 }
 
 /** A title from a text: its first sentence or 100 characters. */
@@ -34,6 +36,7 @@ function updateEntries(prefix: string, pageUrl: string, updates: Update[], base:
     path: `${pagePath(pageUrl, base)}#${update.id}`,
     date: update.at,
     description: update.text.html,
+    markdown: update.text.markdown,
   }));
 }
 
@@ -44,13 +47,14 @@ function townEntries(town: Town, t: Translate, base: string): FeedEntry[] {
       path: pagePath(town.url, base),
       date: town.updated,
       description: town.summary.html,
+      markdown: town.summary.markdown,
     },
     ...updateEntries(town.name, town.url, town.updates, base),
   ];
   for (const service of town.services) {
     const name = `${service.title} (${town.name})`;
     entries.push(
-      { title: `${name}: ${t(`status.${service.status}`)}`, path: pagePath(service.url, base), date: service.updated, description: service.summary.html },
+      { title: `${name}: ${t(`status.${service.status}`)}`, path: pagePath(service.url, base), date: service.updated, description: service.summary.html, markdown: service.summary.markdown },
       ...updateEntries(name, service.url, service.updates, base),
     );
   }
@@ -59,7 +63,7 @@ function townEntries(town: Town, t: Translate, base: string): FeedEntry[] {
 
 function incidentEntries(incident: Incident, base: string): FeedEntry[] {
   return [
-    { title: incident.title, path: pagePath(incident.url, base), date: incident.updated, description: incident.summary.html },
+    { title: incident.title, path: pagePath(incident.url, base), date: incident.updated, description: incident.summary.html, markdown: incident.summary.markdown },
     ...updateEntries(incident.title, incident.url, incident.updates, base),
   ];
 }
@@ -70,6 +74,26 @@ function newestFirst(entries: FeedEntry[]): FeedEntry[] {
     .sort((a, b) => b.entry.date.instant - a.entry.date.instant || a.i - b.i)
     .map(({ entry }) => entry);
 }
+
+/** 1.2: the feed formats, each at `/feed.<ext>` and `/<town>/feed.<ext>`, built from the same entries. */
+export const feedFormats = {
+  rss: { file: 'feed.xml', type: 'application/rss+xml', name: 'RSS' },
+  atom: { file: 'feed.atom', type: 'application/atom+xml', name: 'Atom' },
+  json: { file: 'feed.json', type: 'application/feed+json', name: 'JSON Feed' },
+} as const;
+export type FeedFormat = keyof typeof feedFormats;
+
+/** The site path of a feed: `/feed.atom`, `/soest/feed.atom`. */
+export function feedPath(format: FeedFormat, town?: string): string {
+  return `${town ? `/${town}` : ''}/${feedFormats[format].file}`;
+}
+
+/** 1.2: the CAP 1.2 alerts of the whole site (src/model/cap.ts). */
+export const capPath = '/cap.xml';
+
+/** 1.2: what the build writes besides RSS, at the root and in each town's folder (links may name them). */
+export const builtRootFiles = [feedPath('atom'), feedPath('json'), capPath, '/api/v1/status.json', '/api/v1/schema/status.json'] as const;
+export const builtTownFiles = [feedFormats.atom.file, feedFormats.json.file, 'badge.svg'] as const;
 
 /** Entries for the whole site, or for one town when `town` is given. */
 export function feedEntries(site: Site, t: Translate, base: string, town?: Town): FeedEntry[] {

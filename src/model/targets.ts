@@ -11,6 +11,7 @@
  */
 import { schemaNames } from './api.ts';
 import { azGroups } from './derive.ts';
+import { builtRootFiles, builtTownFiles } from './feeds.ts';
 import type { SourceFile } from './read.ts';
 import type { Incident, IndexEntry, Page, Redirect, Service, Town, Update } from './types.ts';
 
@@ -119,12 +120,15 @@ export function linkTargets(input: TargetInput): Targets {
     html(`/${town.slug}/`, townAnchors(town, input.towns));
     notice(`/${town.slug}/aushang/`, noticeAnchors(town, input.towns));
     file(`/${town.slug}/feed.xml`);
+    // 1.2: the town's other feeds and its badge.
+    for (const name of builtTownFiles) file(`/${town.slug}/${name}`);
     file(`/api/v1/towns/${town.slug}.json`);
     for (const service of town.services) html(`/${town.slug}/${service.slug}/`, serviceAnchors(service));
   }
   // A redirect page sends the browser on, without keeping an anchor of its own.
   for (const redirect of input.redirects) if (!targets.has(redirect.from)) file(redirect.from);
   for (const path of ['/feed.xml', '/robots.txt', '/api/v1/towns.json', '/api/v1/incidents.json']) file(path);
+  for (const path of builtRootFiles) file(path);
   for (const name of schemaNames) file(`/api/v1/schema/${name}.json`);
   return targets;
 }
