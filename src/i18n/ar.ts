@@ -118,6 +118,11 @@ export const ar: InterfaceMessages = {
   'incident.updates': 'مجرى الأحداث',
   'incident.details': 'الخلفية',
   'incident.ongoing': 'مستمر',
+  'history.title': 'الأعطال',
+  'history.past': 'الأعطال السابقة',
+  'history.nonePast': 'لا توجد أعطال سابقة.',
+  'history.link': 'جميع الأعطال، بما فيها السابقة',
+  'incident.resolvedNote': 'تم إصلاح هذا العطل.',
 
   'az.title': 'المعاملات من الألف إلى الياء',
   'az.intro': 'كل المعاملات والدوائر في كل المدن، مرتّبة أبجدياً، مع المدينة والحالة.',

@@ -127,6 +127,11 @@ export const de = {
   'incident.updates': 'Verlauf',
   'incident.details': 'Hintergrund',
   'incident.ongoing': 'andauernd',
+  'history.title': 'Störungen',
+  'history.past': 'Frühere Störungen',
+  'history.nonePast': 'Es gibt keine früheren Störungen.',
+  'history.link': 'Alle Störungen, auch frühere',
+  'incident.resolvedNote': 'Diese Störung ist behoben.',
 
   'az.title': 'Anliegen A–Z',
   'az.intro': 'Alle Anliegen und Dienste aller Orte, alphabetisch, jeweils mit Ort und Status.',

@@ -133,6 +133,11 @@ export const en: Messages = {
   'incident.updates': 'Timeline',
   'incident.details': 'Background',
   'incident.ongoing': 'ongoing',
+  'history.title': 'Disruptions',
+  'history.past': 'Past disruptions',
+  'history.nonePast': 'There are no past disruptions.',
+  'history.link': 'All disruptions, including past ones',
+  'incident.resolvedNote': 'This disruption is over.',
 
   'az.title': 'Services A to Z',
   'az.intro': 'Every task and service in every town, from A to Z, with its town and status.',

@@ -117,6 +117,11 @@ export const ru: InterfaceMessages = {
   'incident.updates': 'Ход событий',
   'incident.details': 'Предыстория',
   'incident.ongoing': 'продолжается',
+  'history.title': 'Сбои',
+  'history.past': 'Прошлые сбои',
+  'history.nonePast': 'Прошлых сбоев нет.',
+  'history.link': 'Все сбои, включая прошлые',
+  'incident.resolvedNote': 'Этот сбой устранён.',
 
   'az.title': 'Услуги от А до Я',
   'az.intro': 'Все услуги и отделы всех городов по алфавиту, с городом и состоянием.',

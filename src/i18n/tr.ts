@@ -117,6 +117,11 @@ export const tr: InterfaceMessages = {
   'incident.updates': 'Gelişmeler',
   'incident.details': 'Arka plan',
   'incident.ongoing': 'devam ediyor',
+  'history.title': 'Aksaklıklar',
+  'history.past': 'Geçmiş aksaklıklar',
+  'history.nonePast': 'Geçmiş aksaklık yok.',
+  'history.link': 'Tüm aksaklıklar, geçmiştekiler dahil',
+  'incident.resolvedNote': 'Bu aksaklık giderildi.',
 
   'az.title': 'A’dan Z’ye işlemler',
   'az.intro': 'Tüm yerlerin tüm işlemleri ve birimleri, alfabetik sırayla, yer ve durumlarıyla birlikte.',

@@ -117,6 +117,11 @@ export const uk: InterfaceMessages = {
   'incident.updates': 'Перебіг подій',
   'incident.details': 'Передісторія',
   'incident.ongoing': 'триває',
+  'history.title': 'Збої',
+  'history.past': 'Минулі збої',
+  'history.nonePast': 'Минулих збоїв немає.',
+  'history.link': 'Усі збої, зокрема минулі',
+  'incident.resolvedNote': 'Цей збій усунено.',
 
   'az.title': 'Послуги від А до Я',
   'az.intro': 'Усі послуги та відділи всіх міст за абеткою, з містом і станом.',

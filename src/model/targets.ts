@@ -116,6 +116,8 @@ export function linkTargets(input: TargetInput): Targets {
   }
   for (const page of input.pages) html(`/${page.slug}/`);
   for (const incident of input.incidents) html(`/stoerungen/${incident.slug}/`, incidentAnchors(incident));
+  // 1.2: the list of every incident, open and resolved.
+  html('/stoerungen/', ['current', 'past']);
   for (const town of input.towns) {
     html(`/${town.slug}/`, townAnchors(town, input.towns));
     notice(`/${town.slug}/aushang/`, noticeAnchors(town, input.towns));
