@@ -105,7 +105,7 @@ describe('Atom feeds', () => {
   test('a date alone is its local midnight with the offset', async () => {
     const s = await testSite();
     const entries = parser.parse(atomFeed(s, urls, t, s.town('soest')!)).feed.entry as { updated: string; link: Record<string, string>[] }[];
-    expect(entries.find((e) => e.link[0]!['@href'].includes('#neu-20231102'))!.updated).toBe('2023-11-02T00:00:00+01:00');
+    expect(entries.find((e) => e.link[0]!['@href']!.includes('#neu-20231102'))!.updated).toBe('2023-11-02T00:00:00+01:00');
   });
 
   test('without an address, links and ids are absolute on the local preview', async () => {
