@@ -12,7 +12,7 @@
  * `$id` is relative (`towns.json`): it resolves against wherever the schema is fetched from,
  * so the files are the same for every SITE_URL and BASE_PATH.
  */
-import { channelKinds, channelStatusKeys, languageKeys, slugPattern, statusKeys } from '../schema/index.ts';
+import { arsPattern, channelKinds, channelStatusKeys, languageKeys, leikaPattern, slugPattern, statusKeys } from '../schema/index.ts';
 import { apiVersion, type SchemaName } from '../model/api.ts';
 
 type Schema = Record<string, unknown>;
@@ -36,6 +36,12 @@ function object(description: string, required: Record<string, Schema>, optional:
 /** `+01:00`: an offset is always written, never `Z`. */
 const dateTimePattern = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}$';
 const datePattern = '^\\d{4}-\\d{2}-\\d{2}$';
+
+/** 1.2: official keys, optional: a town's ARS, a task's LeiKa key (as in the content contract). */
+const officialKeys = {
+  town: { ars: { type: 'string', pattern: arsPattern.source, description: 'Amtlicher Regionalschlüssel (12 digits).' } },
+  task: { leika: { type: 'string', pattern: leikaPattern.source, description: 'Key in the federal service catalogue LeiKa (14 digits).' } },
+};
 
 const serviceSummaryRequired = {
   slug: ref('slug'),
@@ -63,6 +69,7 @@ const townSummaryRequired = {
 };
 const townSummaryOptional = {
   parent: described(ref('slug'), 'Slug of the district the town belongs to.'),
+  ...officialKeys.town,
 };
 
 /** Every definition any of the schemas uses. */
@@ -137,7 +144,7 @@ const definitions: Record<string, Schema> = {
     title: ref('text'),
     status: ref('status'),
     url: described(ref('url'), 'The service page at the task\'s anchor.'),
-  }, { note: ref('text') }),
+  }, { note: ref('text'), ...officialKeys.task }),
   service: object(
     'A service whole.',
     {

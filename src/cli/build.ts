@@ -19,6 +19,7 @@ import { buildTime, handOver } from '../model/current.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { internalFailure, report } from './check.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { builtRootFiles, builtTownFiles } from '../model/feeds.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, drill: { type: 'boolean' } },
@@ -149,12 +150,15 @@ console.log(`manifest.json sha256: ${manifestSha256}`);
  * feeds (`feed.xml`, each town's), the JSON API (`api/`) and sitemaps are not published.
  */
 async function dropForDrill(folder: string): Promise<void> {
+  // 1.2: the Atom and JSON feeds and the CAP alerts at the root (status.json is below `api/`).
+  const drillRootFiles = new Set(builtRootFiles.filter((file) => !file.startsWith('/api/')).map((file) => file.slice(1)));
   const names = await readdir(folder, { withFileTypes: true });
   for (const entry of names) {
     const here = path.join(folder, entry.name);
     if (entry.isDirectory() && entry.name === 'api') await rm(here, { recursive: true, force: true });
-    else if (entry.isFile() && (entry.name === 'feed.xml' || /^sitemap.*\.xml$/.test(entry.name))) await rm(here, { force: true });
-    else if (entry.isDirectory()) await rm(path.join(here, 'feed.xml'), { force: true });
+    else if (entry.isFile() && (entry.name === 'feed.xml' || drillRootFiles.has(entry.name) || /^sitemap.*\.xml$/.test(entry.name))) await rm(here, { force: true });
+    // A town's feeds and its badge (1.2): a rehearsal's status must not show on other websites.
+    else if (entry.isDirectory()) for (const name of ['feed.xml', ...builtTownFiles]) await rm(path.join(here, name), { force: true });
   }
 }
 

@@ -181,6 +181,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     links: (c) => objects(c, 'link', '{{fields.title}}'),
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
     aliases,
+    ars: (c) => ({ widget: 'string', pattern: patternOf(c, c.rules.ars) }),
   },
   service: {
     title: line,
@@ -224,6 +225,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     title: (c) => ({ widget: 'string', pattern: patternOf(c, c.rules.paragraph) }),
     status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
     note: paragraph,
+    leika: (c) => ({ widget: 'string', pattern: patternOf(c, c.rules.leika) }),
   },
   update: {
     at: time,

@@ -89,6 +89,9 @@ export const de = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': 'Neuigkeiten und Änderungen für {name}',
   'feed.link': 'Neuigkeiten als RSS-Feed',
+  'feed.subscribe': 'Neuigkeiten abonnieren:',
+  'cap.townEvent': 'Einschränkungen der Verwaltung',
+  'cap.incidentEvent': 'Störung',
   'jsonld.category': 'Eingeschränkte Verwaltungsleistungen',
   'search.button': 'Suchen',
 
@@ -127,6 +130,11 @@ export const de = {
   'incident.updates': 'Verlauf',
   'incident.details': 'Hintergrund',
   'incident.ongoing': 'andauernd',
+  'history.title': 'Störungen',
+  'history.past': 'Frühere Störungen',
+  'history.nonePast': 'Es gibt keine früheren Störungen.',
+  'history.link': 'Alle Störungen, auch frühere',
+  'incident.resolvedNote': 'Diese Störung ist behoben.',
 
   'az.title': 'Anliegen A–Z',
   'az.intro': 'Alle Anliegen und Dienste aller Orte, alphabetisch, jeweils mit Ort und Status.',
@@ -218,6 +226,8 @@ export const de = {
   'error.aliasEmptySegment': '„{found}“ enthält einen leeren Teil (//) — erlaubt: ein Pfad wie /alt/buergerbuero/',
   'error.aliasDotSegment': '„{found}“ enthält . oder .. als Teil — erlaubt: ein Pfad wie /alt/buergerbuero/',
   'error.aliasDotfile': '„{found}“ enthält einen Teil, der mit einem Punkt beginnt (wie .htaccess) — erlaubt: ein Pfad wie /alt/buergerbuero/',
+  'error.ars': '„{found}“ — erlaubt: der Amtliche Regionalschlüssel aus genau 12 Ziffern, z. B. 059740040040',
+  'error.leika': '„{found}“ — erlaubt: ein Schlüssel aus dem Leistungskatalog (LeiKa) aus genau 14 Ziffern, ohne Leerzeichen',
 
   'markdown.heading': 'eine Überschrift',
   'markdown.list': 'eine Liste',

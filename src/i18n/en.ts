@@ -95,6 +95,9 @@ export const en: Messages = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': 'Latest news and changes for {name}',
   'feed.link': 'Get the latest news by RSS feed',
+  'feed.subscribe': 'Subscribe to the news:',
+  'cap.townEvent': 'Disruption of public services',
+  'cap.incidentEvent': 'Incident',
   'jsonld.category': 'Restricted public services',
   'search.button': 'Search',
 
@@ -133,6 +136,11 @@ export const en: Messages = {
   'incident.updates': 'Timeline',
   'incident.details': 'Background',
   'incident.ongoing': 'ongoing',
+  'history.title': 'Disruptions',
+  'history.past': 'Past disruptions',
+  'history.nonePast': 'There are no past disruptions.',
+  'history.link': 'All disruptions, including past ones',
+  'incident.resolvedNote': 'This disruption is over.',
 
   'az.title': 'Services A to Z',
   'az.intro': 'Every task and service in every town, from A to Z, with its town and status.',
@@ -224,6 +232,8 @@ export const en: Messages = {
   'error.aliasEmptySegment': '"{found}" contains an empty part (//) — allowed: a path such as /old/citizens-office/',
   'error.aliasDotSegment': '"{found}" contains . or .. as a part — allowed: a path such as /old/citizens-office/',
   'error.aliasDotfile': '"{found}" contains a part starting with a dot (such as .htaccess) — allowed: a path such as /old/citizens-office/',
+  'error.ars': '"{found}" — allowed: the Amtlicher Regionalschlüssel (official regional key) of exactly 12 digits, e.g. 059740040040',
+  'error.leika': '"{found}" — allowed: a key of the service catalogue (LeiKa) of exactly 14 digits, without spaces',
 
   'markdown.heading': 'a heading',
   'markdown.list': 'a list',

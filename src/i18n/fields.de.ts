@@ -27,6 +27,7 @@ export const fieldsDe: FieldTexts = {
   'town.links': { label: 'Links', hint: 'Websites, die funktionieren.' },
   'town.updates': { label: 'Neuigkeiten', hint: 'Kurze Meldungen mit Zeitpunkt; die neueste steht auf der Website oben.' },
   'town.aliases': { label: 'Alte Adressen', hint: 'Frühere Pfade dieser Seite, die weiter funktionieren sollen, z. B. /rathaus/. Meist leer.' },
+  'town.ars': { label: 'Amtlicher Regionalschlüssel (ARS)', hint: '12 Ziffern, z. B. 059740040040. Damit finden andere Systeme (Warn-Apps, Portale) den Ort. Leer lassen, wenn unbekannt.' },
   'town.body': { label: 'Weitere Informationen', hint: 'Alles Weitere, was Bürgerinnen und Bürger wissen sollten.' },
 
   'service.title': { label: 'Name des Dienstes', hint: 'z. B. Bürgerbüro.' },
@@ -67,6 +68,7 @@ export const fieldsDe: FieldTexts = {
   'task.title': { label: 'Anliegen', hint: 'Wofür man kommt, z. B. Personalausweis beantragen.' },
   'task.status': { label: 'Status', hint: 'Ob dieses Anliegen gerade erledigt werden kann.' },
   'task.note': { label: 'Hinweis', hint: 'Wie, oder was mitzubringen ist.' },
+  'task.leika': { label: 'LeiKa-Schlüssel', hint: '14 Ziffern aus dem Leistungskatalog der öffentlichen Verwaltung. Leer lassen, wenn unbekannt.' },
 
   'update.at': { label: 'Zeitpunkt', hint: 'Ortszeit.' },
   'update.text': { label: 'Meldung', hint: 'Ein oder zwei Sätze.' },
@@ -87,4 +89,6 @@ export const fieldsDe: FieldTexts = {
   'pattern.web': { label: 'Bitte eine vollständige Adresse mit https:// oder einen Pfad dieser Website wie /soest/formulare/.' },
   'pattern.email': { label: 'Bitte eine E-Mail-Adresse wie buergerbuero@soest.de.' },
   'pattern.phone': { label: 'Bitte die Nummer mit Vorwahl angeben, z. B. 02921 103-2127 oder +49 2921 1032127. Ohne Vorwahl gehen nur 110, 112, 115 und 116117.' },
+  'pattern.ars': { label: 'Bitte genau 12 Ziffern, ohne Leerzeichen.' },
+  'pattern.leika': { label: 'Bitte genau 14 Ziffern, ohne Leerzeichen.' },
 };

@@ -22,6 +22,7 @@ export const fieldsEn: FieldTexts = {
   'town.links': { label: 'Links', hint: 'Websites that work.' },
   'town.updates': { label: 'News', hint: 'Short messages with a time; the newest is shown first.' },
   'town.aliases': { label: 'Old addresses', hint: 'Former paths of this page that must keep working, e.g. /rathaus/. Usually empty.' },
+  'town.ars': { label: 'Official regional key (ARS)', hint: '12 digits, e.g. 059740040040. Lets other systems (warning apps, portals) find the town. Leave empty when unknown.' },
   'town.body': { label: 'More information', hint: 'Anything else citizens should know.' },
 
   'service.title': { label: 'Name of the service', hint: 'e.g. Bürgerbüro.' },
@@ -62,6 +63,7 @@ export const fieldsEn: FieldTexts = {
   'task.title': { label: 'Matter', hint: 'What one comes for, e.g. apply for an ID card.' },
   'task.status': { label: 'Status', hint: 'Whether this can be done now.' },
   'task.note': { label: 'Note', hint: 'How, or what to bring.' },
+  'task.leika': { label: 'LeiKa key', hint: '14 digits from the federal service catalogue (Leistungskatalog). Leave empty when unknown.' },
 
   'update.at': { label: 'Time', hint: 'Local time.' },
   'update.text': { label: 'Message', hint: 'One or two sentences.' },
@@ -82,4 +84,6 @@ export const fieldsEn: FieldTexts = {
   'pattern.web': { label: 'A full address with https:// or a path of this site such as /soest/forms/.' },
   'pattern.email': { label: 'An email address such as buergerbuero@soest.de.' },
   'pattern.phone': { label: 'The number with its area code, e.g. 02921 103-2127 or +49 2921 1032127. Without area code only 110, 112, 115 and 116117.' },
+  'pattern.ars': { label: 'Exactly 12 digits, without spaces.' },
+  'pattern.leika': { label: 'Exactly 14 digits, without spaces.' },
 };

@@ -78,6 +78,9 @@ export const ru: InterfaceMessages = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': 'Новости и изменения: {name}',
   'feed.link': 'Новости в RSS-ленте',
+  'feed.subscribe': 'Подписаться на новости:',
+  'cap.townEvent': 'Сбои в работе администрации',
+  'cap.incidentEvent': 'Сбой',
   'jsonld.category': 'Ограниченные государственные услуги',
   'search.button': 'Искать',
 
@@ -116,6 +119,11 @@ export const ru: InterfaceMessages = {
   'incident.updates': 'Ход событий',
   'incident.details': 'Предыстория',
   'incident.ongoing': 'продолжается',
+  'history.title': 'Сбои',
+  'history.past': 'Прошлые сбои',
+  'history.nonePast': 'Прошлых сбоев нет.',
+  'history.link': 'Все сбои, включая прошлые',
+  'incident.resolvedNote': 'Этот сбой устранён.',
 
   'az.title': 'Услуги от А до Я',
   'az.intro': 'Все услуги и отделы всех городов по алфавиту, с городом и состоянием.',

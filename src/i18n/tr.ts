@@ -78,6 +78,9 @@ export const tr: InterfaceMessages = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': '{name} için haberler ve değişiklikler',
   'feed.link': 'Haberler RSS beslemesi olarak',
+  'feed.subscribe': 'Haberlere abone olun:',
+  'cap.townEvent': 'Kamu hizmetlerinde aksama',
+  'cap.incidentEvent': 'Arıza',
   'jsonld.category': 'Kısıtlı kamu hizmetleri',
   'search.button': 'Ara',
 
@@ -116,6 +119,11 @@ export const tr: InterfaceMessages = {
   'incident.updates': 'Gelişmeler',
   'incident.details': 'Arka plan',
   'incident.ongoing': 'devam ediyor',
+  'history.title': 'Aksaklıklar',
+  'history.past': 'Geçmiş aksaklıklar',
+  'history.nonePast': 'Geçmiş aksaklık yok.',
+  'history.link': 'Tüm aksaklıklar, geçmiştekiler dahil',
+  'incident.resolvedNote': 'Bu aksaklık giderildi.',
 
   'az.title': 'A’dan Z’ye işlemler',
   'az.intro': 'Tüm yerlerin tüm işlemleri ve birimleri, alfabetik sırayla, yer ve durumlarıyla birlikte.',

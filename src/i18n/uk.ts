@@ -78,6 +78,9 @@ export const uk: InterfaceMessages = {
   'feed.townTitle': '{name} – {title}',
   'feed.townDescription': 'Новини та зміни: {name}',
   'feed.link': 'Новини в RSS-стрічці',
+  'feed.subscribe': 'Підписатися на новини:',
+  'cap.townEvent': 'Збої в роботі адміністрації',
+  'cap.incidentEvent': 'Збій',
   'jsonld.category': 'Обмежені державні послуги',
   'search.button': 'Шукати',
 
@@ -116,6 +119,11 @@ export const uk: InterfaceMessages = {
   'incident.updates': 'Перебіг подій',
   'incident.details': 'Передісторія',
   'incident.ongoing': 'триває',
+  'history.title': 'Збої',
+  'history.past': 'Минулі збої',
+  'history.nonePast': 'Минулих збоїв немає.',
+  'history.link': 'Усі збої, зокрема минулі',
+  'incident.resolvedNote': 'Цей збій усунено.',
 
   'az.title': 'Послуги від А до Я',
   'az.intro': 'Усі послуги та відділи всіх міст за абеткою, з містом і станом.',

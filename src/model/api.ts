@@ -118,6 +118,8 @@ export interface ApiTask {
   note?: ApiText;
   /** The service page at the task's anchor. */
   url: string;
+  /** 1.2: LeiKa key (14 digits), when the editor gave it. */
+  leika?: string;
 }
 
 /** A service whole, in a town's file. */
@@ -155,6 +157,8 @@ export interface ApiTownSummary {
   incidents: string[];
   /** Slugs of the towns whose parent this is. */
   children: string[];
+  /** 1.2: Amtlicher Regionalschlüssel (12 digits), when the editor gave it. */
+  ars?: string;
   services: ApiServiceSummary[];
 }
 
@@ -285,6 +289,7 @@ function task(ctx: Context, service: Service, input: Task): ApiTask {
     status: input.status,
     note: input.note && inline(ctx, input.note),
     url: ctx.urls.public(routes.task(service.town, service.slug, input.id)),
+    leika: input.leika,
   });
 }
 
@@ -317,6 +322,7 @@ function townHead(ctx: Context, town: Town): Omit<ApiTownSummary, 'services'> {
     apiUrl: ctx.urls.public(routes.api.town(town.slug)),
     incidents: [...town.affectedBy],
     children: [...town.children],
+    ars: town.ars,
   });
 }
 

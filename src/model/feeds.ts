@@ -17,6 +17,8 @@ export interface FeedEntry {
   date: TimeValue;
   /** HTML. */
   description: string;
+  /** The same text as Markdown (for plain-text forms: JSON Feed, CAP, the status file). */
+  markdown: string;
 }
 
 /** A title from a text: its first sentence or 100 characters. */
@@ -33,6 +35,7 @@ function updateEntries(prefix: string, pagePath: string, updates: Update[]): Fee
     path: routes.update(pagePath, update.id),
     date: update.at,
     description: update.text.html,
+    markdown: update.text.markdown,
   }));
 }
 
@@ -43,13 +46,14 @@ function townEntries(town: Town, t: Translate): FeedEntry[] {
       path: town.path,
       date: town.updated,
       description: town.summary.html,
+      markdown: town.summary.markdown,
     },
     ...updateEntries(town.name, town.path, town.updates),
   ];
   for (const service of town.services) {
     const name = `${service.title} (${town.name})`;
     entries.push(
-      { title: `${name}: ${t(`status.${service.status}`)}`, path: service.path, date: service.updated, description: service.summary.html },
+      { title: `${name}: ${t(`status.${service.status}`)}`, path: service.path, date: service.updated, description: service.summary.html, markdown: service.summary.markdown },
       ...updateEntries(name, service.path, service.updates),
     );
   }
@@ -58,7 +62,7 @@ function townEntries(town: Town, t: Translate): FeedEntry[] {
 
 function incidentEntries(incident: Incident): FeedEntry[] {
   return [
-    { title: incident.title, path: incident.path, date: incident.updated, description: incident.summary.html },
+    { title: incident.title, path: incident.path, date: incident.updated, description: incident.summary.html, markdown: incident.summary.markdown },
     ...updateEntries(incident.title, incident.path, incident.updates),
   ];
 }
@@ -69,6 +73,26 @@ function newestFirst(entries: FeedEntry[]): FeedEntry[] {
     .sort((a, b) => b.entry.date.instant - a.entry.date.instant || a.i - b.i)
     .map(({ entry }) => entry);
 }
+
+/** 1.2: the feed formats, each at `/feed.<ext>` and `/<town>/feed.<ext>`, built from the same entries. */
+export const feedFormats = {
+  rss: { file: 'feed.xml', type: 'application/rss+xml', name: 'RSS' },
+  atom: { file: 'feed.atom', type: 'application/atom+xml', name: 'Atom' },
+  json: { file: 'feed.json', type: 'application/feed+json', name: 'JSON Feed' },
+} as const;
+export type FeedFormat = keyof typeof feedFormats;
+
+/** The site path of a feed: `/feed.atom`, `/soest/feed.atom`. */
+export function feedPath(format: FeedFormat, town?: string): string {
+  return `${town ? `/${town}` : ''}/${feedFormats[format].file}`;
+}
+
+/** 1.2: the CAP 1.2 alerts of the whole site (src/model/cap.ts). */
+export const capPath = '/cap.xml';
+
+/** 1.2: what the build writes besides RSS, at the root and in each town's folder (links may name them). */
+export const builtRootFiles = [feedPath('atom'), feedPath('json'), capPath, '/api/v1/status.json', '/api/v1/schema/status.json'] as const;
+export const builtTownFiles = [feedFormats.atom.file, feedFormats.json.file, 'badge.svg'] as const;
 
 /** Entries for the whole site, or for one town when `town` is given. */
 export function feedEntries(site: Site, t: Translate, town?: Town): FeedEntry[] {

@@ -37,8 +37,23 @@ function contactPoints(channels: Channel[], contactType: string): Json[] {
     });
 }
 
+/** 1.2: an official key (`ARS`, `LeiKa`) as a schema.org PropertyValue. */
+export function officialKey(propertyID: 'ARS' | 'LeiKa', value: string): Json {
+  return { '@type': 'PropertyValue', propertyID, value };
+}
+
 function organization(town: Town, urls: Urls): Json {
-  return { '@type': 'GovernmentOrganization', name: town.name, url: urls.public(town.path) };
+  return {
+    '@type': 'GovernmentOrganization',
+    name: town.name,
+    url: urls.public(town.path),
+    ...(town.ars ? { identifier: officialKey('ARS', town.ars) } : {}),
+  };
+}
+
+/** 1.2: the tasks with a LeiKa key, as the government services the announcement is about. */
+function keyedTasks(service: Service): Json[] {
+  return service.tasks.flatMap((task) => (task.leika ? [{ '@type': 'GovernmentService', name: task.titleText, identifier: officialKey('LeiKa', task.leika) }] : []));
 }
 
 export function townJsonLd(town: Town, site: Site, urls: Urls): Json {
@@ -55,6 +70,7 @@ export function townJsonLd(town: Town, site: Site, urls: Urls): Json {
 
 export function serviceJsonLd(service: Service, town: Town, urls: Urls, t: Translate): Json {
   const points = contactPoints(service.channels, service.title);
+  const about = keyedTasks(service);
   return {
     '@context': 'https://schema.org',
     '@type': 'SpecialAnnouncement',
@@ -66,6 +82,7 @@ export function serviceJsonLd(service: Service, town: Town, urls: Urls, t: Trans
     ...(service.expected ? { expires: service.expected.iso } : {}),
     category: t('jsonld.category'),
     announcementLocation: { ...organization(town, urls), ...(points.length > 0 ? { contactPoint: points } : {}) },
+    ...(about.length > 0 ? { about } : {}),
   };
 }
 

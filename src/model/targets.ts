@@ -10,6 +10,8 @@
  */
 import { routes, schemaNames } from './routes.ts';
 import { azGroups } from './derive.ts';
+import { builtRootFiles, builtTownFiles } from './feeds.ts';
+import { historyPath } from './history.ts';
 import type { SourceFile } from './read.ts';
 import { homeSections, incidentSections, noticeSections, serviceSections, townSections } from './page-sections.ts';
 import type { Incident, IndexEntry, Page, Redirect, Town, Update } from './types.ts';
@@ -82,16 +84,21 @@ export function linkTargets(input: TargetInput): Targets {
   }
   for (const page of input.pages) html(page.path);
   for (const incident of input.incidents) html(incident.path, anchorsOf(incidentSections(incident), incident));
+  // 1.2: the list of every incident, open and resolved.
+  html(historyPath, ['current', 'past']);
   for (const town of input.towns) {
     html(town.path, anchorsOf(townSections(town, input.towns), town));
     notice(routes.notice(town.slug), noticeSections(town, input.towns));
     file(routes.townFeed(town.slug));
+    // 1.2: the town's other feeds and its badge.
+    for (const name of builtTownFiles) file(routes.file(`${town.slug}/${name}`));
     file(routes.api.town(town.slug));
     for (const service of town.services) html(service.path, anchorsOf(serviceSections(service), service));
   }
   // A redirect page sends the browser on, without keeping an anchor of its own.
   for (const redirect of input.redirects) if (!targets.has(redirect.from)) file(redirect.from);
   for (const path of [routes.feed(), routes.robots(), routes.api.towns(), routes.api.incidents()]) file(path);
+  for (const path of builtRootFiles) file(path);
   for (const name of schemaNames) file(routes.api.schema(name));
   return targets;
 }

@@ -81,7 +81,10 @@ export type ErrorCode =
   | 'aliasEncoded'
   | 'aliasEmptySegment'
   | 'aliasDotSegment'
-  | 'aliasDotfile';
+  | 'aliasDotfile'
+  // 1.2: official keys.
+  | 'ars'
+  | 'leika';
 
 /** 1.1: what `check` warns about: published all the same, but an editor should look. */
 export type WarningCode =

@@ -13,6 +13,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js/max';
 import { phonePattern } from '../model/phone.ts';
+import { arsPattern, leikaPattern } from './index.ts';
 
 /** Schemes a Markdown link in a text may have (else it is a site path, checked to exist). */
 export const markdownLinkSchemes = ['https:', 'http:', 'mailto:', 'tel:'] as const;
@@ -24,7 +25,7 @@ export const channelUrlSchemes = ['https:'] as const;
 /** An e-mail address (a channel's value may start with `mailto:`). */
 export const emailAddress = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 
-export type PatternMessage = 'line' | 'text' | 'paragraph' | 'body' | 'alias' | 'link' | 'web' | 'email' | 'phone';
+export type PatternMessage = 'line' | 'text' | 'paragraph' | 'body' | 'alias' | 'link' | 'web' | 'email' | 'phone' | 'ars' | 'leika';
 
 export interface FieldRule {
   /** Source of a JavaScript regular expression (no flags) for the whole, trimmed value. */
@@ -89,7 +90,7 @@ const paragraph =
 /** A body: Markdown with paragraphs, lists and headings, but safe (see `markdownSafe`). */
 const body = `^${markdownSafe}[\\s\\S]*$`;
 
-export type RuleName = 'line' | 'text' | 'paragraph' | 'body' | 'linkUrl' | 'webUrl' | 'email' | 'phone' | 'alias';
+export type RuleName = 'line' | 'text' | 'paragraph' | 'body' | 'linkUrl' | 'webUrl' | 'email' | 'phone' | 'alias' | 'ars' | 'leika';
 
 /** The rules by name; `phone` depends on the site's country. */
 export function fieldRules(country: CountryCode = 'DE'): Readonly<Record<RuleName, FieldRule>> {
@@ -153,7 +154,7 @@ export function fieldRules(country: CountryCode = 'DE'): Readonly<Record<RuleNam
       pattern: `^${noControl}(?:mailto:)?${emailAddress.source.slice(1)}`,
       message: 'email',
       examples: ['buergerbuero@soest.de', 'mailto:buergerbuero@soest.de', 'info@kreis-soest.de'],
-      refused: ['buergerbuero@soest', 'buergerbuero soest.de', 'buergerbuero', 'a@b.c'],
+      refused: ['buergerbuero@soest', 'buergerbuero soest.de', 'buergerbuero', 'a@b.c', 'buerger\u0001buero@soest.de'],
     },
     phone: {
       pattern: phonePattern(country),
@@ -168,6 +169,19 @@ export function fieldRules(country: CountryCode = 'DE'): Readonly<Record<RuleNam
       message: 'alias',
       examples: ['/rathaus/', '/buergerbuero-soest', '/alt/seite.html'],
       refused: ['/', 'rathaus/', '/x//y/', '/%2e%2e/x/', '/../x/', '/soest/.htaccess', '/mit leerzeichen/'],
+    },
+    // 1.2: official keys, the schema's own patterns (src/schema/index.ts).
+    ars: {
+      pattern: arsPattern.source,
+      message: 'ars',
+      examples: ['059740040040', '159740040040'],
+      refused: ['05974004004', '0597400400400', '05974 0040040', '05974004004a', ''],
+    },
+    leika: {
+      pattern: leikaPattern.source,
+      message: 'leika',
+      examples: ['99000000000000', '10999000000000'],
+      refused: ['9900000000000', '990000000000000', '99 000000000000', 'LeiKa', ''],
     },
   };
 }

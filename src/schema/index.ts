@@ -88,6 +88,18 @@ export const linkSchema = z
   })
   .strict();
 
+/**
+ * 1.2: official keys, so that other systems can match notices to their own data. Digits only,
+ * written as text or as a number (YAML keeps a leading zero as written, see model/read.ts).
+ * `ars`: the Amtlicher Regionalschlüssel of a town, 12 digits (`059740040040`).
+ * `leika`: a task's key in the federal service catalogue (Leistungskatalog), 14 digits.
+ */
+export const arsPattern = /^\d{12}$/;
+export const leikaPattern = /^\d{14}$/;
+const digitsText = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim());
+const arsKey = digitsText.refine((v) => arsPattern.test(v), { params: { code: 'ars' } });
+const leikaKey = digitsText.refine((v) => leikaPattern.test(v), { params: { code: 'leika' } });
+
 export const taskSchema = z
   .object({
     /** What a citizen comes for, e.g. "Personalausweis beantragen". */
@@ -95,6 +107,8 @@ export const taskSchema = z
     status: z.enum(statusKeys),
     /** How, or what to bring; inline Markdown. */
     note: text.optional(),
+    /** 1.2: the task's LeiKa key (14 digits). */
+    leika: leikaKey.optional(),
   })
   .strict();
 
@@ -237,6 +251,8 @@ export const townSchema = z
     updates: listOf(updateSchema).default([]),
     /** Old site paths that must keep working. */
     aliases: listOf(text).default([]),
+    /** 1.2: the Amtlicher Regionalschlüssel (12 digits). */
+    ars: arsKey.optional(),
   })
   .strict();
 

@@ -36,13 +36,15 @@ describe('aushang build --drill', { timeout: 300_000 }, () => {
       expect(html, page).toMatch(/<title>Übung: /);
       expect(html, page).toMatch(/<div class="banner drill" role="note">\s*<p>Übung: Diese Website ist eine Probe für den Ernstfall\. Was hier steht, gilt nicht – es ist keine echte Meldung\.<\/p>\s*<\/div>/);
       expect(html, page).not.toContain('application/rss+xml');
+      // 1.2: nor Atom, JSON Feed or CAP, in the head or the footer.
+      expect(html, page).not.toMatch(/application\/atom\+xml|application\/feed\+json|href="\/(feed\.atom|feed\.json|cap\.xml)"/);
     }
   });
 
   test('robots.txt closes everything; no feeds, no API, no sitemap', () => {
     expect(readFileSync(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
     const all = files(out);
-    expect(all.filter((file) => file.startsWith('api/') || file.endsWith('feed.xml') || /^sitemap.*\.xml$/.test(file))).toEqual([]);
+    expect(all.filter((file) => file.startsWith('api/') || /(^|\/)(feed\.(xml|atom|json)|badge\.svg)$/.test(file) || file === 'cap.xml' || /^sitemap.*\.xml$/.test(file))).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: Record<string, unknown> } | Record<string, unknown>;
     expect(JSON.stringify(manifest)).not.toMatch(/feed\.xml|"api\//);
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);

@@ -154,6 +154,31 @@ describe('escaping: hostile texts never become markup', () => {
     expect(decodeEntities(channel.description)).toBe(siteDescription);
   });
 
+  it('1.2 Atom, CAP and the badge: well-formed XML; titles HTML-escaped text; the town name comes back as written', () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'area'].includes(name) });
+    for (const file of ['feed.atom', 'angriff/feed.atom', 'cap.xml', 'angriff/badge.svg']) {
+      const xml = readFileSync(path.join(dist, file), 'utf8');
+      expect(XMLValidator.validate(xml), file).toBe(true);
+      // No element but the format's own: a payload never became a tag.
+      for (const tag of tags(xml)) expect(tag.name, file).not.toMatch(/^(img|script|iframe|object|embed|foreignobject|style)$/);
+    }
+    const atom = parser.parse(readFileSync(path.join(dist, 'angriff/feed.atom'), 'utf8')).feed;
+    const titles = [atom.title, ...atom.entry.map((e: { title: unknown }) => e.title)].map((t: { '#text': string }) => t['#text']);
+    for (const title of titles) expect(title).not.toMatch(markupInText);
+    expect(decodeEntities(atom.title['#text'])).toBe(`${townName} – ${siteTitle}`);
+    const cap = parser.parse(readFileSync(path.join(dist, 'cap.xml'), 'utf8')).feed;
+    const areas = cap.entry.flatMap((e: { content: { alert: { info: { area: { areaDesc: string }[] } } } }) => e.content.alert.info.area.map((a) => a.areaDesc));
+    expect(areas).toContain(townName);
+    const badge = parser.parse(readFileSync(path.join(dist, 'angriff/badge.svg'), 'utf8')).svg;
+    expect(badge.title['#text'].startsWith(`${townName}: `)).toBe(true);
+  });
+
+  it('1.2 JSON Feed: parses, and the titles are the text as written', () => {
+    const feed = JSON.parse(readFileSync(path.join(dist, 'angriff/feed.json'), 'utf8'));
+    expect(feed.title).toBe(`${townName} – ${siteTitle}`);
+    for (const item of feed.items) for (const tag of tags(item.content_html)) expect(tag.name).not.toMatch(/^(img|script|iframe|svg)$/);
+  });
+
   it('JSON API: every file parses, texts come back exactly, and no rendered HTML holds a payload as markup', () => {
     const files = filesBelow(path.join(dist, 'api'), '.json');
     expect(files.length).toBeGreaterThan(1);

@@ -95,6 +95,39 @@ describe('feeds of the example site', () => {
     expect(sitemap).not.toContain('404');
     expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toBe(`User-agent: *\nDisallow: /suche/\nSitemap: ${siteUrl}/sitemap-index.xml\n`);
   });
+
+  // 1.2: Atom, JSON Feed, CAP, status.json and the badges are written, served with their types
+  // and linked from every page's head and footer (the formats are checked in tests/unit/feeds/).
+  it('1.2: Atom, JSON Feed and the badge for the site and every town; CAP and status.json at the root', () => {
+    for (const file of ['feed.atom', 'feed.json', 'cap.xml', 'api/v1/status.json', 'api/v1/schema/status.json']) expect(existsSync(path.join(dist, file)), file).toBe(true);
+    const towns = (JSON.parse(readFileSync(path.join(dist, 'api/v1/status.json'), 'utf8')) as { towns: { slug: string; badge: string }[] }).towns;
+    expect(towns).toHaveLength(7);
+    for (const town of towns) {
+      for (const file of ['feed.xml', 'feed.atom', 'feed.json', 'badge.svg']) expect(existsSync(path.join(dist, town.slug, file)), `${town.slug}/${file}`).toBe(true);
+      expect(town.badge).toBe(`${siteUrl}/${town.slug}/badge.svg`);
+    }
+    // The Atom feed lists what the RSS feed lists.
+    const atom = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' || n === 'link' }).parse(readFileSync(path.join(dist, 'feed.atom'), 'utf8')).feed;
+    expect(atom.entry.map((e: { link: { '@_href': string }[] }) => e.link[0]!['@_href'])).toEqual(items(feed(dist, 'feed.xml')).map((i) => i.link));
+    const json = JSON.parse(readFileSync(path.join(dist, 'soest/feed.json'), 'utf8'));
+    expect(json.items.map((i: { url: string }) => i.url)).toEqual(items(feed(dist, 'soest/feed.xml')).map((i) => i.link));
+  });
+
+  it('1.2: every page links every feed in its head (a town’s pages its own too) and in the footer', () => {
+    for (const page of ['/', '/anliegen/', '/stoerungen/sit-2023/', '/impressum/', '/soest/', '/soest/buergerbuero/']) {
+      const html = readPage(dist, page);
+      expect(html, page).toContain('<link rel="alternate" type="application/atom+xml" title="Notfall-Informationen im Kreis Soest (Atom)" href="/feed.atom">');
+      expect(html, page).toContain('<link rel="alternate" type="application/feed+json" title="Notfall-Informationen im Kreis Soest (JSON Feed)" href="/feed.json">');
+      expect(html, page).toContain('<link rel="alternate" type="application/atom+xml" title="Notfall-Informationen im Kreis Soest (CAP)" href="/cap.xml">');
+      const footer = html.slice(html.indexOf('<footer'));
+      for (const href of ['/feed.xml', '/feed.atom', '/feed.json', '/cap.xml']) expect(footer, `${page} ${href}`).toContain(`href="${href}"`);
+      expect(footer).toContain('Neuigkeiten abonnieren:');
+    }
+    for (const page of ['/soest/', '/soest/buergerbuero/']) {
+      const html = readPage(dist, page);
+      for (const file of ['feed.atom', 'feed.json']) expect(html, page).toMatch(new RegExp(`<link rel="alternate" type="[^"]+" title="Soest – [^"]+" href="/soest/${file.replace('.', '\\.')}">`));
+    }
+  });
 });
 
 describe('below a path', () => {

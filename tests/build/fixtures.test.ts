@@ -61,6 +61,23 @@ describe('the edge fixture', () => {
     expect(html).toContain('href="/impressum/"');
     expect(html).not.toContain('href="/stoerungen/stromausfall/"');
   });
+
+  it('1.2 history: a resolved incident keeps its page, marked as over with its end, and is listed at /stoerungen/', () => {
+    // The home page links the list, not the resolved incident.
+    expect(readPage(dist, '/')).toContain('<a href="/stoerungen/">Alle Störungen, auch frühere</a>');
+    const list = readPage(dist, '/stoerungen/');
+    expect(list).toContain('<h1>Störungen</h1>');
+    const past = list.slice(list.indexOf('id="past"'));
+    expect(past).toContain('<a href="/stoerungen/stromausfall/">Stromausfall</a>');
+    expect(past).toContain('Begonnen: <time datetime="2024-07-01T08:00:00+02:00">');
+    expect(past).toContain('Behoben: <time datetime="2024-07-02T10:00:00+02:00">');
+    expect(list.slice(list.indexOf('id="current"'), list.indexOf('id="past"'))).toContain('Derzeit sind keine Störungen gemeldet.');
+    const page = readPage(dist, '/stoerungen/stromausfall/');
+    expect(page).toContain('<p class="resolved-note"><strong>Diese Störung ist behoben.</strong> Behoben: <time datetime="2024-07-02T10:00:00+02:00">');
+    // The API lists it as well.
+    const api = JSON.parse(readFileSync(path.join(dist, 'api/v1/incidents.json'), 'utf8')) as { incidents: { slug: string; resolved?: string }[] };
+    expect(api.incidents).toContainEqual(expect.objectContaining({ slug: 'stromausfall', resolved: '2024-07-02T10:00:00+02:00' }));
+  });
 });
 
 describe('below a path (BASE_PATH)', () => {

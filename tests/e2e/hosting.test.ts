@@ -89,6 +89,8 @@ const contentTypes: Record<string, string> = {
   '.js': 'application/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.xml': 'text/xml; charset=utf-8',
+  // 1.2: the Atom feeds (nginx's mime.types).
+  '.atom': 'application/atom+xml; charset=utf-8',
   '.svg': 'image/svg+xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
@@ -99,7 +101,7 @@ const contentTypes: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
 };
-const compressed = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.txt']);
+const compressed = new Set(['.html', '.css', '.js', '.json', '.xml', '.atom', '.svg', '.txt']);
 
 const SOURCE_DATE_EPOCH = '1700000000';
 

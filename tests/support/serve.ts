@@ -21,6 +21,8 @@ import { extname, join, resolve, sep } from 'node:path';
 export interface ServeOptions {
   /** Path the folder is served below, e.g. '/notfall/'. Default '/'. */
   base?: string;
+  /** Extra headers for a file, by its path below the base (`api/v1/status.json`), as a host's rules add them. */
+  headers?: (sitePath: string) => Readonly<Record<string, string>>;
 }
 
 export interface ServedSite {
@@ -88,7 +90,9 @@ export async function serve(folder: string, options: ServeOptions = {}): Promise
   const base = normalizeBase(options.base ?? '/');
 
   async function sendFile(req: IncomingMessage, res: ServerResponse, status: number, file: string, size: number) {
+    const sitePath = file.slice(root.length + 1).split(sep).join('/');
     res.writeHead(status, {
+      ...options.headers?.(sitePath),
       'Content-Type': contentTypeFor(file),
       'Content-Length': size,
       'Cache-Control': 'no-store',

@@ -112,6 +112,8 @@ const paramsOf: Record<ErrorCode, string[]> = {
   aliasEmptySegment: ['found'],
   aliasDotSegment: ['found'],
   aliasDotfile: ['found'],
+  ars: ['found'],
+  leika: ['found'],
 };
 
 /** The parameters each warning is raised with (src/schema/warnings.ts). */
