@@ -73,7 +73,8 @@ describe('report', () => {
   });
 });
 
-describe('the command', () => {
+// Each test starts the real command in a child process: seconds on a busy 2-core machine.
+describe('the command', { timeout: 60_000 }, () => {
   const cli = path.resolve('src/cli/check.ts');
 
   test('exits 1 and prints the errors with paths relative to the working directory', async () => {
