@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { createRenderer, inspectMarkdown, isAllowedHref, plainText } from '../../../src/model/markdown.ts';
 import { offsetAt } from '../../../src/model/time.ts';
-import { getView, handOver } from '../../../src/model/current.ts';
+import { getView, handOver } from '../../../src/model/view.ts';
 import { urlSettingsFromEnv } from '../../../src/model/urls.ts';
 import type { LoadResult } from '../../../src/model/site.ts';
 
