@@ -99,9 +99,10 @@ describe('the model handed over by the build', () => {
   it('is what the pages get for the same folder and URL settings', async () => {
     const dir = path.resolve('tests/fixtures/does-not-exist-handover');
     process.env.AUSHANG_CONTENT = dir;
-    const site = { settings: { language: 'de', contentLanguage: 'de', timezone: 'Europe/Berlin', locale: 'de-DE' } };
+    const address = urlSettingsFromEnv();
+    const site = { address, settings: { language: 'de', contentLanguage: 'de', timezone: 'Europe/Berlin', locale: 'de-DE' } };
     const result = { ok: true, site, language: 'de', warnings: [] } as unknown as LoadResult;
-    handOver(dir, urlSettingsFromEnv(), result);
+    handOver(dir, address, result);
     const view = await getView();
     expect(view.site).toBe(site);
   });
