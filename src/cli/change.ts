@@ -19,8 +19,8 @@ import { parseSource, shownPath, slugify } from '../model/read.ts';
 import { editorTime, isValidTimeZone, parseTime } from '../model/time.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { languageKeys, siteSchema, slugPattern } from '../schema/index.ts';
-import { closest, fieldName, formatContentError, type ContentError } from '../schema/errors.ts';
-import { editFile, EditError, type Edit, type FieldPath } from './edit.ts';
+import { closest, fieldName, formatContentError, type ContentError, type FieldPath } from '../schema/errors.ts';
+import { editFile, EditError, type Edit } from './edit.ts';
 
 export interface CommandOptions {
   /** Working directory: the content folder and the paths shown are relative to it. */

@@ -12,7 +12,7 @@
  *   `src/schema/field-rules.ts`; references to other files are choices of existing entries
  *   (Sveltia's `relation`), a channel's value has the rule of its kind (one list item type per
  *   kind, `channel` being the type's key);
- * - labels and help texts: the field catalogues, shared with docs/web-editor.md;
+ * - labels and help texts: the field texts (`src/i18n/fields.*.ts`), shared with docs/web-editor.md;
  * - the Git host and repository: `editor:` in site.yaml.
  *
  * Pure: no Node imports, so it runs in the build and in unit tests alike.

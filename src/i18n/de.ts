@@ -198,7 +198,7 @@ export const de = {
 
   'alias.reserved': 'eine Adresse der Website selbst',
 
-  // Content format 1.2: safe input (issue 16). Control characters, YAML oddities, file-system oddities, aliases.
+  // Content format 1.2: safe input (docs/content-format.md, "Sichere Eingaben"). Control characters, YAML oddities, file-system oddities, aliases.
   'error.controlCharacter': 'enthält das unsichtbare Steuerzeichen {found} — erlaubt: Text ohne Steuerzeichen (oft beim Kopieren aus Word oder einer PDF-Datei mitgekommen: die Stelle löschen und neu tippen)',
   'error.frontmatterDashes': 'die Zeile „{found}“ beginnt mit --- im Kopfbereich — erlaubt: genau --- als Zeile, die den Kopfbereich beendet; Trennlinien gehören in den Text darunter',
   'error.yamlAliasUnknown': '„{found}“ verweist auf keinen Anker (&name) davor — erlaubt: den Wert ausschreiben',
@@ -257,7 +257,7 @@ export const de = {
   'cli.errors': '{count} Fehler gefunden. Nichts wurde veröffentlicht.',
   'cli.error': '1 Fehler gefunden. Nichts wurde veröffentlicht.',
 
-  // Content format 1.1: links, symbolic links, warnings (issue 9).
+  // Content format 1.1: links, symbolic links, warnings (docs/content-format.md, "Warnungen").
   'error.symlink': 'ist ein symbolischer Link (auf {target}) — erlaubt: nur Dateien und Ordner, die wirklich in content/ liegen; was außerhalb liegt, wird nie gelesen',
   'error.linkUnknown': 'Link auf „{found}“ — diese Seite gibt es auf der Website nicht',
   'error.linkAnchor': 'Link auf „{found}“ — die Seite {page} hat keinen Abschnitt #{anchor}',

@@ -9,7 +9,7 @@ import { lstat, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { slugPattern } from '../schema/index.ts';
-import type { ContentError } from '../schema/errors.ts';
+import type { ContentError, FieldPath } from '../schema/errors.ts';
 import {
   badAliases,
   controlCharactersInBody,
@@ -39,9 +39,9 @@ export interface SourceFile {
   /** 1-based line where the body starts. */
   bodyLine: number;
   /** 1-based line of a field, or of its nearest existing parent. */
-  lineOf(fieldPath: readonly PropertyKey[]): number | undefined;
+  lineOf(fieldPath: FieldPath): number | undefined;
   /** What was written at a path. */
-  valueAt(fieldPath: readonly PropertyKey[]): unknown;
+  valueAt(fieldPath: FieldPath): unknown;
 }
 
 export interface ReadResult {
@@ -123,7 +123,7 @@ function keepNumbersAsWritten(doc: Document): void {
 
 function locator(doc: Document | undefined, lines: LineCounter, lineOffset: number, data: Record<string, unknown>) {
   const lineAt = (offset: number) => lines.linePos(offset).line + lineOffset;
-  const lineOf = (fieldPath: readonly PropertyKey[]): number | undefined => {
+  const lineOf = (fieldPath: FieldPath): number | undefined => {
     if (!doc) return undefined;
     let node: unknown = doc.contents;
     let line: number | undefined = node && (node as Node).range ? lineAt((node as Node).range![0]) : lineOffset + 1;
@@ -143,7 +143,7 @@ function locator(doc: Document | undefined, lines: LineCounter, lineOffset: numb
     }
     return line;
   };
-  const valueAt = (fieldPath: readonly PropertyKey[]): unknown => {
+  const valueAt = (fieldPath: FieldPath): unknown => {
     let value: unknown = data;
     for (const part of fieldPath) {
       // A single value written where a list belongs (`contacts: phone`) is its first entry.

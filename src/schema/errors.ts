@@ -4,7 +4,7 @@
  * them with `formatContentError` in the site's language.
  */
 import type { z } from 'zod';
-import { catalog, translator, type Language, type MessageKey } from '../i18n/index.ts';
+import { messagesOf, translator, type Language, type MessageKey } from '../i18n/index.ts';
 import { timeInputPattern } from './index.ts';
 
 export type ErrorCode =
@@ -135,10 +135,10 @@ export function problemMessage(error: ContentProblem, language: Language): strin
   // Some parameters are words to translate, not text the editor wrote.
   const params = Object.fromEntries(Object.entries(error.params ?? {}).map(([key, value]) => [key, visible(value)]));
   if (params.foundType) params.foundType = t(`valueType.${params.foundType}` as MessageKey);
-  if (params.expected && `valueType.${params.expected}` in catalog(language)) params.expected = t(`valueType.${params.expected}` as MessageKey);
+  if (params.expected && `valueType.${params.expected}` in messagesOf(language)) params.expected = t(`valueType.${params.expected}` as MessageKey);
   if (params.detail) params.detail = t(`yaml.${params.detail}` as MessageKey);
   if (error.code === 'aliasCollision' && params.other === 'reserved') params.other = t('alias.reserved');
-  if (error.code === 'markdownBlock' && params.found && `markdown.${params.found}` in catalog(language)) params.found = t(`markdown.${params.found}` as MessageKey);
+  if (error.code === 'markdownBlock' && params.found && `markdown.${params.found}` in messagesOf(language)) params.found = t(`markdown.${params.found}` as MessageKey);
   const message = error.severity === 'warning' ? t(`warning.${error.code}` as MessageKey, params) : t(`error.${error.code}` as MessageKey, params);
   const hintParams = error.hint?.params && Object.fromEntries(Object.entries(error.hint.params).map(([key, value]) => [key, visible(value)]));
   const hint = error.hint ? ` (${t(`hint.${error.hint.code}` as MessageKey, hintParams)})` : '';
@@ -168,8 +168,15 @@ export function sortErrors<P extends ContentProblem>(errors: P[]): P[] {
   );
 }
 
+/**
+ * Where a value sits in a file: field names and list indexes counted from 0, as zod reports an
+ * issue's path (`['tasks', 1, 'status']`). The reader, the rules, the warnings and the editing
+ * commands all name fields this way; `fieldName` shows one to editors.
+ */
+export type FieldPath = readonly PropertyKey[];
+
 /** `['tasks', 1, 'status']` → `tasks[2].status`: editors count entries from 1. */
-export function fieldName(path: readonly PropertyKey[]): string {
+export function fieldName(path: FieldPath): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part + 1}]`;
@@ -290,13 +297,13 @@ const examples: Record<string, string> = {
 
 interface Located {
   file: string;
-  lineOf: (path: readonly PropertyKey[]) => number | undefined;
+  lineOf: (path: FieldPath) => number | undefined;
   /** The value an editor wrote at a path (before defaults). */
-  valueAt: (path: readonly PropertyKey[]) => unknown;
+  valueAt: (path: FieldPath) => unknown;
 }
 
 /** One zod issue → one or more content errors (one per unknown key). */
-export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKeys: (path: readonly PropertyKey[]) => string[]): ContentError[] {
+export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKeys: (path: FieldPath) => string[]): ContentError[] {
   const path = issue.path;
   const base = { file: where.file, line: where.lineOf(path), field: fieldName(path) };
   const found = where.valueAt(path);

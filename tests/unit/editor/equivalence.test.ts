@@ -147,7 +147,7 @@ const existingPaths = ['/soest/', '/soest/s0/'];
 describe('every value the web editor accepts, check accepts', () => {
   const patterned = places.filter((p) => p.field.pattern);
 
-  test('every text field has a pattern from the rules check uses, with the message in the field catalogue', () => {
+  test('every text field has a pattern from the rules check uses, with the message in the field texts', () => {
     const texts = places.filter((p) => ['string', 'text', 'markdown'].includes(p.field.widget));
     expect(texts.length).toBeGreaterThan(40);
     for (const p of texts) {

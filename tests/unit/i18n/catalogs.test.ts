@@ -12,7 +12,7 @@ import { ar } from '../../../src/i18n/ar.ts';
 import { uk } from '../../../src/i18n/uk.ts';
 import { ru } from '../../../src/i18n/ru.ts';
 import {
-  catalog,
+  messagesOf,
   contentAttributes,
   defaultContentLanguage,
   direction,
@@ -171,8 +171,8 @@ describe('catalogs', () => {
   test('every interface language can be chosen in site.yaml, and each names its own language and locale', () => {
     expect([...languageKeys]).toEqual([...languages]);
     for (const language of languages) {
-      expect(catalog(language)['lang.tag']).toBe(language);
-      expect(new Intl.Locale(catalog(language)['lang.locale']).language).toBe(language);
+      expect(messagesOf(language)['lang.tag']).toBe(language);
+      expect(new Intl.Locale(messagesOf(language)['lang.locale']).language).toBe(language);
     }
   });
 

@@ -1,5 +1,5 @@
 /**
- * The shortcuts of issue 13 give what the long way gives: offsets kept per quarter hour, plain
+ * The shortcuts of docs/performance.md give what the long way gives: offsets kept per quarter hour, plain
  * text that skips markdown-it, a checked body rendered from the checker's tokens, and the model
  * the build hands to Astro's pages.
  */
