@@ -1,11 +1,11 @@
 /**
- * The JSON API builders (src/model/api.ts) and their schemas (src/api-schema/): what each file
+ * The JSON API builders (src/model/api.ts) and their schemas (src/model/api-shape.ts): what each file
  * contains, times, URLs in every mode, Markdown texts, determinism, and that the schemas are
  * strict enough to catch mistakes.
  */
 import { describe, expect, test } from 'vitest';
 import { apiPaths, incidentsDocument, publicHref, toJson, townDocument, townsDocument } from '../../../src/model/api.ts';
-import { apiSchemas } from '../../../src/api-schema/index.ts';
+import { apiSchemas } from '../../../src/model/api-shape.ts';
 import { createUrls } from '../../../src/model/urls.ts';
 import type { Site } from '../../../src/model/types.ts';
 import { incident, md, site as loadSite, text, type Files } from '../support/content.ts';
