@@ -21,7 +21,8 @@ export type Edit =
   | { op: 'addUpdate'; at: string; text: string };
 
 /** Why a file cannot be changed safely; the commands turn the code into a message. */
-export type EditErrorCode = 'noFrontmatter' | 'yaml' | 'notMapping' | 'notText' | 'notList' | 'missingField';
+export const editErrorCodes = ['noFrontmatter', 'yaml', 'notMapping', 'notText', 'notList', 'missingField'] as const;
+export type EditErrorCode = (typeof editErrorCodes)[number];
 export class EditError extends Error {
   readonly code: EditErrorCode;
   readonly field: string;

@@ -1,6 +1,5 @@
 /** German interface strings. Flat dotted keys; `{name}` placeholders are filled by `t()`. */
 export const de = {
-  'lang.tag': 'de',
   'lang.locale': 'de-DE',
 
   'status.normal': 'Normal verfügbar',
@@ -97,7 +96,6 @@ export const de = {
   'town.updates': 'Neuigkeiten',
   'town.details': 'Weitere Hinweise',
   'town.noServices': 'Für diesen Ort sind keine einzelnen Dienste erfasst.',
-  'town.statusDerived': 'ergibt sich aus den Diensten',
 
   'notice.title': 'Aushang {name}',
   'notice.link': 'Aushang zum Ausdrucken',
@@ -116,11 +114,9 @@ export const de = {
   'service.townContacts': 'Allgemeine Kontaktwege von {name}',
 
   'channel.hours': 'Zeiten',
-  'channel.noValue': 'keine Angabe',
 
   'incident.towns': 'Betroffene Orte',
   'incident.restricted': '{count} von {total} Diensten eingeschränkt',
-  'incident.restrictedNone': 'keine Dienste erfasst',
   'incident.updates': 'Verlauf',
   'incident.details': 'Hintergrund',
   'incident.ongoing': 'andauernd',
@@ -130,8 +126,6 @@ export const de = {
   'az.letters': 'Anfangsbuchstaben',
   'az.page': 'Seite {number} von {count}',
   'az.pages': 'Seiten unter {letter}',
-  'az.kind.task': 'Anliegen',
-  'az.kind.service': 'Dienst',
   'az.in': '{service}, {town}',
 
   'redirect.title': 'Weitergeleitet',

@@ -6,7 +6,6 @@ import type { Messages } from './index.ts';
  * (checked by the type).
  */
 export const en: Messages = {
-  'lang.tag': 'en',
   'lang.locale': 'en-GB',
 
   'status.normal': 'Available as usual',
@@ -103,7 +102,6 @@ export const en: Messages = {
   'town.updates': 'Latest news',
   'town.details': 'More information',
   'town.noServices': 'No services are listed separately for this town.',
-  'town.statusDerived': 'based on its services',
 
   'notice.title': 'Notice for {name}',
   'notice.link': 'Printable notice',
@@ -122,11 +120,9 @@ export const en: Messages = {
   'service.townContacts': 'General contact details for {name}',
 
   'channel.hours': 'Hours',
-  'channel.noValue': 'not given',
 
   'incident.towns': 'Towns affected',
   'incident.restricted': '{count} of {total} services restricted',
-  'incident.restrictedNone': 'no services listed',
   'incident.updates': 'Timeline',
   'incident.details': 'Background',
   'incident.ongoing': 'ongoing',
@@ -136,8 +132,6 @@ export const en: Messages = {
   'az.letters': 'Browse by letter',
   'az.page': 'page {number} of {count}',
   'az.pages': 'Pages for {letter}',
-  'az.kind.task': 'Task',
-  'az.kind.service': 'Service',
   'az.in': '{service}, {town}',
 
   'redirect.title': 'Page moved',

@@ -9,7 +9,7 @@ import { lstat, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { slugPattern } from '../schema/index.ts';
-import type { ContentError, FieldPath } from '../schema/errors.ts';
+import type { ContentError, FieldPath, YamlDetail } from '../schema/errors.ts';
 import {
   badAliases,
   controlCharactersInBody,
@@ -49,7 +49,7 @@ export interface ReadResult {
   errors: ContentError[];
 }
 
-const yamlCodes: Record<string, string> = {
+const yamlCodes: Record<string, YamlDetail> = {
   DUPLICATE_KEY: 'duplicateKey',
   TAB_AS_INDENT: 'tab',
   BAD_INDENT: 'indent',
@@ -63,7 +63,7 @@ const yamlCodes: Record<string, string> = {
 };
 
 /** The detail for a YAML error: the code alone is too coarse (MISSING_CHAR is a quote, a comma or a colon). */
-function yamlDetail(code: string, message: string): string {
+function yamlDetail(code: string, message: string): YamlDetail {
   // `keywords: [Ausweis, Pass` without the closing bracket.
   if (/must be sufficiently indented and end with/.test(message)) return 'missingChar';
   if (code === 'MISSING_CHAR') {

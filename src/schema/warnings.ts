@@ -4,7 +4,7 @@
  * rule, all on the finished site; "now" is the site's build time (`SOURCE_DATE_EPOCH` when set),
  * the same moment the pages use for "possibly outdated".
  */
-import { fieldName, type ContentWarning, type FieldPath, type WarningCode } from './errors.ts';
+import { fieldName, warningAt, type ContentWarning, type FieldPath, type WarningCode, type WarningParams } from './errors.ts';
 import { isStale } from '../model/derive.ts';
 import { formatTime, type TimeValue } from '../model/time.ts';
 import { plainText } from '../model/markdown.ts';
@@ -22,8 +22,8 @@ interface WarningContext {
   show: (value: TimeValue) => string;
 }
 
-function warning(ctx: WarningContext, file: string, field: string, code: WarningCode, params: Record<string, string>, hint?: ContentWarning['hint']): ContentWarning {
-  return { file, line: ctx.lineOf(file, [field]), field, code, severity: 'warning', params, ...(hint ? { hint } : {}) };
+function warning<C extends WarningCode>(ctx: WarningContext, file: string, field: string, code: C, params: WarningParams<C>): ContentWarning {
+  return warningAt({ file, line: ctx.lineOf(file, [field]), field }, code, params);
 }
 
 /**
