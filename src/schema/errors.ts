@@ -208,8 +208,8 @@ export function problemMessage(error: ContentProblem, language: Language): strin
   const t = translator(language);
   const params = shownParams(error, t);
   const message = error.severity === 'warning' ? t(`warning.${error.code}`, params) : t(`error.${error.code}`, params);
-  const hintParams = error.hint?.params && Object.fromEntries(Object.entries(error.hint.params).map(([key, value]) => [key, visible(value)]));
-  const hint = error.hint ? ` (${t(`hint.${error.hint.code}`, hintParams)})` : '';
+  const shownHint = error.hint?.params && Object.fromEntries(Object.entries(error.hint.params).map(([key, value]) => [key, visible(value)]));
+  const hint = error.hint ? ` (${t(`hint.${error.hint.code}`, shownHint)})` : '';
   return `${message}${hint}`;
 }
 
