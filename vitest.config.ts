@@ -3,7 +3,7 @@
  *
  * - unit, unit-new-york: tests/unit, fast and in parallel. Every unit test runs twice, with
  *   TZ=UTC and with TZ=America/New_York, because output must not depend on the machine's
- *   time zone (DESIGN.md, time).
+ *   time zone (docs/deploy.md, "Reproducible builds").
  * - build: tests/build, builds fixtures and asserts on dist/. Slow, one file at a time.
  * - e2e: tests/e2e, serves a build and drives Chromium. Slow, one file at a time.
  *

@@ -1,7 +1,7 @@
 /**
  * A deterministic synthetic content folder for the benchmark: site.yaml, one incident, one
  * page, N towns (the first ones districts, kind `Kreis`; the others towns and municipalities
- * with a `parent` district), each with S services drawn from `catalog.ts`: realistic titles,
+ * with a `parent` district), each with S services drawn from `catalogue.ts`: realistic titles,
  * statuses, channels with valid phone numbers of the region, tasks, keywords, updates and a
  * Markdown body. The same options give the same bytes (seeded random numbers, fixed dates).
  *
@@ -24,14 +24,14 @@ import {
   nameSuffixes,
   paragraphs,
   realTowns,
-  services as catalog,
+  services as catalogue,
   streets,
   summaries,
   taskNotes,
   townSummaries,
   updateTexts,
   type ServiceTemplate,
-} from './catalog.ts';
+} from './catalogue.ts';
 
 export interface GenerateOptions {
   /** Number of towns, districts included. */
@@ -157,8 +157,8 @@ function townNames(count: number, districtCount: number, dice: Dice): { name: st
 
 /** The services a town offers: districts get the district services first. */
 function serviceList(count: number, district: boolean, dice: Dice): ServiceTemplate[] {
-  const own = catalog.filter((s) => Boolean(s.district) === district);
-  const other = catalog.filter((s) => Boolean(s.district) !== district);
+  const own = catalogue.filter((s) => Boolean(s.district) === district);
+  const other = catalogue.filter((s) => Boolean(s.district) !== district);
   const always = own.filter((s) => ['Bürgerbüro', 'Standesamt', 'Kfz-Zulassung'].includes(s.title));
   let chosen: ServiceTemplate[];
   if (count <= own.length) {

@@ -1,9 +1,9 @@
 /**
  * `npm run bench [-- --quick] [-- --curve] [-- --search-towns 400] [-- --keep]`: measures the speed and size
- * bars of DESIGN.md ("Quality bars") on synthetic content from `generate.ts`, in temporary
+ * bars (the targets in bench/README.md) on synthetic content from `generate.ts`, in temporary
  * folders that are removed afterwards, and prints one table:
  *
- *   a. `check` of the district of issue 13 (72 towns × 30 services = 2,160 notices): the real
+ *   a. `check` of the district (72 towns × 30 services = 2,160 notices): the real
  *      CLI, wall clock, median of 3
  *   b. full `build` of that district: the real CLI (check, Astro, Pagefind, hosting files) in a
  *      child process, wall clock, its phases (AUSHANG_TIMINGS) and peak memory (with Pagefind's
@@ -43,19 +43,19 @@ import { describeEval, evalContent, runEval } from '../tests/support/search-eval
 import { generate } from './generate.ts';
 import { measureFirstPaint } from './firstpaint.ts';
 
-/** The bars of DESIGN.md, as numbers. Where the design says it in words, our reading of it. */
+/** The bars of bench/README.md, as numbers. Where a bar is said in words, our reading of it. */
 const BARS = {
-  /** "npm run check of 2,000 notices in seconds"; issue 13 sets 1 s for the district's 2,160. */
+  /** "npm run check of 2,000 notices in seconds"; 1 s for the district's 2,160. */
   checkMs: 1_000,
   /** "every HTML page with its CSS ≤ 14 KB gzip". */
   pageBytes: 14 * 1024,
   /** "search results within 300 ms of the last keystroke". */
   searchMs: 300,
-  /** Issue 13: the district of 2,160 notices within 8 s (the issue's target, stricter than buildMs). */
+  /** The district of 2,160 notices within 8 s (stricter than buildMs). */
   districtBuildMs: 8_000,
-  /** Issue 13: first contentful paint over 2G (300 ms latency, 250 kbit/s) within 0.8 s. */
+  /** First contentful paint over 2G (300 ms latency, 250 kbit/s) within 0.8 s. */
   firstPaintMs: 800,
-  /** Issue 13: a build of 10,000 notices within 30 s and 2 GB. */
+  /** A build of 10,000 notices within 30 s and 2 GB. */
   largeBuildMs: 30_000,
   largePeakBytes: 2 * 1024 ** 3,
 } as const;
@@ -472,7 +472,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-/** The district of the issue's table: 72 towns × 30 services = 2,160 notices. */
+/** The district of bench/README.md's table: 72 towns × 30 services = 2,160 notices. */
 const DISTRICT = { towns: 72, services: 30 } as const;
 
 const phaseList = (timings: Record<string, number> | undefined) =>
@@ -491,7 +491,7 @@ log(`Aushang benchmark${quick ? ' (quick)' : ''} — ${cpu.length} × ${cpu[0]?.
 log(`Temporary folder: ${tmp}${args.keep ? ' (kept)' : ''}\n`);
 
 try {
-  // (a) check and (b) full build of the district of the issue (72 × 30 = 2,160 notices)
+  // (a) check and (b) full build of the district (72 × 30 = 2,160 notices)
   const districtContent = path.join(tmp, 'district-content');
   const districtDist = path.join(tmp, 'district-out', 'dist');
   {

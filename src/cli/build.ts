@@ -15,7 +15,7 @@ import { gitHostOrigins } from '../editor/config.ts';
 import { serializeManifest } from '../hosting/manifest.ts';
 import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
-import { buildTime, handOver } from '../model/current.ts';
+import { buildTime, handOver } from '../model/view.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { internalFailure, report } from './check.ts';
 import { buildSearchIndex } from './search-index.ts';

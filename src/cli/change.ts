@@ -19,8 +19,8 @@ import { parseSource, shownPath, slugify } from '../model/read.ts';
 import { editorTime, isValidTimeZone, parseTime } from '../model/time.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { languageKeys, siteSchema, slugPattern } from '../schema/index.ts';
-import { closest, fieldName, formatContentError, type ContentError } from '../schema/errors.ts';
-import { editFile, EditError, type Edit, type FieldPath } from './edit.ts';
+import { closest, fieldName, formatContentError, foundOf, type ContentError, type FieldPath } from '../schema/errors.ts';
+import { editFile, EditError, type Edit } from './edit.ts';
 
 export interface CommandOptions {
   /** Working directory: the content folder and the paths shown are relative to it. */
@@ -175,7 +175,7 @@ export function editText(session: Session, file: string, text: string, edits: re
   try {
     return editFile(text, edits);
   } catch (error) {
-    if (error instanceof EditError) throw new CommandError(`edit.cannot.${error.code}` as MessageKey, { file: session.shown(file), field: error.field });
+    if (error instanceof EditError) throw new CommandError(`edit.cannot.${error.code}`, { file: session.shown(file), field: error.field });
     throw error;
   }
 }
@@ -279,7 +279,7 @@ export function laterTime(session: Session, current: unknown, next: string): str
  * Identity of an error apart from its line, which an edit may move, and apart from the list of
  * what is allowed, which a new file may lengthen (`parent: … — vorhanden: …`).
  */
-const errorKey = (e: ContentError) => JSON.stringify([e.file, e.field, e.code, e.params?.found]);
+const errorKey = (e: ContentError) => JSON.stringify([e.file, e.field, e.code, foundOf(e)]);
 
 /** The site as it is now (for commands that need the model, e.g. which towns an incident affects). */
 export function loadCurrent(session: Session): Promise<LoadResult> {

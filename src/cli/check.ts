@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSite } from '../model/site.ts';
-import { buildTime } from '../model/current.ts';
+import { buildTime } from '../model/view.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { formats, isFormat, render, textReport } from './formats.ts';
 import type { LoadResult } from '../model/site.ts';

@@ -8,8 +8,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
-
-export type FieldPath = readonly (string | number)[];
+import type { FieldPath } from '../schema/errors.ts';
 
 export type Edit =
   /** Sets a text value; a top-level field that is missing is added after the last of `after` that exists, else at the end. */
@@ -22,7 +21,8 @@ export type Edit =
   | { op: 'addUpdate'; at: string; text: string };
 
 /** Why a file cannot be changed safely; the commands turn the code into a message. */
-export type EditErrorCode = 'noFrontmatter' | 'yaml' | 'notMapping' | 'notText' | 'notList' | 'missingField';
+export const editErrorCodes = ['noFrontmatter', 'yaml', 'notMapping', 'notText', 'notList', 'missingField'] as const;
+export type EditErrorCode = (typeof editErrorCodes)[number];
 export class EditError extends Error {
   readonly code: EditErrorCode;
   readonly field: string;
@@ -161,15 +161,15 @@ function spliceSet(ctx: Context, path: FieldPath, value: string, after: readonly
   const { src } = ctx;
   let map = ctx.root;
   for (const part of path.slice(0, -1)) {
-    const next: unknown = typeof part === 'number' ? (isSeq(map) ? map.items[part] : undefined) : map && isMap(map) ? pairOf(map, part)?.value : undefined;
-    if (!next || !(isMap(next) || isSeq(next))) throw new EditError('missingField', path.join('.'));
+    const next: unknown = typeof part === 'number' ? (isSeq(map) ? map.items[part] : undefined) : map && isMap(map) ? pairOf(map, String(part))?.value : undefined;
+    if (!next || !(isMap(next) || isSeq(next))) throw new EditError('missingField', path.map(String).join('.'));
     map = next as YAMLMap;
   }
   const key = String(path[path.length - 1]);
   const pair = map && isMap(map) ? pairOf(map, key) : undefined;
   if (!pair) {
     if (path.length > 1) {
-      if (!map || !isMap(map) || !map.range || map.items.length === 0) throw new EditError('missingField', path.join('.'));
+      if (!map || !isMap(map) || !map.range || map.items.length === 0) throw new EditError('missingField', path.map(String).join('.'));
       return [insertInEntry(ctx, map, key, value, after)];
     }
     return [insertTopLevel(ctx, `${key}: ${scalarText(value)}${ctx.eol}`, after)];
@@ -180,7 +180,7 @@ function spliceSet(ctx: Context, path: FieldPath, value: string, after: readonly
     const colon = colonOf(src, pair);
     return [{ start: colon + 1, end: colon + 1, text: ` ${scalarText(value)}` }];
   }
-  if (!isScalar(node) || !node.range) throw new EditError('notText', path.join('.'));
+  if (!isScalar(node) || !node.range) throw new EditError('notText', path.map(String).join('.'));
   const [start, end] = node.range;
   if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') {
     // Keep the block style: its header line, then the text indented as before.

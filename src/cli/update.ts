@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseSource, slugify } from '../model/read.ts';
 import { closest } from '../schema/errors.ts';
-import { statusKeys } from '../schema/index.ts';
+import { channelKinds, statusKeys, type ChannelKind, type StatusKey } from '../schema/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import {
   checkPlanned,
@@ -71,9 +71,17 @@ export interface UpdateRequest {
   at: string;
 }
 
+const isStatusKey = (key: string): key is StatusKey => (statusKeys as readonly string[]).includes(key);
+const isChannelKind = (key: string): key is ChannelKind => (channelKinds as readonly string[]).includes(key);
+
 /** A status key's label, or the key itself when it is not one (the check then refuses it). */
 function statusLabel(session: Session, key: string): string {
-  return (statusKeys as readonly string[]).includes(key) ? session.t(`status.${key}` as MessageKey) : key;
+  return isStatusKey(key) ? session.t(`status.${key}`) : key;
+}
+
+/** A channel's label, or the word itself when it is not a channel (the check then refuses it). */
+function channelLabel(session: Session, key: string): string {
+  return isChannelKind(key) ? session.t(`channel.${key}`) : key;
 }
 
 /** The edits an update makes to one file. */
@@ -95,7 +103,7 @@ export function planUpdate(session: Session, target: Target, data: Record<string
       throw new CommandError('update.noChannel', { file: session.shown(target.file), field, found: channel, allowed: present || '—' });
     }
     for (const i of matches) plan.set([field, i, 'status'], status, list[i]!.status);
-    const kind = session.t(`channel.${channel}` as MessageKey);
+    const kind = channelLabel(session, channel);
     entry ??= session.t('update.channelText', { channel: kind, status: statusLabel(session, status) });
   } else if (status === 'auto' && target.kind === 'town') {
     // The town's own status goes; it follows from its services again.

@@ -12,7 +12,7 @@
  *   `src/schema/field-rules.ts`; references to other files are choices of existing entries
  *   (Sveltia's `relation`), a channel's value has the rule of its kind (one list item type per
  *   kind, `channel` being the type's key);
- * - labels and help texts: the field catalogues, shared with docs/web-editor.md;
+ * - labels and help texts: the field texts (`src/i18n/fields.*.ts`), shared with docs/web-editor.md;
  * - the Git host and repository: `editor:` in site.yaml.
  *
  * Pure: no Node imports, so it runs in the build and in unit tests alike.
@@ -34,9 +34,10 @@ import {
   updateSchema,
   type ChannelKind,
   type EditorSettings,
+  type StatusKey,
 } from '../schema/index.ts';
 import { fieldRules, type FieldRule } from '../schema/field-rules.ts';
-import { translator, type EditorLanguage as Language, type MessageKey } from '../i18n/index.ts';
+import { translator, type EditorLanguage as Language } from '../i18n/index.ts';
 import { fieldText } from './fields.ts';
 
 /** The folder of the content inside the site's repository (as `aushang init` lays it out). */
@@ -106,7 +107,7 @@ interface Context {
 /** Sveltia's `pattern`: the rule's regular expression and its message in the editor's language. */
 const patternOf = (c: Context, rule: FieldRule): [string, string] => [rule.pattern, fieldText(c.language, `pattern.${rule.message}`).label];
 
-const statusOptions = (c: Context, keys: readonly string[]): Option[] => keys.map((key) => ({ label: c.t(`status.${key}` as MessageKey), value: key }));
+const statusOptions = (c: Context, keys: readonly StatusKey[]): Option[] => keys.map((key) => ({ label: c.t(`status.${key}`), value: key }));
 const time = (): Widget => ({ widget: 'datetime', format: TIME_FORMAT, picker_utc: false });
 /** One paragraph of inline Markdown (summary, note, text). */
 const paragraph = (c: Context): Widget => ({ widget: 'text', pattern: patternOf(c, c.rules.paragraph) });
@@ -149,9 +150,9 @@ const channels = (c: Context): Widget => ({
   typeKey: 'channel',
   types: channelKinds.map((kind) => ({
     name: kind,
-    label: c.t(`channel.${kind}` as MessageKey),
+    label: c.t(`channel.${kind}`),
     widget: 'object',
-    summary: `${c.t(`channel.${kind}` as MessageKey)}: {{fields.value}}`,
+    summary: `${c.t(`channel.${kind}`)}: {{fields.value}}`,
     fields: fieldsOf(c, 'channel', kind).filter((field) => field.name !== 'channel'),
   })),
   collapsed: 'auto',
@@ -214,7 +215,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
   },
   channel: {
     // The list item's type (see `channels`): chosen when adding a way, not a field of its own.
-    channel: (c) => ({ widget: 'select', options: channelKinds.map((kind) => ({ label: c.t(`channel.${kind}` as MessageKey), value: kind })) }),
+    channel: (c) => ({ widget: 'select', options: channelKinds.map((kind) => ({ label: c.t(`channel.${kind}`), value: kind })) }),
     status: (c) => ({ widget: 'select', options: statusOptions(c, channelStatusKeys) }),
     value: channelValue,
     note: paragraph,

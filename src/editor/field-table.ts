@@ -1,6 +1,6 @@
 /**
  * The table of field names in docs/web-editor.md ("Feld in der Datei" → "Im Web-Editor"),
- * made from the field catalogue, so the guide and the editor's forms cannot drift apart
+ * made from the field texts, so the guide and the editor's forms cannot drift apart
  * (tests/unit/editor/docs.test.ts compares the guide with this).
  */
 import type { EditorLanguage as Language } from '../i18n/index.ts';

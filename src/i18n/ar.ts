@@ -6,7 +6,6 @@ import type { InterfaceMessages } from './index.ts';
  * own Arabic long form.
  */
 export const ar: InterfaceMessages = {
-  'lang.tag': 'ar',
   'lang.locale': 'ar',
 
   'status.normal': 'متاح كالمعتاد',
@@ -93,7 +92,6 @@ export const ar: InterfaceMessages = {
   'town.updates': 'الأخبار',
   'town.details': 'معلومات إضافية',
   'town.noServices': 'لم تُسجَّل دوائر منفردة لهذه المدينة.',
-  'town.statusDerived': 'بحسب حالة دوائرها',
 
   'notice.title': 'إعلان {name}',
   'notice.link': 'إعلان للطباعة',
@@ -112,11 +110,9 @@ export const ar: InterfaceMessages = {
   'service.townContacts': 'وسائل التواصل العامة لـ{name}',
 
   'channel.hours': 'الأوقات',
-  'channel.noValue': 'غير محدّد',
 
   'incident.towns': 'المدن المتأثرة',
   'incident.restricted': 'الدوائر المقيّدة: {count} من {total}',
-  'incident.restrictedNone': 'لا دوائر مسجّلة',
   'incident.updates': 'مجرى الأحداث',
   'incident.details': 'الخلفية',
   'incident.ongoing': 'مستمر',
@@ -131,8 +127,6 @@ export const ar: InterfaceMessages = {
   'az.letters': 'الحروف الأولى',
   'az.page': 'الصفحة {number} من {count}',
   'az.pages': 'صفحات الحرف {letter}',
-  'az.kind.task': 'معاملة',
-  'az.kind.service': 'دائرة',
   'az.in': '{service}، {town}',
 
   'redirect.title': 'نُقلت الصفحة',

@@ -1,6 +1,5 @@
 /** German interface strings. Flat dotted keys; `{name}` placeholders are filled by `t()`. */
 export const de = {
-  'lang.tag': 'de',
   'lang.locale': 'de-DE',
 
   'status.normal': 'Normal verfügbar',
@@ -103,7 +102,6 @@ export const de = {
   'town.updates': 'Neuigkeiten',
   'town.details': 'Weitere Hinweise',
   'town.noServices': 'Für diesen Ort sind keine einzelnen Dienste erfasst.',
-  'town.statusDerived': 'ergibt sich aus den Diensten',
 
   'notice.title': 'Aushang {name}',
   'notice.link': 'Aushang zum Ausdrucken',
@@ -122,11 +120,9 @@ export const de = {
   'service.townContacts': 'Allgemeine Kontaktwege von {name}',
 
   'channel.hours': 'Zeiten',
-  'channel.noValue': 'keine Angabe',
 
   'incident.towns': 'Betroffene Orte',
   'incident.restricted': '{count} von {total} Diensten eingeschränkt',
-  'incident.restrictedNone': 'keine Dienste erfasst',
   'incident.updates': 'Verlauf',
   'incident.details': 'Hintergrund',
   'incident.ongoing': 'andauernd',
@@ -141,8 +137,6 @@ export const de = {
   'az.letters': 'Anfangsbuchstaben',
   'az.page': 'Seite {number} von {count}',
   'az.pages': 'Seiten unter {letter}',
-  'az.kind.task': 'Anliegen',
-  'az.kind.service': 'Dienst',
   'az.in': '{service}, {town}',
 
   'redirect.title': 'Weitergeleitet',
@@ -209,7 +203,7 @@ export const de = {
 
   'alias.reserved': 'eine Adresse der Website selbst',
 
-  // Content format 1.2: safe input (issue 16). Control characters, YAML oddities, file-system oddities, aliases.
+  // Content format 1.2: safe input (docs/content-format.md, "Sichere Eingaben"). Control characters, YAML oddities, file-system oddities, aliases.
   'error.controlCharacter': 'enthält das unsichtbare Steuerzeichen {found} — erlaubt: Text ohne Steuerzeichen (oft beim Kopieren aus Word oder einer PDF-Datei mitgekommen: die Stelle löschen und neu tippen)',
   'error.frontmatterDashes': 'die Zeile „{found}“ beginnt mit --- im Kopfbereich — erlaubt: genau --- als Zeile, die den Kopfbereich beendet; Trennlinien gehören in den Text darunter',
   'error.yamlAliasUnknown': '„{found}“ verweist auf keinen Anker (&name) davor — erlaubt: den Wert ausschreiben',
@@ -270,7 +264,7 @@ export const de = {
   'cli.errors': '{count} Fehler gefunden. Nichts wurde veröffentlicht.',
   'cli.error': '1 Fehler gefunden. Nichts wurde veröffentlicht.',
 
-  // Content format 1.1: links, symbolic links, warnings (issue 9).
+  // Content format 1.1: links, symbolic links, warnings (docs/content-format.md, "Warnungen").
   'error.symlink': 'ist ein symbolischer Link (auf {target}) — erlaubt: nur Dateien und Ordner, die wirklich in content/ liegen; was außerhalb liegt, wird nie gelesen',
   'error.linkUnknown': 'Link auf „{found}“ — diese Seite gibt es auf der Website nicht',
   'error.linkAnchor': 'Link auf „{found}“ — die Seite {page} hat keinen Abschnitt #{anchor}',

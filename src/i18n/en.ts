@@ -6,7 +6,6 @@ import type { Messages } from './index.ts';
  * (checked by the type).
  */
 export const en: Messages = {
-  'lang.tag': 'en',
   'lang.locale': 'en-GB',
 
   'status.normal': 'Available as usual',
@@ -109,7 +108,6 @@ export const en: Messages = {
   'town.updates': 'Latest news',
   'town.details': 'More information',
   'town.noServices': 'No services are listed separately for this town.',
-  'town.statusDerived': 'based on its services',
 
   'notice.title': 'Notice for {name}',
   'notice.link': 'Printable notice',
@@ -128,11 +126,9 @@ export const en: Messages = {
   'service.townContacts': 'General contact details for {name}',
 
   'channel.hours': 'Hours',
-  'channel.noValue': 'not given',
 
   'incident.towns': 'Towns affected',
   'incident.restricted': '{count} of {total} services restricted',
-  'incident.restrictedNone': 'no services listed',
   'incident.updates': 'Timeline',
   'incident.details': 'Background',
   'incident.ongoing': 'ongoing',
@@ -147,8 +143,6 @@ export const en: Messages = {
   'az.letters': 'Browse by letter',
   'az.page': 'page {number} of {count}',
   'az.pages': 'Pages for {letter}',
-  'az.kind.task': 'Task',
-  'az.kind.service': 'Service',
   'az.in': '{service}, {town}',
 
   'redirect.title': 'Page moved',
@@ -215,7 +209,7 @@ export const en: Messages = {
 
   'alias.reserved': 'an address of the site itself',
 
-  // Content format 1.2: safe input (issue 16). Control characters, YAML oddities, file-system oddities, aliases.
+  // Content format 1.2: safe input (docs/content-format.md, "Sichere Eingaben"). Control characters, YAML oddities, file-system oddities, aliases.
   'error.controlCharacter': 'contains the invisible control character {found} — allowed: text without control characters (often pasted from Word or a PDF: delete the spot and type it again)',
   'error.frontmatterDashes': 'the line "{found}" starts with --- inside the front matter — allowed: exactly --- as the line that ends the front matter; dividers belong in the text below',
   'error.yamlAliasUnknown': '"{found}" refers to no anchor (&name) before it — allowed: write the value out',
@@ -276,7 +270,7 @@ export const en: Messages = {
   'cli.errors': '{count} errors found. Nothing was published.',
   'cli.error': '1 error found. Nothing was published.',
 
-  // Content format 1.1: links, symbolic links, warnings (issue 9).
+  // Content format 1.1: links, symbolic links, warnings (docs/content-format.md, "Warnungen").
   'error.symlink': 'is a symbolic link (to {target}) — allowed: only files and folders that really are in content/; nothing outside is ever read',
   'error.linkUnknown': 'link to "{found}" — there is no such page on this site',
   'error.linkAnchor': 'link to "{found}" — the page {page} has no section #{anchor}',

@@ -2,7 +2,7 @@
  * What the web editor (/admin/) calls each field of the content format, with a one-line help
  * text under it. The one source for these words: `src/editor/config.ts` builds the editor's
  * forms from it, and the field table in `docs/web-editor.md` must list the same labels (a
- * unit test compares them). Keys are `<kind>.<field>` as in the files (CONTENT-FORMAT.md).
+ * unit test compares them). Keys are `<kind>.<field>` as in the files (docs/content-format.md).
  */
 import type { FieldTexts } from '../editor/fields.ts';
 

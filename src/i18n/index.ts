@@ -35,7 +35,7 @@ export const editorKeyPrefixes = [
 type EditorKeyPrefix = (typeof editorKeyPrefixes)[number];
 export type EditorKey = Extract<MessageKey, `${EditorKeyPrefix}${string}`>;
 export type InterfaceKey = Exclude<MessageKey, EditorKey>;
-/** The catalogue of a language that has interface strings only. */
+/** The messages of a language that has interface strings only. */
 export type InterfaceMessages = Record<InterfaceKey, string>;
 
 export function isEditorKey(key: string): key is EditorKey {
@@ -51,12 +51,12 @@ export type EditorLanguage = (typeof editorLanguages)[number];
 /** Languages written right to left. */
 const rightToLeft: readonly Language[] = ['ar'];
 
-/** The editors' messages of German, under a catalogue that has interface strings only. */
+/** The editors' messages of German, under the messages of a language that has interface strings only. */
 const editorMessagesOf = (messages: Messages) =>
   Object.fromEntries(Object.entries(messages).filter(([key]) => isEditorKey(key))) as Record<EditorKey, string>;
 const withEditorMessages = (messages: InterfaceMessages): Messages => ({ ...editorMessagesOf(de), ...messages });
 
-const catalogs: Record<Language, Messages> = {
+const byLanguage: Record<Language, Messages> = {
   de,
   en,
   tr: withEditorMessages(tr),
@@ -65,8 +65,9 @@ const catalogs: Record<Language, Messages> = {
   ru: withEditorMessages(ru),
 };
 
-export function catalog(language: Language): Messages {
-  return catalogs[language];
+/** Every message of a language (a service catalogue is something else: `src/catalogue/`). */
+export function messagesOf(language: Language): Messages {
+  return byLanguage[language];
 }
 
 export function isEditorLanguage(language: Language): language is EditorLanguage {
@@ -109,7 +110,7 @@ export function format(template: string, params: Record<string, string | number>
 
 /** The translator for one language: `t('status.normal')`, `t('layout.stale', { hours: 48 })`. */
 export function translator(language: Language) {
-  const messages = catalogs[language];
+  const messages = byLanguage[language];
   return (key: MessageKey, params?: Record<string, string | number>) => format(messages[key], params);
 }
 

@@ -5,7 +5,6 @@ import type { InterfaceMessages } from './index.ts';
  * see `editorKeyPrefixes`). Dates are Intl's own Russian long form.
  */
 export const ru: InterfaceMessages = {
-  'lang.tag': 'ru',
   'lang.locale': 'ru-RU',
 
   'status.normal': 'Работает как обычно',
@@ -92,7 +91,6 @@ export const ru: InterfaceMessages = {
   'town.updates': 'Новости',
   'town.details': 'Дополнительная информация',
   'town.noServices': 'Для этого города отдельные отделы не указаны.',
-  'town.statusDerived': 'по состоянию отделов',
 
   'notice.title': 'Объявление: {name}',
   'notice.link': 'Объявление для печати',
@@ -111,11 +109,9 @@ export const ru: InterfaceMessages = {
   'service.townContacts': 'Общие контакты: {name}',
 
   'channel.hours': 'Часы работы',
-  'channel.noValue': 'не указано',
 
   'incident.towns': 'Затронутые города',
   'incident.restricted': 'Ограничено отделов: {count} из {total}',
-  'incident.restrictedNone': 'отделы не указаны',
   'incident.updates': 'Ход событий',
   'incident.details': 'Предыстория',
   'incident.ongoing': 'продолжается',
@@ -130,8 +126,6 @@ export const ru: InterfaceMessages = {
   'az.letters': 'Начальные буквы',
   'az.page': 'страница {number} из {count}',
   'az.pages': 'Страницы на букву {letter}',
-  'az.kind.task': 'Услуга',
-  'az.kind.service': 'Отдел',
   'az.in': '{service}, {town}',
 
   'redirect.title': 'Страница перемещена',

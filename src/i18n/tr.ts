@@ -5,7 +5,6 @@ import type { InterfaceMessages } from './index.ts';
  * see `editorKeyPrefixes`). Dates are Intl's own Turkish long form.
  */
 export const tr: InterfaceMessages = {
-  'lang.tag': 'tr',
   'lang.locale': 'tr-TR',
 
   'status.normal': 'Her zamanki gibi',
@@ -92,7 +91,6 @@ export const tr: InterfaceMessages = {
   'town.updates': 'Haberler',
   'town.details': 'Diğer bilgiler',
   'town.noServices': 'Bu yer için ayrı birim kaydedilmemiş.',
-  'town.statusDerived': 'birimlerin durumuna göre',
 
   'notice.title': '{name} duyurusu',
   'notice.link': 'Yazdırılabilir duyuru',
@@ -111,11 +109,9 @@ export const tr: InterfaceMessages = {
   'service.townContacts': '{name} genel iletişim bilgileri',
 
   'channel.hours': 'Saatler',
-  'channel.noValue': 'belirtilmemiş',
 
   'incident.towns': 'Etkilenen yerler',
   'incident.restricted': '{total} birimden {count} tanesi kısıtlı',
-  'incident.restrictedNone': 'kayıtlı birim yok',
   'incident.updates': 'Gelişmeler',
   'incident.details': 'Arka plan',
   'incident.ongoing': 'devam ediyor',
@@ -130,8 +126,6 @@ export const tr: InterfaceMessages = {
   'az.letters': 'Baş harfler',
   'az.page': 'sayfa {number} / {count}',
   'az.pages': '{letter} harfindeki sayfalar',
-  'az.kind.task': 'İşlem',
-  'az.kind.service': 'Birim',
   'az.in': '{service}, {town}',
 
   'redirect.title': 'Sayfa taşındı',

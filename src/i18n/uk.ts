@@ -5,7 +5,6 @@ import type { InterfaceMessages } from './index.ts';
  * English, see `editorKeyPrefixes`). Dates are Intl's own Ukrainian long form.
  */
 export const uk: InterfaceMessages = {
-  'lang.tag': 'uk',
   'lang.locale': 'uk-UA',
 
   'status.normal': 'Працює як зазвичай',
@@ -92,7 +91,6 @@ export const uk: InterfaceMessages = {
   'town.updates': 'Новини',
   'town.details': 'Додаткова інформація',
   'town.noServices': 'Для цього міста окремі відділи не вказано.',
-  'town.statusDerived': 'за станом відділів',
 
   'notice.title': 'Оголошення: {name}',
   'notice.link': 'Оголошення для друку',
@@ -111,11 +109,9 @@ export const uk: InterfaceMessages = {
   'service.townContacts': 'Загальні контакти: {name}',
 
   'channel.hours': 'Години роботи',
-  'channel.noValue': 'не вказано',
 
   'incident.towns': 'Міста, яких це стосується',
   'incident.restricted': 'Обмежено відділів: {count} з {total}',
-  'incident.restrictedNone': 'відділи не вказано',
   'incident.updates': 'Перебіг подій',
   'incident.details': 'Передісторія',
   'incident.ongoing': 'триває',
@@ -130,8 +126,6 @@ export const uk: InterfaceMessages = {
   'az.letters': 'Початкові літери',
   'az.page': 'сторінка {number} з {count}',
   'az.pages': 'Сторінки на літеру {letter}',
-  'az.kind.task': 'Послуга',
-  'az.kind.service': 'Відділ',
   'az.in': '{service}, {town}',
 
   'redirect.title': 'Сторінку переміщено',

@@ -274,7 +274,7 @@ function plannedTowns(catalogue: Catalogue, settings: SiteSettings, listed: read
 }
 
 /** Identity of an error apart from its line (as the editor commands compare before and after). */
-const errorKey = (e: ContentError) => JSON.stringify([e.file, e.field, e.code, e.params?.found]);
+const errorKey = (e: ContentError) => JSON.stringify([e.file, e.field, e.code, (e.params as Record<string, string> | undefined)?.found]);
 
 /**
  * Checks the content as it will be with the planned files, with the very rules of `check`;

@@ -12,7 +12,7 @@ import { translator, type Language, type MessageKey } from '../i18n/index.ts';
 import { slugify } from '../model/read.ts';
 import { isCountry, parsePhone } from '../model/phone.ts';
 import { reservedRoutes, slugPattern } from '../schema/index.ts';
-import { problemMessage, type ErrorCode } from '../schema/errors.ts';
+import { problemMessage, type ContentError, type ErrorCode } from '../schema/errors.ts';
 
 export const listColumns = ['name', 'kind', 'slug', 'parent', 'phone', 'email', 'address', 'website', 'ars'] as const;
 export type ListColumn = (typeof listColumns)[number];
@@ -67,7 +67,7 @@ function problem(ctx: ListContext, at: Place, message: string, field?: string): 
 
 /** A check's own message (`error.<code>`), so the list says what `check` would say of the file. */
 function checkMessage(ctx: ListContext, code: ErrorCode, params: Record<string, string>, hint?: { code: 'didYouMean'; params: Record<string, string> }): string {
-  return problemMessage({ file: ctx.file, code, params, ...(hint ? { hint } : {}) }, ctx.language);
+  return problemMessage({ file: ctx.file, code, params, ...(hint ? { hint } : {}) } as ContentError, ctx.language);
 }
 
 /** The separator of a CSV file: the one of comma, semicolon and tab found in its header row. */

@@ -1,8 +1,8 @@
 /**
  * The JSON API (`/api/v1/…`, docs/api.md): pure functions from the `Site` to plain objects,
  * which the endpoints in `src/pages/api/v1/` serialize with `toJson`. The published JSON
- * Schemas (`src/api-schema/`) describe exactly these objects; the tests validate one against
- * the other.
+ * Schemas and the types of these objects come from one description, `api-shape.ts`; the tests
+ * validate the output against the published schemas.
  *
  * - Statuses and channels are the keys of the content format (`limited`, `in-person`).
  * - Times are `TimeValue.iso`: a date-time with the site's offset at that instant
@@ -14,9 +14,26 @@
  *   newspaper that embeds it with SITE_URL set gets links that work on its own pages.
  * - Nothing depends on the clock: `generated` is the site's `builtAt` (SOURCE_DATE_EPOCH).
  */
-import type { ChannelKind, ChannelStatusKey, StatusKey } from '../schema/index.ts';
+import type { ChannelKind, StatusKey } from '../schema/index.ts';
 import { channelKinds, statusKeys } from '../schema/index.ts';
-import { translator, type Language } from '../i18n/index.ts';
+import {
+  apiVersion,
+  type ApiChannel,
+  type ApiDocumentHead,
+  type ApiIncident,
+  type ApiService,
+  type ApiServiceSummary,
+  type ApiSite,
+  type ApiTask,
+  type ApiText,
+  type ApiTime,
+  type ApiTownHead,
+  type ApiUpdate,
+  type IncidentsDocument,
+  type TownDocument,
+  type TownsDocument,
+} from './api-shape.ts';
+import { translator } from '../i18n/index.ts';
 import { latest } from './derive.ts';
 import { createRenderer, type MarkdownText, type Renderer } from './markdown.ts';
 import { isoInZone, type TimeValue } from './time.ts';
@@ -24,181 +41,7 @@ import { routes, type SchemaName } from './routes.ts';
 import type { Urls } from './urls.ts';
 import type { Channel, Incident, Service, Site, Task, Town, Update } from './types.ts';
 
-/** The major version: the `v1` in every path. Fields may be added within it, never changed. */
-export const apiVersion = 1;
-
-/** The API files' paths are routes (`routes.api`); `urls.public` makes them what a consumer requests. */
-export { schemaNames, type SchemaName } from './routes.ts';
-
-/** Markdown as written and as HTML. */
-export interface ApiText {
-  markdown: string;
-  html: string;
-}
-
-/** `2023-11-03T14:17:00+01:00`, or `2023-11-06` for a date alone. */
-export type ApiTime = string;
-
-export interface ApiChannel {
-  channel: ChannelKind;
-  status: ChannelStatusKey;
-  /** As the editor wrote it: a number, an address, a place, a URL. */
-  value?: string;
-  /** `tel:` (E.164), `mailto:` or the https URL; none for fax, post and in-person. */
-  href?: string;
-  /** A postal address split into its lines. */
-  lines?: string[];
-  note?: ApiText;
-  /** Plain text. */
-  hours?: string;
-}
-
-export interface ApiUpdate {
-  at: ApiTime;
-  text: ApiText;
-}
-
-export interface ApiLink {
-  title: string;
-  /** Normalized (`https://www.soest.de/`), so it is always a valid URI. */
-  url: string;
-}
-
-export interface ApiSite {
-  title: string;
-  operator: string;
-  description?: string;
-  language: Language;
-  /** The language the texts are written in. */
-  contentLanguage: Language;
-  /** IANA time zone in which the times are given. */
-  timezone: string;
-  /**
-   * After how many hours without change a notice is possibly outdated. A static file cannot
-   * say whether it is outdated now: consumers decide it against their own clock from
-   * `lastChange` (docs/api.md), as the site's pages do when they are read.
-   */
-  staleAfterHours: number;
-  /** The home page. */
-  url: string;
-  contacts: ApiChannel[];
-  /** The words the site shows for each key, in its language. */
-  labels: { status: Record<StatusKey, string>; channel: Record<ChannelKind, string> };
-}
-
-interface ApiDocument {
-  /** The JSON Schema this file follows. */
-  $schema: string;
-  version: typeof apiVersion;
-  /** When the site was built. */
-  generated: ApiTime;
-  /** The newest change of anything in this file; absent when it lists nothing. */
-  lastChange?: ApiTime;
-  site: ApiSite;
-}
-
-/** A service as towns.json lists it. */
-export interface ApiServiceSummary {
-  slug: string;
-  title: string;
-  status: StatusKey;
-  summary: ApiText;
-  /** `updated` as the editor wrote it. */
-  updated: ApiTime;
-  /** "Stand": the newest of `updated` and the updates. */
-  lastChange: ApiTime;
-  url: string;
-}
-
-export interface ApiTask {
-  /** Anchor on the service page. */
-  id: string;
-  title: ApiText;
-  status: StatusKey;
-  note?: ApiText;
-  /** The service page at the task's anchor. */
-  url: string;
-  /** 1.2: LeiKa key (14 digits), when the editor gave it. */
-  leika?: string;
-}
-
-/** A service whole, in a town's file. */
-export interface ApiService extends ApiServiceSummary {
-  since?: ApiTime;
-  expected?: ApiTime;
-  /** Slug of the incident that causes it. */
-  incident?: string;
-  channels: ApiChannel[];
-  tasks: ApiTask[];
-  keywords: string[];
-  /** Newest first. */
-  updates: ApiUpdate[];
-  body: ApiText;
-}
-
-/** A town as towns.json lists it. */
-export interface ApiTownSummary {
-  slug: string;
-  name: string;
-  kind: string;
-  /** Slug of the district it belongs to. */
-  parent?: string;
-  status: StatusKey;
-  /** True when the status is derived from the services rather than set by the editor. */
-  statusDerived: boolean;
-  summary: ApiText;
-  updated: ApiTime;
-  /** "Stand": the newest `updated` or update of the town and its services. */
-  lastChange: ApiTime;
-  url: string;
-  /** This town's own API file. */
-  apiUrl: string;
-  /** Slugs of every incident affecting it (named by the town or one of its services). */
-  incidents: string[];
-  /** Slugs of the towns whose parent this is. */
-  children: string[];
-  /** 1.2: Amtlicher Regionalschlüssel (12 digits), when the editor gave it. */
-  ars?: string;
-  services: ApiServiceSummary[];
-}
-
-/** A town whole. */
-export interface ApiTown extends Omit<ApiTownSummary, 'services'> {
-  contacts: ApiChannel[];
-  links: ApiLink[];
-  /** Newest first. */
-  updates: ApiUpdate[];
-  body: ApiText;
-  services: ApiService[];
-}
-
-export interface ApiIncident {
-  slug: string;
-  title: string;
-  started: ApiTime;
-  /** Absent while it lasts. */
-  resolved?: ApiTime;
-  updated: ApiTime;
-  lastChange: ApiTime;
-  summary: ApiText;
-  updates: ApiUpdate[];
-  body: ApiText;
-  /** Slugs of the towns it affects. */
-  towns: string[];
-  url: string;
-}
-
-export interface TownsDocument extends ApiDocument {
-  towns: ApiTownSummary[];
-}
-
-export interface TownDocument extends ApiDocument {
-  town: ApiTown;
-}
-
-export interface IncidentsDocument extends ApiDocument {
-  incidents: ApiIncident[];
-}
+export { apiVersion, schemaNames, type SchemaName } from './api-shape.ts';
 
 /** What every builder needs: the URL helper and a renderer whose links are public URLs. */
 interface Context {
@@ -260,8 +103,8 @@ function siteInfo(ctx: Context): ApiSite {
   });
 }
 
-function documentHead(ctx: Context, schema: SchemaName, changes: readonly TimeValue[]): ApiDocument {
-  return defined<ApiDocument>({
+function documentHead(ctx: Context, schema: SchemaName, changes: readonly TimeValue[]): ApiDocumentHead {
+  return defined<ApiDocumentHead>({
     $schema: ctx.urls.public(routes.api.schema(schema)),
     version: apiVersion,
     generated: isoInZone(ctx.site.builtAt, ctx.site.settings.timezone),
@@ -307,8 +150,8 @@ function serviceWhole(ctx: Context, service: Service): ApiService {
   });
 }
 
-function townHead(ctx: Context, town: Town): Omit<ApiTownSummary, 'services'> {
-  return defined<Omit<ApiTownSummary, 'services'>>({
+function townHead(ctx: Context, town: Town): ApiTownHead {
+  return defined<ApiTownHead>({
     slug: town.slug,
     name: town.name,
     kind: town.kind,

@@ -15,7 +15,7 @@ export interface MarkdownText {
 export type MarkdownProblem =
   | { kind: 'html'; found: string; line: number }
   | { kind: 'link'; found: string; line: number }
-  | { kind: 'block'; found: string; line: number }
+  | { kind: 'block'; found: MarkdownBlock; line: number }
   | { kind: 'image'; found: string; line: number };
 
 /** The schemes of `markdownLinkSchemes` (src/schema/field-rules.ts, shared with the web editor). */
@@ -56,7 +56,11 @@ function walk(tokens: Token[], visit: (token: Token, line: number) => void, line
   }
 }
 
-const blockKinds: Record<string, string> = {
+/** What an inline text may not hold, each with its word in the messages (`markdown.<block>`). */
+export const markdownBlocks = ['heading', 'list', 'blockquote', 'code', 'rule', 'table', 'image', 'paragraphs'] as const;
+export type MarkdownBlock = (typeof markdownBlocks)[number];
+
+const blockKinds: Record<string, MarkdownBlock> = {
   heading_open: 'heading',
   bullet_list_open: 'list',
   ordered_list_open: 'list',

@@ -9,7 +9,7 @@ import { lstat, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { slugPattern } from '../schema/index.ts';
-import type { ContentError } from '../schema/errors.ts';
+import type { ContentError, FieldPath, YamlDetail } from '../schema/errors.ts';
 import {
   badAliases,
   controlCharactersInBody,
@@ -39,9 +39,9 @@ export interface SourceFile {
   /** 1-based line where the body starts. */
   bodyLine: number;
   /** 1-based line of a field, or of its nearest existing parent. */
-  lineOf(fieldPath: readonly PropertyKey[]): number | undefined;
+  lineOf(fieldPath: FieldPath): number | undefined;
   /** What was written at a path. */
-  valueAt(fieldPath: readonly PropertyKey[]): unknown;
+  valueAt(fieldPath: FieldPath): unknown;
 }
 
 export interface ReadResult {
@@ -49,7 +49,7 @@ export interface ReadResult {
   errors: ContentError[];
 }
 
-const yamlCodes: Record<string, string> = {
+const yamlCodes: Record<string, YamlDetail> = {
   DUPLICATE_KEY: 'duplicateKey',
   TAB_AS_INDENT: 'tab',
   BAD_INDENT: 'indent',
@@ -63,7 +63,7 @@ const yamlCodes: Record<string, string> = {
 };
 
 /** The detail for a YAML error: the code alone is too coarse (MISSING_CHAR is a quote, a comma or a colon). */
-function yamlDetail(code: string, message: string): string {
+function yamlDetail(code: string, message: string): YamlDetail {
   // `keywords: [Ausweis, Pass` without the closing bracket.
   if (/must be sufficiently indented and end with/.test(message)) return 'missingChar';
   if (code === 'MISSING_CHAR') {
@@ -123,7 +123,7 @@ function keepNumbersAsWritten(doc: Document): void {
 
 function locator(doc: Document | undefined, lines: LineCounter, lineOffset: number, data: Record<string, unknown>) {
   const lineAt = (offset: number) => lines.linePos(offset).line + lineOffset;
-  const lineOf = (fieldPath: readonly PropertyKey[]): number | undefined => {
+  const lineOf = (fieldPath: FieldPath): number | undefined => {
     if (!doc) return undefined;
     let node: unknown = doc.contents;
     let line: number | undefined = node && (node as Node).range ? lineAt((node as Node).range![0]) : lineOffset + 1;
@@ -143,7 +143,7 @@ function locator(doc: Document | undefined, lines: LineCounter, lineOffset: numb
     }
     return line;
   };
-  const valueAt = (fieldPath: readonly PropertyKey[]): unknown => {
+  const valueAt = (fieldPath: FieldPath): unknown => {
     let value: unknown = data;
     for (const part of fieldPath) {
       // A single value written where a list belongs (`contacts: phone`) is its first entry.

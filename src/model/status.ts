@@ -9,7 +9,8 @@
  */
 import type { StatusKey } from '../schema/index.ts';
 import type { Translate } from '../i18n/index.ts';
-import { apiVersion, type ApiText, type ApiTime } from './api.ts';
+import { apiVersion } from './api.ts';
+import type { ApiText, ApiTime } from './api-shape.ts';
 import { routes } from './routes.ts';
 import { statusRank } from './derive.ts';
 import { capPath, feedEntries, feedPath, type FeedEntry } from './feeds.ts';

@@ -3,7 +3,7 @@
  * endpoint rather than a page, so an old `/alt/seite.html` is written as that very file.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getView } from '../model/current.ts';
+import { getView } from '../model/view.ts';
 import { redirectFile, redirectHtml } from '../model/redirect.ts';
 import type { Redirect } from '../model/types.ts';
 

@@ -1,6 +1,6 @@
 /** `/cap.xml`: the alerts that hold now in CAP 1.2, one Atom entry each (src/model/cap.ts). */
 import type { APIRoute } from 'astro';
-import { getView } from '../model/current.ts';
+import { getView } from '../model/view.ts';
 import { capFeed } from '../model/cap.ts';
 
 export const GET: APIRoute = async () => {

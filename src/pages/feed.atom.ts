@@ -1,6 +1,6 @@
 /** `/feed.atom`: the site's feed as Atom (src/model/atom.ts), the same entries as `/feed.xml`. */
 import type { APIRoute } from 'astro';
-import { getView } from '../model/current.ts';
+import { getView } from '../model/view.ts';
 import { atomFeed } from '../model/atom.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 /** `/robots.txt`: everything but search (and the web editor) may be crawled; the sitemap is named when the site has an address (`url` in site.yaml or SITE_URL). */
 import type { APIRoute } from 'astro';
-import { getView } from '../model/current.ts';
+import { getView } from '../model/view.ts';
 import { routes } from '../model/routes.ts';
 
 export const GET: APIRoute = async () => {

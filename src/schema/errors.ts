@@ -4,125 +4,183 @@
  * them with `formatContentError` in the site's language.
  */
 import type { z } from 'zod';
-import { catalog, translator, type Language, type MessageKey } from '../i18n/index.ts';
+import { translator, type Language, type Translate } from '../i18n/index.ts';
+import { markdownBlocks } from '../model/markdown.ts';
 import { timeInputPattern } from './index.ts';
 
-export type ErrorCode =
-  | 'required'
-  | 'empty'
-  | 'enum'
-  | 'type'
-  | 'unknownField'
-  | 'tooSmall'
-  | 'time'
-  | 'timeInvalid'
-  | 'timeFuture'
-  | 'timeOrder'
-  | 'phoneNoAreaCode'
-  | 'phoneInvalid'
-  | 'phoneCharacters'
-  | 'email'
-  | 'url'
-  | 'urlNotHttps'
-  | 'markdownHtml'
-  | 'markdownLink'
-  | 'markdownBlock'
-  | 'markdownImage'
-  | 'unknownIncident'
-  | 'unknownParent'
-  | 'parentSelf'
-  | 'parentCycle'
-  | 'slug'
-  | 'reservedTown'
-  | 'reservedService'
-  | 'reservedPage'
-  | 'collision'
-  | 'duplicateRole'
-  | 'townStatusRequired'
-  | 'townStatusTooGood'
-  | 'alias'
-  | 'aliasCollision'
-  | 'timezone'
-  | 'country'
-  | 'yaml'
-  | 'noFrontmatter'
-  | 'notMapping'
-  | 'emptyFile'
-  | 'notUtf8'
-  | 'unexpectedFile'
-  | 'missingFile'
-  | 'missingFolder'
-  | 'unreadable'
-  | 'symlink'
-  | 'linkUnknown'
-  | 'linkAnchor'
-  | 'linkRelative'
-  | 'editor'
-  | 'editorRepo'
-  | 'editorUrl'
-  | 'editorUrlRequired'
-  | 'editorReview'
-  | 'vocabularyGroup'
-  | 'siteUrl'
-  | 'mirrorTwice'
+/**
+ * Every error code with the parameters its message is filled with: the one list of codes. Each
+ * code has a message `error.<code>` in `src/i18n/de.ts` and `en.ts` whose placeholders are
+ * exactly these names (a unit test holds them to it), and `ContentError` only takes a code with
+ * these parameters (the type system holds the rules to it).
+ */
+export const errorParams = {
+  required: [],
+  empty: [],
+  enum: ['found', 'allowed'],
+  /** `foundType` is a `valueType`, `expected` a `valueType` or zod's words. */
+  type: ['found', 'foundType', 'expected'],
+  unknownField: ['allowed'],
+  tooSmall: ['found', 'minimum'],
+  time: ['found'],
+  timeInvalid: ['found'],
+  timeFuture: ['found', 'limit'],
+  timeOrder: ['found', 'other'],
+  phoneNoAreaCode: ['found'],
+  phoneInvalid: ['found'],
+  phoneCharacters: ['found'],
+  email: ['found'],
+  url: ['found'],
+  urlNotHttps: ['found'],
+  markdownHtml: ['found'],
+  markdownLink: ['found'],
+  /** `found` is a `markdownBlock`. */
+  markdownBlock: ['found'],
+  markdownImage: ['found'],
+  unknownIncident: ['found', 'allowed'],
+  unknownParent: ['found', 'allowed'],
+  parentSelf: ['found'],
+  parentCycle: ['found'],
+  slug: ['found'],
+  reservedTown: ['found', 'allowed'],
+  reservedService: ['found', 'allowed'],
+  reservedPage: ['found', 'allowed'],
+  collision: ['found', 'other'],
+  duplicateRole: ['found', 'other'],
+  townStatusRequired: [],
+  townStatusTooGood: ['found', 'services', 'derived'],
+  alias: ['found'],
+  /** `other` is the file that has the path, or `reserved`. */
+  aliasCollision: ['found', 'other'],
+  timezone: ['found'],
+  country: ['found'],
+  /** `detail` is a `yamlDetail`; `message` the parser's own words. */
+  yaml: ['detail', 'message'],
+  noFrontmatter: [],
+  notMapping: [],
+  emptyFile: [],
+  notUtf8: [],
+  unexpectedFile: ['allowed'],
+  missingFile: [],
+  missingFolder: [],
+  unreadable: [],
+  symlink: ['target'],
+  linkUnknown: ['found'],
+  linkAnchor: ['found', 'page', 'anchor'],
+  linkRelative: ['found', 'resolved'],
+  editor: ['found'],
+  editorRepo: ['found'],
+  editorUrl: ['found'],
+  editorUrlRequired: [],
+  editorReview: ['found'],
+  vocabularyGroup: ['found'],
+  siteUrl: ['found'],
+  mirrorTwice: ['found'],
   // 1.2: safe input.
-  | 'controlCharacter'
-  | 'frontmatterDashes'
-  | 'yamlAliasUnknown'
-  | 'yamlAliasRecursive'
-  | 'yamlAliasLimit'
-  | 'yamlTag'
-  | 'yamlProtoKey'
-  | 'notRegularFile'
-  | 'hardLink'
-  | 'notFolder'
-  | 'notFile'
-  | 'unreadableFolder'
-  | 'aliasEncoded'
-  | 'aliasEmptySegment'
-  | 'aliasDotSegment'
-  | 'aliasDotfile'
+  controlCharacter: ['found'],
+  frontmatterDashes: ['found'],
+  yamlAliasUnknown: ['found'],
+  yamlAliasRecursive: ['found'],
+  yamlAliasLimit: ['found'],
+  yamlTag: ['found'],
+  yamlProtoKey: ['found'],
+  notRegularFile: [],
+  hardLink: ['found'],
+  notFolder: [],
+  notFile: [],
+  unreadableFolder: [],
+  aliasEncoded: ['found'],
+  aliasEmptySegment: ['found'],
+  aliasDotSegment: ['found'],
+  aliasDotfile: ['found'],
   // 1.2: official keys.
-  | 'ars'
-  | 'leika';
+  ars: ['found'],
+  leika: ['found'],
+} as const satisfies Record<string, readonly string[]>;
 
-/** 1.1: what `check` warns about: published all the same, but an editor should look. */
-export type WarningCode =
-  | 'stale'
-  | 'expectedPast'
-  | 'noAlternative'
-  | 'townStatusContradicts'
-  | 'townSummaryNamesNormal'
-  | 'taskUnderNormalService'
-  | 'summaryKept'
-  | 'examplePage'
-  | 'channelNoValue';
+/** 1.1: what `check` warns about, with its parameters: published all the same, but an editor should look. */
+export const warningParams = {
+  stale: ['found', 'hours'],
+  expectedPast: ['found'],
+  noAlternative: ['found'],
+  townStatusContradicts: ['found', 'services', 'count'],
+  townSummaryNamesNormal: ['found', 'town'],
+  taskUnderNormalService: ['found', 'task'],
+  summaryKept: ['found', 'status'],
+  examplePage: ['found'],
+  channelNoValue: ['found'],
+} as const satisfies Record<string, readonly string[]>;
 
-export type HintCode = 'didYouMean' | 'example' | 'quote' | 'yaml' | 'saveUtf8' | 'slugify' | 'typo' | 'https' | 'basePath';
+/** What a message adds in brackets, with its parameters. */
+export const hintParams = {
+  didYouMean: ['suggestion'],
+  example: ['example'],
+  quote: [],
+  yaml: [],
+  saveUtf8: [],
+  slugify: ['suggestion'],
+  typo: [],
+  https: [],
+  basePath: ['base', 'suggestion'],
+} as const satisfies Record<string, readonly string[]>;
 
-export interface ContentError {
+export type ErrorCode = keyof typeof errorParams;
+export type WarningCode = keyof typeof warningParams;
+export type HintCode = keyof typeof hintParams;
+
+/** The parameters of a message: every name it has, as text; none for a message without. */
+type ParamsOf<Names extends readonly string[]> = Names extends readonly [] ? { params?: undefined } : { params: { [Name in Names[number]]: string } };
+
+/** A hint, with the parameters of its code. */
+export type Hint = { [C in HintCode]: { code: C } & ParamsOf<(typeof hintParams)[C]> }[HintCode];
+
+/** Where a problem is and what would help; the same for errors and warnings. */
+interface Place {
   /** Path relative to the project, with forward slashes. */
   file: string;
   /** 1-based line in the file, when known. */
   line?: number;
   /** The field as an editor sees it: `tasks[2].status` (entries counted from 1). */
   field?: string;
-  code: ErrorCode;
-  params?: Record<string, string>;
-  hint?: { code: HintCode; params?: Record<string, string> };
-  severity?: undefined;
+  hint?: Hint;
 }
+
+/** One editor mistake: its place, its code and the parameters of that code. */
+export type ContentError = { [C in ErrorCode]: Place & { code: C; severity?: undefined } & ParamsOf<(typeof errorParams)[C]> }[ErrorCode];
 
 /**
  * A warning has the shape of an error and is printed the same way, marked as a warning; the
  * build goes on. Kept apart by `severity`, so no rule can mistake one for the other.
  */
-export interface ContentWarning extends Omit<ContentError, 'code' | 'severity'> {
-  code: WarningCode;
-  severity: 'warning';
-}
+export type ContentWarning = { [C in WarningCode]: Place & { code: C; severity: 'warning' } & ParamsOf<(typeof warningParams)[C]> }[WarningCode];
 
 export type ContentProblem = ContentError | ContentWarning;
+
+/** The codes whose message takes the editor's value alone (`{found}`), as a refinement in the schema names them. */
+export type FoundCode = { [C in ErrorCode]: (typeof errorParams)[C] extends readonly ['found'] ? C : never }[ErrorCode];
+
+/** Words a parameter may name instead of editor text, each with a message of its own. */
+export const valueTypes = ['list', 'mapping', 'string', 'number', 'boolean', 'nothing', 'array', 'object'] as const;
+export type ValueType = (typeof valueTypes)[number];
+/** What is wrong in a YAML front matter, beyond the parser's own words (`yaml.<detail>`). */
+export const yamlDetails = ['duplicateKey', 'tab', 'indent', 'missingChar', 'colon', 'colonInValue', 'token', 'scalarStart', 'other'] as const;
+export type YamlDetail = (typeof yamlDetails)[number];
+
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** The parameters a warning of this code takes. */
+export type WarningParams<C extends WarningCode> = Extract<ContentWarning, { code: C }>['params'];
+
+/** A warning at a place; the code decides which parameters it takes. */
+export function warningAt<C extends WarningCode>(place: Omit<Place, 'hint'> & { hint?: Hint }, code: C, params: WarningParams<C>): ContentWarning {
+  // `params` is checked against `code` above; the union of all warnings cannot see that for a generic code.
+  return { ...place, code, severity: 'warning', params } as ContentWarning;
+}
+
+/** What the editor wrote, when the problem's message names it (`{found}`). */
+export function foundOf(problem: ContentProblem): string | undefined {
+  return problem.params && 'found' in problem.params ? problem.params.found : undefined;
+}
 
 /**
  * Text an editor wrote, made visible on one line: a control character (1.2: an error of its own)
@@ -132,19 +190,29 @@ export function visible(text: string): string {
   return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, (c) => (c === '\n' ? '⏎' : `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`));
 }
 
+/**
+ * The parameters as the message shows them: what the editor wrote made visible, and the words
+ * some parameters name (a value type, a YAML detail, a Markdown block, a reserved path) translated.
+ */
+function shownParams(error: ContentProblem, t: Translate): Record<string, string> {
+  const params: Record<string, string> = Object.fromEntries(Object.entries(error.params ?? {}).map(([key, value]) => [key, visible(value)]));
+  if (error.code === 'type') {
+    if (isOneOf(valueTypes, error.params.foundType)) params.foundType = t(`valueType.${error.params.foundType}`);
+    if (isOneOf(valueTypes, error.params.expected)) params.expected = t(`valueType.${error.params.expected}`);
+  }
+  if (error.code === 'yaml' && isOneOf(yamlDetails, error.params.detail)) params.detail = t(`yaml.${error.params.detail}`);
+  if (error.code === 'aliasCollision' && error.params.other === 'reserved') params.other = t('alias.reserved');
+  if (error.code === 'markdownBlock' && isOneOf(markdownBlocks, error.params.found)) params.found = t(`markdown.${error.params.found}`);
+  return params;
+}
+
 /** The message alone, without place and field: `„geschlossen“ — erlaubt: … (meinten Sie …?)`. */
 export function problemMessage(error: ContentProblem, language: Language): string {
   const t = translator(language);
-  // Some parameters are words to translate, not text the editor wrote.
-  const params = Object.fromEntries(Object.entries(error.params ?? {}).map(([key, value]) => [key, visible(value)]));
-  if (params.foundType) params.foundType = t(`valueType.${params.foundType}` as MessageKey);
-  if (params.expected && `valueType.${params.expected}` in catalog(language)) params.expected = t(`valueType.${params.expected}` as MessageKey);
-  if (params.detail) params.detail = t(`yaml.${params.detail}` as MessageKey);
-  if (error.code === 'aliasCollision' && params.other === 'reserved') params.other = t('alias.reserved');
-  if (error.code === 'markdownBlock' && params.found && `markdown.${params.found}` in catalog(language)) params.found = t(`markdown.${params.found}` as MessageKey);
-  const message = error.severity === 'warning' ? t(`warning.${error.code}` as MessageKey, params) : t(`error.${error.code}` as MessageKey, params);
-  const hintParams = error.hint?.params && Object.fromEntries(Object.entries(error.hint.params).map(([key, value]) => [key, visible(value)]));
-  const hint = error.hint ? ` (${t(`hint.${error.hint.code}` as MessageKey, hintParams)})` : '';
+  const params = shownParams(error, t);
+  const message = error.severity === 'warning' ? t(`warning.${error.code}`, params) : t(`error.${error.code}`, params);
+  const shownHint = error.hint?.params && Object.fromEntries(Object.entries(error.hint.params).map(([key, value]) => [key, visible(value)]));
+  const hint = error.hint ? ` (${t(`hint.${error.hint.code}`, shownHint)})` : '';
   return `${message}${hint}`;
 }
 
@@ -161,7 +229,7 @@ export function sortErrors<P extends ContentProblem>(errors: P[]): P[] {
   const seen = new Set<string>();
   const unique = errors.filter((e) => {
     // Two different links on one line are two problems; the same YAML problem twice is one.
-    const key = `${e.file}|${e.line}|${e.field}|${e.code}|${e.code.startsWith('link') ? e.params?.found : ''}`;
+    const key = `${e.file}|${e.line}|${e.field}|${e.code}|${e.code.startsWith('link') ? foundOf(e) : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -171,8 +239,15 @@ export function sortErrors<P extends ContentProblem>(errors: P[]): P[] {
   );
 }
 
+/**
+ * Where a value sits in a file: field names and list indexes counted from 0, as zod reports an
+ * issue's path (`['tasks', 1, 'status']`). The reader, the rules, the warnings and the editing
+ * commands all name fields this way; `fieldName` shows one to editors.
+ */
+export type FieldPath = readonly PropertyKey[];
+
 /** `['tasks', 1, 'status']` → `tasks[2].status`: editors count entries from 1. */
-export function fieldName(path: readonly PropertyKey[]): string {
+export function fieldName(path: FieldPath): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part + 1}]`;
@@ -263,11 +338,12 @@ export function describeFound(value: unknown): string {
   return JSON.stringify(value).slice(0, 60);
 }
 
-function typeWord(value: unknown): string {
+function typeWord(value: unknown): ValueType {
   if (Array.isArray(value)) return 'list';
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'object') return 'mapping';
-  return typeof value;
+  const type = typeof value;
+  return isOneOf(valueTypes, type) ? type : 'string';
 }
 
 /** Examples for required fields, so the message says how to write it. */
@@ -293,13 +369,13 @@ const examples: Record<string, string> = {
 
 interface Located {
   file: string;
-  lineOf: (path: readonly PropertyKey[]) => number | undefined;
+  lineOf: (path: FieldPath) => number | undefined;
   /** The value an editor wrote at a path (before defaults). */
-  valueAt: (path: readonly PropertyKey[]) => unknown;
+  valueAt: (path: FieldPath) => unknown;
 }
 
 /** One zod issue → one or more content errors (one per unknown key). */
-export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKeys: (path: readonly PropertyKey[]) => string[]): ContentError[] {
+export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKeys: (path: FieldPath) => string[]): ContentError[] {
   const path = issue.path;
   const base = { file: where.file, line: where.lineOf(path), field: fieldName(path) };
   const found = where.valueAt(path);
@@ -382,8 +458,9 @@ export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKe
       ];
     case 'custom': {
       // A refinement in the schema names its own message (`params: { code: 'editorRepo' }`).
-      const code = (issue.params as { code?: ErrorCode } | undefined)?.code;
-      if (code) return [{ ...base, code, params: { found: describeFound(found) } }];
+      const code = (issue.params as { code?: FoundCode } | undefined)?.code;
+      // Every such code takes `found` alone (`FoundCode`); the union of all errors cannot see that for a variable code.
+      if (code) return [{ ...base, code, params: { found: describeFound(found) } } as ContentError];
       return [{ ...base, code: 'type', params: { found: describeFound(found), foundType: typeWord(found), expected: issue.message } }];
     }
     default:

@@ -30,7 +30,7 @@ export type PatternMessage = 'line' | 'text' | 'paragraph' | 'body' | 'alias' | 
 export interface FieldRule {
   /** Source of a JavaScript regular expression (no flags) for the whole, trimmed value. */
   pattern: string;
-  /** `pattern.<message>` in the field catalogues: the German or English words under the field. */
+  /** `pattern.<message>` in the field texts: the German or English words under the field. */
   message: PatternMessage;
   /** Values check accepts (and the pattern too). */
   examples: readonly string[];

@@ -1,5 +1,5 @@
 /**
- * The content contract (CONTENT-FORMAT.md, version 1) as zod schemas: the one place that knows
+ * The content contract (version 1; the editors' guide is docs/content-format.md) as zod schemas: the one place that knows
  * the shape of valid content. `npm run check` and the build both validate with these.
  * Rules that need more than one field or file (times in the site's time zone, phone numbers for
  * the site's country, references between files) live in `rules.ts`, next to this file.

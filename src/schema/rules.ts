@@ -5,7 +5,7 @@
  * Each check records a `ContentError` and returns the resolved value (or undefined).
  */
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { ContentError } from './errors.ts';
+import type { ContentError, FieldPath } from './errors.ts';
 import { closest, fieldName } from './errors.ts';
 import { parseTime, formatTime, type TimeValue } from '../model/time.ts';
 import { parsePhone } from '../model/phone.ts';
@@ -30,8 +30,6 @@ export interface RuleContext {
   /** Links inside the site, collected while checking texts; checked once every page is known. */
   links?: SiteLink[];
 }
-
-type FieldPath = readonly PropertyKey[];
 
 function at(_ctx: RuleContext, source: SourceFile, field: FieldPath): Pick<ContentError, 'file' | 'line' | 'field'> {
   return { file: source.file, line: source.lineOf(field), field: fieldName(field) };

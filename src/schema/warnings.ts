@@ -4,16 +4,16 @@
  * rule, all on the finished site; "now" is the site's build time (`SOURCE_DATE_EPOCH` when set),
  * the same moment the pages use for "possibly outdated".
  */
-import { fieldName, type ContentWarning, type WarningCode } from './errors.ts';
+import { fieldName, warningAt, type ContentWarning, type FieldPath, type WarningCode, type WarningParams } from './errors.ts';
 import { isStale } from '../model/derive.ts';
 import { formatTime, type TimeValue } from '../model/time.ts';
 import { plainText } from '../model/markdown.ts';
-import { catalog, editorLanguage, editorLanguages, translator } from '../i18n/index.ts';
+import { messagesOf, editorLanguage, editorLanguages, translator } from '../i18n/index.ts';
 import type { StatusKey } from './index.ts';
 import type { Channel, Service, Site, Town } from '../model/types.ts';
 
 /** The line of a field in a file, from the reader. */
-export type LineOf = (file: string, field: readonly PropertyKey[]) => number | undefined;
+export type LineOf = (file: string, field: FieldPath) => number | undefined;
 
 interface WarningContext {
   site: Site;
@@ -22,8 +22,8 @@ interface WarningContext {
   show: (value: TimeValue) => string;
 }
 
-function warning(ctx: WarningContext, file: string, field: string, code: WarningCode, params: Record<string, string>, hint?: ContentWarning['hint']): ContentWarning {
-  return { file, line: ctx.lineOf(file, [field]), field, code, severity: 'warning', params, ...(hint ? { hint } : {}) };
+function warning<C extends WarningCode>(ctx: WarningContext, file: string, field: string, code: C, params: WarningParams<C>): ContentWarning {
+  return warningAt({ file, line: ctx.lineOf(file, [field]), field }, code, params);
 }
 
 /**
@@ -150,12 +150,12 @@ export const catalogueUsualSummaries = ['Arbeitet wie gewohnt. Alle Anliegen sin
 /** The summaries the commands and the catalogue write for "works as usual", in German and English. */
 function usualSummaries(): Set<string> {
   const keys = ['new.serviceSummary', 'new.townSummary', 'resolve.serviceSummary', 'resolve.townSummary'] as const;
-  return new Set([...catalogueUsualSummaries, ...editorLanguages.flatMap((language) => keys.map((key) => catalog(language)[key]))]);
+  return new Set([...catalogueUsualSummaries, ...editorLanguages.flatMap((language) => keys.map((key) => messagesOf(language)[key]))]);
 }
 
 /** The summaries the commands write for a service that has just become disrupted. */
 function disruptedSummaries(): Set<string> {
-  return new Set(editorLanguages.map((language) => catalog(language)['new.serviceSummaryDisrupted']));
+  return new Set(editorLanguages.map((language) => messagesOf(language)['new.serviceSummaryDisrupted']));
 }
 
 /**
@@ -197,7 +197,7 @@ export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
   // Warnings are for editors: in their language, as check's errors are.
   const language = editorLanguage(site.settings.contentLanguage);
   const t = translator(language);
-  const ctx: WarningContext = { site, lineOf, show: (value) => formatTime(value, site.settings.timezone, catalog(language)['lang.locale'], t) };
+  const ctx: WarningContext = { site, lineOf, show: (value) => formatTime(value, site.settings.timezone, messagesOf(language)['lang.locale'], t) };
   const services = site.towns.flatMap((town) => town.services);
   const warnings = [
     ...staleWarnings(ctx),

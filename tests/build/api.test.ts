@@ -10,9 +10,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/model/site.ts';
 import type { Site } from '../../src/model/types.ts';
-import { apiSchemas } from '../../src/api-schema/index.ts';
+import { apiSchemas, type IncidentsDocument, type TownDocument, type TownsDocument } from '../../src/model/api-shape.ts';
 import { statusKeys } from '../../src/schema/index.ts';
-import type { IncidentsDocument, TownDocument, TownsDocument } from '../../src/model/api.ts';
 import { collect, htmlLinks, texts, validators, type Schemas } from '../unit/api/validate.ts';
 import { buildSite, fixture, readPage, root } from './helpers.ts';
 

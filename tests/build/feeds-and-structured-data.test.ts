@@ -172,7 +172,7 @@ describe('texts that could break JSON or XML', () => {
     expect(announcement!.name).toBe(`${nasty} – Ort "Nord" </script>: Normal verfügbar`);
     expect(announcement!.text).toBe('Backslash \\ und Emoji 🚒');
     const list = items(feed(dist, 'feed.xml'));
-    // A title is plain text escaped once more as HTML (issue 16): once decoded it holds no markup,
+    // A title is plain text escaped once more as HTML (README.md, "Feeds and structured data"): once decoded it holds no markup,
     // and a reader that takes it for HTML shows it as written.
     expect(list.some((i) => i.title === escapeHtml(`${nasty} (Ort "Nord" </script>): Normal verfügbar`))).toBe(true);
     expect(list.every((i) => !i.title.includes('<'))).toBe(true);

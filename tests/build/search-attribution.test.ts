@@ -11,7 +11,7 @@ import { pagefindInNode, type NodePagefind } from '../support/pagefind-node.ts';
 import { buildSite, root, tempDir } from './helpers.ts';
 
 /**
- * The Bürgerservice of issue 16: *Reisepass* only in `keywords`, the last task "Wohnsitz
+ * A Bürgerservice with *Reisepass* only in `keywords`, the last task "Wohnsitz
  * ummelden" (Nur Annahme), no body and no updates after the tasks. The other task names the
  * service ("im Bürgerservice").
  */

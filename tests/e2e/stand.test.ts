@@ -1,5 +1,5 @@
 /**
- * "Possibly outdated" is decided when the page is read (issue 16, finding 3). The example is
+ * "Possibly outdated" is decided when the page is read (docs/content-format.md, "Der „Stand“"). The example is
  * built two hours after its newest "Stand" (Friday, 3 November 2023, 14:17), so every page is
  * fresh at build time; Chromium then reads it with its clock set within the 48 hours, beyond
  * them, with a page left open while they pass, and without JavaScript.

@@ -1,5 +1,5 @@
 /**
- * Search in the citizens' words (issue 8), in a real browser, on a fixture site with no
+ * Search in the citizens' words (docs/content-format.md, "Eigene Wörter für die Suche"), in a real browser, on a fixture site with no
  * `keywords` anywhere (tests/fixtures/sites/alltag): an everyday word, a part of a compound or
  * a typo finds the right task with its status among the first three results, and a task comes
  * before a page that merely mentions the word. Several words, paraphrases and a misspelt word

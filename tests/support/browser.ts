@@ -25,7 +25,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
-/** The WCAG 2.2 AA rules (DESIGN.md, quality bars). */
+/** The WCAG 2.2 AA rules axe-core checks the pages against (README.md: `tests/e2e`, axe-core). */
 export const WCAG_AA_TAGS: readonly string[] = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export async function launchBrowser(): Promise<Browser> {
@@ -86,8 +86,8 @@ export async function expectNoAxeViolations(page: Page, options: AxeCheckOptions
 }
 
 /**
- * Records every request that leaves the given origin ("no request leaves the site's own
- * origin", DESIGN.md). Call before `page.goto`; read the array at the end of the test.
+ * Records every request that leaves the given origin ("No page requests anything from another
+ * origin", README.md, "Hosting"). Call before `page.goto`; read the array at the end of the test.
  */
 export function collectForeignRequests(page: Page, origin: string): string[] {
   const foreign: string[] = [];

@@ -1,6 +1,6 @@
 /** `/<town>/badge.svg`: the town's status as a small picture for other websites (src/model/badge.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getView } from '../../model/current.ts';
+import { getView } from '../../model/view.ts';
 import { badgeSvg } from '../../model/badge.ts';
 import type { Town } from '../../model/types.ts';
 

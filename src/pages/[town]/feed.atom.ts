@@ -1,6 +1,6 @@
 /** `/<town>/feed.atom`: the town's feed as Atom, the same entries as its `feed.xml`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getView } from '../../model/current.ts';
+import { getView } from '../../model/view.ts';
 import { atomFeed } from '../../model/atom.ts';
 import type { Town } from '../../model/types.ts';
 

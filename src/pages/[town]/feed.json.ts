@@ -1,6 +1,6 @@
 /** `/<town>/feed.json`: the town's feed as JSON Feed 1.1. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getView } from '../../model/current.ts';
+import { getView } from '../../model/view.ts';
 import { jsonFeed } from '../../model/json-feed.ts';
 import { jsonResponse } from '../../model/api.ts';
 import type { Town } from '../../model/types.ts';

@@ -1,7 +1,7 @@
 /** `/<town>/feed.xml`: the town's updates and notice changes, with its services and incidents. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getView } from '../../model/current.ts';
+import { getView } from '../../model/view.ts';
 import { rssFeed } from '../../model/rss.ts';
 import type { Town } from '../../model/types.ts';
 

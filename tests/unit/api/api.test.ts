@@ -1,12 +1,12 @@
 /**
- * The JSON API builders (src/model/api.ts) and their schemas (src/api-schema/): what each file
+ * The JSON API builders (src/model/api.ts) and their schemas (src/model/api-shape.ts): what each file
  * contains, times, URLs in every mode, Markdown texts, determinism, and that the schemas are
  * strict enough to catch mistakes.
  */
 import { describe, expect, test } from 'vitest';
 import { incidentsDocument, toJson, townDocument, townsDocument } from '../../../src/model/api.ts';
 import { routes } from '../../../src/model/routes.ts';
-import { apiSchemas } from '../../../src/api-schema/index.ts';
+import { apiSchemas, apiShapes } from '../../../src/model/api-shape.ts';
 import { createUrls } from '../../../src/model/urls.ts';
 import type { Site } from '../../../src/model/types.ts';
 import { incident, md, site as loadSite, text, type Files } from '../support/content.ts';
@@ -363,6 +363,15 @@ describe('serialization', () => {
 });
 
 describe('the schemas', () => {
+  test('are made from the shapes the builders’ types come from, and the shapes accept what the builders return', async () => {
+    const docs = await documents(await loadSite(files));
+    for (const key of ['towns', 'town', 'incidents'] as const) {
+      expect(apiShapes[key].parse(JSON.parse(toJson(docs[key])))).toEqual(JSON.parse(toJson(docs[key])));
+      expect(apiShapes[key].safeParse({ ...docs[key], stand: 'heute' }).success, key).toBe(false);
+    }
+    expect(apiSchemas.town.$defs).toHaveProperty('channel');
+  });
+
   test('are draft 2020-12 with relative ids, and every document validates (strict ajv)', async () => {
     for (const [name, schema] of Object.entries(apiSchemas)) {
       expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `${name}.json`, additionalProperties: false });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { townDocument, townsDocument } from '../../../src/model/api.ts';
-import { apiSchemas } from '../../../src/api-schema/index.ts';
+import { apiSchemas } from '../../../src/model/api-shape.ts';
 import { serviceJsonLd, townJsonLd } from '../../../src/model/jsonld.ts';
 import { translator } from '../../../src/i18n/index.ts';
 import { createUrls } from '../../../src/model/urls.ts';

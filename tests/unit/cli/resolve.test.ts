@@ -136,7 +136,7 @@ describe('resolve', () => {
     expect(await check(root)).toBe('');
   });
 
-  test('finding 16.4: a town whose status follows from its services gets a summary that fits once they are all back; the rest is listed to revisit', async () => {
+  test('a town whose status follows from its services gets a summary that fits once they are all back; the rest is listed to revisit', async () => {
     const files: Files = {
       ...site,
       'towns/werl/index.md': md('name: Werl\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Bürgerbüro und Standesamt sind eingeschränkt.\n'),

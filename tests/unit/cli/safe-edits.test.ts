@@ -1,5 +1,5 @@
 /**
- * Edits are safe (issue 16, finding 6 and part of finding 10): changes made at the same time
+ * Edits are safe (docs/content-format.md, "Zwei Änderungen gleichzeitig, Links"): changes made at the same time
  * run one after the other and none is lost; a change based on a version that someone else has
  * changed since is refused; a killed command leaves nothing in `content/`; symbolic and hard
  * links are refused by every command that writes.

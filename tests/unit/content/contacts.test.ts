@@ -1,5 +1,5 @@
 /**
- * Contact values (CONTENT-FORMAT.md, "Contact values"): phone and fax numbers for the site's
+ * Contact values (docs/content-format.md, "Kontaktwege"): phone and fax numbers for the site's
  * country, shown as written and linked in E.164; e-mail addresses; https URLs for online and
  * web; link URLs.
  */

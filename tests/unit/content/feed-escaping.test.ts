@@ -1,5 +1,5 @@
 /**
- * Finding 9 of issue 16: the RSS channel's title and description were escaped once for XML
+ * Feeds (README.md, "Feeds and structured data"): the RSS channel's title and description were escaped once for XML
  * only, so `"><img src=x onerror=…>` in site.yaml decoded to live markup in a reader that shows
  * them as HTML. Now every plain text of a feed is escaped once more; the item description is
  * HTML already (rendered Markdown) and stays escaped once.

@@ -1,5 +1,5 @@
 /**
- * Scope 8 of issue 16: no stack trace, no hang, ever. A bounded, seeded fuzz test: a few hundred
+ * Safe input (docs/content-format.md, "Sichere Eingaben"): no stack trace, no hang, ever. A bounded, seeded fuzz test: a few hundred
  * mutations of the example's files (deleted, doubled and swapped lines, control characters, YAML
  * tokens, cut-off files, changed indentation, `__proto__`, alias chains, bytes that are not
  * UTF-8) are checked in-process, each under a time limit; every answer must be a valid site or

@@ -1,5 +1,5 @@
 /**
- * Text fields (CONTENT-FORMAT.md, "Text fields"): inline fields are one paragraph, bodies are
+ * Text fields (docs/content-format.md, "Texte und Markdown"): inline fields are one paragraph, bodies are
  * Markdown, raw HTML is an error everywhere (naming file and line), links may only be https:,
  * http:, mailto:, tel: or site-relative, and site-relative links get the base path.
  */

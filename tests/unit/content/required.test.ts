@@ -1,5 +1,5 @@
 /**
- * Required fields of every file kind (CONTENT-FORMAT.md: site.yaml, towns, services,
+ * Required fields of every file kind (docs/content-format.md: site.yaml, towns, services,
  * incidents, pages): a missing field names the file, the line and the field, with an example.
  */
 import { describe, expect, test } from 'vitest';

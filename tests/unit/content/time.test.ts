@@ -1,12 +1,12 @@
 /**
- * Time (CONTENT-FORMAT.md, "Time"): dates and date-times, quoted or not, are read in the site's
+ * Time (docs/content-format.md, "Zeitangaben"): dates and date-times, quoted or not, are read in the site's
  * time zone (also in summer time and across both changes of the clock), offsets are honoured,
  * impossible dates are errors, and pages show German dates whatever the machine's time zone.
  * These tests run under TZ=UTC and TZ=America/New_York with the same expectations.
  */
 import { describe, expect, test } from 'vitest';
 import { formatTime, isValidTimeZone, parseTime, type TimeValue } from '../../../src/model/time.ts';
-import { catalog, languages, translator, type Language } from '../../../src/i18n/index.ts';
+import { messagesOf, languages, translator, type Language } from '../../../src/i18n/index.ts';
 import { incident, NOW, output, service, site, text, town } from '../support/content.ts';
 
 const berlin = 'Europe/Berlin';
@@ -140,7 +140,7 @@ describe('formatTime', () => {
 
   test('the patterns hold no names of days or months: Intl supplies them', () => {
     const words = (language: Language) =>
-      [catalog(language)['time.dateTime'], catalog(language)['time.date']].join(' ').replace(/\{\w+\}/g, '').match(/\p{L}+/gu) ?? [];
+      [messagesOf(language)['time.dateTime'], messagesOf(language)['time.date']].join(' ').replace(/\{\w+\}/g, '').match(/\p{L}+/gu) ?? [];
     expect(Object.fromEntries(languages.map((l) => [l, words(l)]))).toEqual({ de: ['Uhr'], en: ['on'], tr: [], ar: [], uk: [], ru: [] });
   });
 });

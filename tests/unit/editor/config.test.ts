@@ -175,7 +175,7 @@ describe('the web editor configuration', () => {
     expect(body.buttons).not.toContain('image');
   });
 
-  test('labels and hints come from the field catalogue, in the site’s language', () => {
+  test('labels and hints come from the field texts, in the site’s language', () => {
     const texts = fieldTexts('de');
     expect(field(collection('services').fields, 'summary')).toMatchObject({ label: texts['service.summary']!.label, hint: texts['service.summary']!.hint });
     const english = createCmsConfig({ ...input, language: 'en' });

@@ -1,6 +1,6 @@
 /**
- * docs/web-editor.md lists the web editor's field labels from the same catalogue as the forms,
- * and every field the editor guide (docs/content-format.md) names is in that catalogue.
+ * docs/web-editor.md lists the web editor's field labels from the same field texts as the forms,
+ * and every field the editor guide (docs/content-format.md) names is in those texts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

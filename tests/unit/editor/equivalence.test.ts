@@ -17,6 +17,7 @@ import { fieldRules, type FieldRule } from '../../../src/schema/field-rules.ts';
 import { editorSchema } from '../../../src/schema/index.ts';
 import { fieldTexts } from '../../../src/editor/fields.ts';
 import { load, text } from '../support/content.ts';
+import { foundOf } from '../../../src/schema/errors.ts';
 
 const config = createCmsConfig({
   editor: editorSchema.parse({ backend: 'github', repo: 'kreis-soest/notfall' }),
@@ -147,7 +148,7 @@ const existingPaths = ['/soest/', '/soest/s0/'];
 describe('every value the web editor accepts, check accepts', () => {
   const patterned = places.filter((p) => p.field.pattern);
 
-  test('every text field has a pattern from the rules check uses, with the message in the field catalogue', () => {
+  test('every text field has a pattern from the rules check uses, with the message in the field texts', () => {
     const texts = places.filter((p) => ['string', 'text', 'markdown'].includes(p.field.widget));
     expect(texts.length).toBeGreaterThan(40);
     for (const p of texts) {
@@ -212,7 +213,7 @@ describe('every value the web editor accepts, check accepts', () => {
       .map((e) => ({ at: samples.has(e.file) ? label(samples.get(e.file)!.place) : e.file, value: samples.get(e.file)?.value, code: e.code, field: e.field }));
     expect(refused).toEqual([]);
     // Those refusals are for paths that do not exist, not for values of another shape.
-    for (const e of errors.filter((e) => siteLinkCodes.includes(e.code))) expect(String(e.params?.found), e.file).toMatch(/^\//);
+    for (const e of errors.filter((e) => siteLinkCodes.includes(e.code))) expect(String(foundOf(e)), e.file).toMatch(/^\//);
   });
 
   test('choices are the schema’s, and required fields are the schema’s required keys', () => {

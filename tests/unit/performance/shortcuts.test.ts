@@ -1,5 +1,5 @@
 /**
- * The shortcuts of issue 13 give what the long way gives: offsets kept per quarter hour, plain
+ * The shortcuts of docs/performance.md give what the long way gives: offsets kept per quarter hour, plain
  * text that skips markdown-it, a checked body rendered from the checker's tokens, and the model
  * the build hands to Astro's pages.
  */
@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { createRenderer, inspectMarkdown, isAllowedHref, plainText } from '../../../src/model/markdown.ts';
 import { offsetAt } from '../../../src/model/time.ts';
-import { getView, handOver } from '../../../src/model/current.ts';
+import { getView, handOver } from '../../../src/model/view.ts';
 import { urlSettingsFromEnv } from '../../../src/model/urls.ts';
 import type { LoadResult } from '../../../src/model/site.ts';
 
@@ -99,9 +99,10 @@ describe('the model handed over by the build', () => {
   it('is what the pages get for the same folder and URL settings', async () => {
     const dir = path.resolve('tests/fixtures/does-not-exist-handover');
     process.env.AUSHANG_CONTENT = dir;
-    const site = { settings: { language: 'de', contentLanguage: 'de', timezone: 'Europe/Berlin', locale: 'de-DE' }, address: urlSettingsFromEnv() };
+    const address = urlSettingsFromEnv();
+    const site = { address, settings: { language: 'de', contentLanguage: 'de', timezone: 'Europe/Berlin', locale: 'de-DE' } };
     const result = { ok: true, site, language: 'de', warnings: [] } as unknown as LoadResult;
-    handOver(dir, urlSettingsFromEnv(), result);
+    handOver(dir, address, result);
     const view = await getView();
     expect(view.site).toBe(site);
   });

@@ -28,7 +28,7 @@ describe('whether the index knows a word', () => {
 });
 
 describe('the closest word', () => {
-  test('the typos of the issue', () => {
+  test('typos of everyday searches', () => {
     expect(closestWord('Fürherschein', list)).toBe('führerschein');
     expect(closestWord('Sperrmühl', list)).toBe('sperrmüll');
     expect(closestWord('Meldebeschenigung', list)).toBe('meldebescheinigung');

@@ -66,7 +66,7 @@ describe('toResult', () => {
 });
 
 describe('a task is shown only when its own section matched', () => {
-  /** The Bürgerservice of issue 16: "Reisepass" is only in its keywords, its last task is "Nur Annahme". */
+  /** A Bürgerservice where "Reisepass" is only in its keywords, its last task is "Nur Annahme". */
   const buergerservice = (subResults: PagefindData['sub_results']): PagefindData => ({
     url: '/musterstadt/buergerservice/',
     excerpt: '<mark>Reisepass</mark>',

@@ -1,7 +1,7 @@
-/** `/api/v1/schema/{towns,town,incidents}.json`: the JSON Schemas of the API files (src/api-schema/). */
+/** `/api/v1/schema/{towns,town,incidents}.json`: the JSON Schemas of the API files, made from their shapes (src/model/api-shape.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiSchemas } from '../../../../api-schema/index.ts';
-import { jsonResponse, schemaNames, type SchemaName } from '../../../../model/api.ts';
+import { apiSchemas, schemaNames, type SchemaName } from '../../../../model/api-shape.ts';
+import { jsonResponse } from '../../../../model/api.ts';
 
 export const getStaticPaths = (() => schemaNames.map((name) => ({ params: { name }, props: { name } }))) satisfies GetStaticPaths;
 

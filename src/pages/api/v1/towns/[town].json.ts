@@ -1,6 +1,6 @@
 /** `/api/v1/towns/<town>.json`: one town whole (docs/api.md). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getView } from '../../../../model/current.ts';
+import { getView } from '../../../../model/view.ts';
 import { jsonResponse, townDocument } from '../../../../model/api.ts';
 import type { Town } from '../../../../model/types.ts';
 

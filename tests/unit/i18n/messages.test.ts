@@ -1,9 +1,12 @@
 /**
  * The interface strings: German and English have the same keys and the same placeholders;
  * Turkish, Arabic, Ukrainian and Russian have every interface key (messages for editors stay
- * German or English); every error code has a message whose placeholders the checker fills.
+ * German or English); every error, warning and hint code has a message in German and English
+ * whose placeholders are exactly the parameters the code is raised with (`errorParams` …
+ * in src/schema/errors.ts; the type system holds every rule to those); every string is used.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { de } from '../../../src/i18n/de.ts';
 import { en } from '../../../src/i18n/en.ts';
@@ -12,7 +15,7 @@ import { ar } from '../../../src/i18n/ar.ts';
 import { uk } from '../../../src/i18n/uk.ts';
 import { ru } from '../../../src/i18n/ru.ts';
 import {
-  catalog,
+  messagesOf,
   contentAttributes,
   defaultContentLanguage,
   direction,
@@ -23,123 +26,32 @@ import {
   languages,
   translator,
 } from '../../../src/i18n/index.ts';
-import { languageKeys } from '../../../src/schema/index.ts';
-import { formatContentError, type ContentError, type ErrorCode, type HintCode, type WarningCode } from '../../../src/schema/errors.ts';
+import { channelKinds, languageKeys, statusKeys } from '../../../src/schema/index.ts';
+import {
+  errorParams,
+  formatContentError,
+  hintParams,
+  valueTypes,
+  warningParams,
+  yamlDetails,
+  type ContentProblem,
+  type Hint,
+} from '../../../src/schema/errors.ts';
+import { markdownBlocks } from '../../../src/model/markdown.ts';
+import { accessRoles } from '../../../src/model/derive.ts';
+import { editErrorCodes } from '../../../src/cli/edit.ts';
 import { base, load, messages, service, site, town } from '../support/content.ts';
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 const unfilled = /\{\w+\}/;
 
-/** The codes as declared in errors.ts (a type, so read from the source). */
-const source = readFileSync(new URL('../../../src/schema/errors.ts', import.meta.url), 'utf8');
-const declared = (typeName: string) => {
-  const body = new RegExp(`export type ${typeName} =([^;]+);`).exec(source)![1]!;
-  return [...body.matchAll(/'(\w+)'/g)].map((m) => m[1]!);
-};
-
-/** The parameters each error code is raised with (src/model, src/schema). */
-const paramsOf: Record<ErrorCode, string[]> = {
-  required: [],
-  empty: [],
-  enum: ['found', 'allowed'],
-  type: ['found', 'foundType', 'expected'],
-  unknownField: ['allowed'],
-  tooSmall: ['found', 'minimum'],
-  time: ['found'],
-  timeInvalid: ['found'],
-  timeFuture: ['found', 'limit'],
-  timeOrder: ['found', 'other'],
-  phoneNoAreaCode: ['found'],
-  phoneInvalid: ['found'],
-  phoneCharacters: ['found'],
-  email: ['found'],
-  url: ['found'],
-  urlNotHttps: ['found'],
-  markdownHtml: ['found'],
-  markdownLink: ['found'],
-  markdownBlock: ['found'],
-  markdownImage: ['found'],
-  unknownIncident: ['found', 'allowed'],
-  unknownParent: ['found', 'allowed'],
-  parentSelf: ['found'],
-  parentCycle: ['found'],
-  slug: ['found'],
-  reservedTown: ['found', 'allowed'],
-  reservedService: ['found', 'allowed'],
-  reservedPage: ['found', 'allowed'],
-  collision: ['found', 'other'],
-  duplicateRole: ['found', 'other'],
-  townStatusRequired: [],
-  townStatusTooGood: ['found', 'services', 'derived'],
-  alias: ['found'],
-  aliasCollision: ['found', 'other'],
-  timezone: ['found'],
-  country: ['found'],
-  yaml: ['detail', 'message'],
-  noFrontmatter: [],
-  notMapping: [],
-  emptyFile: [],
-  notUtf8: [],
-  unexpectedFile: ['allowed'],
-  missingFile: [],
-  missingFolder: [],
-  unreadable: [],
-  symlink: ['target'],
-  linkUnknown: ['found'],
-  linkAnchor: ['found', 'page', 'anchor'],
-  linkRelative: ['found', 'resolved'],
-  editor: ['found'],
-  editorRepo: ['found'],
-  editorUrl: ['found'],
-  editorUrlRequired: [],
-  editorReview: ['found'],
-  vocabularyGroup: ['found'],
-  siteUrl: ['found'],
-  mirrorTwice: ['found'],
-  controlCharacter: ['found'],
-  frontmatterDashes: ['found'],
-  yamlAliasUnknown: ['found'],
-  yamlAliasRecursive: ['found'],
-  yamlAliasLimit: ['found'],
-  yamlTag: ['found'],
-  yamlProtoKey: ['found'],
-  notRegularFile: [],
-  hardLink: ['found'],
-  notFolder: [],
-  notFile: [],
-  unreadableFolder: [],
-  aliasEncoded: ['found'],
-  aliasEmptySegment: ['found'],
-  aliasDotSegment: ['found'],
-  aliasDotfile: ['found'],
-  ars: ['found'],
-  leika: ['found'],
-};
-
-/** The parameters each warning is raised with (src/schema/warnings.ts). */
-const warningParams: Record<WarningCode, string[]> = {
-  stale: ['found', 'hours'],
-  expectedPast: ['found'],
-  noAlternative: ['found'],
-  townStatusContradicts: ['found', 'services', 'count'],
-  townSummaryNamesNormal: ['found', 'town'],
-  taskUnderNormalService: ['found', 'task'],
-  summaryKept: ['found', 'status'],
-  examplePage: ['found'],
-  channelNoValue: ['found'],
-};
-
-const hintParams: Record<HintCode, string[]> = {
-  didYouMean: ['suggestion'],
-  example: ['example'],
-  quote: [],
-  yaml: [],
-  saveUtf8: [],
-  slugify: ['suggestion'],
-  typo: [],
-  https: [],
-  basePath: ['base', 'suggestion'],
-};
+/** Each code's parameters, filled with a value its message can show. */
+const sample = (names: readonly string[]) =>
+  Object.fromEntries(names.map((p) => [p, p === 'foundType' ? 'list' : p === 'expected' ? 'string' : p === 'detail' ? 'tab' : `<${p}>`]));
+/** A problem of this code with every parameter it takes (the registry guarantees the shape). */
+const problem = (code: string, names: readonly string[], severity?: 'warning') =>
+  ({ file: 'content/towns/soest/index.md', line: 3, field: 'status', code, params: sample(names), ...(severity ? { severity } : {}) }) as unknown as ContentProblem;
+const hint = (code: string, names: readonly string[]) => ({ code, params: sample(names) }) as unknown as Hint;
 
 const interfaceOnly = { tr, ar, uk, ru } as const;
 const interfaceKeys = Object.keys(de).filter((key) => !isEditorKey(key)).sort();
@@ -173,8 +85,7 @@ describe('catalogs', () => {
   test('every interface language can be chosen in site.yaml, and each names its own language and locale', () => {
     expect([...languageKeys]).toEqual([...languages]);
     for (const language of languages) {
-      expect(catalog(language)['lang.tag']).toBe(language);
-      expect(new Intl.Locale(catalog(language)['lang.locale']).language).toBe(language);
+      expect(new Intl.Locale(messagesOf(language)['lang.locale']).language).toBe(language);
     }
   });
 
@@ -206,68 +117,56 @@ describe('catalogs', () => {
 });
 
 describe('error messages', () => {
-  test('every declared error code has a message in both languages, and the table above lists them all', () => {
-    const codes = declared('ErrorCode');
-    expect(Object.keys(paramsOf).sort()).toEqual([...codes].sort());
-    for (const code of codes) {
-      expect(de, code).toHaveProperty([`error.${code}`]);
-      expect(en, code).toHaveProperty([`error.${code}`]);
+  const registries = [
+    ['error', errorParams],
+    ['warning', warningParams],
+    ['hint', hintParams],
+  ] as const;
+
+  test.each(editorLanguages)('every error, warning and hint code has a message in %s with exactly its parameters as placeholders', (language) => {
+    const messages = messagesOf(language) as Record<string, string>;
+    for (const [prefix, registry] of registries) {
+      for (const [code, params] of Object.entries(registry)) {
+        const key = `${prefix}.${code}`;
+        expect(messages, key).toHaveProperty([key]);
+        expect(placeholders(messages[key]!), key).toEqual([...params].sort());
+      }
     }
-    expect(Object.keys(hintParams).sort()).toEqual(declared('HintCode').sort());
   });
 
-  test('every declared warning code has a message in both languages whose placeholders the rules fill', () => {
-    const codes = declared('WarningCode');
-    expect(Object.keys(warningParams).sort()).toEqual([...codes].sort());
-    for (const [code, params] of Object.entries(warningParams) as [WarningCode, string[]][]) {
+  test('no message of an error, warning or hint is left without a code', () => {
+    for (const [prefix, registry] of registries) {
+      const keys = Object.keys(de).filter((key) => key.startsWith(`${prefix}.`));
+      expect(keys.map((key) => key.slice(prefix.length + 1)).sort()).toEqual(Object.keys(registry).sort());
+    }
+  });
+
+  test('a warning says it is one, in German and English', () => {
+    for (const [code, params] of Object.entries(warningParams)) {
       for (const language of editorLanguages) {
-        const text = formatContentError(
-          { file: 'content/x.md', line: 1, field: 'status', code, severity: 'warning', params: Object.fromEntries(params.map((p) => [p, `<${p}>`])) },
-          language,
-        );
+        const text = formatContentError(problem(code, params, 'warning'), language);
         expect(text, code).not.toMatch(unfilled);
         expect(text).toContain(language === 'de' ? ': Warnung: ' : ': warning: ');
       }
-      expect(params, code).toEqual(expect.arrayContaining(placeholders(de[`warning.${code}` as keyof typeof de])));
-    }
-  });
-
-  test('every placeholder of an error or hint message is a parameter the checker passes', () => {
-    for (const [code, params] of Object.entries(paramsOf)) {
-      expect(params, code).toEqual(expect.arrayContaining(placeholders(de[`error.${code}` as keyof typeof de])));
-    }
-    for (const [code, params] of Object.entries(hintParams)) {
-      expect(params, code).toEqual(expect.arrayContaining(placeholders(de[`hint.${code}` as keyof typeof de])));
     }
   });
 
   test.each(languages)('formatted with its parameters, no message of %s has an unfilled placeholder', (language) => {
-    for (const [code, params] of Object.entries(paramsOf) as [ErrorCode, string[]][]) {
-      const error: ContentError = {
-        file: 'content/towns/soest/index.md',
-        line: 3,
-        field: 'status',
-        code,
-        params: Object.fromEntries(params.map((p) => [p, p === 'foundType' ? 'list' : p === 'expected' ? 'string' : p === 'detail' ? 'tab' : `<${p}>`])),
-      };
-      for (const [hint, hp] of Object.entries(hintParams) as [HintCode, string[]][]) {
-        const text = formatContentError({ ...error, hint: { code: hint, params: Object.fromEntries(hp.map((p) => [p, `<${p}>`])) } }, language);
-        expect(text, `${code} + ${hint}`).not.toMatch(unfilled);
+    for (const [code, params] of Object.entries(errorParams)) {
+      for (const [hintCode, hp] of Object.entries(hintParams)) {
+        const text = formatContentError({ ...problem(code, params), hint: hint(hintCode, hp) } as ContentProblem, language);
+        expect(text, `${code} + ${hintCode}`).not.toMatch(unfilled);
         expect(text).not.toContain('undefined');
       }
     }
   });
 
   test('words passed as parameters are translated: value types, YAML details, Markdown blocks', () => {
-    for (const type of ['list', 'mapping', 'string', 'number', 'boolean', 'nothing', 'array', 'object']) {
-      expect(de).toHaveProperty([`valueType.${type}`]);
-    }
-    for (const detail of ['duplicateKey', 'tab', 'indent', 'missingChar', 'colon', 'colonInValue', 'token', 'scalarStart', 'other']) {
-      expect(de).toHaveProperty([`yaml.${detail}`]);
-    }
-    for (const block of ['heading', 'list', 'blockquote', 'code', 'rule', 'table', 'image', 'paragraphs']) {
-      expect(de).toHaveProperty([`markdown.${block}`]);
-    }
+    const shown = (code: string, params: Record<string, string>) => formatContentError({ file: 'f', code, params } as unknown as ContentProblem, 'de');
+    expect(shown('type', { found: 'x', foundType: 'list', expected: 'string' })).toBe('f: eine Liste „x“ — erwartet: Text');
+    expect(shown('yaml', { detail: 'tab', message: 'Tabs' })).toContain('Tabulator als Einrückung');
+    expect(shown('markdownBlock', { found: 'heading' })).toContain('enthält eine Überschrift');
+    expect(shown('aliasCollision', { found: '/a/', other: 'reserved' })).not.toContain('reserved');
   });
 
   test.each(languages)('real errors in %s: no unfilled placeholder, no undefined', async (language) => {
@@ -327,5 +226,49 @@ describe('the languages of a site', () => {
     const result = await load({ ...base, 'site.yaml': 'title: T\noperator: O\ncontentLanguage: fr\n' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(formatContentError(result.errors[0]!, result.language)).toMatch(/site\.yaml:3: contentLanguage: „fr“ — erlaubt: de, en, tr, ar, uk, ru/);
+  });
+});
+
+describe('every string is used', () => {
+  /** Keys built at run time from a list: the template in src/ that builds them and the list it takes. */
+  const built: { template: string; names: readonly string[] }[] = [
+    { template: 'status.', names: statusKeys },
+    { template: 'channel.', names: channelKinds },
+    { template: 'access.', names: accessRoles },
+    { template: 'error.', names: Object.keys(errorParams) },
+    { template: 'warning.', names: Object.keys(warningParams) },
+    { template: 'hint.', names: Object.keys(hintParams) },
+    { template: 'valueType.', names: valueTypes },
+    { template: 'yaml.', names: yamlDetails },
+    { template: 'markdown.', names: markdownBlocks },
+    { template: 'edit.cannot.', names: editErrorCodes },
+  ];
+
+  /** Every source file of src/ but the message tables themselves. */
+  const sourceDir = path.resolve('src');
+  const filesBelow = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return filesBelow(full);
+      return /\.(ts|astro|mjs)$/.test(entry.name) ? [full] : [];
+    });
+  const tables = new Set(['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fields.de', 'fields.en'].map((name) => path.join(sourceDir, 'i18n', `${name}.ts`)));
+  const source = filesBelow(sourceDir)
+    .filter((file) => !tables.has(file))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+  const writtenOut = (key: string) => [`'${key}'`, `"${key}"`, `\`${key}\``].some((quoted) => source.includes(quoted));
+  const builtFrom = (key: string) => built.find(({ template, names }) => key.startsWith(template) && names.includes(key.slice(template.length)));
+
+  test('every key of de.ts is written out somewhere in src/, or built by a template from its list', () => {
+    const unused = Object.keys(de).filter((key) => !writtenOut(key) && !builtFrom(key));
+    expect(unused).toEqual([]);
+  });
+
+  test('every template is in src/, and every name of its list has its message', () => {
+    for (const { template, names } of built) {
+      expect(source, template).toContain(`\`${template}\${`);
+      for (const name of names) expect(de, `${template}${name}`).toHaveProperty([`${template}${name}`]);
+    }
   });
 });

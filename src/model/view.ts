@@ -42,7 +42,7 @@ export function buildTime(env: Record<string, string | undefined> = process.env)
   return epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
 }
 
-let current: Promise<View> | undefined;
+let loaded: Promise<View> | undefined;
 
 /**
  * The build's model travels on `globalThis`: Astro bundles this module into its own chunks,
@@ -88,6 +88,6 @@ async function load(): Promise<View> {
 }
 
 export function getView(): Promise<View> {
-  current ??= load();
-  return current;
+  loaded ??= load();
+  return loaded;
 }
