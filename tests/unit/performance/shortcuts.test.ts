@@ -8,6 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { createRenderer, inspectMarkdown, isAllowedHref, plainText } from '../../../src/model/markdown.ts';
 import { offsetAt } from '../../../src/model/time.ts';
+import { controlCharacter, hasControlCharacter } from '../../../src/model/yaml-safety.ts';
 import { getView, handOver } from '../../../src/model/view.ts';
 import { urlSettingsFromEnv } from '../../../src/model/urls.ts';
 import type { LoadResult } from '../../../src/model/site.ts';
@@ -105,5 +106,35 @@ describe('the model handed over by the build', () => {
     handOver(dir, address, result);
     const view = await getView();
     expect(view.site).toBe(site);
+  });
+});
+
+describe('the quick test for control characters answers as the full pattern', () => {
+  const texts = [
+    'Bürgerbüro — geöffnet 8–12 Uhr 😀',
+    'tab\tand\r\nline feeds',
+    'vertical\u000btab',
+    'bell\u0007',
+    'delete\u007f',
+    'no text\ufffe',
+    '\uffff',
+    'lone high \ud800 in the middle',
+    'lone high at the end \udbff',
+    '\udc00 lone low at the start',
+    'a pair 😀 and a lone low \udfff',
+    'reversed pair \ude00\ud83d',
+    '',
+  ];
+  it.each(texts)('%j', (text) => {
+    expect(hasControlCharacter(text)).toBe(controlCharacter.test(text));
+  });
+  it('finds a hit in every position of a long text', () => {
+    const long = 'Straßensperrung '.repeat(500);
+    for (const bad of ['\u0000', '\ud800', '\udc00']) {
+      for (const at of [0, long.length / 2, long.length]) {
+        const text = long.slice(0, at) + bad + long.slice(at);
+        expect(hasControlCharacter(text)).toBe(true);
+      }
+    }
   });
 });
