@@ -22,6 +22,15 @@ interface Found {
 }
 
 type Labels = Record<string, string>;
+/** The content's `lang` and `dir` when they differ from the interface's (German notices on an Arabic page). */
+type Written = { lang?: string | undefined; dir?: string | undefined };
+
+/** Marks an element holding what editors wrote with the content's language. */
+function markWritten<T extends HTMLElement>(el: T, written: Written): T {
+  if (written.lang) el.lang = written.lang;
+  if (written.dir) el.dir = written.dir;
+  return el;
+}
 
 const form = document.getElementById('search-form') as HTMLFormElement | null;
 if (form) void start(form);
@@ -32,6 +41,9 @@ async function start(form: HTMLFormElement): Promise<void> {
   const status = form.querySelector<HTMLSelectElement>('select[name="status"]')!;
   const statusLine = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
+  /** The hotline, shown when nothing is found. */
+  const reach = document.getElementById('search-reach');
+  const written: Written = { lang: form.dataset.contentLang, dir: form.dataset.contentDir };
   const labels = JSON.parse(form.dataset.labels ?? '{}') as Labels;
   const label = (key: string, params: Record<string, string | number> = {}) =>
     (labels[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
@@ -130,7 +142,8 @@ async function start(form: HTMLFormElement): Promise<void> {
       const data = corrected ? await load(await pagefind.search(corrected, { filters }), 40) : await Promise.all(pending);
       if (id !== latest) return;
       const results = rankResults(toResults(data, choice), corrected ?? query);
-      render(list, results, label);
+      render(list, results, label, written);
+      if (reach) reach.hidden = results.length > 0;
       const where = townName ? ` ${label('inTown', { town: townName })}` : '';
       if (results.length === 0) say(label('none', { query }) + where, true);
       else if (corrected) sayCorrected(corrected, query);
@@ -189,14 +202,14 @@ function excerpt(html: string): HTMLElement {
   return p;
 }
 
-function render(list: HTMLElement, results: ResultView[], label: (key: string, params?: Record<string, string | number>) => string): void {
+function render(list: HTMLElement, results: ResultView[], label: (key: string, params?: Record<string, string | number>) => string, written: Written): void {
   const ol = document.createElement('ol');
   ol.className = 'results';
   for (const result of results) {
     const li = document.createElement('li');
     li.className = 'result';
     const h2 = document.createElement('h2');
-    const link = document.createElement('a');
+    const link = markWritten(document.createElement('a'), written);
     link.href = result.url;
     // With the town in the link text, two "Bürgerbüro" links stay distinguishable.
     link.textContent = result.town ? `${result.title} – ${result.town}` : result.title;
@@ -213,7 +226,7 @@ function render(list: HTMLElement, results: ResultView[], label: (key: string, p
       tasks.setAttribute('aria-label', label('tasks'));
       for (const task of result.tasks) {
         const item = document.createElement('li');
-        const a = document.createElement('a');
+        const a = markWritten(document.createElement('a'), written);
         a.href = task.url;
         a.textContent = task.title;
         item.append(a, ' ');
@@ -222,11 +235,11 @@ function render(list: HTMLElement, results: ResultView[], label: (key: string, p
       }
       li.append(tasks);
     } else if (result.summary) {
-      const summary = document.createElement('p');
+      const summary = markWritten(document.createElement('p'), written);
       summary.className = 'excerpt';
       summary.textContent = result.summary;
       li.append(summary);
-    } else if (result.excerpt) li.append(excerpt(result.excerpt));
+    } else if (result.excerpt) li.append(markWritten(excerpt(result.excerpt), written));
     ol.append(li);
   }
   list.replaceChildren(ol);
