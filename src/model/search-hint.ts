@@ -4,9 +4,9 @@
  *
  * A word qualifies when it is a one-word member of a vocabulary group (the built-in vocabulary
  * of the content language, or the site's own `vocabulary:`): those are the words citizens type
- * for a service, not verbs like "beantragen" or adjectives like "Vereinbarten". A language
- * without a vocabulary, or a site whose tasks use none of its words, falls back to the words of
- * five letters or more (German: capitalised, the nouns). A word that is a service's title
+ * for a service, not "beantragen" or "Vereinbarten". In German only nouns count (capitalised:
+ * the vocabulary also has verbs such as "reservieren"). A language without a vocabulary, or a
+ * site whose tasks use none of its words, falls back to the words of five letters or more. A word that is a service's title
  * ("Bürgerbüro") is a place, not a task, and is left out. The words are ranked by how many tasks
  * name them, then by how often the services' texts use them, then alphabetically, so the same
  * content gives the same hint. Each is shown as the tasks write it (its first spelling).
@@ -27,9 +27,9 @@ function vocabularyKeys(groups: readonly (readonly string[])[], endings: readonl
   return keys;
 }
 
-/** Without a vocabulary word: long words; in German only nouns (capitalised). */
-function plainCandidate(word: string, language: string): boolean {
-  return word.length >= 5 && (language !== 'de' || /^\p{Lu}/u.test(word));
+/** In German only nouns, which are capitalised; other languages have no such sign. */
+function noun(word: string, language: string): boolean {
+  return language !== 'de' || /^\p{Lu}/u.test(word);
 }
 
 export function searchHintWords(site: Pick<Site, 'settings' | 'towns'>, count = 2): string[] {
@@ -69,6 +69,6 @@ export function searchHintWords(site: Pick<Site, 'settings' | 'towns'>, count = 
       .map((entry) => entry.written);
   };
 
-  const fromVocabulary = rank((word) => word.length >= 3 && known.has(keyOf(word, endings)));
-  return fromVocabulary.length > 0 ? fromVocabulary : rank((word) => plainCandidate(word, language));
+  const fromVocabulary = rank((word) => word.length >= 3 && noun(word, language) && known.has(keyOf(word, endings)));
+  return fromVocabulary.length > 0 ? fromVocabulary : rank((word) => word.length >= 5 && noun(word, language));
 }
