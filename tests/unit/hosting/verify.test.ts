@@ -223,7 +223,9 @@ describe('npm run verify against a copy served here', () => {
   test('several copies: each checked and reported on its own, the manifest anchor applies to each', async () => {
     const dist = await mkdtemp(path.join(os.tmpdir(), 'aushang-verify-'));
     const altered = await mkdtemp(path.join(os.tmpdir(), 'aushang-verify-'));
-    onTestFinished(() => Promise.all([rm(dist, { recursive: true, force: true }), rm(altered, { recursive: true, force: true })]));
+    onTestFinished(async () => {
+      await Promise.all([rm(dist, { recursive: true, force: true }), rm(altered, { recursive: true, force: true })]);
+    });
     for (const folder of [dist, altered]) {
       await mkdir(path.join(folder, 'soest'));
       for (const [file, text] of Object.entries(site)) await writeFile(path.join(folder, file), text);
@@ -234,7 +236,9 @@ describe('npm run verify against a copy served here', () => {
     const main = await serve(dist, { base: '/site/' });
     const mirror = await serve(dist, { base: '/site/' });
     const broken = await serve(altered, { base: '/site/' });
-    onTestFinished(() => Promise.all([main.close(), mirror.close(), broken.close()]));
+    onTestFinished(async () => {
+      await Promise.all([main.close(), mirror.close(), broken.close()]);
+    });
 
     const good = await verify(main.url, mirror.url, '--manifest-sha256', hash);
     expect(good.stdout).toBe(
