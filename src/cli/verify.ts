@@ -1,6 +1,7 @@
 /**
- * `npm run verify -- <url> [--manifest-sha256 <hash>] [--against <dist>]`: checks that a
- * deployed copy of the site is complete and unchanged. Fetches `<url>/manifest.json` and every
+ * `npm run verify -- [<url>…] [--all] [--manifest-sha256 <hash>] [--against <dist>]`: checks that
+ * a deployed copy of the site is complete and unchanged; without a URL (or with `--all`) every
+ * address of site.yaml (`url` and `mirrors`), each reported on its own. Fetches `<url>/manifest.json` and every
  * file it lists and compares sizes and SHA-256 hashes. The copy's manifest is anchored by
  * `--manifest-sha256` (the hash the build printed: a manifest with other bytes is refused) or
  * by `--against dist` (the copy must be exactly the local build, its manifest and every file of
@@ -14,11 +15,17 @@ import { parseArgs } from 'node:util';
 import { ManifestError, parseManifest, type Manifest } from '../hosting/manifest.ts';
 import { MANIFEST_FILE } from '../hosting/policy.ts';
 import { verifyCopy, VerifyError, type ProblemKind } from '../hosting/verify.ts';
+import { AddressError, siteAddresses } from '../hosting/addresses.ts';
 import { listFiles } from '../hosting/write.ts';
 
-const usage = `Usage: npm run verify -- <url> [--manifest-sha256 <hash>] [--against <folder>] [--concurrency <n>] [--timeout <seconds>]
+const usage = `Usage: npm run verify -- [<url>…] [--all] [--content <folder>] [--manifest-sha256 <hash>] [--against <folder>] [--concurrency <n>] [--timeout <seconds>]
 
-  <url>               the copy's address, with its path: https://www.example.de/notfall/
+  <url>…              the copy's address, with its path: https://www.example.de/notfall/
+                      (several: each is checked and reported on its own)
+                      Without one: every address in site.yaml, its url (or SITE_URL) and
+                      each of its mirrors, one after the other, each reported on its own.
+  --all               the URLs given and every address in site.yaml
+  --content <folder>  where site.yaml is (default: content)
   --manifest-sha256 <hash>
                       the SHA-256 of the build's manifest.json, as the build printed it
                       ("manifest.json sha256: …"): a copy serving another manifest is refused.
@@ -26,10 +33,11 @@ const usage = `Usage: npm run verify -- <url> [--manifest-sha256 <hash>] [--agai
                       it serves itself, which whoever changes a page can change too.
   --against <folder>  also require the copy to be exactly this build (its manifest.json),
                       e.g. --against dist; files of the folder that its manifest lacks are listed
+                      (--manifest-sha256 and --against apply to every copy checked)
   --concurrency <n>   requests at once (default 8)
   --timeout <s>       seconds per request (default 20); failed requests are tried 3 times
 
-Exit status: 0 identical, 1 any difference or the copy cannot be read, 2 wrong arguments.`;
+Exit status: 0 every copy identical, 1 any difference or a copy cannot be read, 2 wrong arguments.`;
 
 class UsageError extends Error {}
 
@@ -71,6 +79,57 @@ const labels: Record<ProblemKind, string> = {
   unchecked: 'unchecked',
 };
 
+/** The copies to check: the URLs given; without one, or with --all besides them, every address of site.yaml. */
+async function copiesToCheck(given: readonly string[], all: boolean, content: string | undefined): Promise<string[]> {
+  if (given.length > 0 && !all) return [...new Set(given)];
+  let listed: string[];
+  try {
+    listed = await siteAddresses(path.resolve(content ?? process.env.AUSHANG_CONTENT ?? 'content'));
+  } catch (error) {
+    if (error instanceof AddressError) throw new UsageError(`which copy? give its URL, or name url: and mirrors: in site.yaml (${error.message})`);
+    throw error;
+  }
+  const urls = [...new Set([...given, ...listed])];
+  if (urls.length === 0) throw new UsageError('which copy? give its URL, or name url: and mirrors: in site.yaml');
+  return urls;
+}
+
+interface CheckOptions {
+  local: Awaited<ReturnType<typeof readLocalManifest>> | undefined;
+  manifestSha256: string | undefined;
+  concurrency: number;
+  timeoutMs: number;
+}
+
+/** Checks one copy and prints its report; true when it is complete and identical. */
+async function verifyOne(url: string, { local, manifestSha256, concurrency, timeoutMs }: CheckOptions): Promise<boolean> {
+  let report;
+  try {
+    report = await verifyCopy({ url, against: local?.manifest, againstFiles: local?.files, manifestSha256, concurrency, timeoutMs });
+  } catch (error) {
+    if (error instanceof VerifyError) {
+      console.error(`NOT OK: ${error.message}`);
+      return false;
+    }
+    throw error;
+  }
+  const anchor = manifestSha256 ? `, whose sha256 is the build's` : '';
+  const reference = local ? `the local build (${path.relative(process.cwd(), local.file) || local.file})` : `its ${MANIFEST_FILE}${anchor}`;
+  console.log(`Checked ${report.checked} files of ${report.url} against ${reference}.`);
+  for (const problem of report.problems) console.log(`  ${labels[problem.kind]}  ${problem.path}  (${problem.detail})`);
+  if (report.problems.length === 0) {
+    console.log('OK: the copy is complete and every file is identical.');
+    return true;
+  }
+  const counts = (Object.keys(labels) as ProblemKind[])
+    .map((kind) => [kind, report.problems.filter((p) => p.kind === kind).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
+  console.log(`NOT OK: ${report.problems.length} difference${report.problems.length === 1 ? '' : 's'} (${counts}).`);
+  return false;
+}
+
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
@@ -78,6 +137,8 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       options: {
         against: { type: 'string' },
+        all: { type: 'boolean' },
+        content: { type: 'string' },
         'manifest-sha256': { type: 'string' },
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
@@ -94,36 +155,28 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? 'give one URL' : 'which copy? give its URL');
     const concurrency = Math.floor(positiveNumber(args.values.concurrency, 'concurrency', 8));
     const timeoutMs = positiveNumber(args.values.timeout, 'timeout', 20) * 1000;
     const manifestSha256 = sha256Option(args.values['manifest-sha256']);
     const local = args.values.against ? await readLocalManifest(path.resolve(args.values.against)) : undefined;
+    const urls = await copiesToCheck(args.positionals, args.values.all === true, args.values.content);
 
-    const report = await verifyCopy({ url: args.positionals[0]!, against: local?.manifest, againstFiles: local?.files, manifestSha256, concurrency, timeoutMs });
-    const anchor = manifestSha256 ? `, whose sha256 is the build's` : '';
-    const reference = local ? `the local build (${path.relative(process.cwd(), local.file) || local.file})` : `its ${MANIFEST_FILE}${anchor}`;
-    console.log(`Checked ${report.checked} files of ${report.url} against ${reference}.`);
-    for (const problem of report.problems) console.log(`  ${labels[problem.kind]}  ${problem.path}  (${problem.detail})`);
-    if (report.problems.length === 0) {
-      console.log('OK: the copy is complete and every file is identical.');
-      return 0;
+    const results: boolean[] = [];
+    for (const [i, url] of urls.entries()) {
+      if (i > 0) console.log('');
+      results.push(await verifyOne(url, { local, manifestSha256, concurrency, timeoutMs }));
     }
-    const counts = (Object.keys(labels) as ProblemKind[])
-      .map((kind) => [kind, report.problems.filter((p) => p.kind === kind).length] as const)
-      .filter(([, n]) => n > 0)
-      .map(([kind, n]) => `${n} ${kind}`)
-      .join(', ');
-    console.log(`NOT OK: ${report.problems.length} difference${report.problems.length === 1 ? '' : 's'} (${counts}).`);
-    return 1;
+    if (urls.length > 1) {
+      const failed = urls.filter((_, i) => !results[i]);
+      console.log('');
+      if (failed.length === 0) console.log(`OK: all ${urls.length} copies are complete and identical.`);
+      else console.log(`NOT OK: ${failed.length} of ${urls.length} copies differ or cannot be read: ${failed.join(', ')}`);
+    }
+    return results.every(Boolean) ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${usage}`);
       return 2;
-    }
-    if (error instanceof VerifyError) {
-      console.error(`NOT OK: ${error.message}`);
-      return 1;
     }
     throw error;
   }

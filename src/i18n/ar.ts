@@ -54,7 +54,9 @@ export const ar: InterfaceMessages = {
   'home.incidents': 'الأعطال الحالية',
   'home.towns': 'المدن والبلديات والمقاطعات',
   'home.noIncidents': 'لا توجد أعطال مُبلَّغ عنها حالياً.',
-  'home.searchHint': 'ابحث عن المعاملة التي تحتاجها (المعلومات باللغة الألمانية)، مثلاً «Reisepass» (جواز السفر)، أو اختر مدينتك.',
+  'home.searchHint': 'ابحث عن المعاملة التي تحتاجها (المعلومات باللغة الألمانية)، أو اختر مدينتك.',
+  'home.searchHintOne': 'ابحث عن المعاملة التي تحتاجها (المعلومات باللغة الألمانية)، مثلاً «{first}»، أو اختر مدينتك.',
+  'home.searchHintTwo': 'ابحث عن المعاملة التي تحتاجها (المعلومات باللغة الألمانية)، مثلاً «{first}» أو «{second}»، أو اختر مدينتك.',
 
   'search.label': 'البحث عن معاملة',
   'search.noScript': 'يحتاج البحث إلى JavaScript. بدونه تجد كل المعاملات في القائمة:',
@@ -67,6 +69,7 @@ export const ar: InterfaceMessages = {
   'search.unavailable': 'البحث غير متاح حالياً. تجد كل المعاملات في القائمة:',
   'search.prompt': 'اكتب ما تريد إنجازه، مثلاً «Reisepass» (جواز السفر).',
   'search.none': 'لا نتائج لـ«{query}». تجد كل المعاملات في القائمة:',
+  'search.reach': 'أو اسألنا:',
   'search.countOne': 'نتيجة واحدة لـ«{query}»',
   'search.countMany': 'عدد النتائج لـ«{query}»: {count}',
   'search.inTown': 'في {town}',
@@ -134,6 +137,7 @@ export const ar: InterfaceMessages = {
 
   'notFound.title': 'الصفحة غير موجودة',
   'notFound.text': 'لا توجد صفحة بهذا العنوان. إن كتبت العنوان بنفسك فتأكّد من صحته. يمكنك أيضاً البدء من إحدى هذه الصفحات:',
+  'notFound.mirrors': 'إذا لم يعمل هذا الموقع بشكل صحيح، تجد المعلومات نفسها أيضاً على:',
 
   // The district at a glance, the quiet site, the accessible-language links.
   'home.quietTitle': 'كل شيء يعمل كالمعتاد',

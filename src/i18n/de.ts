@@ -53,7 +53,9 @@ export const de = {
   'home.quietText': 'Alle Dienste der Verwaltung sind wie üblich erreichbar.',
   'home.quietReach': 'So erreichen Sie die Verwaltung:',
   'home.quietReachTowns': 'Wie Sie die Verwaltung erreichen, steht auf der Seite Ihres Ortes.',
-  'home.searchHint': 'Suchen Sie Ihr Anliegen, z. B. „Personalausweis“ oder „Sperrmüll“, oder wählen Sie Ihren Ort.',
+  'home.searchHint': 'Suchen Sie Ihr Anliegen oder wählen Sie Ihren Ort.',
+  'home.searchHintOne': 'Suchen Sie Ihr Anliegen, z. B. „{first}“, oder wählen Sie Ihren Ort.',
+  'home.searchHintTwo': 'Suchen Sie Ihr Anliegen, z. B. „{first}“ oder „{second}“, oder wählen Sie Ihren Ort.',
 
   'towns.jumpDistricts': 'Direkt zu einem Kreis',
   'towns.jumpInitials': 'Direkt zu einem Anfangsbuchstaben',
@@ -75,6 +77,7 @@ export const de = {
   'search.unavailable': 'Die Suche ist gerade nicht verfügbar. Alle Anliegen finden Sie in der Liste:',
   'search.prompt': 'Geben Sie ein, was Sie erledigen möchten, z. B. „Personalausweis“ oder „Sperrmüll“.',
   'search.none': 'Keine Treffer für „{query}“. Alle Anliegen stehen in der Liste:',
+  'search.reach': 'Oder fragen Sie nach:',
   'search.countOne': '1 Treffer für „{query}“',
   'search.countMany': '{count} Treffer für „{query}“',
   'search.inTown': 'in {town}',
@@ -144,6 +147,7 @@ export const de = {
 
   'notFound.title': 'Seite nicht gefunden',
   'notFound.text': 'Diese Adresse gibt es hier nicht. Vielleicht hilft die Übersicht oder die Liste aller Anliegen.',
+  'notFound.mirrors': 'Ist diese Website gerade gestört, finden Sie dieselben Informationen auch unter:',
   'editor.title': 'Redaktion',
   'editor.noScript': 'Der Web-Editor braucht JavaScript. Ohne JavaScript können Sie die Dateien direkt im Git-Webeditor ändern.',
 

@@ -59,7 +59,9 @@ export const en: Messages = {
   'home.quietText': 'Every council service is available as usual.',
   'home.quietReach': 'How to contact the council:',
   'home.quietReachTowns': 'How to contact the council is on the page for your town.',
-  'home.searchHint': 'Search for what you need to do, for example ‘passport’, or choose your town.',
+  'home.searchHint': 'Search for what you need to do, or choose your town.',
+  'home.searchHintOne': 'Search for what you need to do, for example ‘{first}’, or choose your town.',
+  'home.searchHintTwo': 'Search for what you need to do, for example ‘{first}’ or ‘{second}’, or choose your town.',
 
   'towns.jumpDistricts': 'Go to a district',
   'towns.jumpInitials': 'Go to an initial letter',
@@ -81,6 +83,7 @@ export const en: Messages = {
   'search.unavailable': 'Search is not working at the moment. You can find every service in the list:',
   'search.prompt': 'Enter what you need to do, for example ‘passport’.',
   'search.none': 'No results for ‘{query}’. You can find every service in the list:',
+  'search.reach': 'Or ask us:',
   'search.countOne': '1 result for ‘{query}’',
   'search.countMany': '{count} results for ‘{query}’',
   'search.inTown': 'in {town}',
@@ -150,6 +153,7 @@ export const en: Messages = {
 
   'notFound.title': 'Page not found',
   'notFound.text': 'If you typed the web address, check it is correct. You can also start from one of these pages:',
+  'notFound.mirrors': 'If this website is not working properly, the same information is also at:',
   'editor.title': 'Editing',
   'editor.noScript': 'The web editor needs JavaScript. Without it, edit the files directly in the Git host’s web editor.',
 

@@ -108,6 +108,15 @@ export function format(template: string, params: Record<string, string | number>
   );
 }
 
+/**
+ * A message cut at its placeholders, for templates that mark a parameter (an editor's text
+ * inside an interface sentence gets the content's `lang`): "Herausgegeben von {operator}." →
+ * ['Herausgegeben von ', { name: 'operator' }, '.'].
+ */
+export function messageParts(template: string): (string | { name: string })[] {
+  return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? { name: part } : part)).filter((part) => part !== '');
+}
+
 /** The translator for one language: `t('status.normal')`, `t('layout.stale', { hours: 48 })`. */
 export function translator(language: Language) {
   const messages = byLanguage[language];

@@ -53,7 +53,9 @@ export const ru: InterfaceMessages = {
   'home.incidents': 'Текущие сбои',
   'home.towns': 'Города, общины и районы',
   'home.noIncidents': 'Сейчас о сбоях не сообщается.',
-  'home.searchHint': 'Найдите нужную услугу (информация на немецком языке), например «Reisepass» (загранпаспорт), или выберите свой город.',
+  'home.searchHint': 'Найдите нужную услугу (информация на немецком языке) или выберите свой город.',
+  'home.searchHintOne': 'Найдите нужную услугу (информация на немецком языке), например «{first}», или выберите свой город.',
+  'home.searchHintTwo': 'Найдите нужную услугу (информация на немецком языке), например «{first}» или «{second}», или выберите свой город.',
 
   'search.label': 'Поиск услуги',
   'search.noScript': 'Для поиска нужен JavaScript. Без него все услуги можно найти в списке:',
@@ -66,6 +68,7 @@ export const ru: InterfaceMessages = {
   'search.unavailable': 'Поиск сейчас не работает. Все услуги можно найти в списке:',
   'search.prompt': 'Введите, что вам нужно сделать, например «Reisepass» (загранпаспорт).',
   'search.none': 'По запросу «{query}» ничего не найдено. Все услуги можно найти в списке:',
+  'search.reach': 'Или обратитесь к нам:',
   'search.countOne': 'Результатов по запросу «{query}»: 1',
   'search.countMany': 'Результатов по запросу «{query}»: {count}',
   'search.inTown': '({town})',
@@ -133,6 +136,7 @@ export const ru: InterfaceMessages = {
 
   'notFound.title': 'Страница не найдена',
   'notFound.text': 'По этому адресу страницы нет. Если вы вводили адрес вручную, проверьте его. Можно также начать с одной из этих страниц:',
+  'notFound.mirrors': 'Если этот сайт работает с ошибками, те же сведения есть также по адресам:',
 
   // The district at a glance, the quiet site, the accessible-language links.
   'home.quietTitle': 'Всё работает как обычно',

@@ -53,7 +53,9 @@ export const tr: InterfaceMessages = {
   'home.incidents': 'Güncel aksaklıklar',
   'home.towns': 'Şehirler, belediyeler ve ilçeler',
   'home.noIncidents': 'Şu anda bildirilmiş bir aksaklık yok.',
-  'home.searchHint': 'Yapmak istediğiniz işlemi arayın (bilgiler Almanca), örneğin „Reisepass“ (pasaport), ya da yaşadığınız yeri seçin.',
+  'home.searchHint': 'Yapmak istediğiniz işlemi arayın (bilgiler Almanca) ya da yaşadığınız yeri seçin.',
+  'home.searchHintOne': 'Yapmak istediğiniz işlemi arayın (bilgiler Almanca), örneğin „{first}“, ya da yaşadığınız yeri seçin.',
+  'home.searchHintTwo': 'Yapmak istediğiniz işlemi arayın (bilgiler Almanca), örneğin „{first}“ veya „{second}“, ya da yaşadığınız yeri seçin.',
 
   'search.label': 'İşlem arayın',
   'search.noScript': 'Arama için JavaScript gerekir. JavaScript olmadan tüm işlemleri listede bulabilirsiniz:',
@@ -66,6 +68,7 @@ export const tr: InterfaceMessages = {
   'search.unavailable': 'Arama şu anda çalışmıyor. Tüm işlemleri listede bulabilirsiniz:',
   'search.prompt': 'Yapmak istediğiniz işlemi yazın, örneğin „Reisepass“ (pasaport).',
   'search.none': '“{query}” için sonuç bulunamadı. Tüm işlemleri listede bulabilirsiniz:',
+  'search.reach': 'Ya da bize sorun:',
   'search.countOne': '“{query}” için 1 sonuç',
   'search.countMany': '“{query}” için {count} sonuç',
   'search.inTown': '({town})',
@@ -133,6 +136,7 @@ export const tr: InterfaceMessages = {
 
   'notFound.title': 'Sayfa bulunamadı',
   'notFound.text': 'Bu adreste bir sayfa yok. Adresi kendiniz yazdıysanız doğru olup olmadığını kontrol edin. Şu sayfalardan da başlayabilirsiniz:',
+  'notFound.mirrors': 'Bu site düzgün çalışmıyorsa aynı bilgilere şu adreslerden de ulaşabilirsiniz:',
 
   // The district at a glance, the quiet site, the accessible-language links.
   'home.quietTitle': 'Her şey her zamanki gibi çalışıyor',

@@ -53,7 +53,9 @@ export const uk: InterfaceMessages = {
   'home.incidents': 'Поточні збої',
   'home.towns': 'Міста, громади та райони',
   'home.noIncidents': 'Наразі про збої не повідомлено.',
-  'home.searchHint': 'Знайдіть потрібну послугу (інформація німецькою мовою), наприклад «Reisepass» (закордонний паспорт), або виберіть своє місто.',
+  'home.searchHint': 'Знайдіть потрібну послугу (інформація німецькою мовою) або виберіть своє місто.',
+  'home.searchHintOne': 'Знайдіть потрібну послугу (інформація німецькою мовою), наприклад «{first}», або виберіть своє місто.',
+  'home.searchHintTwo': 'Знайдіть потрібну послугу (інформація німецькою мовою), наприклад «{first}» або «{second}», або виберіть своє місто.',
 
   'search.label': 'Пошук послуги',
   'search.noScript': 'Для пошуку потрібен JavaScript. Без нього всі послуги можна знайти в списку:',
@@ -66,6 +68,7 @@ export const uk: InterfaceMessages = {
   'search.unavailable': 'Пошук зараз не працює. Усі послуги можна знайти в списку:',
   'search.prompt': 'Введіть, що вам потрібно зробити, наприклад «Reisepass» (закордонний паспорт).',
   'search.none': 'За запитом «{query}» нічого не знайдено. Усі послуги можна знайти в списку:',
+  'search.reach': 'Або зверніться до нас:',
   'search.countOne': 'Результатів за запитом «{query}»: 1',
   'search.countMany': 'Результатів за запитом «{query}»: {count}',
   'search.inTown': '({town})',
@@ -133,6 +136,7 @@ export const uk: InterfaceMessages = {
 
   'notFound.title': 'Сторінку не знайдено',
   'notFound.text': 'За цією адресою сторінки немає. Якщо ви вводили адресу вручну, перевірте її. Можна також почати з однієї з цих сторінок:',
+  'notFound.mirrors': 'Якщо цей сайт працює неправильно, ті самі відомості є також за адресами:',
 
   // The district at a glance, the quiet site, the accessible-language links.
   'home.quietTitle': 'Усе працює як зазвичай',

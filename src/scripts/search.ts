@@ -24,6 +24,15 @@ interface Found {
 }
 
 type Labels = Record<string, string>;
+/** The content's `lang` and `dir` when they differ from the interface's (German notices on an Arabic page). */
+type Written = { lang?: string | undefined; dir?: string | undefined };
+
+/** Marks an element holding what editors wrote with the content's language. */
+function markWritten<T extends HTMLElement>(el: T, written: Written): T {
+  if (written.lang) el.lang = written.lang;
+  if (written.dir) el.dir = written.dir;
+  return el;
+}
 
 const form = document.getElementById('search-form') as HTMLFormElement | null;
 if (form) void start(form);
@@ -34,6 +43,9 @@ async function start(form: HTMLFormElement): Promise<void> {
   const status = form.querySelector<HTMLSelectElement>('select[name="status"]')!;
   const statusLine = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
+  /** The hotline, shown when nothing is found. */
+  const reach = document.getElementById('search-reach');
+  const written: Written = { lang: form.dataset.contentLang, dir: form.dataset.contentDir };
   const labels = JSON.parse(form.dataset.labels ?? '{}') as Labels;
   const label = (key: string, params: Record<string, string | number> = {}) =>
     (labels[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
@@ -126,7 +138,8 @@ async function start(form: HTMLFormElement): Promise<void> {
       const filters = pagefindFilters(townName, choice);
       const { results, corrected, partial } = await searchQuery(query, { search: searcher(filters), words: loadWords }, { exact, choice });
       if (id !== latest) return;
-      render(list, results, label);
+      render(list, results, label, written);
+      if (reach) reach.hidden = results.length > 0;
       const where = townName ? ` ${label('inTown', { town: townName })}` : '';
       if (results.length === 0) say(label('none', { query }) + where, true);
       else if (partial) say(label('partial', { words: partial }) + where);
@@ -188,14 +201,14 @@ function excerpt(html: string): HTMLElement {
   return p;
 }
 
-function render(list: HTMLElement, results: ResultView[], label: (key: string, params?: Record<string, string | number>) => string): void {
+function render(list: HTMLElement, results: ResultView[], label: (key: string, params?: Record<string, string | number>) => string, written: Written): void {
   const ol = document.createElement('ol');
   ol.className = 'results';
   for (const result of results) {
     const li = document.createElement('li');
     li.className = 'result';
     const h2 = document.createElement('h2');
-    const link = document.createElement('a');
+    const link = markWritten(document.createElement('a'), written);
     link.href = result.url;
     // With the town in the link text, two "Bürgerbüro" links stay distinguishable.
     link.textContent = result.town ? `${result.title} – ${result.town}` : result.title;
@@ -212,7 +225,7 @@ function render(list: HTMLElement, results: ResultView[], label: (key: string, p
       tasks.setAttribute('aria-label', label('tasks'));
       for (const task of result.tasks) {
         const item = document.createElement('li');
-        const a = document.createElement('a');
+        const a = markWritten(document.createElement('a'), written);
         a.href = task.url;
         a.textContent = task.title;
         item.append(a, ' ');
@@ -221,11 +234,11 @@ function render(list: HTMLElement, results: ResultView[], label: (key: string, p
       }
       li.append(tasks);
     } else if (result.summary) {
-      const summary = document.createElement('p');
+      const summary = markWritten(document.createElement('p'), written);
       summary.className = 'excerpt';
       summary.textContent = result.summary;
       li.append(summary);
-    } else if (result.excerpt) li.append(excerpt(result.excerpt));
+    } else if (result.excerpt) li.append(markWritten(excerpt(result.excerpt), written));
     ol.append(li);
   }
   list.replaceChildren(ol);

@@ -219,4 +219,59 @@ describe('npm run verify against a copy served here', () => {
     expect(against.stdout).toMatch(/NOT OK: 1 difference \(1 unchecked\)\.\n$/);
     expect(against.code).toBe(1);
   }, 60_000);
+
+  test('several copies: each checked and reported on its own, the manifest anchor applies to each', async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'aushang-verify-'));
+    const altered = await mkdtemp(path.join(os.tmpdir(), 'aushang-verify-'));
+    onTestFinished(async () => {
+      await Promise.all([rm(dist, { recursive: true, force: true }), rm(altered, { recursive: true, force: true })]);
+    });
+    for (const folder of [dist, altered]) {
+      await mkdir(path.join(folder, 'soest'));
+      for (const [file, text] of Object.entries(site)) await writeFile(path.join(folder, file), text);
+    }
+    const hash = sha(serializeManifest(await writeHostingFiles(dist, '/site/')));
+    await writeHostingFiles(altered, '/site/');
+    await writeFile(path.join(altered, 'soest/index.html'), '<h1>Soest: alles gut</h1>');
+    const main = await serve(dist, { base: '/site/' });
+    const mirror = await serve(dist, { base: '/site/' });
+    const broken = await serve(altered, { base: '/site/' });
+    onTestFinished(async () => {
+      await Promise.all([main.close(), mirror.close(), broken.close()]);
+    });
+
+    const good = await verify(main.url, mirror.url, '--manifest-sha256', hash);
+    expect(good.stdout).toBe(
+      `Checked 3 files of ${main.url} against its manifest.json, whose sha256 is the build's.\nOK: the copy is complete and every file is identical.\n\n` +
+        `Checked 3 files of ${mirror.url} against its manifest.json, whose sha256 is the build's.\nOK: the copy is complete and every file is identical.\n\n` +
+        'OK: all 2 copies are complete and identical.\n',
+    );
+    expect(good.code).toBe(0);
+
+    const bad = await verify(main.url, broken.url, '--manifest-sha256', hash);
+    expect(bad.code).toBe(1);
+    const [first, second, summary] = bad.stdout.split('\n\n');
+    expect(first).toContain('OK: the copy is complete and every file is identical.');
+    expect(second).toContain(`Checked 3 files of ${broken.url}`);
+    expect(second).toContain('  changed    soest/index.html');
+    expect(summary).toBe(`NOT OK: 1 of 2 copies differ or cannot be read: ${broken.url}\n`);
+  }, 60_000);
+
+  test('without a URL: the url and every mirror of site.yaml, each reported on its own; none named: which copy?', async () => {
+    const content = await mkdtemp(path.join(os.tmpdir(), 'aushang-verify-content-'));
+    onTestFinished(() => rm(content, { recursive: true, force: true }));
+    await writeFile(path.join(content, 'site.yaml'), 'title: T\noperator: O\nurl: https://notfall.example.invalid\nmirrors:\n  - https://spiegel.example.invalid/notfall\n');
+    const run = await verify('--content', content, '--timeout', '2');
+    expect(run.code).toBe(1);
+    const failures = run.stderr.trim().split('\n');
+    expect(failures).toHaveLength(2);
+    expect(failures[0]).toMatch(/^NOT OK: cannot load https:\/\/notfall\.example\.invalid\/manifest\.json: /);
+    expect(failures[1]).toMatch(/^NOT OK: cannot load https:\/\/spiegel\.example\.invalid\/notfall\/manifest\.json: /);
+    expect(run.stdout.trim()).toBe('NOT OK: 2 of 2 copies differ or cannot be read: https://notfall.example.invalid/, https://spiegel.example.invalid/notfall/');
+
+    await writeFile(path.join(content, 'site.yaml'), 'title: T\noperator: O\n');
+    const none = await verify('--content', content);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^which copy\? give its URL, or name url: and mirrors: in site\.yaml\n/);
+  }, 60_000);
 });
