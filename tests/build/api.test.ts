@@ -83,15 +83,17 @@ describe('the API of the example content', () => {
     site = await model(example);
   });
 
-  it('publishes towns.json, incidents.json, one file per town and the three schemas, nothing else', () => {
+  it('publishes towns.json, incidents.json, status.json, one file per town and the four schemas, nothing else', () => {
     expect(apiFiles(dist).sort()).toEqual(
       [
         '/api/v1/towns.json',
         '/api/v1/incidents.json',
+        '/api/v1/status.json',
         ...site.towns.map((t) => `/api/v1/towns/${t.slug}.json`),
         '/api/v1/schema/towns.json',
         '/api/v1/schema/town.json',
         '/api/v1/schema/incidents.json',
+        '/api/v1/schema/status.json',
       ].sort(),
     );
   });
