@@ -7,6 +7,13 @@
  * A query word the index does not know (5 letters or more) is replaced by the closest known
  * word from the build's word list, fetched only then; the page says so and links to the search
  * exactly as typed (`exakt=1`).
+ *
+ * Built for a slow line (docs/performance.md, "Search over 2G"): the query is in the field and
+ * the A–Z link in the status line from the start; Pagefind is asked with the build's
+ * `metaCacheTag`, so what the home or town page loaded on focus (src/scripts/page.ts) or the
+ * service worker kept is used; it runs without its web worker (`noWorker`: one file of 12 KB
+ * gzip less to load before the first answer); no trial search is made when the page opens with
+ * a query; the first results are shown as soon as their fragments are in, the rest follow.
  */
 import { excerptRuns, pagefindFilters, rankResults, toResults, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
 import { correctable, correctQuery, namesWord, parseWordList } from './search-correction.ts';
@@ -22,6 +29,14 @@ interface Found {
 }
 
 type Labels = Record<string, string>;
+
+/**
+ * How many results are loaded and shown first, before the rest of the 40: a phone's first
+ * screen, and few enough for the browser's six connections to one HTTP/1.1 host.
+ */
+const FIRST_RESULTS = 5;
+/** How many results show whether the index knows a query's word (the typo check). */
+const CORRECTION_RESULTS = 8;
 
 const form = document.getElementById('search-form') as HTMLFormElement | null;
 if (form) void start(form);
@@ -58,20 +73,32 @@ async function start(form: HTMLFormElement): Promise<void> {
     statusLine.replaceChildren(before, link, after);
   };
 
-  say(label('loading'));
+  let exact = false;
+  const readUrl = () => {
+    const params = new URLSearchParams(location.search);
+    exact = params.get('exakt') === '1';
+    input.value = params.get('q') ?? '';
+    town.value = [...town.options].some((o) => o.value === params.get('ort')) ? params.get('ort')! : '';
+    status.value = [...status.options].some((o) => o.value === params.get('status')) ? params.get('status')! : '';
+  };
+  // The query stays in the field while the index loads, and the A–Z list is a link away.
+  readUrl();
+  say(label('loading'), true);
   let pagefind: Pagefind;
   try {
     pagefind = (await import(/* @vite-ignore */ form.dataset.bundle!)) as Pagefind;
-    await pagefind.options({ baseUrl: form.dataset.base });
+    // The tag makes the entry file's address the one the focus prefetch and the service worker
+    // hold (src/scripts/page.ts); without it Pagefind adds the time and no cache ever helps.
+    await pagefind.options({ baseUrl: form.dataset.base, noWorker: true, ...(form.dataset.tag ? { metaCacheTag: form.dataset.tag } : {}) });
     await pagefind.init();
-    // A host that blocks the index files shows up only at the first search: try one now.
-    await pagefind.search('a');
+    // A host that blocks the index files shows up only at the first search: without a query,
+    // try one now; with one, the query itself shows it (and no chunk is loaded in vain).
+    if (!input.value.trim()) await pagefind.search('a');
   } catch {
     say(label('unavailable'), true);
     return;
   }
 
-  let exact = false;
   let wordList: Promise<string[]> | undefined;
   const loadWords = () => {
     wordList ??= fetch(form.dataset.words!).then((r) => (r.ok ? r.text() : '')).then(parseWordList, () => []);
@@ -92,13 +119,6 @@ async function start(form: HTMLFormElement): Promise<void> {
     return unknown.size > 0 ? correctQuery(query, unknown, await loadWords()) : undefined;
   };
 
-  const readUrl = () => {
-    const params = new URLSearchParams(location.search);
-    exact = params.get('exakt') === '1';
-    input.value = params.get('q') ?? '';
-    town.value = [...town.options].some((o) => o.value === params.get('ort')) ? params.get('ort')! : '';
-    status.value = [...status.options].some((o) => o.value === params.get('status')) ? params.get('status')! : '';
-  };
   const writeUrl = (push: boolean) => {
     const params = new URLSearchParams();
     if (input.value.trim()) params.set('q', input.value.trim());
@@ -122,12 +142,22 @@ async function start(form: HTMLFormElement): Promise<void> {
     const townName = town.selectedOptions[0]?.dataset.name ?? '';
     try {
       const filters = pagefindFilters(townName, choice);
-      // All 40 result fragments are requested at once; whether to correct is decided on the first ones.
-      const pending = ((await pagefind.search(query, { filters }))?.results ?? []).slice(0, 40).map((r) => r.data());
-      for (const p of pending) p.catch(() => {}); // left unread when the query is corrected
+      // The first results' fragments come first (on a slow line, 40 at once would share it and
+      // hold the first answer back); whether to correct is decided on them, and they are shown
+      // while the rest of the 40 load.
+      const found = (await pagefind.search(query, { filters }))?.results ?? [];
       const single = correctable(query).length === 1 && query.split(/\s+/).length === 1 && Object.keys(filters).length === 0;
-      const corrected = exact ? undefined : await correct(query, single ? await Promise.all(pending.slice(0, 8)) : undefined);
-      const data = corrected ? await load(await pagefind.search(corrected, { filters }), 40) : await Promise.all(pending);
+      // A one-word query is checked for a typo on its first 8 results.
+      const firstCount = single && !exact ? CORRECTION_RESULTS : FIRST_RESULTS;
+      const first = await Promise.all(found.slice(0, firstCount).map((r) => r.data()));
+      const corrected = exact ? undefined : await correct(query, single ? first : undefined);
+      if (id !== latest) return;
+      let data: PagefindData[];
+      if (corrected) data = await load(await pagefind.search(corrected, { filters }), 40);
+      else {
+        if (found.length > firstCount) render(list, rankResults(toResults(first, choice), query), label);
+        data = [...first, ...(await Promise.all(found.slice(firstCount, 40).map((r) => r.data())))];
+      }
       if (id !== latest) return;
       const results = rankResults(toResults(data, choice), corrected ?? query);
       render(list, results, label);
@@ -165,7 +195,6 @@ async function start(form: HTMLFormElement): Promise<void> {
     readUrl();
     void run();
   });
-  readUrl();
   await run();
 }
 
