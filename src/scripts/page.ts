@@ -11,7 +11,8 @@
  *    query needs are fetched into the browser's cache — `pagefind.js`, its worker, the entry
  *    file under the build's `metaCacheTag` (`data-tag`), then the language's `.pf_meta` and
  *    WebAssembly it names — while the citizen types. The search page asks for the same
- *    addresses and gets them from the cache.
+ *    addresses and gets them from the cache. Prefetch links, because a `fetch()` is cancelled
+ *    when the page changes at the submit, a prefetch is not.
  */
 import './stand.ts';
 import { pickIndex, type PagefindEntry } from './search-warm.ts';
@@ -24,21 +25,26 @@ if (sw && 'serviceWorker' in navigator) {
 }
 
 let warmed = false;
+/** The search files still loading; the submit waits for them (see below). */
+const loading = new Set<Promise<void>>();
 document.addEventListener('focusin', (event) => {
   const form = event.target instanceof Element ? event.target.closest<HTMLFormElement>('form[data-pagefind]') : null;
   if (!form || warmed) return;
   warmed = true;
   const folder = form.dataset.pagefind!;
-  // A prefetch link, not fetch(): it goes on loading when the citizen submits and the page
-  // changes, where a fetch would be cancelled half-way.
   const prefetch = (file: string) => {
     const link = document.createElement('link');
     link.rel = 'prefetch';
     link.href = folder + file;
+    const done = new Promise<void>((settle) => {
+      link.onload = link.onerror = () => settle();
+    });
+    loading.add(done);
+    void done.then(() => loading.delete(done));
     document.head.append(link);
   };
   prefetch('pagefind.js');
-  fetch(`${folder}pagefind-entry.json?ts=${encodeURIComponent(form.dataset.tag ?? '')}`)
+  const entry = fetch(`${folder}pagefind-entry.json?ts=${encodeURIComponent(form.dataset.tag ?? '')}`)
     .then((response) => (response.ok ? (response.json() as Promise<PagefindEntry>) : undefined))
     .then((entry) => {
       const index = entry && pickIndex(entry, document.documentElement.lang);
@@ -47,4 +53,16 @@ document.addEventListener('focusin', (event) => {
       prefetch(`pagefind.${index.hash}.pf_meta`);
     })
     .catch(() => undefined);
+  loading.add(entry);
+  void entry.then(() => loading.delete(entry));
+  // A submit while the files are still on their way waits for them (at most 4 s): the search
+  // page would load them a second time beside the first (a browser does not join a prefetch of
+  // the page before), and on a slow line both would take longer than the rest alone.
+  form.addEventListener('submit', (submit) => {
+    if (loading.size === 0 || submit.defaultPrevented) return;
+    submit.preventDefault();
+    form.setAttribute('aria-busy', 'true');
+    const go = () => form.submit();
+    void Promise.race([Promise.all([...loading]).then(() => Promise.all([...loading])), new Promise((done) => setTimeout(done, 4000))]).then(go);
+  });
 });
