@@ -156,16 +156,17 @@ export const TYPING_DELAY_MS = 300;
  * installed yet, and DevTools' network emulation would not slow a worker's own requests down.
  */
 export async function measureSearchAnswer(dist: string, from: string, query: string, runs = 3, typingDelayMs = TYPING_DELAY_MS): Promise<SearchAnswer> {
-  let phase: 'page' | 'typing' | 'search' = 'page';
+  type Phase = 'page' | 'typing' | 'search';
+  let phase = 'page' as Phase;
   let submitted = 0;
-  let served: (TimelineEntry & { phase: typeof phase })[] = [];
+  let served: (TimelineEntry & { phase: Phase })[] = [];
   const server = await gzipServer(path.resolve(dist), true, (url, bytes) => served.push({ atMs: performance.now() - submitted, url, bytes, phase }));
   const browser = await launchBrowser();
   try {
     const measured: { ms: number; timeline: TimelineEntry[]; prefetchRequests: number; prefetchBytes: number }[] = [];
     for (let i = 0; i < runs; i++) {
       served = [];
-      phase = 'page';
+      phase = 'page' as Phase;
       const tab = await newPage(browser, { serviceWorkers: 'block' });
       const cdp = await tab.context().newCDPSession(tab);
       await cdp.send('Network.enable');
