@@ -14,6 +14,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, newPage } from '../tests/support/browser.ts';
 import { contentTypeFor } from '../tests/support/serve.ts';
+import { cacheControlFor } from '../src/hosting/policy.ts';
 
 export const TWO_G = { latency: 300, downloadThroughput: 250_000 / 8, uploadThroughput: 250_000 / 8 } as const;
 
@@ -29,11 +30,15 @@ export interface FirstPaint {
 
 const compressible = /\.(html|css|js|json|xml|svg|txt)$/;
 
-/** A static server with gzip for text, like the hosting examples; no caching. */
-async function gzipServer(folder: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * A static server with gzip for text, like the hosting examples. `caching`: the `Cache-Control`
+ * the hosting examples send (src/hosting/policy.ts), else `no-store`.
+ */
+async function gzipServer(folder: string, caching = false, log?: (sitePath: string, bytes: number) => void): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     void (async () => {
-      let file = path.join(folder, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+      const sitePath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+      let file = path.join(folder, sitePath);
       if (!file.startsWith(folder)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
@@ -42,10 +47,11 @@ async function gzipServer(folder: string): Promise<{ url: string; close(): Promi
       response.writeHead(200, {
         'content-type': contentTypeFor(file),
         'content-length': sent.length,
-        'cache-control': 'no-store',
+        'cache-control': caching ? cacheControlFor(sitePath) : 'no-store',
         ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       });
       response.end(sent);
+      log?.(`${sitePath}${new URL(request.url ?? '/', 'http://x').search}`, sent.length);
     })().catch(() => {
       response.writeHead(404).end();
     });
@@ -104,6 +110,94 @@ export async function measureFirstPaint(dist: string, pages: readonly string[], 
       out.push({ page, runs: times, medianMs: median(times), requests, bytes });
     }
     return out;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** One request of the search timeline: when the server answered it (ms after the submit), what, how many bytes. */
+export interface TimelineEntry {
+  atMs: number;
+  url: string;
+  bytes: number;
+}
+
+export interface SearchAnswer {
+  from: string;
+  query: string;
+  runs: number[];
+  medianMs: number;
+  /** Requests that reached the server, and their bytes, between the submit and the first result (median run). */
+  requests: number;
+  bytes: number;
+  /** Requests and bytes the focus started before the submit (the prefetch). */
+  prefetchRequests: number;
+  prefetchBytes: number;
+  /** Every request of the median run after the submit, in the order the server answered them. */
+  timeline: TimelineEntry[];
+}
+
+/**
+ * How fast a citizen types on a phone, which is the time the focus prefetch has before the
+ * submit: about 3 characters a second (≈ 36 words a minute, the usual figure for phone
+ * keyboards). `npm run bench` also measures a submit at once (0 ms), the case without any head start.
+ */
+export const TYPING_DELAY_MS = 300;
+
+/**
+ * Submit → first answer over 2G: a fresh browser context (cold cache) opens `from` (a page with
+ * the search form), waits for it to load, focuses the search field (the page starts loading
+ * the search files then), types `query` at TYPING_DELAY_MS per key and presses Enter; the time
+ * runs from the Enter until the first result is shown on the search page. Served with the
+ * hosting examples' caching, so what the focus loaded is in the browser's cache; requests are
+ * counted where they arrive, at the server (Pagefind's worker fetches too; what the browser's
+ * cache answers never arrives). Service workers are blocked: on a first visit none is
+ * installed yet, and DevTools' network emulation would not slow a worker's own requests down.
+ */
+export async function measureSearchAnswer(dist: string, from: string, query: string, runs = 3, typingDelayMs = TYPING_DELAY_MS): Promise<SearchAnswer> {
+  type Phase = 'page' | 'typing' | 'search';
+  let phase = 'page' as Phase;
+  let submitted = 0;
+  let served: (TimelineEntry & { phase: Phase })[] = [];
+  const server = await gzipServer(path.resolve(dist), true, (url, bytes) => served.push({ atMs: performance.now() - submitted, url, bytes, phase }));
+  const browser = await launchBrowser();
+  try {
+    const measured: { ms: number; timeline: TimelineEntry[]; prefetchRequests: number; prefetchBytes: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      served = [];
+      phase = 'page' as Phase;
+      const tab = await newPage(browser, { serviceWorkers: 'block' });
+      const cdp = await tab.context().newCDPSession(tab);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...TWO_G });
+      await tab.goto(new URL(from, server.url).href, { waitUntil: 'load', timeout: 60_000 });
+      phase = 'typing';
+      await tab.click('input[name="q"]');
+      await tab.keyboard.type(query, { delay: typingDelayMs });
+      phase = 'search';
+      submitted = performance.now();
+      await tab.keyboard.press('Enter');
+      await tab.waitForSelector('#search-results li', { timeout: 120_000 });
+      const ms = performance.now() - submitted;
+      await tab.close();
+      const typing = served.filter((r) => r.phase === 'typing');
+      const timeline = served.filter((r) => r.phase === 'search' && r.atMs <= ms).map(({ atMs, url, bytes }) => ({ atMs, url, bytes }));
+      measured.push({ ms, timeline, prefetchRequests: typing.length, prefetchBytes: typing.reduce((n, r) => n + r.bytes, 0) });
+    }
+    const sorted = [...measured].sort((a, b) => a.ms - b.ms);
+    const mid = sorted[Math.floor(sorted.length / 2)]!;
+    return {
+      from,
+      query,
+      runs: measured.map((m) => m.ms),
+      medianMs: mid.ms,
+      requests: mid.timeline.length,
+      bytes: mid.timeline.reduce((n, r) => n + r.bytes, 0),
+      prefetchRequests: mid.prefetchRequests,
+      prefetchBytes: mid.prefetchBytes,
+      timeline: mid.timeline,
+    };
   } finally {
     await browser.close();
     await server.close();

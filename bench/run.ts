@@ -19,6 +19,10 @@
  *      script's debounce; and the time to the first results on a cold page load
  *   e. first contentful paint of the home, a town and a service page over an emulated 2G link
  *      (bench/firstpaint.ts)
+ *   e2. search over 2G: from the home page, focus the search field, type "Pass Werl", submit;
+ *      the time from the submit to the first result, with the requests and bytes after the
+ *      submit and those the focus loaded before (bench/firstpaint.ts), on the example site and
+ *      on the district
  *   f. with `--curve`: build time and peak memory at 1,000, 2,500, 5,000, 10,000 and 20,000
  *      notices, each time also as a multiple of the district's build and of its baseline
  *   g. search relevance: the evaluation set of tests/fixtures/search-eval (275 queries) through
@@ -43,7 +47,7 @@ import { WORD_LIST_PATH } from '../src/vocabulary/wordlist.ts';
 import { pagefindInNode } from '../tests/support/pagefind-node.ts';
 import { describeEval, evalContent, runEval } from '../tests/support/search-eval.ts';
 import { generate } from './generate.ts';
-import { measureFirstPaint } from './firstpaint.ts';
+import { measureFirstPaint, measureSearchAnswer, TYPING_DELAY_MS, type SearchAnswer } from './firstpaint.ts';
 
 /** The bars of bench/README.md, as numbers. Where a bar is said in words, our reading of it. */
 const BARS = {
@@ -57,6 +61,9 @@ const BARS = {
   districtBuildMs: 8_000,
   /** First contentful paint over 2G (300 ms latency, 250 kbit/s) within 0.8 s. */
   firstPaintMs: 800,
+  /** Submit → first answer over 2G, on the example site and on the district. */
+  searchAnswerExampleMs: 4_000,
+  searchAnswerDistrictMs: 6_000,
   /** A build of 10,000 notices within 30 s and 2 GB. */
   largeBuildMs: 30_000,
   largePeakBytes: 2 * 1024 ** 3,
@@ -76,6 +83,8 @@ const CURVE = [1_000, 2_500, 5_000, 10_000, 20_000] as const;
 // Several words between single ones, so that a status line of one is never taken for the next.
 const QUERIES = ['Personalausweis', 'Hund Steuer', 'Sperrmüll', 'Ausweis sofort', 'Kennzeichen', 'Oma Pflege', 'Standesamt', 'Hundesteuer', 'Wohngeld', 'Perso', 'Bauantrag', 'Trauung', 'Schein', 'Fürherschein', 'Meldebeschenigung', 'Sozialammt'];
 const COLD_QUERY = 'Personalausweis';
+/** The issue's search over 2G: a passport in Werl (a town of both the example and the district). */
+const SEARCH_2G_QUERY = 'Pass Werl';
 const KEY_DELAY_MS = 50;
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -627,6 +636,32 @@ try {
       rows.push({ what: `first paint over 2G, /${p.page}`, figure: `${millis(p.medianMs)} (${p.requests} requests, ${kb(p.bytes)})`, bar: `≤ ${BARS.firstPaintMs} ms`, ok: p.medianMs <= BARS.firstPaintMs });
     }
     results.firstPaint = paints;
+  }
+
+  // (e2) submit → first answer over 2G, on the example site and on the district
+  {
+    log(`\ne2. search over 2G: home page, focus, "${SEARCH_2G_QUERY}" typed ${TYPING_DELAY_MS} ms per key, submit → first result; median of 3`);
+    const exampleDist = path.join(tmp, 'example-out', 'dist');
+    const built = await runCli('build.ts', ['--content', path.join(root, 'content'), '--out', exampleDist], 'build of the example');
+    must(built, 'the build of the example site');
+    const answers: Record<string, SearchAnswer> = {};
+    for (const [name, dist, bar] of [
+      ['example site', exampleDist, BARS.searchAnswerExampleMs],
+      [`district ${DISTRICT.towns} × ${DISTRICT.services}`, districtDist, BARS.searchAnswerDistrictMs],
+    ] as const) {
+      const a = await measureSearchAnswer(dist, '', SEARCH_2G_QUERY);
+      answers[name] = a;
+      log(`    ${name}: ${millis(a.medianMs)} (${a.runs.map(millis).join(', ')}); after the submit ${a.requests} requests, ${kb(a.bytes)}; loaded on focus ${a.prefetchRequests} requests, ${kb(a.prefetchBytes)}`);
+      for (const t of a.timeline) log(`      ${millis(t.atMs).padStart(8)}  ${kb(t.bytes).padStart(8)}  ${t.url}`);
+      rows.push({ what: `search over 2G, submit → first answer, ${name}`, figure: `${millis(a.medianMs)} (${a.requests} requests, ${kb(a.bytes)}; on focus ${a.prefetchRequests}, ${kb(a.prefetchBytes)})`, bar: `≤ ${seconds(bar)}`, ok: a.medianMs <= bar });
+      // Without a head start: the query typed at once, the focus prefetch still under way.
+      const hurried = await measureSearchAnswer(dist, '', SEARCH_2G_QUERY, 3, 0);
+      answers[`${name}, typed at once`] = hurried;
+      log(`    ${name}, typed at once: ${millis(hurried.medianMs)} (${hurried.runs.map(millis).join(', ')}); after the submit ${hurried.requests} requests, ${kb(hurried.bytes)}`);
+      rows.push({ what: `  the same, typed at once (no head start)`, figure: `${millis(hurried.medianMs)} (${hurried.requests} requests, ${kb(hurried.bytes)})`, bar: '' });
+    }
+    results.searchAnswer = answers;
+    rmSync(path.dirname(exampleDist), { recursive: true, force: true });
   }
 
   // (f) growth from 1,000 to 20,000 notices

@@ -14,7 +14,9 @@
  * from other origins and has no inline script; the search page's script and the "Stand" check
  * (on pages fresh at build time; astro.config.mjs keeps it a file however small) are modules
  * under `/assets/`, and Pagefind compiles its WebAssembly (`'wasm-unsafe-eval'`) and starts its
- * worker from `/pagefind/` (same origin, so `script-src 'self'` covers it). JSON-LD blocks
+ * worker from `/pagefind/`; the offline service worker is `/sw.js` at the base (both same
+ * origin: `worker-src 'self'`, said explicitly rather than left to the fallback to `script-src`,
+ * and `script-src 'self'` for the page script that registers it). JSON-LD blocks
  * are data, not script, and need no exception. `data:` images are allowed for the QR codes
  * of the printable notice.
  *
@@ -32,6 +34,7 @@ export const CSP_DIRECTIVES: readonly (readonly [directive: string, value: strin
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data:"],
   ['connect-src', "'self'"],
+  ['worker-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'self'"],
   ['form-action', "'self'"],

@@ -59,6 +59,9 @@ export const ar: InterfaceMessages = {
   'home.searchHintTwo': 'ابحث عن المعاملة التي تحتاجها (المعلومات باللغة الألمانية)، مثلاً «{first}» أو «{second}»، أو اختر مدينتك.',
 
   'search.label': 'البحث عن معاملة',
+  'search.ways': 'بدون بحث:',
+  'search.hotline': 'هاتف المواطنين',
+  'offline.saved': 'محفوظة للاستخدام دون اتصال، بتاريخ {time}. أنت غير متصل الآن: تعرض هذه الصفحة ما كان ساريًا عند زيارتك الأخيرة وقد لا تكون محدّثة.',
   'search.noScript': 'يحتاج البحث إلى JavaScript. بدونه تجد كل المعاملات في القائمة:',
   'search.town': 'المدينة',
   'search.allTowns': 'كل المدن',

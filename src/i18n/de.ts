@@ -67,6 +67,9 @@ export const de = {
   'access.gebaerdensprache': 'Gebärdensprache',
 
   'search.label': 'Anliegen suchen',
+  'search.ways': 'Auch ohne Suche:',
+  'search.hotline': 'Bürgertelefon',
+  'offline.saved': 'Offline gespeichert, Stand {time}. Sie haben gerade keine Verbindung: Diese Seite zeigt, was bei Ihrem letzten Besuch galt, und kann inzwischen veraltet sein.',
   'search.noScript': 'Die Suche braucht JavaScript. Ohne JavaScript finden Sie alle Anliegen in der Liste:',
   'search.town': 'Ort',
   'search.allTowns': 'Alle Orte',

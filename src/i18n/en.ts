@@ -73,6 +73,9 @@ export const en: Messages = {
   'access.gebaerdensprache': 'Sign language (Gebärdensprache)',
 
   'search.label': 'Search for a service',
+  'search.ways': 'Without search:',
+  'search.hotline': 'Helpline',
+  'offline.saved': 'Saved for offline use, as of {time}. You are not connected: this page shows what applied at your last visit and may be out of date by now.',
   'search.noScript': 'Search needs JavaScript, which is turned off. You can find every service in the list:',
   'search.town': 'Town',
   'search.allTowns': 'All towns',

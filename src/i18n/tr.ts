@@ -58,6 +58,9 @@ export const tr: InterfaceMessages = {
   'home.searchHintTwo': 'Yapmak istediğiniz işlemi arayın (bilgiler Almanca), örneğin „{first}“ veya „{second}“, ya da yaşadığınız yeri seçin.',
 
   'search.label': 'İşlem arayın',
+  'search.ways': 'Arama olmadan:',
+  'search.hotline': 'Vatandaş hattı',
+  'offline.saved': 'Çevrimdışı kaydedildi, {time} itibarıyla. Şu anda bağlantınız yok: Bu sayfa son ziyaretinizdeki durumu gösterir ve artık güncel olmayabilir.',
   'search.noScript': 'Arama için JavaScript gerekir. JavaScript olmadan tüm işlemleri listede bulabilirsiniz:',
   'search.town': 'Yer',
   'search.allTowns': 'Tüm yerler',

@@ -204,3 +204,14 @@ export function incidentRecord(incident: Incident, time: (v: TimeValue) => strin
     tasks: {},
   };
 }
+
+/**
+ * Pagefind's `metaCacheTag` for the pages of one build: the build time in base 36. Pagefind asks
+ * for `pagefind-entry.json?ts=<tag>`; without a tag it adds the current time, an address no
+ * cache ever holds. With it, the entry file can be loaded before the search page opens (on
+ * focus, src/scripts/page.ts) and kept for offline search (the service worker), and a new build
+ * names a new address, so no browser keeps an old entry file for new pages.
+ */
+export function searchTag(builtAt: number): string {
+  return builtAt.toString(36);
+}

@@ -365,6 +365,7 @@ const examples: Record<string, string> = {
   example: 'example: true',
   order: 'order: 10',
   staleAfterHours: 'staleAfterHours: 48',
+  offline: 'offline: false',
 };
 
 interface Located {

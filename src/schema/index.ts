@@ -222,6 +222,12 @@ export const siteSchema = z
     url: publicAddress.optional(),
     /** 1.2: the same site on other hosts, named on every page and on the printed notice. */
     mirrors: listOf(publicAddress).default([]),
+    /**
+     * Offline after the first visit: a service worker (`sw.js`) keeps the pages a citizen opened
+     * and shows them, marked as saved copies, when the network fails. `false`: no service worker,
+     * and the build's `sw.js` removes one installed before.
+     */
+    offline: z.boolean().default(true),
   })
   .strict()
   .superRefine((site, ctx) => {

@@ -8,6 +8,13 @@
  * (5 letters or more) is replaced by the closest known word from the build's word list, fetched
  * only for several words or an unknown word; the page says so and links to the search exactly as
  * typed (`exakt=1`). When not every word is found, the page says which words it searched for.
+ *
+ * Built for a slow line (docs/performance.md, "Search over 2G"): the query is in the field and
+ * the A–Z link in the status line from the start; Pagefind is asked with the build's
+ * `metaCacheTag`, so what the home or town page loaded on focus (src/scripts/page.ts) or the
+ * service worker kept is used; it runs without its web worker (`noWorker`: one file of 12 KB
+ * gzip less to load before the first answer); no trial search is made when the page opens with
+ * a query.
  */
 import { excerptRuns, pagefindFilters, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
 import { parseWordList } from './search-correction.ts';
@@ -72,20 +79,32 @@ async function start(form: HTMLFormElement): Promise<void> {
     statusLine.replaceChildren(before, link, after);
   };
 
-  say(label('loading'));
+  let exact = false;
+  const readUrl = () => {
+    const params = new URLSearchParams(location.search);
+    exact = params.get('exakt') === '1';
+    input.value = params.get('q') ?? '';
+    town.value = [...town.options].some((o) => o.value === params.get('ort')) ? params.get('ort')! : '';
+    status.value = [...status.options].some((o) => o.value === params.get('status')) ? params.get('status')! : '';
+  };
+  // The query stays in the field while the index loads, and the A–Z list is a link away.
+  readUrl();
+  say(label('loading'), true);
   let pagefind: Pagefind;
   try {
     pagefind = (await import(/* @vite-ignore */ form.dataset.bundle!)) as Pagefind;
-    await pagefind.options({ baseUrl: form.dataset.base });
+    // The tag makes the entry file's address the one the focus prefetch and the service worker
+    // hold (src/scripts/page.ts); without it Pagefind adds the time and no cache ever helps.
+    await pagefind.options({ baseUrl: form.dataset.base, noWorker: true, ...(form.dataset.tag ? { metaCacheTag: form.dataset.tag } : {}) });
     await pagefind.init();
-    // A host that blocks the index files shows up only at the first search: try one now.
-    await pagefind.search('a');
+    // A host that blocks the index files shows up only at the first search: without a query,
+    // try one now; with one, the query itself shows it (and no chunk is loaded in vain).
+    if (!input.value.trim()) await pagefind.search('a');
   } catch {
     say(label('unavailable'), true);
     return;
   }
 
-  let exact = false;
   let wordList: Promise<string[]> | undefined;
   const loadWords = () => {
     wordList ??= fetch(form.dataset.words!).then((r) => (r.ok ? r.text() : '')).then(parseWordList, () => []);
@@ -106,13 +125,6 @@ async function start(form: HTMLFormElement): Promise<void> {
     };
   };
 
-  const readUrl = () => {
-    const params = new URLSearchParams(location.search);
-    exact = params.get('exakt') === '1';
-    input.value = params.get('q') ?? '';
-    town.value = [...town.options].some((o) => o.value === params.get('ort')) ? params.get('ort')! : '';
-    status.value = [...status.options].some((o) => o.value === params.get('status')) ? params.get('status')! : '';
-  };
   const writeUrl = (push: boolean) => {
     const params = new URLSearchParams();
     if (input.value.trim()) params.set('q', input.value.trim());
@@ -177,7 +189,6 @@ async function start(form: HTMLFormElement): Promise<void> {
     readUrl();
     void run();
   });
-  readUrl();
   await run();
 }
 

@@ -4,7 +4,8 @@
  * holds hidden and hides the neutral sentence. Without JavaScript the neutral sentence stays
  * ("information more than 48 hours old may be out of date"), which is true at any time. The
  * script never hides a note the build already showed. A page left open is checked again when
- * the moment comes. Loaded only on pages that need it (`StandCheck.astro`); no framework.
+ * the moment comes. Part of every page's script (`page.ts`); does nothing on a page without a
+ * Stand; no framework.
  */
 import { isStaleAt } from '../model/stale.ts';
 

@@ -142,16 +142,35 @@ describe('the example site', () => {
   /** The web editor (a site with `editor:` in site.yaml) is a script application, exempt from both bars. */
   const editorPage = path.join('admin', 'index.html');
 
-  /** Built now, every page of the example is old already: none needs the "Stand" script (tests/e2e/stand.test.ts). */
-  it('ships no JavaScript except on the search page, and one stylesheet', () => {
+  /**
+   * Every page loads the one page script (src/scripts/page.ts: the "Stand" check, the offline
+   * service worker's registration, search files loaded on focus), a module file under /assets/;
+   * the search page its own besides. Nothing inline, nothing else.
+   */
+  it('ships no JavaScript but the page script (≤ 1 KB gzip) and, on the search page, the search script; and one stylesheet', () => {
+    const pageScripts = new Set<string>();
     for (const file of allHtml(dist)) {
       if (file.endsWith(editorPage)) continue;
       const html = readFileSync(file, 'utf8');
       const scripts = html.match(/<script(?![^>]*application\/ld\+json)[^>]*>/g) ?? [];
-      if (file.endsWith(path.join('suche', 'index.html'))) expect(scripts).toHaveLength(1);
-      else expect(scripts, file).toEqual([]);
+      const sources = scripts.map((tag) => /^<script type="module" src="\/assets\/([^"/]+\.js)">$/.exec(tag)?.[1]);
+      expect(sources.every(Boolean), `${file}: ${scripts.join(' ')}`).toBe(true);
+      expect(sources.filter((name) => name!.startsWith('Head.astro')), file).toHaveLength(1);
+      pageScripts.add(sources.find((name) => name!.startsWith('Head.astro'))!);
+      expect(sources, file).toHaveLength(file.endsWith(path.join('suche', 'index.html')) ? 2 : 1);
       expect(html.match(/<link rel="stylesheet"/g)?.length ?? 0, file).toBeLessThanOrEqual(1);
     }
+    expect(pageScripts.size).toBe(1);
+    expect(gzipSync(readFileSync(path.join(dist, 'assets', [...pageScripts][0]!)), { level: 9 }).length).toBeLessThanOrEqual(1024);
+  });
+
+  it('writes the offline service worker at the base, small, named on every page', () => {
+    const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
+    expect(sw).toContain('function offlineWorker(config)');
+    expect(sw).toContain('"note":"Offline gespeichert, Stand {time}.');
+    expect(() => new Function(sw)).not.toThrow();
+    expect(gzipSync(sw, { level: 9 }).length).toBeLessThanOrEqual(2.5 * 1024);
+    expect(readPage(dist, '/')).toContain('<html lang="de" dir="ltr" data-sw="/sw.js">');
   });
 
   it('keeps every page, its stylesheet inlined, within 14 KB gzip (the first round trip): no stylesheet to fetch', () => {

@@ -251,12 +251,16 @@ describe.each(variants)('nginx with hosting/nginx/$config (base $base)', ({ conf
       expect(titles).toEqual(expect.arrayContaining(['Bürgerbüro – Soest', 'Bürgerbüro – Werl']));
       // A result links to the page below the base.
       expect(await page.locator('.result a').first().getAttribute('href')).toMatch(new RegExp(`^${base}`));
-      // A second search on the same page uses the loaded index (and the worker).
+      // A second search on the same page uses the loaded index.
       await page.locator('#q').fill('Kfz');
       await page.locator('#q').press('Enter');
       await page.waitForFunction(() => /Kfz/.test(document.getElementById('search-status')?.textContent ?? ''));
-      // Pagefind ran in its worker (WebAssembly there too), not in its fallback on the page.
-      expect(page.workers().map((w) => new URL(w.url()).pathname)).toContain(`${base}pagefind/pagefind-worker.js`);
+      // Pagefind runs on the page (`noWorker`, docs/performance.md "Search over 2G"), its
+      // WebAssembly under 'wasm-unsafe-eval'; no worker of its own.
+      expect(page.workers().map((w) => new URL(w.url()).pathname)).not.toContain(`${base}pagefind/pagefind-worker.js`);
+      // The offline service worker starts under the header's worker-src 'self', at the base.
+      const worker = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL ?? ''));
+      expect(new URL(worker).pathname).toBe(`${base}sw.js`);
       expect(violations).toEqual([]);
       expect(failed).toEqual([]);
 

@@ -1,8 +1,8 @@
 /**
  * Every page of the example site in Chromium, served without any headers: the pages' own
  * Content-Security-Policy <meta> applies, nothing may be requested from another origin and the
- * browser may report no violation. The search page runs a search so its script, worker and
- * WebAssembly are covered too.
+ * browser may report no violation. The search page runs a search so its script and
+ * WebAssembly are covered too, and every page registers the offline service worker.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -3,6 +3,7 @@
  * see in the result list itself, filters, keyboard, no JavaScript, a host that blocks the
  * index, and a copy served below a path.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -201,7 +202,8 @@ describe('when search cannot work', () => {
   });
 
   it('a host that blocks the index: says so and links to A–Z, never an empty result list', async () => {
-    const page = await newPage(browser);
+    // Blocked: routes do not see what the offline service worker fetches for the page.
+    const page = await newPage(browser, { serviceWorkers: 'block' });
     await page.route(/\/pagefind\/.*\.(pagefind|pf_meta|pf_index|pf_fragment)$/, (route) => route.abort());
     await page.route(/\.wasm/, (route) => route.abort());
     await page.goto(url('/suche/?q=Personalausweis'));
@@ -211,14 +213,47 @@ describe('when search cannot work', () => {
     await page.close();
   });
 
-  it('the script loads only on the search page', async () => {
-    const page = await newPage(browser);
-    const scripts: string[] = [];
+  it('while the index loads: the query stays in the field, the A–Z list and the hotline are offered', async () => {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(/\/pagefind\/pagefind\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(url('/suche/?q=Personalausweis'));
+    await expect(page.locator('#q').inputValue()).resolves.toBe('Personalausweis');
+    await expect(page.locator('#search-status').innerText()).resolves.toContain('Die Suche wird geladen');
+    await expect(page.locator('#search-status a[href="/anliegen/"]').count()).resolves.toBe(1);
+    await expect(page.locator('.search-ways').innerText()).resolves.toBe('Auch ohne Suche: Anliegen A–Z · Bürgertelefon 02921 30-0');
+    await expect(page.locator('.search-ways a[href^="tel:"]').count()).resolves.toBe(1);
+    release();
+    expect(await outcome(page)).toBe('2 Treffer für „Personalausweis“');
+    await page.close();
+  });
+
+  it('other pages load only the page script; Pagefind’s files once a search field gets focus, and nothing else', async () => {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    const requested: string[] = [];
     page.on('request', (request) => {
-      if (['script', 'fetch', 'xhr'].includes(request.resourceType())) scripts.push(request.url());
+      const { pathname, search } = new URL(request.url());
+      if (request.resourceType() !== 'document' && pathname !== '/favicon.svg') requested.push(pathname + search);
     });
     for (const p of ['/', '/soest/', '/soest/buergerbuero/', '/anliegen/']) await page.goto(url(p));
-    expect(scripts).toEqual([]);
+    expect(new Set(requested).size).toBe(1);
+    expect(requested[0]).toMatch(/^\/assets\/Head\.astro[^/]*\.js$/);
+    await page.goto(url('/soest/'));
+    requested.length = 0;
+    await page.focus('input[name="q"]');
+    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string }> };
+    const { hash, wasm } = entry.languages.de!;
+    const tag = (await page.locator('form[data-pagefind]').getAttribute('data-tag'))!;
+    const expected = ['/pagefind/pagefind.js', `/pagefind/pagefind-entry.json?ts=${tag}`, `/pagefind/wasm.${wasm}.pagefind`, `/pagefind/pagefind.${hash}.pf_meta`];
+    await expect.poll(() => [...requested].sort()).toEqual([...expected].sort());
+    // The search page asks for the entry file at the same address (metaCacheTag).
+    await page.goto(url('/suche/?q=Personalausweis'));
+    await outcome(page);
+    expect(requested.filter((r) => r.startsWith('/pagefind/pagefind-entry.json')).every((r) => r === expected[1])).toBe(true);
     await page.close();
   });
 });

@@ -170,6 +170,13 @@ describe('aliases name free paths inside the site only (1.2)', () => {
     expect(s.redirects.map((r) => r.from)).toEqual(['/werl/alt/', '/stadt-werl/', '/alt/werl.html']);
   });
 
+  test('the offline service worker owns /sw.js', async () => {
+    expect(await output(werl(['/sw.js', '/sw.js/alt/']))).toMatchInlineSnapshot(`
+      "content/towns/werl/index.md:8: aliases[1]: „/sw.js“ ist schon vergeben (eine Adresse der Website selbst) — erlaubt: ein Pfad, den es sonst nicht gibt
+      content/towns/werl/index.md:9: aliases[2]: „/sw.js/alt/“ ist schon vergeben (eine Adresse der Website selbst) — erlaubt: ein Pfad, den es sonst nicht gibt"
+    `);
+  });
+
   test('every file in public/ is a reserved name', async () => {
     const files = await readdir(new URL('../../../public/', import.meta.url));
     for (const file of files) expect(reservedRootFiles).toContain(file);

@@ -35,6 +35,8 @@ const samples = [
   'api/v1/towns.json',
   'manifest.json',
   'anliegen/a/',
+  // The service worker: short-cached, so an update (or its removal, `offline: false`) arrives.
+  'sw.js',
 ];
 
 const variants = [

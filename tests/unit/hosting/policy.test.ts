@@ -29,7 +29,7 @@ const hash = (c: string) => c.repeat(64);
 describe('the policy', () => {
   test('the Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
   });
 
@@ -150,7 +150,7 @@ describe('the web editor’s policy (/admin/)', () => {
     // No hash with an editor: it would switch off the 'unsafe-inline' the editor page needs.
     expect(header).toBe(headerContentSecurityPolicy(['https://api.github.com']));
     expect(header).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' blob: data: https://api.github.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; font-src 'self'; worker-src 'self' blob:",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' blob: data: https://api.github.com; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; font-src 'self'",
     );
     const rules = parseHeadersFile(renderHeadersFile('/', ['https://api.github.com']));
     expect(headersFor(rules, '/admin/').get('content-security-policy')).toEqual([header]);
