@@ -151,7 +151,8 @@ const channels = (c: Context): Widget => ({
     name: kind,
     label: c.t(`channel.${kind}` as MessageKey),
     widget: 'object',
-    summary: `${c.t(`channel.${kind}` as MessageKey)}: {{fields.value}}`,
+    // Collapsed, a way shows whether it works: "Telefon: 02921 103-0 – Gestört".
+    summary: `${c.t(`channel.${kind}` as MessageKey)}: {{fields.value}} – {{fields.status}}`,
     fields: fieldsOf(c, 'channel', kind).filter((field) => field.name !== 'channel'),
   })),
   collapsed: 'auto',
@@ -191,7 +192,8 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     expected: time,
     incident: () => relation('incidents'),
     channels,
-    tasks: (c) => objects(c, 'task', '{{fields.title}}'),
+    // Collapsed, a task shows its status: "Wohngeld beantragen – Nicht möglich".
+    tasks: (c) => objects(c, 'task', '{{fields.title}} – {{fields.status}}'),
     keywords: words,
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
     aliases,

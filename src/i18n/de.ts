@@ -256,6 +256,8 @@ export const de = {
   'cli.ok': 'Keine Fehler. Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
   'cli.errors': '{count} Fehler gefunden. Nichts wurde veröffentlicht.',
   'cli.error': '1 Fehler gefunden. Nichts wurde veröffentlicht.',
+  'cli.heldBack': 'Nicht veröffentlicht: {file} – die Website zeigt weiter die letzte fehlerfreie Fassung (Commit {commit}). Bitte den Fehler beheben.',
+  'cli.leftOut': 'Nicht veröffentlicht: {file} – es gibt keine fehlerfreie Fassung, die Datei fehlt auf der Website. Bitte den Fehler beheben.',
 
   // Content format 1.1: links, symbolic links, warnings (issue 9).
   'error.symlink': 'ist ein symbolischer Link (auf {target}) — erlaubt: nur Dateien und Ordner, die wirklich in content/ liegen; was außerhalb liegt, wird nie gelesen',

@@ -262,6 +262,8 @@ export const en: Messages = {
   'cli.ok': 'No errors. Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
   'cli.errors': '{count} errors found. Nothing was published.',
   'cli.error': '1 error found. Nothing was published.',
+  'cli.heldBack': 'Not published: {file} – the site keeps showing its last version without errors (commit {commit}). Please fix the error.',
+  'cli.leftOut': 'Not published: {file} – it has no version without errors and is left out of the site. Please fix the error.',
 
   // Content format 1.1: links, symbolic links, warnings (issue 9).
   'error.symlink': 'is a symbolic link (to {target}) — allowed: only files and folders that really are in content/; nothing outside is ever read',
