@@ -82,4 +82,6 @@ export const fieldsEn: FieldTexts = {
   'pattern.web': { label: 'A full address with https:// or a path of this site such as /soest/forms/.' },
   'pattern.email': { label: 'An email address such as buergerbuero@soest.de.' },
   'pattern.phone': { label: 'The number with its area code, e.g. 02921 103-2127 or +49 2921 1032127. Without area code only 110, 112, 115 and 116117.' },
+  'pattern.time': { label: 'Please write the date and time like this: 2026-12-06 08:10 (or the date alone: 2026-12-06).' },
+  'stamp.updated': { label: 'Set to now (local time) whenever a change is saved. Change it only when this was checked at another time.' },
 };
