@@ -41,9 +41,9 @@ export interface LastGood {
   dispose(): void;
 }
 
-/** The file of an error, relative to the content folder (errors name files as they were read). */
-export function relativeFile(contentDir: string, file: string): string {
-  return path.relative(contentDir, path.resolve(file)).split(path.sep).join('/');
+/** The file of an error, relative to the content folder (errors name files relative to `cwd`). */
+export function relativeFile(contentDir: string, file: string, cwd: string = process.cwd()): string {
+  return path.relative(contentDir, path.resolve(cwd, file)).split(path.sep).join('/');
 }
 
 function git(contentDir: string, args: string[]): string {
@@ -59,6 +59,15 @@ export function versionsOf(contentDir: string, file: string): string[] {
   }
 }
 
+/** Whether the content is in a Git repository with its whole history (not a shallow clone). */
+export function hasHistory(contentDir: string): boolean {
+  try {
+    return git(contentDir, ['rev-parse', '--is-shallow-repository']).trim() === 'false';
+  } catch {
+    return false;
+  }
+}
+
 /** The file's text in a commit, or undefined when the commit has no such file. */
 export function fileAt(contentDir: string, commit: string, file: string): string | undefined {
   try {
@@ -70,16 +79,21 @@ export function fileAt(contentDir: string, commit: string, file: string): string
 
 /**
  * The site with every broken file replaced by its newest version that checks clean, or
- * undefined when there is none. `first` is check's result for the content as it is.
+ * undefined when there is none. `first` is check's result for the content as it is. A file is
+ * left out only when the newest commit added it broken: a file that may have been online is never
+ * taken off because no earlier version fits any more; then nothing is published.
  */
 export async function keepLastGood(contentDir: string, first: Extract<LoadResult, { ok: false }>, options: LoadOptions): Promise<LastGood | undefined> {
+  // Without the whole history, a file's earlier versions cannot be told from none.
+  if (!hasHistory(contentDir)) return undefined;
+  const head = git(contentDir, ['rev-parse', 'HEAD']).trim();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aushang-last-good-'));
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   cpSync(contentDir, dir, { recursive: true });
   /** Per held-back file: its errors as it is, the commits still to try, and the one in use. */
-  const held = new Map<string, { errors: ContentError[]; versions: string[]; next: number; using?: string }>();
+  const held = new Map<string, { errors: ContentError[]; versions: string[]; next: number; using?: string; hadEarlier?: boolean }>();
   for (const error of first.errors) {
-    const file = relativeFile(contentDir, error.file);
+    const file = relativeFile(contentDir, error.file, options.cwd);
     const entry = held.get(file);
     if (entry) entry.errors.push(error);
     else held.set(file, { errors: [error], versions: versionsOf(contentDir, file), next: 0 });
@@ -97,10 +111,12 @@ export async function keepLastGood(contentDir: string, first: Extract<LoadResult
           if (candidate !== undefined && !isSameAsBroken(contentDir, file, candidate)) {
             text = candidate;
             entry.using = commit;
+            entry.hadEarlier = true;
           } else entry.next++;
         }
-        if (text === undefined) rmSync(target, { force: true });
-        else writeFileSync(target, text);
+        if (text !== undefined) writeFileSync(target, text);
+        else if (entry.hadEarlier || !isNew(entry.versions, head)) throw new NoGoodVersion();
+        else rmSync(target, { force: true });
       }
       const result = await loadSite(dir, options);
       if (result.ok) {
@@ -109,12 +125,12 @@ export async function keepLastGood(contentDir: string, first: Extract<LoadResult
       }
       let progress = false;
       for (const error of result.errors) {
-        const file = relativeFile(dir, error.file);
+        const file = relativeFile(dir, error.file, options.cwd);
         const entry = held.get(file);
         if (!entry) {
           // A file that checks only with the broken one (e.g. a town naming a new service's
           // incident): held back too, with the errors it has now.
-          held.set(file, { errors: result.errors.filter((e) => relativeFile(dir, e.file) === file), versions: versionsOf(contentDir, file), next: 0 });
+          held.set(file, { errors: result.errors.filter((e) => relativeFile(dir, e.file, options.cwd) === file), versions: versionsOf(contentDir, file), next: 0 });
           progress = true;
         } else if (entry.using !== undefined) {
           entry.next++;
@@ -125,11 +141,24 @@ export async function keepLastGood(contentDir: string, first: Extract<LoadResult
     }
   } catch (error) {
     dispose();
+    if (error instanceof NoGoodVersion) return undefined;
     throw error;
   }
   dispose();
   return undefined;
 }
+
+/**
+ * A file added in its broken form by the newest commit (or not committed at all). Any other file
+ * may have been online: taking it off is not ours to decide (e.g. it broke because another file
+ * it names was deleted).
+ */
+function isNew(versions: readonly string[], head: string): boolean {
+  return versions.length === 0 || (versions.length === 1 && versions[0] === head);
+}
+
+/** A file that was online has no earlier version that checks with the rest. */
+class NoGoodVersion extends Error {}
 
 function isSameAsBroken(contentDir: string, file: string, text: string): boolean {
   try {
