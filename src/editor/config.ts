@@ -160,8 +160,9 @@ const channels = (c: Context): Widget => ({
     name: kind,
     label: c.t(`channel.${kind}` as MessageKey),
     widget: 'object',
-    // Collapsed, a way shows whether it works: "Telefon: 02921 103-0 – Gestört".
-    summary: `${c.t(`channel.${kind}` as MessageKey)}: {{fields.value}} – {{fields.status}}`,
+    // Collapsed, a way shows whether it works: "Telefon 02921 103-0 – Nicht möglich" (a way
+    // without a value, e.g. in person: "Persönlich – Nicht möglich").
+    summary: `${c.t(`channel.${kind}` as MessageKey)} {{fields.value}} – {{fields.status}}`,
     fields: fieldsOf(c, 'channel', kind).filter((field) => field.name !== 'channel'),
   })),
   collapsed: 'auto',

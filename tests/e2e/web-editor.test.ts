@@ -242,7 +242,7 @@ describe('the web editor', () => {
     await live.getByText(/^Online: Ihre Änderung an „towns\/soest\/buergerbuero\.md“ ist veröffentlicht \(Website gebaut /).waitFor({ timeout: 40_000 });
     await screenshot(page, 'web-editor-online.png');
     await page.close();
-  }, 120_000);
+  }, 300_000);
 
   it('a broken file that reached the repository another way: the rest is published, the editor shows check’s German error', async () => {
     // A site repository with history: the Bürgerbüro was fine, then someone committed "kaputt" as its status.
@@ -277,5 +277,5 @@ describe('the web editor', () => {
       await brokenSite.close();
       rmSync(out, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 });
