@@ -130,14 +130,18 @@ function commentLines(text: string, indent: string): string[] {
   return lines;
 }
 
+/** Values known for some kinds of channel (from `init --towns`): written instead of the example. */
+export type ChannelValues = Partial<Record<ExampleChannel['channel'], string>>;
+
 /** A list of channels as YAML lines: fixed values as they are, the rest as examples to fill in. */
-function channelLines(key: string, channels: readonly ExampleChannel[], comment: string): string[] {
+function channelLines(key: string, channels: readonly ExampleChannel[], comment: string, known: ChannelValues = {}): string[] {
   if (channels.length === 0) return [];
   const lines = [...commentLines(comment, ''), `${key}:`];
   for (const channel of channels) {
     lines.push(`  - channel: ${channel.channel}`, '    status: normal');
-    if (channel.value !== undefined) lines.push(`    value: ${yamlValue(channel.value)}`);
-    if (channel.hint !== undefined) lines.push(`    # value: ${channel.hint}`);
+    const value = known[channel.channel] ?? channel.value;
+    if (value !== undefined) lines.push(`    value: ${yamlValue(value)}`);
+    else if (channel.hint !== undefined) lines.push(`    # value: ${channel.hint}`);
     if (channel.note !== undefined) lines.push(`    note: ${yamlValue(channel.note)}`);
   }
   return lines;
@@ -174,6 +178,8 @@ export interface TownFileOptions {
   kind: string;
   updated: string;
   parent?: string | undefined;
+  /** The town's general contacts that are known (phone, email, in-person, web). */
+  contacts?: ChannelValues | undefined;
 }
 
 /** A town's index.md: working as usual, with the general contacts as examples to fill in. */
@@ -185,7 +191,7 @@ export function renderTownFile(catalogue: Catalogue, options: TownFileOptions): 
     ...(options.parent ? [`parent: ${options.parent}`] : []),
     `updated: ${options.updated}`,
     `summary: ${yamlValue(catalogue.texts.townSummary)}`,
-    ...channelLines('contacts', catalogue.townContacts, catalogue.texts.contactsComment),
+    ...channelLines('contacts', catalogue.townContacts, catalogue.texts.contactsComment, options.contacts),
     '---',
     '',
   ];

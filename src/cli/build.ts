@@ -4,8 +4,9 @@
  * (`_headers`, `manifest.json`) into a fresh temporary folder and only when everything succeeded
  * replaces the output folder. With `--keep-last-good`, a file check refuses is published in its
  * last version that checks clean (or left out), the errors are reported, and the rest goes out
- * (src/cli/last-good.ts); `aushang-build.json` says what was built (src/hosting/build-info.ts). A failed or interrupted build publishes nothing, leaves the
- * previous output as it was and removes its temporary folder.
+ * (src/cli/last-good.ts); `aushang-build.json` says what was built (src/hosting/build-info.ts).
+ * A failed or interrupted build publishes nothing, leaves the previous output as it was and
+ * removes its temporary folder.
  */
 import { createHash } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
@@ -26,7 +27,7 @@ import { buildInfo, writeBuildInfo } from '../hosting/build-info.ts';
 import { translator } from '../i18n/index.ts';
 
 const { values } = parseArgs({
-  options: { content: { type: 'string' }, out: { type: 'string' }, 'keep-last-good': { type: 'boolean', default: false } },
+  options: { content: { type: 'string' }, out: { type: 'string' }, drill: { type: 'boolean' }, 'keep-last-good': { type: 'boolean', default: false } },
   allowPositionals: false,
 });
 const root = path.resolve(import.meta.dirname, '../..');
@@ -106,6 +107,9 @@ process.env.AUSHANG_CONTENT = builtDir;
 // The web editor's page at /admin/ exists only for a site that configures one (src/editor/integration.ts).
 process.env.AUSHANG_EDITOR = result.ok && result.site.settings.editor ? '1' : '';
 process.env.AUSHANG_OUT_DIR = site;
+// A rehearsal (`--drill`): "Übung" on every page, not indexed, no feeds and no API (see dropForDrill).
+const drill = values.drill === true || process.env.AUSHANG_DRILL === '1';
+process.env.AUSHANG_DRILL = drill ? '1' : '';
 // A public body's build contacts no one: Astro's telemetry is off before Astro is loaded.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 /** Printed last, so the deploy log shows it: anyone can check a copy against it (`verify --manifest-sha256`). */
@@ -120,6 +124,7 @@ try {
     process.chdir(cwd);
   }
   phaseDone('astro');
+  if (drill) await dropForDrill(site);
   await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
   phaseDone('search');
   const editor = result.ok ? result.site.settings.editor : undefined;
@@ -158,8 +163,22 @@ try {
 if (exists) await rm(old, { recursive: true, force: true, maxRetries: 3 });
 phaseDone('publish');
 if (process.env.AUSHANG_TIMINGS) console.error(`aushang-timings ${JSON.stringify({ ...phases, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}`);
-console.log(`Built ${path.relative(process.cwd(), outDir) || '.'}/`);
+console.log(`Built ${path.relative(process.cwd(), outDir) || '.'}/${drill ? ' — a rehearsal (Übung): every page says so, not indexed, no feeds, no API' : ''}`);
 console.log(`manifest.json sha256: ${manifestSha256}`);
+
+/**
+ * A rehearsal must not reach feed readers, apps or search engines as if it were real: its
+ * feeds (`feed.xml`, each town's), the JSON API (`api/`) and sitemaps are not published.
+ */
+async function dropForDrill(folder: string): Promise<void> {
+  const names = await readdir(folder, { withFileTypes: true });
+  for (const entry of names) {
+    const here = path.join(folder, entry.name);
+    if (entry.isDirectory() && entry.name === 'api') await rm(here, { recursive: true, force: true });
+    else if (entry.isFile() && (entry.name === 'feed.xml' || /^sitemap.*\.xml$/.test(entry.name))) await rm(here, { force: true });
+    else if (entry.isDirectory()) await rm(path.join(here, 'feed.xml'), { force: true });
+  }
+}
 
 /**
  * Removes what builds that were killed outright (`kill -9`, power loss) left in a folder:

@@ -65,6 +65,9 @@ export class CommandError extends Error {
   }
 }
 
+/** `--help`: the command's usage is printed in the site's language, exit code 0. */
+export class HelpShown extends CommandError {}
+
 /** The content folder: `--content`, else AUSHANG_CONTENT, else `content/`. */
 export function contentDirectory(option: string | undefined, cwd: string): string {
   return path.resolve(cwd, option ?? process.env.AUSHANG_CONTENT ?? 'content');
@@ -91,12 +94,15 @@ export async function startSession<O extends NonNullable<ParseArgsConfig['option
   options: O,
   settings: CommandOptions,
   ctx: RunContext,
+  /** The command's usage, printed for `--help` / `-h`. */
+  help?: MessageKey,
 ): Promise<{ session: Session; values: Record<string, string | boolean | undefined>; positionals: string[] }> {
   const cwd = settings.cwd ?? process.cwd();
   let parsed: { values: Record<string, unknown>; positionals: string[] } | undefined;
   let problem: string | undefined;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...options, content: { type: 'string' } }, allowPositionals: true, strict: true });
+    const helpOption = help ? { help: { type: 'boolean' as const, short: 'h' } } : {};
+    parsed = parseArgs({ args: [...argv], options: { ...options, ...helpOption, content: { type: 'string' } }, allowPositionals: true, strict: true });
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);
   }
@@ -126,6 +132,7 @@ export async function startSession<O extends NonNullable<ParseArgsConfig['option
       hint: suggestion && !missingValue ? ` (${session.t('hint.didYouMean', { suggestion })})` : '',
     });
   }
+  if (help && parsed.values.help) throw new HelpShown(help);
   return { session, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
 }
 
@@ -149,7 +156,7 @@ export async function runCommand(settings: CommandOptions, body: (ctx: RunContex
     const out = settings.out ?? ((line: string) => console.log(line));
     out(translator(ctx.language)(error.key, error.params));
     for (const line of error.details) out(line);
-    return 1;
+    return error instanceof HelpShown ? 0 : 1;
   } finally {
     await ctx.release?.();
   }

@@ -168,7 +168,10 @@ function spliceSet(ctx: Context, path: FieldPath, value: string, after: readonly
   const key = String(path[path.length - 1]);
   const pair = map && isMap(map) ? pairOf(map, key) : undefined;
   if (!pair) {
-    if (path.length > 1) throw new EditError('missingField', path.join('.'));
+    if (path.length > 1) {
+      if (!map || !isMap(map) || !map.range || map.items.length === 0) throw new EditError('missingField', path.join('.'));
+      return [insertInEntry(ctx, map, key, value, after)];
+    }
     return [insertTopLevel(ctx, `${key}: ${scalarText(value)}${ctx.eol}`, after)];
   }
   const node = pair.value as Node | null;
@@ -220,6 +223,39 @@ function spliceRemove(ctx: Context, key: string): Splice[] {
   const node = (pair.value ?? pair.key) as Node;
   const start = keyNode.range![0] - columnOf(ctx.src, keyNode.range![0]);
   return [{ start, end: lineEnd(ctx.src, Math.max(node.range![1] - 1, node.range![0])), text: '' }];
+}
+
+/**
+ * A new field in an entry of a list (a task's `note`, a channel's `value`): in place of the
+ * example comment `# value: …` that `init` writes for it, else after the last of `after` that
+ * the entry has, else after its last field; indented like the entry's fields. A flow entry
+ * (`{ channel: phone, status: normal }`) gets it before its closing brace.
+ */
+function insertInEntry(ctx: Context, map: YAMLMap, key: string, value: string, after: readonly string[]): Splice {
+  const { src } = ctx;
+  const [start, end] = map.range!;
+  if (map.flow) {
+    const close = src.lastIndexOf('}', end);
+    return { start: close, end: close, text: `, ${key}: ${scalarText(value)} ` };
+  }
+  const indent = columnOf(src, start);
+  const field = `${' '.repeat(indent)}${key}: ${scalarText(value)}${ctx.eol}`;
+  // The entry's own lines: from its first field to the first line indented less (the next entry).
+  let offset = lineEnd(src, start);
+  while (offset < src.length) {
+    const line = src.slice(offset, lineEnd(src, offset));
+    const lineIndent = /^[ \t]*/.exec(line)![0].length;
+    if (line.trim() !== '' && lineIndent < indent) break;
+    if (lineIndent === indent && new RegExp(`^[ \\t]*#\\s*${key}:`).test(line)) return { start: offset, end: offset + line.length, text: field };
+    offset += line.length;
+  }
+  const anchor = [...after].reverse().map((name) => pairOf(map, name)).find(Boolean) ?? (map.items[map.items.length - 1] as Pair);
+  const node = (anchor.value ?? anchor.key) as Node;
+  let at = lineEnd(src, Math.max(node.range![1] - 1, node.range![0]));
+  // Past the example comments of fields that come before it (`# value: …`), which another edit may fill in.
+  const example = new RegExp(`^[ \\t]{${indent}}#\\s*(${after.join('|')}):`);
+  while (after.length > 0 && at < src.length && example.test(src.slice(at, lineEnd(src, at)))) at = lineEnd(src, at);
+  return atLineStart(ctx, at, field);
 }
 
 /** New top-level lines after the last existing field of `after`, else at the end of the fields. */

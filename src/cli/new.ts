@@ -45,7 +45,8 @@ const options = {
   status: { type: 'string' },
   summary: { type: 'string' },
   incident: { type: 'string' },
-  from: { type: 'string' },
+  // Several ids, repeated or comma-separated: `--from buergerbuero,standesamt`.
+  from: { type: 'string', multiple: true },
 } as const;
 
 type Values = Partial<Record<keyof typeof options, string>>;
@@ -171,6 +172,51 @@ async function createIncident(session: Session, slug: string, given: Values): Pr
   return write(session, file, incidentText(session, slug, given, timeToWrite(session, undefined)), 'new.nextIncident', `stoerungen/${slug}`);
 }
 
+/** The ids of `--from`, repeated or separated by commas; an empty one is refused. */
+function catalogueIds(written: readonly string[] | undefined): string[] | undefined {
+  if (written === undefined) return undefined;
+  const ids = written.flatMap((value) => value.split(',')).map((id) => id.trim());
+  if (ids.some((id) => id === '')) throw new CommandError('update.empty', { option: '--from' });
+  return [...new Set(ids)];
+}
+
+/**
+ * `new werl --from buergerbuero,standesamt`: one service per id, named as in the catalogue,
+ * all checked together and written together, or none.
+ */
+async function createFromCatalogue(session: Session, positionals: readonly string[], ids: readonly string[], given: Values): Promise<number> {
+  if (positionals.length !== 1) throw new CommandError('new.fromSeveral', { ids: ids.join(', ') });
+  const town = positionals[0]!;
+  const townDir = path.join(session.dir, 'towns', town);
+  const townFile = path.join(townDir, 'index.md');
+  requireSlug(session, town, session.shown(townDir));
+  for (const option of ['kind', 'parent'] as const) {
+    if (given[option] !== undefined) throw new CommandError('new.townOnly', { option: `--${option}` });
+  }
+  if (!existsSync(townFile)) throw new CommandError('new.noTown', { town, file: session.shown(townFile) });
+  const now = timeToWrite(session, undefined);
+  const planned = new Map<string, string>();
+  for (const id of ids) {
+    const file = path.join(townDir, `${id}.md`);
+    requireSlug(session, id, session.shown(file));
+    if (existsSync(file)) throw new CommandError('new.exists', { file: session.shown(file), address: `${town}/${id}` });
+    await refuseLinks(session, file);
+    planned.set(file, await catalogueServiceText(session, townFile, town, { ...given, from: id }, now));
+  }
+  const created = [...planned.keys()];
+  // The town's `status: normal` from `new <town>` goes: its status now follows from its services.
+  const townChange = await dropTownNormalStatus(session, town);
+  if (townChange) planned.set(townChange.file, townChange.text);
+  const otherErrors = await checkPlanned(session, planned, undefined, 'new.refused');
+  await writePlanned(session, planned);
+  for (const file of created) session.out(session.t('new.created', { file: session.shown(file) }));
+  session.out(session.t('new.nextServices', { town }));
+  if (townChange) session.out(session.t('new.townStatusRemoved', { file: session.shown(townChange.file) }));
+  reportOtherErrors(session, otherErrors);
+  if (!townChange) await hintOwnStatus(session, town, townFile);
+  return 0;
+}
+
 /** Checks the new file (and the town's, when it changes too) like `check` would, then writes it (and its folder). */
 async function write(session: Session, file: string, text: string, next: MessageKey, address: string, townChange?: TownStatusRemoval): Promise<number> {
   const planned = new Map([[file, text]]);
@@ -195,11 +241,13 @@ async function write(session: Session, file: string, text: string, next: Message
 
 export async function runNew(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
   return runCommand(settings, async (ctx) => {
-    const { session, values, positionals } = await startSession(argv, options, settings, ctx);
+    const { session, values, positionals } = await startSession(argv, options, settings, ctx, 'new.help');
     if (positionals.length < 1 || positionals.length > 2) throw new CommandError('new.usage');
-    const given = values as Values;
+    const fromIds = catalogueIds(values.from as unknown as string[] | undefined);
+    const given = { ...values, from: fromIds?.[0] } as Values;
     // Whether the file exists yet is only true while no other command creates it.
     await lockContent(session, ctx);
+    if (fromIds !== undefined && fromIds.length > 1) return createFromCatalogue(session, positionals, fromIds, given);
     // `new werl --from kfz-zulassung`: the service is named as in the catalogue.
     if (given.from !== undefined && positionals.length === 1) positionals.push(given.from);
     const [town, service] = positionals as [string, string | undefined];

@@ -135,7 +135,7 @@ function affected(site: { town(slug: string): Town | undefined }, incident: Inci
 
 export async function runResolve(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
   return runCommand(settings, async (ctx) => {
-    const { session, values, positionals } = await startSession(argv, options, settings, ctx);
+    const { session, values, positionals } = await startSession(argv, options, settings, ctx, 'resolve.help');
     if (positionals.length !== 1) throw new CommandError('resolve.usage');
     if (values.services !== undefined && values.services !== 'normal') throw new CommandError('resolve.servicesValue', { found: String(values.services) });
     for (const name of ['summary', 'note'] as const) {

@@ -14,7 +14,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseSource } from '../model/read.ts';
+import { parseSource, slugify } from '../model/read.ts';
+import { closest } from '../schema/errors.ts';
 import { statusKeys } from '../schema/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import {
@@ -46,6 +47,10 @@ const options = {
   summary: { type: 'string' },
   note: { type: 'string' },
   at: { type: 'string' },
+  // A task of a service (its title, or its number from 1) and a channel's value and hours.
+  task: { type: 'string' },
+  value: { type: 'string' },
+  hours: { type: 'string' },
 } as const;
 
 export interface UpdateRequest {
@@ -57,6 +62,11 @@ export interface UpdateRequest {
   incidentTitle?: string;
   summary?: string;
   note?: string;
+  /** A task of the service, by title or number: `--status` and `--note` are then the task's. */
+  task?: string | undefined;
+  /** With `channel`: the way of contact's number or address, and its hours. */
+  value?: string | undefined;
+  hours?: string | undefined;
   /** The time to write, as `timeToWrite` gives it. */
   at: string;
 }
@@ -72,7 +82,11 @@ export function planUpdate(session: Session, target: Target, data: Record<string
   const { status, channel, at } = request;
   const summary = request.summary === undefined ? undefined : oneLine(request.summary);
   let entry = request.note === undefined ? summary : oneLine(request.note);
-  if (status !== undefined && channel !== undefined) {
+  if (request.task !== undefined) {
+    entry = planTask(session, target, data, request, plan, summary);
+  } else if (channel !== undefined && (request.value !== undefined || request.hours !== undefined)) {
+    entry = planChannelDetails(session, target, data, { ...request, channel }, plan, entry);
+  } else if (status !== undefined && channel !== undefined) {
     const field = target.kind === 'town' ? 'contacts' : 'channels';
     const list = Array.isArray(data[field]) ? (data[field] as Record<string, unknown>[]) : [];
     const matches = list.flatMap((c, i) => (c && c.channel === channel ? [i] : []));
@@ -111,8 +125,86 @@ export function planUpdate(session: Session, target: Target, data: Record<string
   if (summary !== undefined) plan.set(['summary'], summary, data.summary);
   const updated = laterTime(session, data.updated, at);
   if (updated !== data.updated) plan.set(['updated'], updated, data.updated, ['started', 'incidents', 'kind', 'title']);
-  plan.entry(at, entry!);
+  // A number or hours filled in is no news: `updated` moves, no entry is added.
+  if (entry !== undefined) plan.entry(at, entry);
   return plan;
+}
+
+/** Which task `--task` names: its title (case and spaces aside, or as a slug), or its number from 1. */
+export function findTask(session: Session, target: Target, tasks: readonly unknown[], wanted: string): number {
+  const titles = tasks.map((task) => String((task as Record<string, unknown> | null)?.title ?? ''));
+  const norm = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const exact = titles.indexOf(wanted.trim());
+  if (exact >= 0) return exact;
+  const loose = titles.findIndex((title) => norm(title) === norm(wanted) || slugify(title) === slugify(wanted));
+  if (loose >= 0) return loose;
+  if (/^\d+$/.test(wanted.trim())) {
+    const number = Number(wanted.trim());
+    if (number >= 1 && number <= tasks.length) return number - 1;
+  }
+  const suggestion = closest(wanted, titles);
+  throw new CommandError('update.noTask', {
+    file: session.shown(target.file),
+    found: wanted,
+    allowed: titles.length > 0 ? titles.map((title, i) => `${i + 1}. ${title}`).join('; ') : '—',
+    hint: suggestion ? ` (${session.t('hint.didYouMean', { suggestion })})` : '',
+  });
+}
+
+/**
+ * `--task "<title>" --status … --note …`: the task's status and note (the service's own status
+ * stays). The entry says which task changed, with the note.
+ */
+export function planTask(session: Session, target: Target, data: Record<string, unknown>, request: UpdateRequest, plan: Plan, summary: string | undefined): string {
+  const tasks = Array.isArray(data.tasks) ? (data.tasks as Record<string, unknown>[]) : [];
+  const i = findTask(session, target, tasks, request.task!);
+  const task = tasks[i] ?? {};
+  if (request.status !== undefined) plan.set(['tasks', i, 'status'], request.status, task.status);
+  const note = request.note === undefined ? undefined : oneLine(request.note);
+  if (note !== undefined) plan.set(['tasks', i, 'note'], note, task.note, ['status']);
+  if (summary !== undefined) return summary;
+  const status = statusLabel(session, String(request.status ?? task.status));
+  return `${session.t('update.taskText', { task: oneLine(String(task.title)), status })}${note === undefined ? '' : ` ${note}`}`;
+}
+
+/**
+ * `--channel <kind> --value … --hours …` (with `--status` too): the number or address and the
+ * hours of that way of contact. When the file has it twice, the value would be ambiguous: refused.
+ */
+export function planChannelDetails(
+  session: Session,
+  target: Target,
+  data: Record<string, unknown>,
+  request: UpdateRequest & { channel: string },
+  plan: Plan,
+  entry: string | undefined,
+): string | undefined {
+  const field = target.kind === 'town' ? 'contacts' : 'channels';
+  const list = Array.isArray(data[field]) ? (data[field] as Record<string, unknown>[]) : [];
+  const matches = list.flatMap((c, i) => (c && c.channel === request.channel ? [i] : []));
+  if (matches.length === 0) {
+    const present = [...new Set(list.map((c) => String(c?.channel)))].join(', ');
+    throw new CommandError('update.noChannel', { file: session.shown(target.file), field, found: request.channel, allowed: present || '—' });
+  }
+  if (matches.length > 1) throw new CommandError('update.channelTwice', { file: session.shown(target.file), field, found: request.channel, count: matches.length });
+  const i = matches[0]!;
+  const channel = list[i]!;
+  if (request.status !== undefined) plan.set([field, i, 'status'], request.status, channel.status);
+  if (request.value !== undefined) plan.set([field, i, 'value'], oneLine(request.value), channel.value, ['status']);
+  if (request.hours !== undefined) plan.set([field, i, 'hours'], oneLine(request.hours), channel.hours, ['status', 'value']);
+  if (entry !== undefined || request.status === undefined) return entry;
+  return session.t('update.channelText', { channel: session.t(`channel.${request.channel}` as MessageKey), status: statusLabel(session, request.status) });
+}
+
+/** `--task` is for a service's tasks, alone; `--value` and `--hours` need `--channel`. */
+function checkDetailOptions(target: Target, request: { task?: string | undefined; channel?: string | undefined; value?: string | undefined; hours?: string | undefined; status?: string | undefined; note?: string | undefined }): void {
+  if ((request.value !== undefined || request.hours !== undefined) && request.channel === undefined) {
+    throw new CommandError('update.valueWithoutChannel', { option: request.value !== undefined ? '--value' : '--hours' });
+  }
+  if (request.task === undefined) return;
+  if (target.kind !== 'service') throw new CommandError('update.taskNotService', { address: target.address });
+  if (request.channel !== undefined) throw new CommandError('update.taskAndChannel');
+  if (request.status === undefined && request.note === undefined) throw new CommandError('update.taskNothing', { address: target.address, task: request.task });
 }
 
 /** An incident's title as written, when it exists (else the check refuses the slug). */
@@ -146,7 +238,7 @@ async function townSummaryHint(session: Session, target: Target, data: Record<st
 
 export async function runUpdate(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
   return runCommand(settings, async (ctx) => {
-    const { session, values, positionals } = await startSession(argv, options, settings, ctx);
+    const { session, values, positionals } = await startSession(argv, options, settings, ctx, 'update.help');
     if (positionals.length !== 1) throw new CommandError('update.usage');
     const target = await findTarget(session, positionals[0]!);
     const request = {
@@ -155,9 +247,13 @@ export async function runUpdate(argv: readonly string[], settings: CommandOption
       incident: values.incident as string | undefined,
       summary: values.summary as string | undefined,
       note: values.note as string | undefined,
+      task: values.task as string | undefined,
+      value: values.value as string | undefined,
+      hours: values.hours as string | undefined,
     };
-    if (request.channel !== undefined && request.status === undefined) throw new CommandError('update.channelWithoutStatus');
-    if (request.status === undefined && request.summary === undefined && request.note === undefined && request.incident === undefined) {
+    checkDetailOptions(target, request);
+    if (request.channel !== undefined && request.status === undefined && request.value === undefined && request.hours === undefined) throw new CommandError('update.channelWithoutStatus');
+    if (request.status === undefined && request.summary === undefined && request.note === undefined && request.incident === undefined && request.value === undefined && request.hours === undefined) {
       throw new CommandError('update.nothing', { address: target.address });
     }
     if (target.kind === 'incident' && (request.status !== undefined || request.channel !== undefined || request.incident !== undefined)) {
@@ -182,7 +278,7 @@ export async function runUpdate(argv: readonly string[], settings: CommandOption
     await writePlanned(session, planned);
     printChanges(session, target.file, plan.changes);
     if (townChange) printChanges(session, townChange.file, townChange.plan.changes);
-    summaryHint(session, data, request);
+    if (request.task === undefined) summaryHint(session, data, request);
     await townSummaryHint(session, target, data, request);
     reportOtherErrors(session, otherErrors);
     return 0;

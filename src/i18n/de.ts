@@ -32,6 +32,8 @@ export const de = {
   'layout.stale': 'Diese Angaben sind älter als {hours} Stunden und könnten veraltet sein. Fragen Sie im Zweifel telefonisch nach.',
   'layout.staleRule': 'Angaben, die älter als {hours} Stunden sind, können veraltet sein.',
   'layout.addresses': 'Diese Website ist unter mehreren Adressen erreichbar:',
+  'drill.label': 'Übung',
+  'drill.banner': 'Übung: Diese Website ist eine Probe für den Ernstfall. Was hier steht, gilt nicht – es ist keine echte Meldung.',
   'layout.az': 'Anliegen A–Z',
   'layout.search': 'Suche',
 
@@ -351,7 +353,7 @@ export const de = {
   'update.usage': 'Aufruf: npm run update -- <ort> | <ort>/<dienst> | stoerungen/<störung> [--status limited] [--channel phone] [--summary "…"] [--note "…"] [--at "2023-11-03 14:17"]',
   'update.nothing': 'Nichts zu ändern — geben Sie an, was sich geändert hat, z. B.: npm run update -- {address} --status limited --note "…" (das -- nach update nicht vergessen, sonst kommen die Angaben nicht an)',
   'update.incidentStatus': '{address} ist eine Störung und hat keinen Status — für die Entwarnung: npm run resolve -- {address}',
-  'update.channelWithoutStatus': '--channel braucht --status, z. B.: --channel email --status unavailable',
+  'update.channelWithoutStatus': '--channel braucht --status, --value oder --hours, z. B.: --channel email --status unavailable',
   'update.empty': '{option} ist leer — erlaubt: ein Text',
   'update.noChannel': '{file}: in {field} gibt es keinen Kontaktweg „{found}“ — vorhanden: {allowed}',
   'update.summaryUnchanged': 'Hinweis: summary ist unverändert: „{summary}“ — passt das zum neuen Status? Sonst: --summary "…"',
@@ -374,4 +376,100 @@ export const de = {
   'resolve.serviceSummary': 'Wieder wie gewohnt verfügbar.',
   'resolve.townSummary': 'Die Verwaltung arbeitet wieder wie gewohnt.',
   'resolve.normalNote': 'Wieder wie gewohnt verfügbar: Die Störung „{incident}“ ist behoben.',
+
+  'init.list.unreadable': '{file} lässt sich nicht lesen ({reason})',
+  'init.list.format': '{file}: erlaubt ist eine Liste der Orte als CSV-Datei (.csv, Kopfzeile name,kind,…) oder als YAML-Datei (.yaml, .yml: Einträge mit name, kind, …)',
+  'init.list.quote': 'ein Anführungszeichen " wird nicht geschlossen — erlaubt: "Wert mit , Komma" und "" für ein Anführungszeichen im Wert',
+  'init.list.column': 'unbekannte Spalte „{found}“ — erlaubt: {allowed}',
+  'init.list.columnTwice': 'die Spalte „{found}“ kommt zweimal vor — erlaubt: jede Spalte einmal',
+  'init.list.missingColumn': 'die Kopfzeile hat keine Spalte „{found}“ — Pflicht: {required}',
+  'init.list.cells': '{found} Werte, die Kopfzeile hat {count} Spalten — steht ein Komma in einem Wert? Dann den Wert in "…" setzen',
+  'init.list.yaml': 'kein gültiges YAML: {detail}',
+  'init.list.notList': 'keine Liste von Orten — erlaubt: Einträge wie „- name: Werl“ mit „kind: Stadt“ darunter',
+  'init.list.notText': 'kein einzelner Wert — erlaubt: ein Text',
+  'init.list.twice': 'der Ort „{found}“ steht zweimal in der Liste, zuerst in Zeile {other} — erlaubt: jeder Ort einmal (eigener Ordnername: Spalte slug)',
+  'init.list.parent': '„{found}“ ist kein Ort der Liste oder der Website — vorhanden: {allowed}',
+  'init.list.empty': 'die Liste enthält keinen Ort',
+  'init.refused': 'Nichts wurde geschrieben.',
+  'init.ars': 'Hinweis: Die Spalte ars (Amtlicher Regionalschlüssel) wird noch nicht übernommen: Das Inhaltsformat hat dafür kein Feld.',
+  'init.added': 'Ergänzt: {count} Orte mit {services} Diensten, {written} Dateien geschrieben.',
+  'init.addedOne': 'Ergänzt: 1 Ort mit {services} Diensten, {written} Dateien geschrieben.',
+  'init.townCreated': '  neu: {town}',
+  'init.townExists': '  schon vorhanden, unverändert: {town}',
+  'init.nothingToAdd': 'Alle Orte der Liste sind schon vorhanden; nichts geändert.',
+
+  'new.fromSeveral': 'Mit mehreren Katalog-Diensten ({ids}) heißt jeder wie im Katalog — geben Sie nur den Ort an, z. B.: npm run new -- werl --from buergerbuero,standesamt',
+  'new.nextServices': 'Prüfen Sie Titel, Kontaktwege und Anliegen in den neuen Dateien. Ändern später mit: npm run update -- {town}/<dienst> --status … --note "…"',
+  'new.help': `Aufruf: npm run new -- <ort> [<dienst>] [Angaben]    (oder npx aushang new …)
+
+Legt einen Ort, einen Dienst eines Ortes oder eine Störung an, mit allen Pflichtfeldern, der
+aktuellen Uhrzeit und einem Kommentar über jedem Feld. Überschreibt nichts.
+
+  npm run new -- werl                                 ein Ort: content/towns/werl/index.md
+  npm run new -- werl buergerbuero --title "Bürgerbüro" ein Dienst des Ortes
+  npm run new -- werl --from buergerbuero,standesamt  Dienste aus dem Katalog (npm run catalogue)
+  npm run new -- stoerungen/cyberangriff --title "…"  eine Störung, beginnt jetzt
+
+  --name "…"          Name des Ortes
+  --kind Stadt        Art: Stadt, Gemeinde, Kreis oder ein anderes Wort
+  --parent <kreis>    Ordnername des Kreises, zu dem der Ort gehört
+  --title "…"         Titel des Dienstes oder der Störung
+  --status <s>        normal, limited, deferred oder unavailable
+  --summary "…"       ein Satz: was jetzt gilt
+  --incident <name>   die Störung, die den Dienst betrifft
+  --from <id>[,<id>]  Dienste aus dem Katalog, mehrere mit Komma oder --from mehrfach
+  --content <ordner>  anderer Inhaltsordner als content/`,
+  'update.help': `Aufruf: npm run update -- <ort> | <ort>/<dienst> | stoerungen/<störung> [Angaben]
+
+Ändert eine Meldung: setzt die Felder, fügt einen Eintrag zu updates hinzu und setzt updated.
+Alles andere in der Datei bleibt, wie es war; geprüft wie bei npm run check.
+
+  --status <s>                normal, limited, deferred oder unavailable (beim Ort: auto)
+  --summary "…"               neue Zusammenfassung
+  --note "…"                  Text des neuen Eintrags in updates
+  --incident <name>           die Störung, die Ort oder Dienst jetzt betrifft
+  --at "2023-11-03 14:17"     Zeitpunkt statt jetzt (auch nur 14:17)
+  --task "<anliegen>"         ein Anliegen des Dienstes (Titel oder Nummer ab 1): --status und
+                              --note gelten dann dem Anliegen
+  --channel <weg>             phone, fax, email, post, in-person, online, web; mit --status,
+  --value "…" --hours "…"     --value (Nummer, Adresse) und --hours (Zeiten) dieses Weges
+
+  npm run update -- werl/buergerbuero --status limited --note "Nur mit Termin."
+  npm run update -- werl/buergerbuero --task "Personalausweis beantragen" --status unavailable --note "Ab Montag wieder."
+  npm run update -- werl/buergerbuero --channel phone --value "02922 800-0" --hours "Mo–Fr 8–12 Uhr"`,
+  'resolve.help': `Aufruf: npm run resolve -- <störung> [Angaben]
+
+Die Entwarnung: trägt resolved ein, fügt einen Eintrag zu updates hinzu.
+
+  --services normal           setzt jeden Dienst jedes betroffenen Ortes wieder auf normal
+  --summary "…"               neue Zusammenfassung der Störung
+  --note "…"                  Text des Eintrags in updates
+  --at "2023-11-03 14:17"     Zeitpunkt statt jetzt`,
+  'update.taskText': 'Anliegen „{task}“: {status}.',
+  'update.noTask': '{file}: kein Anliegen „{found}“{hint} — vorhanden: {allowed}',
+  'update.channelTwice': '{file}: in {field} gibt es den Kontaktweg „{found}“ {count}-mal — welcher gemeint ist, lässt sich nicht sagen; bitte in der Datei ändern',
+  'update.valueWithoutChannel': '{option} braucht --channel, z. B.: --channel phone --value "02922 800-0"',
+  'update.taskNotService': '{address} ist kein Dienst — Anliegen (tasks) gibt es nur bei Diensten, z. B.: npm run update -- {address}/buergerbuero --task "…" --status …',
+  'update.taskAndChannel': '--task und --channel bitte getrennt aufrufen: ein Aufruf ändert ein Anliegen oder einen Kontaktweg',
+  'update.taskNothing': 'Nichts zu ändern am Anliegen „{task}“ — z. B.: npm run update -- {address} --task "{task}" --status unavailable --note "…"',
+
+  'ready.help': `Aufruf: npm run ready    (oder npx aushang ready)
+
+Listet je Ort, was vor dem Ernstfall noch vorzubereiten ist: Kontaktwege ohne Nummer oder
+Adresse, Rechtstexte, die noch Beispiel sind, die Anmeldung für den Web-Editor und die
+öffentliche Adresse der Website. Exit-Code 0, wenn nichts mehr offen ist, sonst 1.`,
+  'ready.fixFirst': 'Der Inhalt hat {count} Fehler; beheben Sie sie zuerst (npm run check zeigt sie):',
+  'ready.site': 'Ganze Website',
+  'ready.town': '{name} ({slug})',
+  'ready.noAddress': 'Öffentliche Adresse: weder url: in content/site.yaml noch SITE_URL beim Bauen — ohne sie fehlen Feeds, Sitemap und QR-Codes mit voller Adresse',
+  'ready.noEditor': 'Anmeldung für den Web-Editor nicht eingerichtet: kein editor: in content/site.yaml (docs/web-editor.md)',
+  'ready.editorPlaceholder': 'Web-Editor: editor.repo „{repo}“ ist noch das Beispiel — das echte Repository eintragen',
+  'ready.examplePages': 'Noch Beispiel (example: true): {files} — mit echten Angaben füllen, dann die Zeile entfernen',
+  'ready.noContacts': 'Keine allgemeinen Kontaktwege (contacts in {file})',
+  'ready.contactsNoValue': 'Kontaktwege ohne Nummer oder Adresse: {kinds} ({file})',
+  'ready.channelsNoValue': '{count} von {total} Diensten mit Kontaktwegen ohne Nummer oder Adresse ({kinds}), z. B. {services} — eintragen mit: npm run update -- {town}/<dienst> --channel phone --value "…"',
+  'ready.done': 'Bereit: {towns}',
+  'ready.nothingLeft': 'Alles vorbereitet: nichts mehr offen.',
+  'ready.openOne': '1 Punkt offen.',
+  'ready.open': '{count} Punkte offen.',
 } as const;

@@ -38,6 +38,8 @@ export const en: Messages = {
   'layout.stale': 'This information was last updated more than {hours} hours ago and may be out of date. If you are not sure, phone before you go.',
   'layout.staleRule': 'Information more than {hours} hours old may be out of date.',
   'layout.addresses': 'This website is available at several addresses:',
+  'drill.label': 'Exercise',
+  'drill.banner': 'Exercise: this website is a rehearsal for an emergency. Nothing on it applies – it is not a real notice.',
   'layout.az': 'Services A to Z',
   'layout.search': 'Search',
 
@@ -357,7 +359,7 @@ export const en: Messages = {
   'update.usage': 'Usage: npm run update -- <town> | <town>/<service> | stoerungen/<incident> [--status limited] [--channel phone] [--summary "…"] [--note "…"] [--at "2023-11-03 14:17"]',
   'update.nothing': 'Nothing to change — say what has changed, e.g.: npm run update -- {address} --status limited --note "…" (do not forget the -- after update, or the options do not arrive)',
   'update.incidentStatus': '{address} is an incident and has no status — for the all-clear: npm run resolve -- {address}',
-  'update.channelWithoutStatus': '--channel needs --status, e.g.: --channel email --status unavailable',
+  'update.channelWithoutStatus': '--channel needs --status, --value or --hours, e.g.: --channel email --status unavailable',
   'update.empty': '{option} is empty — allowed: a text',
   'update.noChannel': '{file}: {field} has no way of contact "{found}" — present: {allowed}',
   'update.summaryUnchanged': 'Note: summary is unchanged: "{summary}" — does it still fit the new status? If not: --summary "…"',
@@ -380,4 +382,100 @@ export const en: Messages = {
   'resolve.serviceSummary': 'Available as usual again.',
   'resolve.townSummary': 'The administration works as usual again.',
   'resolve.normalNote': 'Available as usual again: the incident "{incident}" is resolved.',
+
+  'init.list.unreadable': '{file} cannot be read ({reason})',
+  'init.list.format': '{file}: allowed is a list of towns as a CSV file (.csv, header row name,kind,…) or a YAML file (.yaml, .yml: entries with name, kind, …)',
+  'init.list.quote': 'a quote " is not closed — allowed: "value with , comma" and "" for a quote inside a value',
+  'init.list.column': 'unknown column "{found}" — allowed: {allowed}',
+  'init.list.columnTwice': 'the column "{found}" appears twice — allowed: each column once',
+  'init.list.missingColumn': 'the header row has no column "{found}" — required: {required}',
+  'init.list.cells': '{found} values, the header row has {count} columns — is there a comma in a value? Then put the value in "…"',
+  'init.list.yaml': 'not valid YAML: {detail}',
+  'init.list.notList': 'not a list of towns — allowed: entries like "- name: Werl" with "kind: Stadt" below',
+  'init.list.notText': 'not a single value — allowed: a text',
+  'init.list.twice': 'the town "{found}" is in the list twice, first in line {other} — allowed: each town once (a folder name of its own: column slug)',
+  'init.list.parent': '"{found}" is no town of the list or of the site — present: {allowed}',
+  'init.list.empty': 'the list has no towns',
+  'init.refused': 'Nothing was written.',
+  'init.ars': 'Note: the column ars (official regional key) is not stored yet: the content format has no field for it.',
+  'init.added': 'Added: {count} towns with {services} services, {written} files written.',
+  'init.addedOne': 'Added: 1 town with {services} services, {written} files written.',
+  'init.townCreated': '  new: {town}',
+  'init.townExists': '  there already, unchanged: {town}',
+  'init.nothingToAdd': 'Every town of the list is there already; nothing changed.',
+
+  'new.fromSeveral': 'With several catalogue services ({ids}) each is named as in the catalogue — give the town only, e.g.: npm run new -- werl --from buergerbuero,standesamt',
+  'new.nextServices': 'Check titles, ways of contact and tasks in the new files. Change them later with: npm run update -- {town}/<service> --status … --note "…"',
+  'new.help': `Usage: npm run new -- <town> [<service>] [options]    (or npx aushang new …)
+
+Creates a town, a service of a town or an incident, with every required field, the current
+time and a comment above each field. Never overwrites.
+
+  npm run new -- werl                                 a town: content/towns/werl/index.md
+  npm run new -- werl buergerbuero --title "Bürgerbüro" a service of the town
+  npm run new -- werl --from buergerbuero,standesamt  services from the catalogue (npm run catalogue)
+  npm run new -- stoerungen/cyberattack --title "…"   an incident, starting now
+
+  --name "…"          the town's name
+  --kind Stadt        kind: Stadt, Gemeinde, Kreis or another word
+  --parent <district> folder name of the district the town belongs to
+  --title "…"         title of the service or incident
+  --status <s>        normal, limited, deferred or unavailable
+  --summary "…"       one sentence: what applies now
+  --incident <name>   the incident that affects the service
+  --from <id>[,<id>]  services from the catalogue, several with commas or --from repeated
+  --content <folder>  another content folder than content/`,
+  'update.help': `Usage: npm run update -- <town> | <town>/<service> | stoerungen/<incident> [options]
+
+Changes a notice: sets the fields, adds an entry to updates and moves updated. Everything
+else in the file stays as it was; checked as npm run check would.
+
+  --status <s>                normal, limited, deferred or unavailable (a town: auto)
+  --summary "…"               a new summary
+  --note "…"                  the text of the new entry in updates
+  --incident <name>           the incident that now affects the town or service
+  --at "2023-11-03 14:17"     the time instead of now (or 14:17 alone)
+  --task "<task>"             a task of the service (title or number from 1): --status and
+                              --note are then the task's
+  --channel <kind>            phone, fax, email, post, in-person, online, web; with --status,
+  --value "…" --hours "…"     --value (number, address) and --hours of that way of contact
+
+  npm run update -- werl/buergerbuero --status limited --note "By appointment only."
+  npm run update -- werl/buergerbuero --task "Personalausweis beantragen" --status unavailable --note "Again from Monday."
+  npm run update -- werl/buergerbuero --channel phone --value "02922 800-0" --hours "Mon–Fri 8am–12pm"`,
+  'resolve.help': `Usage: npm run resolve -- <incident> [options]
+
+The all-clear: sets resolved and adds an entry to updates.
+
+  --services normal           sets every service of every affected town back to normal
+  --summary "…"               a new summary of the incident
+  --note "…"                  the text of the entry in updates
+  --at "2023-11-03 14:17"     the time instead of now`,
+  'update.taskText': 'Task "{task}": {status}.',
+  'update.noTask': '{file}: no task "{found}"{hint} — present: {allowed}',
+  'update.channelTwice': '{file}: {field} has the way of contact "{found}" {count} times — which one is meant cannot be told; please change it in the file',
+  'update.valueWithoutChannel': '{option} needs --channel, e.g.: --channel phone --value "02922 800-0"',
+  'update.taskNotService': '{address} is not a service — only services have tasks, e.g.: npm run update -- {address}/buergerbuero --task "…" --status …',
+  'update.taskAndChannel': 'please change --task and --channel in two calls: one call changes one task or one way of contact',
+  'update.taskNothing': 'Nothing to change in the task "{task}" — e.g.: npm run update -- {address} --task "{task}" --status unavailable --note "…"',
+
+  'ready.help': `Usage: npm run ready    (or npx aushang ready)
+
+Lists per town what is still to prepare before the day: ways of contact without a number or
+address, legal pages that are still examples, the web editor's sign-in and the site's public
+address. Exit code 0 when nothing is left, else 1.`,
+  'ready.fixFirst': 'The content has {count} errors; fix them first (npm run check shows them):',
+  'ready.site': 'The whole site',
+  'ready.town': '{name} ({slug})',
+  'ready.noAddress': 'Public address: neither url: in content/site.yaml nor SITE_URL when building — without it feeds, sitemap and QR codes lack the full address',
+  'ready.noEditor': 'Sign-in for the web editor not set up: no editor: in content/site.yaml (docs/web-editor.md)',
+  'ready.editorPlaceholder': 'Web editor: editor.repo "{repo}" is still the example — enter the real repository',
+  'ready.examplePages': 'Still an example (example: true): {files} — fill in the real details, then remove the line',
+  'ready.noContacts': 'No general ways of contact (contacts in {file})',
+  'ready.contactsNoValue': 'Ways of contact without number or address: {kinds} ({file})',
+  'ready.channelsNoValue': '{count} of {total} services with ways of contact without number or address ({kinds}), e.g. {services} — fill in with: npm run update -- {town}/<service> --channel phone --value "…"',
+  'ready.done': 'Ready: {towns}',
+  'ready.nothingLeft': 'Everything prepared: nothing left.',
+  'ready.openOne': '1 point open.',
+  'ready.open': '{count} points open.',
 };

@@ -28,6 +28,9 @@ export const editorKeyPrefixes = [
   'update.',
   'resolve.',
   'editor.',
+  // aushang init --towns and aushang ready.
+  'init.',
+  'ready.',
 ] as const;
 type EditorKeyPrefix = (typeof editorKeyPrefixes)[number];
 export type EditorKey = Extract<MessageKey, `${EditorKeyPrefix}${string}`>;

@@ -36,6 +36,8 @@ export const tr: InterfaceMessages = {
   'layout.stale': 'Bu bilgiler {hours} saatten daha eski ve güncel olmayabilir. Emin değilseniz gitmeden önce telefonla sorun.',
   'layout.staleRule': '{hours} saatten eski bilgiler güncel olmayabilir.',
   'layout.addresses': 'Bu siteye birden fazla adresten ulaşılabilir:',
+  'drill.label': 'Tatbikat',
+  'drill.banner': 'Tatbikat: Bu web sitesi bir acil durum provasıdır. Buradaki bilgiler geçerli değildir, gerçek bir duyuru değildir.',
   'layout.az': 'A’dan Z’ye işlemler',
   'layout.search': 'Arama',
 

@@ -12,10 +12,14 @@ import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import { loadCatalogue, renderServiceFile, renderTownFile, servicesFor, writeNewFile } from '../catalogue/index.ts';
-import { slugify } from '../model/read.ts';
+import { kindsOf, loadCatalogue, renderServiceFile, renderTownFile, servicesFor, writeNewFile, type Catalogue, type ChannelValues } from '../catalogue/index.ts';
+import { translator, type Language } from '../i18n/index.ts';
+import { shownPath, slugify } from '../model/read.ts';
+import { loadSite } from '../model/site.ts';
 import { editorTime } from '../model/time.ts';
 import { reservedRoutes, slugPattern } from '../schema/index.ts';
+import { formatContentError, type ContentError } from '../schema/errors.ts';
+import { readTownList, TownListError, type ListedTown } from './towns.ts';
 
 const packageRoot = path.resolve(import.meta.dirname, '../..');
 const templates = path.join(import.meta.dirname, 'templates');
@@ -29,8 +33,12 @@ export interface InitOptions {
   town?: string | undefined;
   name?: string | undefined;
   kind?: string | undefined;
+  /** A list of towns (CSV or YAML, see towns.ts) to prepare as well; relative to `cwd`. */
+  towns?: string | undefined;
   /** For `updated:` in the files written; default now. */
   now?: number | undefined;
+  /** Where paths in messages are relative to; default the process's. */
+  cwd?: string | undefined;
 }
 
 /** A mistake in the options or a file in the way: the message says what to do; nothing was written. */
@@ -42,7 +50,16 @@ export interface InitResult {
   /** What was added to package.json (`scripts.build`, `dependencies.aushang`, …); empty when nothing. */
   packageJson: string[];
   town: string;
+  /** Service files written, in all towns together. */
   services: number;
+  /** Towns written now (slugs), and towns of the list that were there already and were left as they are. */
+  towns: { created: string[]; existing: string[] };
+  /** True when the site was there already and only towns of the list were added. */
+  added: boolean;
+  /** The list has an `ars` column, which the content format cannot hold yet. */
+  arsIgnored: boolean;
+  /** The language of the messages (the site's, German for a new site). */
+  language: Language;
 }
 
 /** The settings with every default filled in. */
@@ -55,12 +72,26 @@ export interface SiteSettings {
   town: string;
 }
 
+/**
+ * Whether a name already says its kind: `Kreis Soest`, `Landkreis Harburg`, `Hochsauerlandkreis`
+ * for a Kreis, `Gemeinde Ense` for a Gemeinde. Then the operator is the name itself, not
+ * "Kreis Kreis Soest". (`Lippstadt` does not say Stadt: a word of its own is needed, except for
+ * the many district names ending in -kreis.)
+ */
+export function nameSaysKind(name: string, kind: string): boolean {
+  const words = name.toLowerCase().split(/[\s-]+/);
+  const k = kind.trim().toLowerCase();
+  if (k === '') return false;
+  if (k.split(/\s+/).every((word) => words.includes(word))) return true;
+  return k.endsWith('kreis') && words.some((word) => word.endsWith('kreis'));
+}
+
 export async function resolveSettings(options: InitOptions): Promise<SiteSettings> {
   const defaults = defaultsSchema.parse(parse(await readFile(path.join(templates, 'texts.yaml'), 'utf8')));
   const name = options.name?.trim() || defaults.name;
   const kind = options.kind?.trim() || defaults.kind;
   const fill = (pattern: string, values: Record<string, string>) => pattern.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-  const operator = options.operator?.trim() || fill(defaults.operator, { name, kind });
+  const operator = options.operator?.trim() || (nameSaysKind(name, kind) ? name : fill(defaults.operator, { name, kind }));
   const title = options.title?.trim() || fill(defaults.title, { name, kind, operator });
   const town = options.town?.trim() || slugify(name);
   if (!slugPattern.test(town)) throw new InitError(`--town ${town}: a town's slug is lower case letters, digits and hyphens, e.g. musterstadt or bad-musterbach`);
@@ -88,23 +119,44 @@ async function examplePages(): Promise<{ file: string; text: string }[]> {
   return pages;
 }
 
+/** A town init writes: its index.md and the catalogue's services for its kind. */
+export interface PlannedTown {
+  slug: string;
+  name: string;
+  kind: string;
+  parent?: string | undefined;
+  contacts?: ChannelValues | undefined;
+}
+
+/** The files of one town, relative to the folder. */
+export function townFiles(catalogue: Catalogue, town: PlannedTown, updated: string): { file: string; text: string }[] {
+  const dir = `content/towns/${town.slug}`;
+  return [
+    { file: `${dir}/index.md`, text: renderTownFile(catalogue, { name: town.name, kind: town.kind, parent: town.parent, contacts: town.contacts, updated }) },
+    ...servicesFor(catalogue, town.kind).map((entry) => ({ file: `${dir}/${entry.id}.md`, text: renderServiceFile(catalogue, entry, { townKind: town.kind, updated }) })),
+  ];
+}
+
+/** One line of CODEOWNERS per town folder, commented: a placeholder team to replace. */
+export function codeOwnersLines(towns: readonly string[]): string {
+  return towns.map((town) => `# /content/towns/${town}/  @BEISPIEL-ORGANISATION/redaktion-${town}`).join('\n');
+}
+
 /** Every file init writes (except package.json), relative to the folder. */
-export async function planFiles(settings: SiteSettings, now: number): Promise<{ file: string; text: string }[]> {
+export async function planFiles(settings: SiteSettings, now: number, towns?: readonly PlannedTown[]): Promise<{ file: string; text: string }[]> {
   const catalogue = loadCatalogue();
   const updated = editorTime(now, 'Europe/Berlin');
   const template = (name: string, values: Record<string, string>) => readFile(path.join(templates, name), 'utf8').then((text) => fillTemplate(text, values));
   const plain = { title: settings.title, operator: settings.operator, town: settings.town };
-  const townDir = `content/towns/${settings.town}`;
-  const services = servicesFor(catalogue, settings.kind);
+  const planned = towns ?? [{ slug: settings.town, name: settings.name, kind: settings.kind }];
   return [
     { file: 'content/site.yaml', text: await template('site.yaml', { title: yamlValue(settings.title), operator: yamlValue(settings.operator), description: yamlValue(settings.description) }) },
-    { file: `${townDir}/index.md`, text: renderTownFile(catalogue, { name: settings.name, kind: settings.kind, updated }) },
-    ...services.map((entry) => ({ file: `${townDir}/${entry.id}.md`, text: renderServiceFile(catalogue, entry, { townKind: settings.kind, updated }) })),
+    ...planned.flatMap((town) => townFiles(catalogue, town, updated)),
     ...(await examplePages()),
     { file: 'README.md', text: await template('README.md', plain) },
     { file: '.github/workflows/aushang.yml', text: await template('github-workflow.yml', plain) },
     { file: '.gitlab-ci.yml', text: await template('gitlab-ci.yml', plain) },
-    { file: 'CODEOWNERS', text: await template('CODEOWNERS', plain) },
+    { file: 'CODEOWNERS', text: await template('CODEOWNERS', { ...plain, townLines: codeOwnersLines(planned.map((town) => town.slug)) }) },
     { file: '.gitignore', text: await template('gitignore', plain) },
     { file: '.nvmrc', text: '24\n' },
   ];
@@ -120,13 +172,19 @@ export const siteScripts: Readonly<Record<string, string>> = {
   new: 'aushang new',
   update: 'aushang update',
   resolve: 'aushang resolve',
+  ready: 'aushang ready',
   catalogue: 'aushang catalogue',
 };
 
 type PackageJson = Record<string, unknown> & { scripts?: Record<string, string>; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
 
-/** Adds what is missing (never changes a value that is there); returns the package.json and what was added. */
-export function completePackageJson(existing: PackageJson | undefined, settings: SiteSettings, version: string): { json: PackageJson; added: string[] } {
+/**
+ * Adds what is missing (never changes a value that is there); returns the package.json and what
+ * was added. `node` is the Node 24 the site runs on (the `node` package, the generator's own
+ * pin): `npm ci` puts it into node_modules/.bin, where npm scripts and `npx aushang` find it
+ * even on a machine whose own Node is older.
+ */
+export function completePackageJson(existing: PackageJson | undefined, settings: SiteSettings, version: string, nodeVersion = '^24'): { json: PackageJson; added: string[] } {
   const json: PackageJson = existing ? structuredClone(existing) : { name: `notfall-${settings.town}`, private: true };
   const added: string[] = [];
   json.scripts ??= {};
@@ -136,15 +194,22 @@ export function completePackageJson(existing: PackageJson | undefined, settings:
       added.push(`scripts.${name}`);
     }
   }
-  if (!json.dependencies?.aushang && !json.devDependencies?.aushang) {
-    json.dependencies = { ...json.dependencies, aushang: `^${version}` };
-    added.push('dependencies.aushang');
+  for (const [name, range] of [['aushang', `^${version}`], ['node', nodeVersion]] as const) {
+    if (!json.dependencies?.[name] && !json.devDependencies?.[name]) {
+      json.dependencies = { ...json.dependencies, [name]: range };
+      added.push(`dependencies.${name}`);
+    }
   }
-  // npm 11 asks before running install scripts; Astro's esbuild has one (the generator allows it too).
-  if (json.allowScripts === undefined) {
-    json.allowScripts = { esbuild: true };
-    added.push('allowScripts.esbuild');
+  // npm 11 asks before running install scripts: Astro's esbuild has one, and the node package
+  // fetches the Node binary in one (the generator allows both too).
+  const allowed = (json.allowScripts ?? {}) as Record<string, unknown>;
+  for (const name of ['esbuild', 'node']) {
+    if (allowed[name] === undefined) {
+      allowed[name] = true;
+      added.push(`allowScripts.${name}`);
+    }
   }
+  json.allowScripts = allowed;
   if (json.engines === undefined) {
     json.engines = { node: '>=24' };
     added.push('engines.node');
@@ -160,10 +225,105 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
+/** The generator's own versions: its version, and the range of the Node it pins (`node` devDependency). */
+async function packageVersions(): Promise<{ version: string; node: string }> {
+  const manifest = JSON.parse(await readFile(path.join(packageRoot, 'package.json'), 'utf8')) as PackageJson & { version: string };
+  return { version: manifest.version, node: manifest.devDependencies?.node ?? manifest.dependencies?.node ?? '^24' };
+}
+
+/** What site.yaml says already (a site set up before): language and country for the list's messages and numbers. */
+async function existingSite(contentDir: string): Promise<{ language: Language; country: string } | undefined> {
+  const text = await readFile(path.join(contentDir, 'site.yaml'), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed = parse(text) as unknown;
+    if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
+  } catch {
+    // check will say what is wrong with it; the defaults do for the list.
+  }
+  return { language: data.language === 'en' ? 'en' : 'de', country: typeof data.country === 'string' ? data.country.trim().toUpperCase() : 'DE' };
+}
+
+/** Town folders the site has already. */
+async function townFolders(contentDir: string): Promise<string[]> {
+  const entries = await readdir(path.join(contentDir, 'towns'), { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
+}
+
+/**
+ * The towns to write: the one the flags name, and the list's. Without `--name` and `--town` the
+ * site is named after the list's first town without a parent (the district). A town of the list
+ * without a parent belongs to the flags' town when that is a Kreis (and it is not one itself).
+ */
+function plannedTowns(catalogue: Catalogue, settings: SiteSettings, listed: readonly ListedTown[] | undefined, flagsNameTown: boolean): PlannedTown[] {
+  if (!listed) return [{ slug: settings.town, name: settings.name, kind: settings.kind }];
+  const isKreis = (kind: string) => kindsOf(catalogue, kind).includes('Kreis');
+  const main = flagsNameTown && !listed.some((town) => town.slug === settings.town) ? [{ slug: settings.town, name: settings.name, kind: settings.kind }] : [];
+  const district = flagsNameTown && isKreis(settings.kind) ? settings.town : undefined;
+  return [
+    ...main,
+    ...listed.map((town) => ({
+      slug: town.slug,
+      name: town.name,
+      kind: town.kind,
+      parent: town.parent ?? (district && town.slug !== district && !isKreis(town.kind) ? district : undefined),
+      contacts: town.contacts,
+    })),
+  ];
+}
+
+/** Identity of an error apart from its line (as the editor commands compare before and after). */
+const errorKey = (e: ContentError) => JSON.stringify([e.file, e.field, e.code, e.params?.found]);
+
+/**
+ * Checks the content as it will be with the planned files, with the very rules of `check`;
+ * throws when they bring an error the content has not got now. Nothing is written then.
+ */
+async function checkResult(folder: string, files: readonly { file: string; text: string }[], cwd: string): Promise<void> {
+  const contentDir = path.join(folder, 'content');
+  const options = { urls: { base: '/' }, cwd };
+  const before = (await exists(path.join(contentDir, 'site.yaml'))) ? await loadSite(contentDir, options) : undefined;
+  const overlay = new Map(files.filter(({ file }) => file.startsWith('content/')).map(({ file, text }) => [path.join(folder, file), text] as const));
+  const after = await loadSite(contentDir, { ...options, overlay });
+  if (after.ok) return;
+  const had = new Set(before && !before.ok ? before.errors.map(errorKey) : []);
+  // A new site's content/ folder is not there yet: the planned files are all of it.
+  const missingContent = (e: ContentError) => e.code === 'missingFolder' && e.file === shownPath(contentDir, cwd);
+  const added = after.errors.filter((e) => !had.has(errorKey(e)) && !missingContent(e));
+  if (added.length > 0) throw new InitError(`${added.map((e) => formatContentError(e, after.language)).join('\n')}\n${translator(after.language)('init.refused')}`);
+}
+
 /** Sets up the site repository in `folder` (created if missing). */
 export async function initSite(folder: string, options: InitOptions = {}): Promise<InitResult> {
-  const settings = await resolveSettings(options);
-  const files = await planFiles(settings, options.now ?? Date.now());
+  const cwd = options.cwd ?? process.cwd();
+  const contentDir = path.join(folder, 'content');
+  const site = await existingSite(contentDir);
+  const language: Language = site?.language ?? 'de';
+  const catalogue = loadCatalogue();
+  const flagsNameTown = Boolean(options.name?.trim() || options.town?.trim());
+  const existing = await townFolders(contentDir);
+
+  let listed: ListedTown[] | undefined;
+  let arsIgnored = false;
+  if (options.towns !== undefined) {
+    const flagTown = options.town?.trim() || (options.name?.trim() ? slugify(options.name) : undefined);
+    try {
+      ({ towns: listed, arsIgnored } = await readTownList(path.resolve(cwd, options.towns), { cwd, language, country: site?.country ?? 'DE', existing, main: flagTown }));
+    } catch (error) {
+      if (error instanceof TownListError) throw new InitError(`${error.message}\n${translator(language)('init.refused')}`);
+      throw error;
+    }
+  }
+  const district = listed && !flagsNameTown ? (listed.find((town) => town.parent === undefined) ?? listed[0]!) : undefined;
+  const settings = await resolveSettings(district ? { ...options, name: district.name, kind: district.kind, town: district.slug } : options);
+  const towns = plannedTowns(catalogue, settings, listed, flagsNameTown);
+  const now = options.now ?? Date.now();
+
+  // A site that is there already: a list only adds its towns that are missing (and their CODEOWNERS lines).
+  if (listed && site) return addTowns(folder, settings, towns, existing, { now, cwd, arsIgnored, language });
+
+  const files = await planFiles(settings, now, towns);
   const inTheWay: string[] = [];
   for (const { file } of files) if (await exists(path.join(folder, file))) inTheWay.push(file);
   if (inTheWay.length > 0) {
@@ -171,16 +331,17 @@ export async function initSite(folder: string, options: InitOptions = {}): Promi
   }
 
   const manifestFile = path.join(folder, 'package.json');
-  let existing: PackageJson | undefined;
+  let manifest: PackageJson | undefined;
   if (await exists(manifestFile)) {
     try {
-      existing = JSON.parse(await readFile(manifestFile, 'utf8')) as PackageJson;
+      manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as PackageJson;
     } catch (error) {
       throw new InitError(`package.json in ${folder} is not valid JSON (${error instanceof Error ? error.message : error}); nothing was written.`);
     }
   }
-  const { version } = JSON.parse(await readFile(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  const pkg = completePackageJson(existing, settings, version);
+  const versions = await packageVersions();
+  const pkg = completePackageJson(manifest, settings, versions.version, versions.node);
+  if (listed) await checkResult(folder, files, cwd);
 
   const written: string[] = [];
   for (const { file, text } of files) {
@@ -188,5 +349,56 @@ export async function initSite(folder: string, options: InitOptions = {}): Promi
     written.push(file);
   }
   if (pkg.added.length > 0) await writeFile(manifestFile, `${JSON.stringify(pkg.json, null, 2)}\n`);
-  return { written, packageJson: pkg.added, town: settings.town, services: files.filter(({ file }) => file.startsWith(`content/towns/${settings.town}/`)).length - 1 };
+  return {
+    written,
+    packageJson: pkg.added,
+    town: settings.town,
+    services: written.filter((file) => file.startsWith('content/towns/') && !file.endsWith('/index.md')).length,
+    towns: { created: towns.map((town) => town.slug), existing: [] },
+    added: false,
+    arsIgnored,
+    language,
+  };
+}
+
+/**
+ * The list's towns that the site has not got yet, each with its services, and a CODEOWNERS line
+ * for each; a town whose folder exists is left exactly as it is. Checked as a whole first.
+ */
+async function addTowns(
+  folder: string,
+  settings: SiteSettings,
+  towns: readonly PlannedTown[],
+  existing: readonly string[],
+  context: { now: number; cwd: string; arsIgnored: boolean; language: Language },
+): Promise<InitResult> {
+  const catalogue = loadCatalogue();
+  const updated = editorTime(context.now, 'Europe/Berlin');
+  const fresh = towns.filter((town) => !existing.includes(town.slug));
+  const files = fresh.flatMap((town) => townFiles(catalogue, town, updated));
+  await checkResult(folder, files, context.cwd);
+
+  const written: string[] = [];
+  for (const { file, text } of files) {
+    await writeNewFile(path.join(folder, file), text);
+    written.push(file);
+  }
+  const ownersFile = path.join(folder, 'CODEOWNERS');
+  const owners = await readFile(ownersFile, 'utf8').catch(() => undefined);
+  const missing = fresh.map((town) => town.slug).filter((slug) => !owners?.includes(`/content/towns/${slug}/`));
+  if (missing.length > 0) {
+    const text = owners === undefined ? `${fillTemplate(await readFile(path.join(templates, 'CODEOWNERS'), 'utf8'), { townLines: codeOwnersLines(missing) })}` : `${owners}${owners.endsWith('\n') || owners === '' ? '' : '\n'}${codeOwnersLines(missing)}\n`;
+    await writeFile(ownersFile, text);
+    written.push('CODEOWNERS');
+  }
+  return {
+    written,
+    packageJson: [],
+    town: settings.town,
+    services: written.filter((file) => file.startsWith('content/towns/') && !file.endsWith('/index.md')).length,
+    towns: { created: fresh.map((town) => town.slug), existing: towns.filter((town) => existing.includes(town.slug)).map((town) => town.slug) },
+    added: true,
+    arsIgnored: context.arsIgnored,
+    language: context.language,
+  };
 }

@@ -27,6 +27,13 @@ export interface View {
    * `<p {...content}>`.
    */
   content: ContentAttributes;
+  /** A rehearsal build (`aushang build --drill`): every page says "Übung", nothing is indexed. */
+  drill: boolean;
+}
+
+/** Whether this build is a rehearsal: `aushang build --drill` sets AUSHANG_DRILL=1. */
+export function isDrill(env: Record<string, string | undefined> = process.env): boolean {
+  return env.AUSHANG_DRILL === '1';
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds) makes the build time, and so the output, reproducible. */
@@ -76,6 +83,7 @@ async function load(): Promise<View> {
     t,
     time: (value) => formatTime(value, site.settings.timezone, site.settings.locale, t),
     content: contentAttributes(site.settings.language, site.settings.contentLanguage),
+    drill: isDrill(),
   };
 }
 

@@ -156,7 +156,7 @@ export function fieldRules(country: CountryCode = 'DE'): Readonly<Record<RuleNam
       refused: ['http://www.soest.de', 'www.soest.de', 'mailto:a@soest.de', 'javascript:alert(1)'],
     },
     email: {
-      pattern: `^(?:mailto:)?${emailAddress.source.slice(1)}`,
+      pattern: `^${noControl}(?:mailto:)?${emailAddress.source.slice(1)}`,
       message: 'email',
       examples: ['buergerbuero@soest.de', 'mailto:buergerbuero@soest.de', 'info@kreis-soest.de'],
       refused: ['buergerbuero@soest', 'buergerbuero soest.de', 'buergerbuero', 'a@b.c'],

@@ -73,6 +73,8 @@ beforeAll(() => {
   writeFileSync(path.join(site, 'package.json'), `${JSON.stringify({ name: 'notfall-musterhausen', private: true }, null, 2)}\n`);
   ok(run('npm', ['install', tarball], site), 'npm install <tarball>');
   ok(run('npx', ['aushang', 'init', '--name', 'Musterhausen', '--kind', 'Gemeinde'], site), 'aushang init');
+  // What init added (the node package, Node 24) is installed, as `npm ci` would on a fresh machine.
+  ok(run('npm', ['install'], site), 'npm install after init');
   // A repository, as it is pushed: the CI steps take the build time from the last commit.
   const git = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.de', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.de' };
   for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'aushang init']]) ok(run('git', args, site, git), `git ${args[0]}`);
@@ -110,6 +112,21 @@ describe('in a site repository with aushang installed', () => {
     expect(json.scripts).toMatchObject({ check: 'aushang check', build: 'aushang build', start: 'aushang build && aushang serve' });
     const services = servicesFor(loadCatalogue(), 'Gemeinde');
     expect(readdirSync(path.join(site, 'content/towns/musterhausen')).sort()).toEqual(['index.md', ...services.map((entry) => `${entry.id}.md`)].sort());
+  });
+
+  test('Node 24 comes with the repository: the node package, and an older Node runs the command through it', () => {
+    const json = JSON.parse(readFileSync(path.join(site, 'package.json'), 'utf8'));
+    expect(json.dependencies.node).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies.node);
+    expect(json.allowScripts).toEqual({ esbuild: true, node: true });
+    const pinned = path.join(site, 'node_modules/node/bin/node');
+    expect(spawnSync(pinned, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^v24\./);
+    // The system Node of a stock Debian (20 on this machine): `aushang` still runs, on Node 24.
+    const systemNode = '/usr/bin/node';
+    if (!existsSync(systemNode) || Number(spawnSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) >= 24) return;
+    const old = spawnSync(systemNode, [path.join(site, 'node_modules/.bin/aushang'), 'check'], { cwd: site, encoding: 'utf8', env: { ...env, PATH: '/usr/bin:/bin' } });
+    expect(old.stderr).toBe('');
+    expect(old.stdout).toContain('Orte: 1,');
+    expect(old.status).toBe(0);
   });
 
   test('aushang check: no errors', () => {

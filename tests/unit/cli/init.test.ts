@@ -138,14 +138,16 @@ describe('initSite', () => {
     await writeFile(path.join(dir, 'package.json'), JSON.stringify(mine));
     const result = await initSite(dir, { now });
     const json = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
-    expect(json).toEqual({ ...mine, scripts: { ...siteScripts, build: 'my-build' }, allowScripts: { esbuild: true }, engines: { node: '>=24' } });
-    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'scripts.new', 'scripts.update', 'scripts.resolve', 'scripts.catalogue', 'allowScripts.esbuild', 'engines.node']);
+    const nodeRange = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).devDependencies.node;
+    expect(json).toEqual({ ...mine, dependencies: { ...mine.dependencies, node: nodeRange }, scripts: { ...siteScripts, build: 'my-build' }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
+    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'scripts.new', 'scripts.update', 'scripts.resolve', 'scripts.ready', 'scripts.catalogue', 'dependencies.node', 'allowScripts.esbuild', 'allowScripts.node', 'engines.node']);
   });
 
-  test('a new package.json depends on this version of aushang', async () => {
-    const version = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).version;
-    const { json, added } = completePackageJson(undefined, await resolveSettings({ name: 'Musterhausen' }), version);
-    expect(json).toEqual({ name: 'notfall-musterhausen', private: true, scripts: siteScripts, dependencies: { aushang: `^${version}` }, allowScripts: { esbuild: true }, engines: { node: '>=24' } });
+  test('a new package.json depends on this version of aushang and on the Node 24 the generator pins (the node package)', async () => {
+    const { version, devDependencies } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+    const { json, added } = completePackageJson(undefined, await resolveSettings({ name: 'Musterhausen' }), version, devDependencies.node);
+    expect(devDependencies.node).toMatch(/^\^24\./);
+    expect(json).toEqual({ name: 'notfall-musterhausen', private: true, scripts: siteScripts, dependencies: { aushang: `^${version}`, node: devDependencies.node }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
     expect(added[0]).toBe('package.json');
   });
 

@@ -401,9 +401,9 @@ describe('mistakes in the call', () => {
       [
         "„soest/buergerburo“ gibt es nicht (meinten Sie „soest/buergerbuero“?) — vorhanden: soest/buergerbuero",
         "Nichts zu ändern — geben Sie an, was sich geändert hat, z. B.: npm run update -- soest/buergerbuero --status limited --note "…" (das -- nach update nicht vergessen, sonst kommen die Angaben nicht an)",
-        "Unbekannte Angabe „--stauts“ (meinten Sie „--status“?) — erlaubt: --status, --channel, --incident, --summary, --note, --at, --content",
+        "Unbekannte Angabe „--stauts“ (meinten Sie „--status“?) — erlaubt: --status, --channel, --incident, --summary, --note, --at, --task, --value, --hours, --content",
         "Bei „--status“ fehlt der Wert — Beispiel: --status limited, Texte in Anführungszeichen: --note "Ab Montag wieder geöffnet."",
-        "--channel braucht --status, z. B.: --channel email --status unavailable",
+        "--channel braucht --status, --value oder --hours, z. B.: --channel email --status unavailable",
         "--note ist leer — erlaubt: ein Text",
         "Aufruf: npm run update -- <ort> | <ort>/<dienst> | stoerungen/<störung> [--status limited] [--channel phone] [--summary "…"] [--note "…"] [--at "2023-11-03 14:17"]",
       ]

@@ -99,7 +99,7 @@ describe('the model handed over by the build', () => {
   it('is what the pages get for the same folder and URL settings', async () => {
     const dir = path.resolve('tests/fixtures/does-not-exist-handover');
     process.env.AUSHANG_CONTENT = dir;
-    const site = { settings: { language: 'de', contentLanguage: 'de', timezone: 'Europe/Berlin', locale: 'de-DE' } };
+    const site = { settings: { language: 'de', contentLanguage: 'de', timezone: 'Europe/Berlin', locale: 'de-DE' }, address: urlSettingsFromEnv() };
     const result = { ok: true, site, language: 'de', warnings: [] } as unknown as LoadResult;
     handOver(dir, urlSettingsFromEnv(), result);
     const view = await getView();

@@ -1,0 +1,50 @@
+/**
+ * `aushang build --drill` (issue 18, scope 3): a rehearsal build that no one can mistake for a
+ * real notice — "Übung" in every page's title and in a banner on every page, `noindex`
+ * everywhere, robots.txt closed, and no feeds, API or sitemap for readers and apps.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fixture, runCli, tempDir } from './helpers.ts';
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+describe('aushang build --drill', { timeout: 300_000 }, () => {
+  const out = path.join(tempDir('aushang-drill-'), 'dist');
+  const run = runCli('build', ['--content', fixture('alltag'), '--out', out, '--drill'], { SITE_URL: 'https://uebung.example.org' });
+
+  test('builds, and says it is a rehearsal', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe(`Built ${path.relative(path.resolve(import.meta.dirname, '../..'), out)}/ — a rehearsal (Übung): every page says so, not indexed, no feeds, no API`);
+  });
+
+  test('every page: "Übung" in the title and in a banner, noindex', () => {
+    const pages = files(out).filter((file) => file.endsWith('.html') && !file.startsWith('admin/'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const page of pages) {
+      const html = readFileSync(path.join(out, page), 'utf8');
+      // Redirect pages of aliases are one line that leads on; they are noindex as before.
+      if (/http-equiv="refresh"/.test(html)) continue;
+      expect(html, page).toContain('<meta name="robots" content="noindex">');
+      expect(html, page).toMatch(/<title>Übung: /);
+      expect(html, page).toMatch(/<div class="banner drill" role="note">\s*<p>Übung: Diese Website ist eine Probe für den Ernstfall\. Was hier steht, gilt nicht – es ist keine echte Meldung\.<\/p>\s*<\/div>/);
+      expect(html, page).not.toContain('application/rss+xml');
+    }
+  });
+
+  test('robots.txt closes everything; no feeds, no API, no sitemap', () => {
+    expect(readFileSync(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
+    const all = files(out);
+    expect(all.filter((file) => file.startsWith('api/') || file.endsWith('feed.xml') || /^sitemap.*\.xml$/.test(file))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: Record<string, unknown> } | Record<string, unknown>;
+    expect(JSON.stringify(manifest)).not.toMatch(/feed\.xml|"api\//);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+  });
+});
