@@ -230,6 +230,8 @@ describe('the web editor', () => {
     await page.getByText(/gespeichert/i).first().waitFor();
     const live = page.getByRole('status', { name: 'Ist es online?' });
     await live.getByText('Gespeichert, noch nicht online: Ihre Änderung an „towns/soest/buergerbuero.md“ wird veröffentlicht.', { exact: false }).waitFor();
+    // The panel has just appeared: let the page settle before the picture.
+    if (shots) await page.waitForTimeout(2000);
     await screenshot(page, 'web-editor-noch-nicht-online.png');
 
     const saved = await readRepository(page);
@@ -278,4 +280,20 @@ describe('the web editor', () => {
       rmSync(out, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it('says in German when the Git host cannot be reached', async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'America/New_York' });
+    // The Git host is down (or the network): every request to its API fails.
+    await page.route('https://api.github.com/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(new URL('admin/', site.url).href);
+    await page.getByRole('button', { name: /Zugriffstoken/ }).click();
+    await page.getByRole('textbox', { name: /Zugriffstoken/ }).fill('github_pat_11AAAAAAA0example');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Der Git-Host (api.github.com) ist nicht erreichbar. Bitte die Internetverbindung prüfen und es in ein paar Minuten noch einmal versuchen.', { exact: false })
+      .waitFor();
+    expect(await page.getByText('Failed to fetch').count()).toBe(0);
+    await page.close();
+  });
 });
