@@ -220,7 +220,7 @@ function watchPublication(settings: AdminSettings, say: (word: EditorWord, param
   panel.setAttribute('role', 'status');
   panel.hidden = true;
   const style = document.createElement('style');
-  style.textContent = `#aushang-live{position:fixed;z-index:1000;right:16px;bottom:16px;max-width:34rem;padding:12px 16px;border-radius:8px;font:15px/1.45 system-ui,sans-serif;background:#fff;color:#1a1a1a;border:2px solid #555;box-shadow:0 2px 12px rgb(0 0 0/.25)}#aushang-live[data-state=published]{border-color:#1b7a36}#aushang-live[data-state=refused]{border-color:#b00020}#aushang-live h2{margin:0 0 4px;font-size:15px}#aushang-live p{margin:0}#aushang-live ul{margin:6px 0 0;padding-left:20px}#aushang-live button{margin-top:8px;font:inherit}`;
+  style.textContent = `#aushang-live{position:fixed;z-index:1000;left:16px;bottom:16px;max-width:34rem;padding:12px 16px;border-radius:8px;font:15px/1.45 system-ui,sans-serif;background:#fff;color:#1a1a1a;border:2px solid #555;box-shadow:0 2px 12px rgb(0 0 0/.25)}#aushang-live[data-state=published]{border-color:#1b7a36}#aushang-live[data-state=refused]{border-color:#b00020}#aushang-live h2{margin:0 0 4px;font-size:15px}#aushang-live p{margin:0}#aushang-live ul{margin:6px 0 0;padding-left:20px}#aushang-live button{margin-top:8px;font:inherit}`;
   document.head.append(style);
   document.body.append(panel);
 

@@ -129,7 +129,10 @@ describe('the web editor', () => {
     await expect(page.getByRole('textbox', { name: /^Stand/ }).inputValue()).resolves.toBe('03.11.2023 14:17');
     await screenshot(page, 'web-editor-dienst.png');
     await page.getByRole('button', { name: /Neuigkeit\W* hinzufügen/ }).click();
-    await page.getByRole('textbox', { name: /^Zeitpunkt/ }).first().fill('4.11.2023 9:30');
+    // Sveltia draws list items once they are scrolled into view; the new one is at the top.
+    const updates = page.getByRole('group', { name: /^Feld „\W*Neuigkeiten\W*“$/ });
+    await updates.scrollIntoViewIfNeeded();
+    await updates.getByRole('textbox', { name: /^Zeitpunkt/ }).first().fill('4.11.2023 9:30');
     await page.getByRole('textbox', { name: 'Meldung' }).first().fill(UPDATE);
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText(/gespeichert/i).first().waitFor();
@@ -288,7 +291,7 @@ describe('the web editor', () => {
     await page.goto(new URL('admin/', site.url).href);
     await page.getByRole('button', { name: /Zugriffstoken/ }).click();
     await page.getByRole('textbox', { name: /Zugriffstoken/ }).fill('github_pat_11AAAAAAA0example');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
     await page
       .getByRole('alert')
       .getByText('Der Git-Host (api.github.com) ist nicht erreichbar. Bitte die Internetverbindung prüfen und es in ein paar Minuten noch einmal versuchen.', { exact: false })
