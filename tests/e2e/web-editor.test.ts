@@ -226,6 +226,9 @@ describe('the web editor', () => {
     await page.getByRole('treeitem', { name: 'Soest', exact: true }).click();
     await page.getByText(/^Bürgerbüro – /).first().click();
     const tasks = page.getByRole('group', { name: /^Feld „\W*Anliegen\W*“$/ });
+    // Sveltia draws list items once they are scrolled into view.
+    await tasks.scrollIntoViewIfNeeded();
+    await tasks.getByText('Wohnsitz an-, ab- oder ummelden – Nur Annahme').waitFor();
     await tasks.getByRole('button', { name: 'Alle aufklappen' }).click();
     // The first task, "Wohnsitz an-, ab- oder ummelden", was "Nur Annahme".
     await tasks.getByRole('radio', { name: 'Nicht möglich' }).first().click();
