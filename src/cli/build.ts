@@ -1,9 +1,12 @@
 /**
- * `aushang build [--content <folder>] [--out <folder>]` (`npm run build` in the generator): checks the content first (every
+ * `aushang build [--content <folder>] [--out <folder>] [--keep-last-good]` (`npm run build` in the generator): checks the content first (every
  * error, in the editors' words), then builds with Astro, the search index and the hosting files
  * (`_headers`, `manifest.json`) into a fresh temporary folder and only when everything succeeded
- * replaces the output folder. A failed or interrupted build publishes nothing, leaves the
- * previous output as it was and removes its temporary folder.
+ * replaces the output folder. With `--keep-last-good`, a file check refuses is published in its
+ * last version that checks clean (or left out), the errors are reported, and the rest goes out
+ * (src/cli/last-good.ts); `aushang-build.json` says what was built (src/hosting/build-info.ts).
+ * A failed or interrupted build publishes nothing, leaves the previous output as it was and
+ * removes its temporary folder.
  */
 import { createHash } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
@@ -20,9 +23,12 @@ import { urlSettingsFromEnv } from '../model/urls.ts';
 import { internalFailure, report } from './check.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { builtRootFiles, builtTownFiles } from '../model/feeds.ts';
+import { keepLastGood, type HeldBack } from './last-good.ts';
+import { buildInfo, writeBuildInfo } from '../hosting/build-info.ts';
+import { translator } from '../i18n/index.ts';
 
 const { values } = parseArgs({
-  options: { content: { type: 'string' }, out: { type: 'string' }, drill: { type: 'boolean' } },
+  options: { content: { type: 'string' }, out: { type: 'string' }, drill: { type: 'boolean' }, 'keep-last-good': { type: 'boolean', default: false } },
   allowPositionals: false,
 });
 const root = path.resolve(import.meta.dirname, '../..');
@@ -41,8 +47,23 @@ const phaseDone = (name: string) => {
   phaseStart = now;
 };
 
-const result = await loadSite(contentDir, { urls: urlSettings, builtAt: buildTime() }).catch((error: unknown) => process.exit(internalFailure('build', error)));
-if (report(result) !== 0) process.exit(1);
+const loadOptions = { urls: urlSettings, builtAt: buildTime() };
+const checked = await loadSite(contentDir, loadOptions).catch((error: unknown) => process.exit(internalFailure('build', error)));
+/** The content folder that is built: the site's, or a copy with the refused files held back. */
+let builtDir = contentDir;
+let heldBack: HeldBack[] = [];
+let result = checked;
+if (!checked.ok && values['keep-last-good']) {
+  const kept = await keepLastGood(contentDir, checked, loadOptions).catch((error: unknown) => process.exit(internalFailure('build', error)));
+  if (kept) {
+    for (const line of heldBackReport(checked, kept.heldBack)) console.error(line);
+    process.once('exit', kept.dispose);
+    builtDir = kept.dir;
+    heldBack = kept.heldBack;
+    result = kept.result;
+  }
+}
+if (result === checked && report(result) !== 0) process.exit(1);
 phaseDone('check');
 // The address the content resolved (SITE_URL and BASE_PATH, else site.yaml's `url`) goes to
 // Astro (its base and site, the sitemap) through the same variables a caller would set.
@@ -50,7 +71,7 @@ const address = result.ok ? result.site.address : urlSettings;
 process.env.BASE_PATH = address.base;
 process.env.SITE_URL = address.site === undefined ? '' : new URL(address.site).origin;
 // Astro runs in this process: its pages render the model just checked instead of reading it again.
-handOver(contentDir, urlSettingsFromEnv(), result);
+handOver(builtDir, urlSettingsFromEnv(), result);
 
 const parent = path.dirname(outDir);
 await mkdir(parent, { recursive: true });
@@ -83,7 +104,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 const sameFileSystem = (await stat(parent)).dev === (await stat(workspace)).dev;
 const site = sameFileSystem ? staging : path.join(work, 'site');
 
-process.env.AUSHANG_CONTENT = contentDir;
+process.env.AUSHANG_CONTENT = builtDir;
 // The web editor's page at /admin/ exists only for a site that configures one (src/editor/integration.ts).
 process.env.AUSHANG_EDITOR = result.ok && result.site.settings.editor ? '1' : '';
 process.env.AUSHANG_OUT_DIR = site;
@@ -108,6 +129,7 @@ try {
   await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
   phaseDone('search');
   const editor = result.ok ? result.site.settings.editor : undefined;
+  if (result.ok) writeBuildInfo(site, buildInfo({ contentDir, builtDir, builtAt: new Date(result.site.builtAt), language: result.language, heldBack }));
   const manifest = await writeHostingFiles(site, address.base, editor ? gitHostOrigins(editor) : undefined);
   manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
   phaseDone('hosting');
@@ -185,4 +207,17 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** check's errors (as without the option), then which files were held back and how. */
+function heldBackReport(first: Extract<typeof checked, { ok: false }>, held: HeldBack[]): string[] {
+  const t = translator(first.language);
+  const lines: string[] = [];
+  report(first, (line) => lines.push(line));
+  // check's last line says nothing was published; here the rest was.
+  lines.pop();
+  for (const file of held) {
+    lines.push(file.publishedFrom ? t('cli.heldBack', { file: file.file, commit: file.publishedFrom.slice(0, 12) }) : t('cli.leftOut', { file: file.file }));
+  }
+  return lines;
 }

@@ -39,6 +39,7 @@ import {
 import { fieldRules, type FieldRule } from '../schema/field-rules.ts';
 import { translator, type EditorLanguage as Language } from '../i18n/index.ts';
 import { fieldText } from './fields.ts';
+import { TIME_WIDGET } from './time-field.ts';
 
 /** The folder of the content inside the site's repository (as `aushang init` lays it out). */
 export const CONTENT_FOLDER = 'content';
@@ -102,13 +103,21 @@ interface Context {
   language: Language;
   t: ReturnType<typeof translator>;
   rules: ReturnType<typeof fieldRules>;
+  /** "Stand" is set to now on every save (`editor.stampUpdated`, src/scripts/admin.ts). */
+  stampUpdated: boolean;
 }
 
 /** Sveltia's `pattern`: the rule's regular expression and its message in the editor's language. */
 const patternOf = (c: Context, rule: FieldRule): [string, string] => [rule.pattern, fieldText(c.language, `pattern.${rule.message}`).label];
 
 const statusOptions = (c: Context, keys: readonly StatusKey[]): Option[] => keys.map((key) => ({ label: c.t(`status.${key}`), value: key }));
-const time = (): Widget => ({ widget: 'datetime', format: TIME_FORMAT, picker_utc: false });
+/**
+ * A date and time, shown in the editor's language whatever the browser's (src/editor/time-field.ts),
+ * saved in the contract's format (`TIME_FORMAT`, or a date alone); check's rule for a time.
+ */
+const time = (c: Context): Widget => ({ widget: TIME_WIDGET, format: TIME_FORMAT, pattern: patternOf(c, c.rules.time) });
+/** "Stand": when the editor sets it on every save, its help text says so. */
+const updated = (c: Context): Widget => ({ ...time(c), ...(c.stampUpdated ? { hint: fieldText(c.language, 'stamp.updated').label } : {}) });
 /** One paragraph of inline Markdown (summary, note, text). */
 const paragraph = (c: Context): Widget => ({ widget: 'text', pattern: patternOf(c, c.rules.paragraph) });
 /** A line of text (names, titles, hours). */
@@ -152,7 +161,9 @@ const channels = (c: Context): Widget => ({
     name: kind,
     label: c.t(`channel.${kind}`),
     widget: 'object',
-    summary: `${c.t(`channel.${kind}`)}: {{fields.value}}`,
+    // Collapsed, a way shows whether it works: "Telefon 02921 103-0 – Nicht möglich" (a way
+    // without a value, e.g. in person: "Persönlich – Nicht möglich").
+    summary: `${c.t(`channel.${kind}`)} {{fields.value}} – {{fields.status}}`,
     fields: fieldsOf(c, 'channel', kind).filter((field) => field.name !== 'channel'),
   })),
   collapsed: 'auto',
@@ -175,7 +186,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     // Not the town itself, which check refuses (recognised by its name).
     parent: () => relation('towns', { filters: [{ field: 'name', values: ['{{fields.name}}'], exclude: true }] }),
     incidents: () => relation('incidents', { multiple: true }),
-    updated: time,
+    updated,
     status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
     summary: paragraph,
     contacts: channels,
@@ -187,13 +198,14 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
   service: {
     title: line,
     status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
-    updated: time,
+    updated,
     summary: paragraph,
     since: time,
     expected: time,
     incident: () => relation('incidents'),
     channels,
-    tasks: (c) => objects(c, 'task', '{{fields.title}}'),
+    // Collapsed, a task shows its status: "Wohngeld beantragen – Nicht möglich".
+    tasks: (c) => objects(c, 'task', '{{fields.title}} – {{fields.status}}'),
     keywords: words,
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
     aliases,
@@ -203,7 +215,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     title: line,
     started: time,
     resolved: time,
-    updated: time,
+    updated,
     summary: paragraph,
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
   },
@@ -273,7 +285,7 @@ function fieldsOf(c: Context, kind: Kind, channel: ChannelKind = 'phone'): CmsFi
     const make = widgets[kind][name];
     if (!make) throw new Error(`The web editor does not know the field ${kind}.${name}: add it to src/editor/config.ts.`);
     const { label, hint } = fieldText(c.language, `${kind}.${name}`);
-    return { name, label, ...(hint ? { hint } : {}), required: isRequired(schema, name), ...make(c, channel) };
+    return { name, label, ...(hint ? { hint } : {}), required: isRequired(schema, name), ...make(c, channel) } as CmsField;
   });
   if (withBody.includes(kind)) {
     const { label, hint } = fieldText(c.language, `${kind}.body`);
@@ -339,7 +351,12 @@ export function gitHostOrigins(editor: EditorSettings): string[] {
 export function createCmsConfig(input: EditorInput): CmsConfig {
   const missing = unknownFields();
   if (missing.length > 0) throw new Error(`The web editor does not know these fields: ${missing.join(', ')} (src/editor/config.ts).`);
-  const c: Context = { language: input.language, t: translator(input.language), rules: fieldRules(isCountry(input.country) ? input.country : 'DE') };
+  const c: Context = {
+    language: input.language,
+    t: translator(input.language),
+    rules: fieldRules(isCountry(input.country) ? input.country : 'DE'),
+    stampUpdated: input.editor.stampUpdated,
+  };
   return {
     load_config_file: false,
     backend: backendOf(input.editor),

@@ -6,6 +6,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { routes } from '../model/routes.ts';
+import { withGermanAdditions } from './sveltia-de.ts';
 
 /** Astro's route pattern for `routes.editor()` (`/admin/` → `/admin`). */
 export const EDITOR_ROUTE = routes.editor().replace(/\/$/, '');
@@ -45,13 +46,29 @@ const withoutFontCdn = {
   },
 };
 
+/** Sveltia's German strings, as the package ships them and the build loads them on demand. */
+const GERMAN_STRINGS = /@sveltia[\\/]cms[\\/]locales[\\/]de\.json$/;
+
+/**
+ * Sveltia has not translated every word into German yet ("Show Errors"): the words it lacks are
+ * added from `sveltia-de.ts` while the build bundles its German strings.
+ */
+const withGermanWords = {
+  name: 'aushang-editor-german-words',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!GERMAN_STRINGS.test(id.split('?')[0]!)) return undefined;
+    return { code: JSON.stringify(withGermanAdditions(JSON.parse(code))), map: null };
+  },
+};
+
 export function editorIntegration(enabled: boolean = process.env.AUSHANG_EDITOR === '1'): AstroIntegration {
   return {
     name: 'aushang-editor',
     hooks: {
       'astro:config:setup': ({ injectRoute, updateConfig }) => {
         if (!enabled) return;
-        updateConfig({ vite: { plugins: [withoutCodeGrammars, withoutFontCdn] } });
+        updateConfig({ vite: { plugins: [withoutCodeGrammars, withoutFontCdn, withGermanWords] } });
         injectRoute({ pattern: EDITOR_ROUTE, entrypoint: new URL('./AdminPage.astro', import.meta.url), prerender: true });
       },
     },

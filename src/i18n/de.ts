@@ -153,6 +153,16 @@ export const de = {
   'notFound.mirrors': 'Ist diese Website gerade gestört, finden Sie dieselben Informationen auch unter:',
   'editor.title': 'Redaktion',
   'editor.noScript': 'Der Web-Editor braucht JavaScript. Ohne JavaScript können Sie die Dateien direkt im Git-Webeditor ändern.',
+  'editor.removeConfirm': 'Diesen Eintrag aus der Liste entfernen? Gespeichert wird erst mit „Speichern“.',
+  'editor.hostUnreachable': 'Der Git-Host ({host}) ist nicht erreichbar. Bitte die Internetverbindung prüfen und es in ein paar Minuten noch einmal versuchen. Geht es weiter nicht: die Änderung wie in der „Anleitung für den Tag“ beschrieben telefonisch weitergeben.',
+  'editor.live.title': 'Ist es online?',
+  'editor.live.published': 'Online: Ihre Änderung an „{file}“ ist veröffentlicht (Website gebaut {time}).',
+  'editor.live.pending': 'Gespeichert, noch nicht online: Ihre Änderung an „{file}“ wird veröffentlicht. Das dauert meist ein bis drei Minuten; diese Anzeige prüft es selbst.',
+  'editor.live.slow': 'Seit {minutes} Minuten nicht online. Bitte die Technik verständigen: Vielleicht ist das Bauen der Website fehlgeschlagen.',
+  'editor.live.refused': 'Nicht veröffentlicht: „{file}“ hat einen Fehler. Die Website zeigt weiter die letzte fehlerfreie Fassung. Bitte korrigieren und neu speichern:',
+  'editor.live.others': 'Nicht veröffentlicht wegen eines Fehlers (die Website zeigt dort die letzte fehlerfreie Fassung):',
+  'editor.live.unknown': 'Ob Ihre Änderung online ist, kann der Web-Editor nicht feststellen: Die Website sagt nicht, woraus sie gebaut wurde. Bitte auf der Website nachsehen.',
+  'editor.live.line': 'Zeile {line}',
 
   'error.required': 'fehlt — dieses Feld ist Pflicht',
   'error.empty': 'ist leer — hier gehört ein Text hin',
@@ -270,6 +280,8 @@ export const de = {
   'cli.ok': 'Keine Fehler. Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
   'cli.errors': '{count} Fehler gefunden. Nichts wurde veröffentlicht.',
   'cli.error': '1 Fehler gefunden. Nichts wurde veröffentlicht.',
+  'cli.heldBack': 'Nicht veröffentlicht: {file} – die Website zeigt weiter die letzte fehlerfreie Fassung (Commit {commit}). Bitte den Fehler beheben.',
+  'cli.leftOut': 'Nicht veröffentlicht: {file} – es gibt keine fehlerfreie Fassung, die Datei fehlt auf der Website. Bitte den Fehler beheben.',
 
   // Content format 1.1: links, symbolic links, warnings (docs/content-format.md, "Warnungen").
   'error.symlink': 'ist ein symbolischer Link (auf {target}) — erlaubt: nur Dateien und Ordner, die wirklich in content/ liegen; was außerhalb liegt, wird nie gelesen',

@@ -159,6 +159,16 @@ export const en: Messages = {
   'notFound.mirrors': 'If this website is not working properly, the same information is also at:',
   'editor.title': 'Editing',
   'editor.noScript': 'The web editor needs JavaScript. Without it, edit the files directly in the Git host’s web editor.',
+  'editor.removeConfirm': 'Remove this item from the list? Nothing is saved until you press “Save”.',
+  'editor.hostUnreachable': 'The Git host ({host}) cannot be reached. Please check the internet connection and try again in a few minutes. If it still fails, pass the change on by phone as the “Guide for the day” describes.',
+  'editor.live.title': 'Is it live?',
+  'editor.live.published': 'Live: your change to “{file}” is published (site built {time}).',
+  'editor.live.pending': 'Saved, not live yet: your change to “{file}” is being published. This usually takes one to three minutes; this panel checks by itself.',
+  'editor.live.slow': 'Not live for {minutes} minutes. Please tell the technical staff: building the site may have failed.',
+  'editor.live.refused': 'Not published: “{file}” has an error. The site keeps showing its last version without errors. Please correct it and save again:',
+  'editor.live.others': 'Not published because of an error (the site keeps showing the last version without errors):',
+  'editor.live.unknown': 'The web editor cannot tell whether your change is live: the site does not say what it was built from. Please look at the site.',
+  'editor.live.line': 'line {line}',
 
   'error.required': 'missing — this field is required',
   'error.empty': 'is empty — a text belongs here',
@@ -276,6 +286,8 @@ export const en: Messages = {
   'cli.ok': 'No errors. Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
   'cli.errors': '{count} errors found. Nothing was published.',
   'cli.error': '1 error found. Nothing was published.',
+  'cli.heldBack': 'Not published: {file} – the site keeps showing its last version without errors (commit {commit}). Please fix the error.',
+  'cli.leftOut': 'Not published: {file} – it has no version without errors and is left out of the site. Please fix the error.',
 
   // Content format 1.1: links, symbolic links, warnings (docs/content-format.md, "Warnungen").
   'error.symlink': 'is a symbolic link (to {target}) — allowed: only files and folders that really are in content/; nothing outside is ever read',

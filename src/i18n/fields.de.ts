@@ -91,4 +91,6 @@ export const fieldsDe: FieldTexts = {
   'pattern.phone': { label: 'Bitte die Nummer mit Vorwahl angeben, z. B. 02921 103-2127 oder +49 2921 1032127. Ohne Vorwahl gehen nur 110, 112, 115 und 116117.' },
   'pattern.ars': { label: 'Bitte genau 12 Ziffern, ohne Leerzeichen.' },
   'pattern.leika': { label: 'Bitte genau 14 Ziffern, ohne Leerzeichen.' },
+  'pattern.time': { label: 'Bitte Datum und Uhrzeit so schreiben: 06.12.2026 08:10 (oder nur das Datum: 06.12.2026).' },
+  'stamp.updated': { label: 'Wird beim Speichern einer Änderung auf jetzt gesetzt (Ortszeit). Nur ändern, wenn die Angaben zu einem anderen Zeitpunkt geprüft wurden.' },
 };

@@ -86,4 +86,6 @@ export const fieldsEn: FieldTexts = {
   'pattern.phone': { label: 'The number with its area code, e.g. 02921 103-2127 or +49 2921 1032127. Without area code only 110, 112, 115 and 116117.' },
   'pattern.ars': { label: 'Exactly 12 digits, without spaces.' },
   'pattern.leika': { label: 'Exactly 14 digits, without spaces.' },
+  'pattern.time': { label: 'Please write the date and time like this: 2026-12-06 08:10 (or the date alone: 2026-12-06).' },
+  'stamp.updated': { label: 'Set to now (local time) whenever a change is saved. Change it only when this was checked at another time.' },
 };

@@ -25,7 +25,7 @@ export const channelUrlSchemes = ['https:'] as const;
 /** An e-mail address (a channel's value may start with `mailto:`). */
 export const emailAddress = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 
-export type PatternMessage = 'line' | 'text' | 'paragraph' | 'body' | 'alias' | 'link' | 'web' | 'email' | 'phone' | 'ars' | 'leika';
+export type PatternMessage = 'line' | 'text' | 'paragraph' | 'body' | 'alias' | 'link' | 'web' | 'email' | 'phone' | 'ars' | 'leika' | 'time';
 
 export interface FieldRule {
   /** Source of a JavaScript regular expression (no flags) for the whole, trimmed value. */
@@ -90,7 +90,13 @@ const paragraph =
 /** A body: Markdown with paragraphs, lists and headings, but safe (see `markdownSafe`). */
 const body = `^${markdownSafe}[\\s\\S]*$`;
 
-export type RuleName = 'line' | 'text' | 'paragraph' | 'body' | 'linkUrl' | 'webUrl' | 'email' | 'phone' | 'alias' | 'ars' | 'leika';
+/** A real day: months of 30 and 31 days, 29 February in leap years only. */
+const leapYear = '(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
+const day = `(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|${leapYear}-02-29)`;
+const clock = '(?:[T ](?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?\\s*(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?)?';
+const timePattern = `^${day}${clock}$`;
+
+export type RuleName = 'line' | 'text' | 'paragraph' | 'body' | 'linkUrl' | 'webUrl' | 'email' | 'phone' | 'alias' | 'ars' | 'leika' | 'time';
 
 /** The rules by name; `phone` depends on the site's country. */
 export function fieldRules(country: CountryCode = 'DE'): Readonly<Record<RuleName, FieldRule>> {
@@ -161,6 +167,15 @@ export function fieldRules(country: CountryCode = 'DE'): Readonly<Record<RuleNam
       message: 'phone',
       examples: ['02921 103-2127', '02921 / 103-2127', '(02921) 1032127', '+49 2921 1032127', '0171 1234567', '0800 1234567', '110', '112', '115', '116117'],
       refused: ['800-3211', '103-2342', '02921', 'siehe unten', '0049 abc'],
+    },
+    time: {
+      // check's form of a time (`timeInputPattern` in the schema) with real days and times only:
+      // the editor's time field saves `YYYY-MM-DD HH:mm` or a date; a value already in a file in
+      // another form check accepts (seconds, an offset) can be saved again.
+      pattern: timePattern,
+      message: 'time',
+      examples: ['2023-11-04 08:10', '2023-10-30', '2023-11-04T09:30', '2023-11-04 09:30:00+01:00', '2020-02-29 12:00', '2000-02-29'],
+      refused: ['06.12.2026 08:10', '6.12.2026', 'gestern', '2026-12-06 8:10', '', '2026-02-29', '2026-04-31 08:00', '2026-12-06 24:00', '2026-13-01'],
     },
     alias: {
       // Path segments of letters, digits, `_ ~ -`, dots only inside a segment: no `..`, no

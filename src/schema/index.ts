@@ -141,6 +141,8 @@ export const editorSchema = z
     appId: text.optional(),
     /** GitHub: the address of the sign-in service (Sveltia CMS Authenticator); without it, access token only. */
     authUrl: httpsAddress.optional(),
+    /** "Stand" (`updated`) is set to now (the site's local time) whenever the web editor saves a change. */
+    stampUpdated: z.boolean().default(true),
   })
   .strict()
   .superRefine((editor, ctx) => {

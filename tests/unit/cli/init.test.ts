@@ -190,11 +190,13 @@ describe('the GitHub workflow', async () => {
   });
 
   test('build only outside pull requests, for the Pages address', () => {
-    expect(workflow.jobs.build!.if).toBe("github.event_name != 'pull_request'");
+    // Also when check failed: the last good version of a broken file, the rest goes out (issue 18, 7).
+    expect(workflow.jobs.build!.if).toBe("${{ !cancelled() && github.event_name != 'pull_request' }}");
+    expect(workflow.jobs.build!.steps[0]!.with).toEqual({ 'fetch-depth': 0 });
     expect(uses('build')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
     expect(runs('build')).toEqual([
       'npm ci',
-      'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"\nnpx aushang build\necho "manifest_sha256=$(sha256sum dist/manifest.json | cut -d \' \' -f 1)" >> "$GITHUB_OUTPUT"',
+      'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"\nnpx aushang build --keep-last-good\necho "manifest_sha256=$(sha256sum dist/manifest.json | cut -d \' \' -f 1)" >> "$GITHUB_OUTPUT"',
     ]);
     expect(workflow.jobs.build!.outputs).toEqual({ manifest_sha256: '${{ steps.build.outputs.manifest_sha256 }}' });
     expect(workflow.jobs.build!.steps.find((step) => step.run?.includes('npx aushang build'))!.env).toEqual({
@@ -242,13 +244,15 @@ describe('the GitLab pipeline', async () => {
 
   test('pages builds into public/ on the default branch only; verify follows it', () => {
     expect(job('pages').stage).toBe('deploy');
-    expect(job('pages').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
-    expect(job('pages').script.at(-2)).toBe('npx aushang build --out public');
+    // Also when check failed (when: always), with the history --keep-last-good searches (issue 18, 7).
+    expect(job('pages').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH', when: 'always' }]);
+    expect((job('pages') as GitLabJob & { variables?: Record<string, unknown> }).variables).toEqual({ GIT_DEPTH: 0 });
+    expect(job('pages').script.at(-2)).toBe('npx aushang build --out public --keep-last-good');
     expect(job('pages').script.at(-1)).toBe('echo "MANIFEST_SHA256=$(sha256sum public/manifest.json | cut -d \' \' -f 1)" > manifest.env');
     expect(job('pages').script).toContain('export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"');
     expect(job('pages').artifacts).toEqual({ paths: ['public'], reports: { dotenv: 'manifest.env' } });
     expect(job('verify').needs).toEqual(['pages']);
-    expect(job('verify').rules).toEqual(job('pages').rules);
+    expect(job('verify').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
     expect(job('verify').script.at(-1)).toContain('npx aushang verify "$CI_PAGES_URL/" --manifest-sha256 "$MANIFEST_SHA256" --against public');
   });
 });

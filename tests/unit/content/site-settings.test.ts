@@ -87,7 +87,7 @@ describe('site.yaml: editor (1.1)', () => {
     expect((await site(siteWith('editor: false\n'))).settings.editor).toBeUndefined();
     expect((await site({})).settings.editor).toBeUndefined();
     const s = await site(siteWith('editor:\n  backend: gitlab\n  repo: kreis-soest/notfall/inhalt\n  url: https://git.kreis-soest.de/\n  appId: abc123\n'));
-    expect(s.settings.editor).toEqual({ backend: 'gitlab', repo: 'kreis-soest/notfall/inhalt', branch: 'main', review: false, url: 'https://git.kreis-soest.de', appId: 'abc123' });
+    expect(s.settings.editor).toEqual({ backend: 'gitlab', repo: 'kreis-soest/notfall/inhalt', branch: 'main', review: false, url: 'https://git.kreis-soest.de', appId: 'abc123', stampUpdated: true });
   });
 
   test('every mistake, in German', async () => {
@@ -97,7 +97,7 @@ describe('site.yaml: editor (1.1)', () => {
       content/site.yaml:5: editor.repo: „notfall“ — erlaubt: Besitzer und Name des Repositorys mit Schrägstrich, z. B. stadt-soest/notfall
       content/site.yaml:6: editor.review: Text „ja“ — erwartet: der Wahrheitswert
       content/site.yaml:8: editor.url: „http://git.soest.de“ — erlaubt: die https-Adresse des Servers, z. B. https://git.soest.de
-      content/site.yaml:9: editor.token: unbekanntes Feld — erlaubt: backend, repo, branch, review, url, appId, authUrl"
+      content/site.yaml:9: editor.token: unbekanntes Feld — erlaubt: backend, repo, branch, review, url, appId, authUrl, stampUpdated"
     `);
     expect(await output(siteWith('editor:\n  backend: gitea\n  repo: stadt/notfall\n  url: https://git.soest.de\n  review: true\n'))).toMatchInlineSnapshot(`"content/site.yaml:7: editor.review: „true“ — mit backend: gitea nicht möglich: der Web-Editor öffnet dort keine Pull Requests; erlaubt: false (und die Prüfung über Schutzregeln des Branches im Server)"`);
     expect(await output(siteWith('editor:\n  backend: gitea\n  repo: stadt/notfall\n'))).toMatchInlineSnapshot(`"content/site.yaml:3: editor.url: fehlt — bei backend: gitea Pflicht: die https-Adresse des Gitea- oder Forgejo-Servers, z. B. url: https://git.soest.de"`);

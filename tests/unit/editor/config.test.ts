@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { backendOf, createCmsConfig, gitHostOrigins, schemas, TIME_FORMAT, unknownFields, type CmsField, type EditorInput } from '../../../src/editor/config.ts';
 import { fieldTexts } from '../../../src/editor/fields.ts';
 import { editorSchema } from '../../../src/schema/index.ts';
+import { fieldRules } from '../../../src/schema/field-rules.ts';
 
 const input: EditorInput = {
   editor: editorSchema.parse({ backend: 'github', repo: 'kreis-soest/notfall' }),
@@ -123,7 +124,8 @@ describe('the web editor configuration', () => {
       field(collection('towns').fields, 'updated'),
       field(sub(collection('towns').fields, 'updates'), 'at'),
     ];
-    for (const time of times) expect(time, time.name).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD HH:mm', picker_utc: false });
+    // The editor's own field (German dates on any browser, src/editor/time-field.ts) with check's rule for a time.
+    for (const time of times) expect(time, time.name).toMatchObject({ widget: 'aushang-time', format: 'YYYY-MM-DD HH:mm', pattern: [fieldRules('DE').time.pattern, 'Bitte Datum und Uhrzeit so schreiben: 06.12.2026 08:10 (oder nur das Datum: 06.12.2026).'] });
   });
 
   test('what check would reject in a text or a link cannot be saved', () => {
