@@ -46,7 +46,7 @@ describe('unknown fields', () => {
   });
 
   test('site.yaml: a misspelt setting', async () => {
-    expect(await output({ 'site.yaml': 'title: Test\noperator: Kreis Test\ntimezon: Europe/Berlin\n' })).toMatchInlineSnapshot(`"content/site.yaml:3: timezon: unbekanntes Feld — erlaubt: title, operator, description, language, contentLanguage, timezone, country, staleAfterHours, contacts, editor, vocabulary, url, mirrors (meinten Sie „timezone“?)"`);
+    expect(await output({ 'site.yaml': 'title: Test\noperator: Kreis Test\ntimezon: Europe/Berlin\n' })).toMatchInlineSnapshot(`"content/site.yaml:3: timezon: unbekanntes Feld — erlaubt: title, operator, description, language, contentLanguage, timezone, country, staleAfterHours, contacts, editor, vocabulary, url, mirrors, offline (meinten Sie „timezone“?)"`);
   });
 });
 
