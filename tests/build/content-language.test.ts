@@ -171,7 +171,7 @@ describe('an Arabic interface over German notices', () => {
     for (const file of pages) {
       const page = `/${path.relative(dist, file)}`;
       const html = readFileSync(file, 'utf8');
-      expect(html, page).toMatch(/<html lang="ar" dir="rtl">/);
+      expect(html, page).toMatch(/<html lang="ar" dir="rtl"[ >]/);
       for (const { marker, path: around } of markersIn(html)) {
         seen.add(marker);
         const lang = around.findLast((e) => e.lang !== undefined);

@@ -153,7 +153,8 @@ describe('hosting files in the build', () => {
 
 describe('reproducible builds', () => {
   it('two builds of the same content with SOURCE_DATE_EPOCH are byte-identical, wherever the content folder lies', async () => {
-    const env = { SOURCE_DATE_EPOCH: EPOCH, SITE_URL: 'https://notfall.example.de', BASE_PATH: '/notfall/' };
+    // The same commit for both: aushang-build.json names it (the copy is in no repository).
+    const env = { SOURCE_DATE_EPOCH: EPOCH, SITE_URL: 'https://notfall.example.de', BASE_PATH: '/notfall/', GITHUB_SHA: 'a'.repeat(40) };
     // The second build reads a copy of the content from a deeper folder of another name.
     const elsewhere = path.join(tempDir('aushang-elsewhere-'), 'a', 'längerer Ordner', 'inhalt');
     cpSync(content, elsewhere, { recursive: true });
