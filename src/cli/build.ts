@@ -26,6 +26,7 @@ import { builtRootFiles, builtTownFiles } from '../model/feeds.ts';
 import { keepLastGood, type HeldBack } from './last-good.ts';
 import { buildInfo, writeBuildInfo } from '../hosting/build-info.ts';
 import { translator } from '../i18n/index.ts';
+import { isRunning } from './process.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, drill: { type: 'boolean' }, 'keep-last-good': { type: 'boolean', default: false } },
@@ -200,14 +201,6 @@ async function removeLeftovers(folder: string, outName: string): Promise<void> {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** check's errors (as without the option), then which files were held back and how. */
 function heldBackReport(first: Extract<typeof checked, { ok: false }>, held: HeldBack[]): string[] {

@@ -21,6 +21,7 @@ import { urlSettingsFromEnv } from '../model/urls.ts';
 import { languageKeys, siteSchema, slugPattern } from '../schema/index.ts';
 import { closest, fieldName, formatContentError, foundOf, type ContentError, type FieldPath } from '../schema/errors.ts';
 import { editFile, EditError, type Edit } from './edit.ts';
+import { isRunning } from './process.ts';
 
 export interface CommandOptions {
   /** Working directory: the content folder and the paths shown are relative to it. */
@@ -338,14 +339,6 @@ interface LockHolder {
   since: number;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The lock file's holder and age; undefined when there is none (any more). */
 async function lockHolder(file: string): Promise<{ text: string; holder?: LockHolder; ageMs: number } | undefined> {

@@ -4,6 +4,7 @@
  * top of the list. Resolved incidents keep their pages; the home page lists only open ones.
  */
 import type { Incident } from './types.ts';
+import { routes } from './routes.ts';
 
 export interface IncidentHistory {
   current: Incident[];
@@ -20,4 +21,4 @@ export function incidentHistory(incidents: readonly Incident[]): IncidentHistory
 }
 
 /** The site path of the list. */
-export const historyPath = '/stoerungen/';
+export const historyPath = routes.incidents();

@@ -28,6 +28,8 @@ export const routes = {
   /** An update's anchor on the page that shows it (`neu-20231103-1417`). */
   update: (pagePath: string, update: string) => anchored(pagePath, update),
   incident: (incident: string) => `/stoerungen/${incident}/`,
+  /** Every incident, open and resolved (the history). */
+  incidents: () => '/stoerungen/',
   /** A page of its own (Impressum, Datenschutz, …). */
   page: (page: string) => `/${page}/`,
   /** `/anliegen/`, `/anliegen/s/`, `/anliegen/s/2/` (the first page of an initial has no number). */
