@@ -16,7 +16,7 @@ import type { Translate } from '../i18n/index.ts';
 import type { Incident, Service, Site, Town } from './types.ts';
 import type { TimeValue } from './time.ts';
 import { plainText, type MarkdownText } from './markdown.ts';
-import { createExpander, vocabularyFor, type Expander, type Expansion } from '../vocabulary/index.ts';
+import { createExpander, siteVocabulary, type Expander, type Expansion } from '../vocabulary/index.ts';
 
 export type SearchKind = 'town' | 'service' | 'task' | 'incident';
 
@@ -80,7 +80,7 @@ export function searchExpander(site: Site): Expander {
   let expander = expanders.get(site);
   if (!expander) {
     expander = createExpander({
-      vocabulary: vocabularyFor(site.settings.language),
+      vocabulary: siteVocabulary(site.settings),
       siteGroups: site.settings.vocabulary,
       siteTexts: siteTexts(site),
     });
