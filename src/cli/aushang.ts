@@ -31,6 +31,7 @@ export const commands: readonly Command[] = [
   { name: 'new', script: 'new', args: '<town> [<service>] [--from <catalogue-id>] [--name --title --kind --parent --status --summary --incident]', summary: 'create a town, a service (from the catalogue) or an incident (stoerungen/<name>)' },
   { name: 'update', script: 'update', args: '<town>[/<service>] | stoerungen/<incident> [--status --channel --summary --note --at --incident]', summary: 'change a notice: status, summary, a new update entry, with the right time' },
   { name: 'resolve', script: 'resolve', args: '<incident> [--at --summary --note] [--services normal]', summary: 'the all-clear: the incident resolved, and with --services normal every affected service back to normal' },
+  { name: 'announce', script: 'announce', args: '[--site dist|<url>] [--state <file>] [--save-before <file>]', summary: 'after a deployment: post each new update once to Mastodon and/or a webhook (AUSHANG_MASTODON_*, AUSHANG_WEBHOOK_*)' },
   { name: 'ready', script: 'ready', args: '', summary: 'what is still to prepare before the day, per town (exit 1 while anything is left)' },
   { name: 'catalogue', script: 'catalogue', args: '[--kind Stadt|Gemeinde|Kreis] [--tasks]', summary: 'list the services init prepares, with their ids' },
 ];

@@ -484,4 +484,27 @@ Adresse, Rechtstexte, die noch Beispiel sind, die Anmeldung für den Web-Editor 
   'ready.nothingLeft': 'Alles vorbereitet: nichts mehr offen.',
   'ready.openOne': '1 Punkt offen.',
   'ready.open': '{count} Punkte offen.',
+  'announce.help': `Aufruf: npx aushang announce [--site dist|<url>] [--state <datei>]
+       npx aushang announce --save-before <datei> [--site <url>]
+
+Sendet nach einer erfolgreichen Veröffentlichung jeden neuen Eintrag der feed.json genau einmal
+an Mastodon und/oder einen Webhook. Einstellungen (als CI-Secrets/Variablen):
+  AUSHANG_MASTODON_URL, AUSHANG_MASTODON_TOKEN, AUSHANG_WEBHOOK_URL, AUSHANG_WEBHOOK_SECRET
+  --site         die gebaute Website (Ordner, Standard: dist) oder ihre Adresse
+  --state        Datei, in der steht, was schon gesendet wurde (wird fortgeschrieben)
+  --save-before  vor dem Veröffentlichen: merkt, was auf der Website (--site oder SITE_URL) schon steht
+Ohne Einstellungen wird nichts gesendet (Exit 0); Exit 1, wenn etwas nicht gesendet werden konnte.`,
+  'announce.nothingConfigured': 'Ankündigen: weder Mastodon (AUSHANG_MASTODON_URL und AUSHANG_MASTODON_TOKEN) noch Webhook (AUSHANG_WEBHOOK_URL) eingerichtet — nichts zu tun.',
+  'announce.tokenMissing': 'Mastodon: AUSHANG_MASTODON_URL ist gesetzt, aber AUSHANG_MASTODON_TOKEN fehlt (als CI-Secret anlegen) — Mastodon wird übersprungen.',
+  'announce.instanceMissing': 'Mastodon: AUSHANG_MASTODON_TOKEN ist gesetzt, aber AUSHANG_MASTODON_URL (die Instanz, z. B. https://social.example) fehlt — Mastodon wird übersprungen.',
+  'announce.drill': 'Übung (build --drill): nichts angekündigt.',
+  'announce.noFeed': 'Keine feed.json unter {site}: ohne sie ist nicht bekannt, was neu ist. Zuerst bauen (npx aushang build) und veröffentlichen.',
+  'announce.firstRun': 'Erster Lauf: {count} Einträge als bekannt vermerkt, nichts gesendet. Angekündigt wird, was ab jetzt neu hinzukommt.',
+  'announce.nothingNew': '{channel}: nichts Neues.',
+  'announce.sent': '{channel}: gesendet: {title}',
+  'announce.failed': '{channel}: Senden fehlgeschlagen ({reason}) bei „{title}“. Gesendet: {sent}, nicht gesendet: {left}. Die Website ist veröffentlicht; nur die Ankündigung fehlt. Zugang und Adresse prüfen, dann den Job neu starten.',
+  'announce.beforeSaved': 'Vor dem Veröffentlichen: {count} Einträge von {site} gemerkt ({file}).',
+  'announce.beforeNone': 'Vor dem Veröffentlichen: unter {site} noch keine feed.json (erste Veröffentlichung) — diesmal wird nichts angekündigt.',
+  'announce.beforeFailed': 'Vor dem Veröffentlichen: {site} nicht lesbar ({reason}) — diesmal wird nichts angekündigt, damit nichts doppelt gesendet wird.',
+  'announce.noAddress': 'Ankündigen: keine Adresse der Website — --site <url> angeben oder SITE_URL setzen.',
 } as const;

@@ -490,4 +490,27 @@ address. Exit code 0 when nothing is left, else 1.`,
   'ready.nothingLeft': 'Everything prepared: nothing left.',
   'ready.openOne': '1 point open.',
   'ready.open': '{count} points open.',
+  'announce.help': `Usage: npx aushang announce [--site dist|<url>] [--state <file>]
+       npx aushang announce --save-before <file> [--site <url>]
+
+After a successful deployment, sends each new entry of feed.json exactly once to Mastodon
+and/or a webhook. Settings (as CI secrets/variables):
+  AUSHANG_MASTODON_URL, AUSHANG_MASTODON_TOKEN, AUSHANG_WEBHOOK_URL, AUSHANG_WEBHOOK_SECRET
+  --site         the built site (folder, default: dist) or its address
+  --state        file that says what was sent already (kept up to date)
+  --save-before  before deploying: remembers what the site (--site or SITE_URL) already shows
+Without settings nothing is sent (exit 0); exit 1 when something could not be sent.`,
+  'announce.nothingConfigured': 'Announce: neither Mastodon (AUSHANG_MASTODON_URL and AUSHANG_MASTODON_TOKEN) nor a webhook (AUSHANG_WEBHOOK_URL) is set up — nothing to do.',
+  'announce.tokenMissing': 'Mastodon: AUSHANG_MASTODON_URL is set but AUSHANG_MASTODON_TOKEN is missing (add it as a CI secret) — Mastodon is skipped.',
+  'announce.instanceMissing': 'Mastodon: AUSHANG_MASTODON_TOKEN is set but AUSHANG_MASTODON_URL (the instance, e.g. https://social.example) is missing — Mastodon is skipped.',
+  'announce.drill': 'Rehearsal (build --drill): nothing announced.',
+  'announce.noFeed': 'No feed.json at {site}: without it, what is new is not known. Build (npx aushang build) and deploy first.',
+  'announce.firstRun': 'First run: {count} entries remembered as known, nothing sent. What is added from now on will be announced.',
+  'announce.nothingNew': '{channel}: nothing new.',
+  'announce.sent': '{channel}: sent: {title}',
+  'announce.failed': '{channel}: sending failed ({reason}) at “{title}”. Sent: {sent}, not sent: {left}. The site is deployed; only the announcement is missing. Check the access and the address, then run the job again.',
+  'announce.beforeSaved': 'Before deploying: {count} entries of {site} remembered ({file}).',
+  'announce.beforeNone': 'Before deploying: no feed.json at {site} yet (first deployment) — nothing will be announced this time.',
+  'announce.beforeFailed': 'Before deploying: {site} could not be read ({reason}) — nothing will be announced this time, so that nothing is sent twice.',
+  'announce.noAddress': 'Announce: no address of the site — give --site <url> or set SITE_URL.',
 };
