@@ -24,7 +24,7 @@ export interface Command {
 
 export const commands: readonly Command[] = [
   { name: 'init', script: 'init', args: '[folder] [--title --operator --town --name --kind --towns <list>]', summary: 'set up a new site repository (refuses to overwrite anything)' },
-  { name: 'check', script: 'check', args: '[content-folder] [--format text|github|gitlab|json] [--output file]', summary: 'check every content file and print every error and warning at once' },
+  { name: 'check', script: 'check', args: '[content-folder] [--format text|github|gitlab|json] [--output file] [--keep-last-good]', summary: 'check every content file and print every error and warning at once' },
   { name: 'build', script: 'build', args: '[--content content] [--out dist] [--drill]', summary: 'check, then build the site into dist/ (a failed build publishes nothing); --drill: a rehearsal marked "Übung"' },
   { name: 'serve', script: 'serve', args: '[--out dist] [--port 4321]', summary: 'serve the built site on this computer to look at it' },
   { name: 'verify', script: 'verify', args: '[<url>…] [--all] [--manifest-sha256 <hash>] [--against dist]', summary: 'check that the deployed copies (site.yaml url and mirrors, or the URLs given) are complete and unchanged' },

@@ -280,6 +280,8 @@ export const de = {
   'cli.ok': 'Keine Fehler. Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
   'cli.errors': '{count} Fehler gefunden. Nichts wurde veröffentlicht.',
   'cli.error': '1 Fehler gefunden. Nichts wurde veröffentlicht.',
+  'cli.errorKeptBack': '1 Fehler gefunden in: {files}. Diese Datei geht so nicht online: Die Website zeigt dort weiter die letzte fehlerfreie Fassung (gibt es keine, fehlt die Datei). Alle anderen Änderungen werden veröffentlicht; Einzelheiten im Protokoll des Bauens. Bitte den Fehler beheben.',
+  'cli.errorsKeptBack': '{count} Fehler gefunden in: {files}. Diese Dateien gehen so nicht online: Die Website zeigt dort weiter die letzte fehlerfreie Fassung (gibt es keine, fehlt die Datei). Alle anderen Änderungen werden veröffentlicht; Einzelheiten im Protokoll des Bauens. Bitte die Fehler beheben.',
   'cli.heldBack': 'Nicht veröffentlicht: {file} – die Website zeigt weiter die letzte fehlerfreie Fassung (Commit {commit}). Bitte den Fehler beheben.',
   'cli.leftOut': 'Nicht veröffentlicht: {file} – es gibt keine fehlerfreie Fassung, die Datei fehlt auf der Website. Bitte den Fehler beheben.',
 

@@ -286,6 +286,8 @@ export const en: Messages = {
   'cli.ok': 'No errors. Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
   'cli.errors': '{count} errors found. Nothing was published.',
   'cli.error': '1 error found. Nothing was published.',
+  'cli.errorKeptBack': '1 error found in: {files}. This file does not go online as it is: the site keeps showing its last version without errors (if there is none, the file is left out). All other changes are published; details in the build’s log. Please fix the error.',
+  'cli.errorsKeptBack': '{count} errors found in: {files}. These files do not go online as they are: the site keeps showing their last versions without errors (if there is none, the file is left out). All other changes are published; details in the build’s log. Please fix the errors.',
   'cli.heldBack': 'Not published: {file} – the site keeps showing its last version without errors (commit {commit}). Please fix the error.',
   'cli.leftOut': 'Not published: {file} – it has no version without errors and is left out of the site. Please fix the error.',
 
