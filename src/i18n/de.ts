@@ -154,6 +154,7 @@ export const de = {
   'editor.title': 'Redaktion',
   'editor.noScript': 'Der Web-Editor braucht JavaScript. Ohne JavaScript können Sie die Dateien direkt im Git-Webeditor ändern.',
   'editor.removeConfirm': 'Diesen Eintrag aus der Liste entfernen? Gespeichert wird erst mit „Speichern“.',
+  'editor.leaveConfirm': 'Bearbeitung abbrechen? Ihre Änderungen an diesem Eintrag sind noch nicht gespeichert und gehen verloren.',
   'editor.hostUnreachable': 'Der Git-Host ({host}) ist nicht erreichbar. Bitte die Internetverbindung prüfen und es in ein paar Minuten noch einmal versuchen. Geht es weiter nicht: die Änderung wie in der „Anleitung für den Tag“ beschrieben telefonisch weitergeben.',
   'editor.live.title': 'Ist es online?',
   'editor.live.published': 'Online: Ihre Änderung an „{file}“ ist veröffentlicht (Website gebaut {time}).',

@@ -160,6 +160,7 @@ export const en: Messages = {
   'editor.title': 'Editing',
   'editor.noScript': 'The web editor needs JavaScript. Without it, edit the files directly in the Git host’s web editor.',
   'editor.removeConfirm': 'Remove this item from the list? Nothing is saved until you press “Save”.',
+  'editor.leaveConfirm': 'Stop editing? Your changes to this entry are not saved yet and will be lost.',
   'editor.hostUnreachable': 'The Git host ({host}) cannot be reached. Please check the internet connection and try again in a few minutes. If it still fails, pass the change on by phone as the “Guide for the day” describes.',
   'editor.live.title': 'Is it live?',
   'editor.live.published': 'Live: your change to “{file}” is published (site built {time}).',
