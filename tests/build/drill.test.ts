@@ -57,7 +57,7 @@ describe('aushang build --drill', { timeout: 300_000 }, () => {
   test('aushang-build.json says drill, and announce posts nothing', async () => {
     expect(JSON.parse(readFileSync(path.join(out, 'aushang-build.json'), 'utf8')).drill).toBe(true);
     let posts = 0;
-    const server = createServer((request, response) => {
+    const server = createServer((_request, response) => {
       posts += 1;
       response.writeHead(200).end('{}');
     });
