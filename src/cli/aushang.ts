@@ -24,13 +24,14 @@ export interface Command {
 
 export const commands: readonly Command[] = [
   { name: 'init', script: 'init', args: '[folder] [--title --operator --town --name --kind --towns <list>]', summary: 'set up a new site repository (refuses to overwrite anything)' },
-  { name: 'check', script: 'check', args: '[content-folder] [--format text|github|gitlab|json] [--output file]', summary: 'check every content file and print every error and warning at once' },
+  { name: 'check', script: 'check', args: '[content-folder] [--format text|github|gitlab|json] [--output file] [--keep-last-good]', summary: 'check every content file and print every error and warning at once' },
   { name: 'build', script: 'build', args: '[--content content] [--out dist] [--drill]', summary: 'check, then build the site into dist/ (a failed build publishes nothing); --drill: a rehearsal marked "Übung"' },
   { name: 'serve', script: 'serve', args: '[--out dist] [--port 4321]', summary: 'serve the built site on this computer to look at it' },
   { name: 'verify', script: 'verify', args: '[<url>…] [--all] [--manifest-sha256 <hash>] [--against dist]', summary: 'check that the deployed copies (site.yaml url and mirrors, or the URLs given) are complete and unchanged' },
   { name: 'new', script: 'new', args: '<town> [<service>] [--from <catalogue-id>] [--name --title --kind --parent --status --summary --incident]', summary: 'create a town, a service (from the catalogue) or an incident (stoerungen/<name>)' },
   { name: 'update', script: 'update', args: '<town>[/<service>] | stoerungen/<incident> [--status --channel --summary --note --at --incident]', summary: 'change a notice: status, summary, a new update entry, with the right time' },
   { name: 'resolve', script: 'resolve', args: '<incident> [--at --summary --note] [--services normal]', summary: 'the all-clear: the incident resolved, and with --services normal every affected service back to normal' },
+  { name: 'announce', script: 'announce', args: '[--site dist|<url>] [--state <file>] [--save-before <file>]', summary: 'after a deployment: post each new update once to Mastodon and/or a webhook (AUSHANG_MASTODON_*, AUSHANG_WEBHOOK_*)' },
   { name: 'ready', script: 'ready', args: '', summary: 'what is still to prepare before the day, per town (exit 1 while anything is left)' },
   { name: 'catalogue', script: 'catalogue', args: '[--kind Stadt|Gemeinde|Kreis] [--tasks]', summary: 'list the services init prepares, with their ids' },
 ];

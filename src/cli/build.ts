@@ -130,7 +130,7 @@ try {
   await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
   phaseDone('search');
   const editor = result.ok ? result.site.settings.editor : undefined;
-  if (result.ok) writeBuildInfo(site, buildInfo({ contentDir, builtDir, builtAt: new Date(result.site.builtAt), language: result.language, heldBack }));
+  if (result.ok) writeBuildInfo(site, buildInfo({ contentDir, builtDir, builtAt: new Date(result.site.builtAt), language: result.language, heldBack, drill }));
   const manifest = await writeHostingFiles(site, address.base, editor ? gitHostOrigins(editor) : undefined);
   manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
   phaseDone('hosting');

@@ -1,11 +1,14 @@
 /**
- * `npm run check [content-folder] [-- --format text|github|gitlab|json] [-- --output <file>]`:
+ * `npm run check [content-folder] [-- --format text|github|gitlab|json] [-- --output <file>] [-- --keep-last-good]`:
  * validates every content file and prints every error at once as
  * `path:line: field: found — allowed (hint)`, then the warnings. Exit 0 when there is no error
  * (warnings or not), 1 on any error, 2 on a wrong option.
  *
  * `--format` chooses the output (`src/cli/formats.ts`); `--output` writes it to a file (what
  * GitLab CI needs for its Code Quality artifact) and prints the human text as well.
+ * `--keep-last-good`: the build that follows publishes with `--keep-last-good` (the workflows on
+ * the main branch), so the summary names the files that stay in their last version without
+ * errors instead of saying that nothing was published.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,7 +33,7 @@ export function contentDir(argument?: string): string {
 export async function main(args: string[], write: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, output: { type: 'string' } }, allowPositionals: true });
+    parsed = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, output: { type: 'string' }, 'keep-last-good': { type: 'boolean', default: false } }, allowPositionals: true });
   } catch (error) {
     write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
@@ -42,11 +45,12 @@ export async function main(args: string[], write: (text: string) => void = (text
   }
   // Warnings about age are relative to the build time, as on the pages (SOURCE_DATE_EPOCH).
   const result = await loadSite(contentDir(positionals[0]), { urls: urlSettingsFromEnv(), builtAt: buildTime() });
+  const options = { keepLastGood: values['keep-last-good'] };
   if (values.output) {
-    await writeFile(values.output, render(values.format, result));
-    write(textReport(result));
+    await writeFile(values.output, render(values.format, result, options));
+    write(textReport(result, options));
   } else {
-    write(render(values.format, result));
+    write(render(values.format, result, options));
   }
   return result.ok ? 0 : 1;
 }

@@ -16,9 +16,19 @@ export function problemsOf(result: LoadResult): ContentProblem[] {
   return result.ok ? result.warnings : result.errors;
 }
 
+/**
+ * How the site is published: `keepLastGood` when the build that follows runs with
+ * `--keep-last-good` (the workflows on the main branch), so a file with errors stays online in
+ * its last version without errors and everything else is published — not "nothing".
+ */
+export interface ReportOptions {
+  keepLastGood?: boolean;
+}
+
 /** The last line: how many errors, or that there are none (with the warnings and the counts). */
-export function summaryLine(result: LoadResult): string {
+export function summaryLine(result: LoadResult, options: ReportOptions = {}): string {
   const t = translator(result.language);
+  if (!result.ok && options.keepLastGood) return errorsKeptBackLine(result.errors, t);
   if (!result.ok) return result.errors.length === 1 ? t('cli.error') : t('cli.errors', { count: result.errors.length });
   const { site, warnings } = result;
   const counts = {
@@ -31,11 +41,17 @@ export function summaryLine(result: LoadResult): string {
   return warnings.length === 1 ? t('cli.okWarning', counts) : t('cli.okWarnings', { ...counts, count: warnings.length });
 }
 
+/** With `--keep-last-good`: which files stay in their last version, and that the rest goes out. */
+export function errorsKeptBackLine(errors: readonly ContentProblem[], t: ReturnType<typeof translator>): string {
+  const files = [...new Set(errors.map((error) => error.file))].join(', ');
+  return errors.length === 1 ? t('cli.errorKeptBack', { files }) : t('cli.errorsKeptBack', { count: errors.length, files });
+}
+
 /** `path:line: field: message`, one line each, a blank line, the summary. */
-export function textReport(result: LoadResult): string {
+export function textReport(result: LoadResult, options: ReportOptions = {}): string {
   const problems = problemsOf(result);
   const lines = problems.map((p) => formatContentError(p, result.language));
-  return [...lines, ...(lines.length ? [''] : []), summaryLine(result)].join('\n') + '\n';
+  return [...lines, ...(lines.length ? [''] : []), summaryLine(result, options)].join('\n') + '\n';
 }
 
 /** Workflow-command data: `%`, CR and LF are escaped (GitHub's documented encoding). */
@@ -53,7 +69,7 @@ export function escapeGithubProperty(value: string): string {
  * one per problem, `::warning` for warnings; the summary follows as plain log text. There is no
  * `col`: the reader knows lines, not columns.
  */
-export function githubReport(result: LoadResult): string {
+export function githubReport(result: LoadResult, options: ReportOptions = {}): string {
   const t = translator(result.language);
   const lines = problemsOf(result).map((p) => {
     const properties = [`file=${escapeGithubProperty(p.file)}`];
@@ -64,7 +80,7 @@ export function githubReport(result: LoadResult): string {
     const mark = p.severity === 'warning' ? `${t('cli.warningMark')}: ` : '';
     return `::${kind} ${properties.join(',')}::${escapeGithubData(`${field}${mark}${problemMessage(p, result.language)}`)}`;
   });
-  return [...lines, summaryLine(result)].join('\n') + '\n';
+  return [...lines, summaryLine(result, options)].join('\n') + '\n';
 }
 
 /** One entry of a GitLab Code Quality report (the fields GitLab documents as required). */
@@ -106,7 +122,7 @@ export function gitlabReport(result: LoadResult): string {
 }
 
 /** `--format json`: every problem with its parts and its text, and the counts. */
-export function jsonReport(result: LoadResult): string {
+export function jsonReport(result: LoadResult, options: ReportOptions = {}): string {
   const problems = problemsOf(result).map((p) => ({
     severity: p.severity ?? 'error',
     file: p.file,
@@ -118,19 +134,19 @@ export function jsonReport(result: LoadResult): string {
   }));
   const errors = result.ok ? 0 : result.errors.length;
   const warnings = result.ok ? result.warnings.length : 0;
-  return `${JSON.stringify({ ok: result.ok, language: result.language, errors, warnings, problems, summary: summaryLine(result) }, null, 2)}\n`;
+  return `${JSON.stringify({ ok: result.ok, language: result.language, errors, warnings, problems, summary: summaryLine(result, options) }, null, 2)}\n`;
 }
 
-export function render(format: Format, result: LoadResult): string {
+export function render(format: Format, result: LoadResult, options: ReportOptions = {}): string {
   switch (format) {
     case 'text':
-      return textReport(result);
+      return textReport(result, options);
     case 'github':
-      return githubReport(result);
+      return githubReport(result, options);
     case 'gitlab':
       return gitlabReport(result);
     case 'json':
-      return jsonReport(result);
+      return jsonReport(result, options);
   }
 }
 

@@ -10,6 +10,7 @@ import { CONTENT_FOLDER } from './config.ts';
 
 const words = [
   'editor.removeConfirm',
+  'editor.leaveConfirm',
   'editor.hostUnreachable',
   'editor.live.title',
   'editor.live.published',

@@ -8,6 +8,7 @@
  *   `build --keep-last-good` published an earlier version or left the file out), with the blob id
  *   of the refused version and check's messages for it in the editors' language.
  * - `commit` (the content repository's commit, when known) and `builtAt`, for people.
+ * - `drill: true` for a rehearsal (`build --drill`), which `aushang announce` never announces.
  *
  * The messages name fields and quote the wrong value; they are public like the rest of the site.
  */
@@ -32,6 +33,7 @@ export interface BuildInfo {
   commit: string | null;
   files: Record<string, string>;
   heldBack: { file: string; sha: string | null; publishedFrom?: string; errors: BuildInfoError[] }[];
+  drill?: true;
 }
 
 /** Git's id of a file's content (`git hash-object`): SHA-1 of `blob <size>\0<bytes>`. */
@@ -73,6 +75,7 @@ export interface BuildInfoInput {
   builtAt: Date;
   language: EditorLanguage;
   heldBack: { file: string; publishedFrom?: string; errors: ContentError[] }[];
+  drill?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -99,6 +102,7 @@ export function buildInfo(input: BuildInfoInput): BuildInfo {
         message: problemMessage(error, input.language),
       })),
     })),
+    ...(input.drill ? { drill: true as const } : {}),
   };
 }
 

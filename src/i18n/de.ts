@@ -154,6 +154,7 @@ export const de = {
   'editor.title': 'Redaktion',
   'editor.noScript': 'Der Web-Editor braucht JavaScript. Ohne JavaScript können Sie die Dateien direkt im Git-Webeditor ändern.',
   'editor.removeConfirm': 'Diesen Eintrag aus der Liste entfernen? Gespeichert wird erst mit „Speichern“.',
+  'editor.leaveConfirm': 'Bearbeitung abbrechen? Ihre Änderungen an diesem Eintrag sind noch nicht gespeichert und gehen verloren.',
   'editor.hostUnreachable': 'Der Git-Host ({host}) ist nicht erreichbar. Bitte die Internetverbindung prüfen und es in ein paar Minuten noch einmal versuchen. Geht es weiter nicht: die Änderung wie in der „Anleitung für den Tag“ beschrieben telefonisch weitergeben.',
   'editor.live.title': 'Ist es online?',
   'editor.live.published': 'Online: Ihre Änderung an „{file}“ ist veröffentlicht (Website gebaut {time}).',
@@ -280,6 +281,8 @@ export const de = {
   'cli.ok': 'Keine Fehler. Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
   'cli.errors': '{count} Fehler gefunden. Nichts wurde veröffentlicht.',
   'cli.error': '1 Fehler gefunden. Nichts wurde veröffentlicht.',
+  'cli.errorKeptBack': '1 Fehler gefunden in: {files}. Diese Datei geht so nicht online: Die Website zeigt dort weiter die letzte fehlerfreie Fassung (gibt es keine, fehlt die Datei). Alle anderen Änderungen werden veröffentlicht; Einzelheiten im Protokoll des Bauens. Bitte den Fehler beheben.',
+  'cli.errorsKeptBack': '{count} Fehler gefunden in: {files}. Diese Dateien gehen so nicht online: Die Website zeigt dort weiter die letzte fehlerfreie Fassung (gibt es keine, fehlt die Datei). Alle anderen Änderungen werden veröffentlicht; Einzelheiten im Protokoll des Bauens. Bitte die Fehler beheben.',
   'cli.heldBack': 'Nicht veröffentlicht: {file} – die Website zeigt weiter die letzte fehlerfreie Fassung (Commit {commit}). Bitte den Fehler beheben.',
   'cli.leftOut': 'Nicht veröffentlicht: {file} – es gibt keine fehlerfreie Fassung, die Datei fehlt auf der Website. Bitte den Fehler beheben.',
 
@@ -484,4 +487,27 @@ Adresse, Rechtstexte, die noch Beispiel sind, die Anmeldung für den Web-Editor 
   'ready.nothingLeft': 'Alles vorbereitet: nichts mehr offen.',
   'ready.openOne': '1 Punkt offen.',
   'ready.open': '{count} Punkte offen.',
+  'announce.help': `Aufruf: npx aushang announce [--site dist|<url>] [--state <datei>]
+       npx aushang announce --save-before <datei> [--site <url>]
+
+Sendet nach einer erfolgreichen Veröffentlichung jeden neuen Eintrag der feed.json genau einmal
+an Mastodon und/oder einen Webhook. Einstellungen (als CI-Secrets/Variablen):
+  AUSHANG_MASTODON_URL, AUSHANG_MASTODON_TOKEN, AUSHANG_WEBHOOK_URL, AUSHANG_WEBHOOK_SECRET
+  --site         die gebaute Website (Ordner, Standard: dist) oder ihre Adresse
+  --state        Datei, in der steht, was schon gesendet wurde (wird fortgeschrieben)
+  --save-before  vor dem Veröffentlichen: merkt, was auf der Website (--site oder SITE_URL) schon steht
+Ohne Einstellungen wird nichts gesendet (Exit 0); Exit 1, wenn etwas nicht gesendet werden konnte.`,
+  'announce.nothingConfigured': 'Ankündigen: weder Mastodon (AUSHANG_MASTODON_URL und AUSHANG_MASTODON_TOKEN) noch Webhook (AUSHANG_WEBHOOK_URL) eingerichtet — nichts zu tun.',
+  'announce.tokenMissing': 'Mastodon: AUSHANG_MASTODON_URL ist gesetzt, aber AUSHANG_MASTODON_TOKEN fehlt (als CI-Secret anlegen) — Mastodon wird übersprungen.',
+  'announce.instanceMissing': 'Mastodon: AUSHANG_MASTODON_TOKEN ist gesetzt, aber AUSHANG_MASTODON_URL (die Instanz, z. B. https://social.example) fehlt — Mastodon wird übersprungen.',
+  'announce.drill': 'Übung (build --drill): nichts angekündigt.',
+  'announce.noFeed': 'Keine feed.json unter {site}: ohne sie ist nicht bekannt, was neu ist. Zuerst bauen (npx aushang build) und veröffentlichen.',
+  'announce.firstRun': 'Erster Lauf: {count} Einträge als bekannt vermerkt, nichts gesendet. Angekündigt wird, was ab jetzt neu hinzukommt.',
+  'announce.nothingNew': '{channel}: nichts Neues.',
+  'announce.sent': '{channel}: gesendet: {title}',
+  'announce.failed': '{channel}: Senden fehlgeschlagen ({reason}) bei „{title}“. Gesendet: {sent}, nicht gesendet: {left}. Die Website ist veröffentlicht; nur die Ankündigung fehlt. Zugang und Adresse prüfen, dann den Job neu starten.',
+  'announce.beforeSaved': 'Vor dem Veröffentlichen: {count} Einträge von {site} gemerkt ({file}).',
+  'announce.beforeNone': 'Vor dem Veröffentlichen: unter {site} noch keine feed.json (erste Veröffentlichung) — diesmal wird nichts angekündigt.',
+  'announce.beforeFailed': 'Vor dem Veröffentlichen: {site} nicht lesbar ({reason}) — diesmal wird nichts angekündigt, damit nichts doppelt gesendet wird.',
+  'announce.noAddress': 'Ankündigen: keine Adresse der Website — --site <url> angeben oder SITE_URL setzen.',
 } as const;

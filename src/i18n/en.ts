@@ -160,6 +160,7 @@ export const en: Messages = {
   'editor.title': 'Editing',
   'editor.noScript': 'The web editor needs JavaScript. Without it, edit the files directly in the Git host’s web editor.',
   'editor.removeConfirm': 'Remove this item from the list? Nothing is saved until you press “Save”.',
+  'editor.leaveConfirm': 'Stop editing? Your changes to this entry are not saved yet and will be lost.',
   'editor.hostUnreachable': 'The Git host ({host}) cannot be reached. Please check the internet connection and try again in a few minutes. If it still fails, pass the change on by phone as the “Guide for the day” describes.',
   'editor.live.title': 'Is it live?',
   'editor.live.published': 'Live: your change to “{file}” is published (site built {time}).',
@@ -286,6 +287,8 @@ export const en: Messages = {
   'cli.ok': 'No errors. Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
   'cli.errors': '{count} errors found. Nothing was published.',
   'cli.error': '1 error found. Nothing was published.',
+  'cli.errorKeptBack': '1 error found in: {files}. This file does not go online as it is: the site keeps showing its last version without errors (if there is none, the file is left out). All other changes are published; details in the build’s log. Please fix the error.',
+  'cli.errorsKeptBack': '{count} errors found in: {files}. These files do not go online as they are: the site keeps showing their last versions without errors (if there is none, the file is left out). All other changes are published; details in the build’s log. Please fix the errors.',
   'cli.heldBack': 'Not published: {file} – the site keeps showing its last version without errors (commit {commit}). Please fix the error.',
   'cli.leftOut': 'Not published: {file} – it has no version without errors and is left out of the site. Please fix the error.',
 
@@ -490,4 +493,27 @@ address. Exit code 0 when nothing is left, else 1.`,
   'ready.nothingLeft': 'Everything prepared: nothing left.',
   'ready.openOne': '1 point open.',
   'ready.open': '{count} points open.',
+  'announce.help': `Usage: npx aushang announce [--site dist|<url>] [--state <file>]
+       npx aushang announce --save-before <file> [--site <url>]
+
+After a successful deployment, sends each new entry of feed.json exactly once to Mastodon
+and/or a webhook. Settings (as CI secrets/variables):
+  AUSHANG_MASTODON_URL, AUSHANG_MASTODON_TOKEN, AUSHANG_WEBHOOK_URL, AUSHANG_WEBHOOK_SECRET
+  --site         the built site (folder, default: dist) or its address
+  --state        file that says what was sent already (kept up to date)
+  --save-before  before deploying: remembers what the site (--site or SITE_URL) already shows
+Without settings nothing is sent (exit 0); exit 1 when something could not be sent.`,
+  'announce.nothingConfigured': 'Announce: neither Mastodon (AUSHANG_MASTODON_URL and AUSHANG_MASTODON_TOKEN) nor a webhook (AUSHANG_WEBHOOK_URL) is set up — nothing to do.',
+  'announce.tokenMissing': 'Mastodon: AUSHANG_MASTODON_URL is set but AUSHANG_MASTODON_TOKEN is missing (add it as a CI secret) — Mastodon is skipped.',
+  'announce.instanceMissing': 'Mastodon: AUSHANG_MASTODON_TOKEN is set but AUSHANG_MASTODON_URL (the instance, e.g. https://social.example) is missing — Mastodon is skipped.',
+  'announce.drill': 'Rehearsal (build --drill): nothing announced.',
+  'announce.noFeed': 'No feed.json at {site}: without it, what is new is not known. Build (npx aushang build) and deploy first.',
+  'announce.firstRun': 'First run: {count} entries remembered as known, nothing sent. What is added from now on will be announced.',
+  'announce.nothingNew': '{channel}: nothing new.',
+  'announce.sent': '{channel}: sent: {title}',
+  'announce.failed': '{channel}: sending failed ({reason}) at “{title}”. Sent: {sent}, not sent: {left}. The site is deployed; only the announcement is missing. Check the access and the address, then run the job again.',
+  'announce.beforeSaved': 'Before deploying: {count} entries of {site} remembered ({file}).',
+  'announce.beforeNone': 'Before deploying: no feed.json at {site} yet (first deployment) — nothing will be announced this time.',
+  'announce.beforeFailed': 'Before deploying: {site} could not be read ({reason}) — nothing will be announced this time, so that nothing is sent twice.',
+  'announce.noAddress': 'Announce: no address of the site — give --site <url> or set SITE_URL.',
 };

@@ -31,6 +31,8 @@ export const editorKeyPrefixes = [
   // aushang init --towns and aushang ready.
   'init.',
   'ready.',
+  // aushang announce (issue 22, scope 5).
+  'announce.',
 ] as const;
 type EditorKeyPrefix = (typeof editorKeyPrefixes)[number];
 export type EditorKey = Extract<MessageKey, `${EditorKeyPrefix}${string}`>;

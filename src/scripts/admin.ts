@@ -6,7 +6,8 @@
  * - the interface in the site's editor language, whatever the browser's (admin-language.ts);
  * - dates and times shown in that language (`aushang-time`, src/editor/time-field.ts);
  * - "Stand" set to now whenever a change is saved (`editor.stampUpdated`);
- * - a question before an item is removed from a list;
+ * - a question before an item is removed from a list, and before "Bearbeitung abbrechen" (or
+ *   Escape) leaves an entry with unsaved changes;
  * - a message in the editor's language when the Git host cannot be reached;
  * - "Ist es online?": whether the last save is published, or check's errors that held it back
  *   (the published site's `aushang-build.json`, src/hosting/build-info.ts).
@@ -63,6 +64,35 @@ function confirmRemovals(say: (word: EditorWord) => string, removeLabel: () => s
       // Only the × of a list item (its header also holds the item's summary), not other "remove" buttons.
       if (!button.closest('.item-header, [role="listitem"], .item')) return;
       if (!window.confirm(say('editor.removeConfirm'))) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    },
+    true,
+  );
+}
+
+/**
+ * Sveltia enables its save button (the one with the shortcut Ctrl+S / ⌘S) exactly while the entry
+ * has unsaved changes or is new; that is the one sign of unsaved changes the page can read.
+ */
+function hasUnsavedChanges(near: Element): boolean {
+  const toolbar = near.closest('[role="toolbar"]') ?? document;
+  const save = toolbar.querySelector<HTMLButtonElement>('button[aria-keyshortcuts$="+S"]');
+  return save !== null && !save.disabled;
+}
+
+/**
+ * "Bearbeitung abbrechen" (the arrow at the top left, and Escape, which clicks it) leaves the entry
+ * without asking in Sveltia; with unsaved changes it asks first.
+ */
+function confirmCancelEditing(say: (word: EditorWord) => string, cancelLabel: () => string): void {
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = (event.target as Element | null)?.closest?.('button');
+      if (!button || button.getAttribute('aria-label') !== cancelLabel() || !hasUnsavedChanges(button)) return;
+      if (!window.confirm(say('editor.leaveConfirm'))) {
         event.preventDefault();
         event.stopImmediatePropagation();
       }
@@ -301,6 +331,7 @@ if (holder?.dataset.config && holder.dataset.settings) {
   const german = settings.language === 'de';
   sayWhenGitHostUnreachable(settings, say);
   confirmRemovals(say, () => (german ? 'Entfernen' : 'Remove'));
+  confirmCancelEditing(say, () => (german ? 'Bearbeitung abbrechen' : 'Cancel Editing'));
   registerTimeField(settings, () => (german ? 'Jetzt' : 'Now'));
   if (settings.stampUpdated) stampUpdatedOnSave(settings);
   townNamesInTree(settings);

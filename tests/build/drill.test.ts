@@ -3,8 +3,10 @@
  * real notice — "Übung" in every page's title and in a banner on every page, `noindex`
  * everywhere, robots.txt closed, and no feeds, API or sitemap for readers and apps.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
+import { main as announce } from '../../src/cli/announce.ts';
 import { describe, expect, test } from 'vitest';
 import { fixture, runCli, tempDir } from './helpers.ts';
 
@@ -48,5 +50,24 @@ describe('aushang build --drill', { timeout: 300_000 }, () => {
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: Record<string, unknown> } | Record<string, unknown>;
     expect(JSON.stringify(manifest)).not.toMatch(/feed\.xml|"api\//);
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+  });
+
+  // Issue 22, scope 5: a rehearsal is never announced, even with a channel set up and a state
+  // that would make every entry new.
+  test('aushang-build.json says drill, and announce posts nothing', async () => {
+    expect(JSON.parse(readFileSync(path.join(out, 'aushang-build.json'), 'utf8')).drill).toBe(true);
+    let posts = 0;
+    const server = createServer((_request, response) => {
+      posts += 1;
+      response.writeHead(200).end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
+    const state = path.join(tempDir('aushang-drill-state-'), 'state.json');
+    writeFileSync(state, JSON.stringify({ format: 1, known: [], sent: {} }));
+    const lines: string[] = [];
+    const code = await announce(['--site', out, '--state', state], (line) => lines.push(line), { AUSHANG_WEBHOOK_URL: hook, AUSHANG_CONTENT: fixture('alltag') });
+    server.close();
+    expect({ code, lines, posts }).toEqual({ code: 0, lines: ['Übung (build --drill): nichts angekündigt.'], posts: 0 });
   });
 });

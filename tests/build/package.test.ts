@@ -209,6 +209,12 @@ describe('the generated CI runs here', () => {
       'steps.pages.outputs.base_url': `https://example.github.io${base.replace(/\/$/, '')}`,
       'steps.pages.outputs.base_path': base.replace(/\/$/, ''),
       'needs.deploy.outputs.url': served.url,
+      // A push to main; no Mastodon or webhook set up (announce then says so and sends nothing).
+      "github.event_name != 'pull_request' && '--keep-last-good' || ''": '--keep-last-good',
+      'vars.AUSHANG_MASTODON_URL': '',
+      'vars.AUSHANG_WEBHOOK_URL': '',
+      'secrets.AUSHANG_MASTODON_TOKEN': '',
+      'secrets.AUSHANG_WEBHOOK_SECRET': '',
     };
     const ran: string[] = [];
     for (const [name, job] of Object.entries(workflow.jobs)) {
@@ -232,7 +238,13 @@ describe('the generated CI runs here', () => {
       for (const [key, value] of Object.entries(job.outputs ?? {})) values[`needs.${name}.outputs.${key}`] = expand(value, values);
     }
     expect(values['needs.build.outputs.manifest_sha256']).toBe((await hashFile(path.join(site, 'dist/manifest.json'))).sha256);
-    expect(ran).toEqual(['check: npx aushang check --format github', 'build: export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"', 'verify: for attempt in 1 2 3 4 5; do']);
+    expect(ran).toEqual([
+      'check: npx aushang check --format github $KEEP_LAST_GOOD',
+      'build: npx aushang announce --save-before announce-before.json',
+      'build: export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"',
+      'verify: for attempt in 1 2 3 4 5; do',
+      'announce: npx aushang announce --site "$SITE" --state announce-before.json',
+    ]);
   });
 
   test('GitLab: every script line of check, pages and verify', async () => {

@@ -2,7 +2,9 @@
  * 1.2: the banner snippet of docs/banner.md, as a town's own website embeds it: on a page of
  * another origin (a second local server), under a strict Content-Security-Policy that allows
  * only the snippet's script hash and the notice site's origin, in Chromium, with and without
- * JavaScript. The badge loads there as an image. The snippet is taken from the documentation
+ * JavaScript, and accessible (axe, WCAG 2.1 AA) in each of these states: filled in, a plain
+ * link without JavaScript, a plain link when the notice site cannot be reached, in English, and
+ * the badge. The badge loads there as an image. The snippet is taken from the documentation
  * itself, so what the docs say is what is tested.
  */
 import { createHash } from 'node:crypto';
@@ -65,6 +67,8 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
 });
 
+/** The embedding page's content as a browser without JavaScript has it (set by that test). */
+let noScriptMain = '';
 const embed = (language: 'de' | 'en', origin = site.url) => snippet(language).replaceAll(EXAMPLE, origin);
 const close = (p: Page) => p.context().close();
 
@@ -102,19 +106,40 @@ describe('the banner snippet on another origin', () => {
     const banner = p.getByRole('status', { name: 'Hinweis der Verwaltung' });
     expect((await banner.innerText()).trim()).toBe('Eingeschränkter Betrieb? Aktuelle Hinweise der Verwaltung');
     expect(await banner.getAttribute('data-status')).toBeNull();
+    noScriptMain = /<main>[\s\S]*<\/main>/.exec(await p.content())![0];
     await p.getByRole('link', { name: 'Eingeschränkter Betrieb? Aktuelle Hinweise der Verwaltung' }).click();
     await p.waitForURL(`${site.url}soest/`);
     expect(await p.getByRole('heading', { level: 1 }).innerText()).toContain('Soest');
     await close(p);
   });
 
-  it('a CSP without the hash keeps the plain link: the hash is what lets it run', async () => {
+  it('a CSP without the hash keeps the plain link: the hash is what lets it run; accessible as it is without JavaScript', async () => {
     const url = await server(() => page(embed('de'), strictCsp('something else', site.origin)));
     const p = await newPage(browser);
     await p.goto(url);
     await p.waitForTimeout(300);
     expect((await p.getByRole('status').innerText()).trim()).toBe('Eingeschränkter Betrieb? Aktuelle Hinweise der Verwaltung');
+    // The very page a browser without JavaScript shows (axe needs JavaScript to run, so it checks it here).
+    expect(/<main>[\s\S]*<\/main>/.exec(await p.content())![0]).toBe(noScriptMain);
+    await expectNoAxeViolations(p);
     await close(p);
+  });
+
+  it('the notice site cannot be reached (down, or not there): the plain link stays, no error shows', async () => {
+    const gone = await server(() => ({ type: 'text/plain', body: 'not here', headers: {} }));
+    for (const address of [`${gone}/api/v1/status.json`, 'http://127.0.0.1:1/api/v1/status.json']) {
+      const html = embed('de').replace(`${site.url}api/v1/status.json`, address);
+      const url = await server(() => page(html, strictCsp(scriptOf(html), `${gone} http://127.0.0.1:1`)));
+      const p = await newPage(browser);
+      await p.goto(url);
+      await p.waitForLoadState('networkidle');
+      const banner = p.getByRole('status', { name: 'Hinweis der Verwaltung' });
+      expect((await banner.innerText()).trim()).toBe('Eingeschränkter Betrieb? Aktuelle Hinweise der Verwaltung');
+      expect(await banner.getAttribute('data-status')).toBeNull();
+      expect(await banner.getByRole('link').getAttribute('href')).toBe(`${site.url}soest/`);
+      await expectNoAxeViolations(p);
+      await close(p);
+    }
   });
 
   it('in English, for the whole site', async () => {
@@ -126,6 +151,7 @@ describe('the banner snippet on another origin', () => {
     await expect.poll(() => banner.getAttribute('data-status'), { timeout: 10_000 }).toBe('limited');
     expect(await banner.locator('strong').innerText()).toBe('Notfall-Informationen im Kreis Soest: Eingeschränkt.');
     expect((await banner.innerText()).replace(/\s+/g, ' ')).toContain('As of 3 Nov 2023, 14:17.');
+    await expectNoAxeViolations(p);
     await close(p);
   });
 
@@ -156,6 +182,7 @@ describe('the banner snippet on another origin', () => {
     const response = await fetch(`${site.url}soest/badge.svg`);
     expect(response.headers.get('content-type')).toBe('image/svg+xml');
     expect(await response.text()).toContain('<title id="badge-title">Soest: Eingeschränkt</title>');
+    await expectNoAxeViolations(p);
     await close(p);
   });
 });

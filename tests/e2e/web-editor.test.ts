@@ -221,6 +221,37 @@ describe('the web editor', () => {
     await page.close();
   });
 
+  it('"Bearbeitung abbrechen" leaves at once without changes, and asks first with unsaved changes', async () => {
+    const { page } = await openEditor(original);
+    await page.getByRole('treeitem', { name: 'Soest', exact: true }).click();
+    const entry = page.getByText(/^Bürgerbüro – /).first();
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void (asked.length === 1 ? dialog.dismiss() : dialog.accept());
+    });
+    const cancel = page.getByRole('button', { name: 'Bearbeitung abbrechen' });
+    const summary = page.getByRole('textbox', { name: 'Kurz gesagt' });
+    // Nothing changed: no question.
+    await entry.click();
+    await summary.waitFor();
+    await cancel.click();
+    await expect.poll(() => summary.count()).toBe(0);
+    expect(asked).toEqual([]);
+    // A change: asked; "Abbrechen" in the question keeps the clerk in the entry with the text.
+    await entry.click();
+    await summary.fill('Heute geschlossen.');
+    await cancel.click();
+    expect(asked).toEqual(['Bearbeitung abbrechen? Ihre Änderungen an diesem Eintrag sind noch nicht gespeichert und gehen verloren.']);
+    expect(await summary.inputValue()).toBe('Heute geschlossen.');
+    // Escape clicks the same button: asked again; "OK" leaves, and nothing was saved.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => asked.length).toBe(2);
+    await expect.poll(() => summary.count()).toBe(0);
+    expect((await readRepository(page))[SERVICE]).toBe(original[SERVICE]);
+    await page.close();
+  });
+
   it('"Ist es online?": a task set to Nicht möglich is shown as not live, then as live after a build of the repository', async () => {
     const { page } = await openEditor(original);
     await page.getByRole('treeitem', { name: 'Soest', exact: true }).click();

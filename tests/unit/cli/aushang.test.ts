@@ -66,7 +66,7 @@ describe('bin/aushang.cjs', { timeout: 60_000 }, () => {
 
 describe('the dispatcher', { timeout: 60_000 }, () => {
   test('the commands of the package, each a script next to the dispatcher', () => {
-    expect(commands.map((command) => command.name)).toEqual(['init', 'check', 'build', 'serve', 'verify', 'new', 'update', 'resolve', 'ready', 'catalogue']);
+    expect(commands.map((command) => command.name)).toEqual(['init', 'check', 'build', 'serve', 'verify', 'new', 'update', 'resolve', 'announce', 'ready', 'catalogue']);
     for (const command of commands) expect(existsSync(scriptFile(command)), command.script).toBe(true);
   });
 

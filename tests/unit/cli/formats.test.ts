@@ -43,6 +43,31 @@ const codeQualitySchema = {
   },
 };
 
+describe('check --keep-last-good (issue 18): what the workflows on main publish instead of nothing', () => {
+  test('the summary names the files that stay in their last version and says the rest goes out', async () => {
+    const result = await broken();
+    expect(textReport(result).trimEnd().split('\n').at(-1)).toBe('3 Fehler gefunden. Nichts wurde veröffentlicht.');
+    expect(githubReport(result, { keepLastGood: true }).trimEnd().split('\n').at(-1)).toBe(
+      '3 Fehler gefunden in: content/towns/lippstadt/index.md, content/towns/soest/buergerbuero.md, content/towns/werl/index.md. Diese Dateien gehen so nicht online: Die Website zeigt dort weiter die letzte fehlerfreie Fassung (gibt es keine, fehlt die Datei). Alle anderen Änderungen werden veröffentlicht; Einzelheiten im Protokoll des Bauens. Bitte die Fehler beheben.',
+    );
+    expect(JSON.parse(jsonReport(result, { keepLastGood: true })).summary).toMatch(/^3 Fehler gefunden in: .*Alle anderen Änderungen werden veröffentlicht/);
+  });
+
+  test('one error: the singular; without errors the option changes nothing', async () => {
+    const one = await load({ 'towns/soest/buergerbuero.md': service('', 'geschlossen') });
+    expect(textReport(one, { keepLastGood: true }).trimEnd().split('\n').at(-1)).toMatch(/^1 Fehler gefunden in: content\/towns\/soest\/buergerbuero\.md\. Diese Datei geht so nicht online/);
+    const fine = await warned();
+    expect(textReport(fine, { keepLastGood: true })).toBe(textReport(fine));
+  });
+
+  test('the command takes the option', async () => {
+    const { dir } = await contentFolder({ 'towns/soest/buergerbuero.md': service('', 'geschlossen') });
+    let text = '';
+    expect(await main([dir, '--format', 'github', '--keep-last-good'], (chunk) => (text += chunk))).toBe(1);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^\d+ Fehler gefunden in: .*buergerbuero\.md.*Alle anderen Änderungen werden veröffentlicht/);
+  });
+});
+
 describe('github', () => {
   test('escaping as GitHub documents it', () => {
     expect(escapeGithubData('50% a\r\nb: c, d')).toBe('50%25 a%0D%0Ab: c, d');

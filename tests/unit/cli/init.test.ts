@@ -159,7 +159,7 @@ describe('initSite', () => {
   });
 });
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string; if?: string; 'continue-on-error'?: boolean };
 type GitHubJob = { needs?: string | string[]; if?: string; steps: Step[]; permissions?: Record<string, string>; environment?: { name: string }; outputs?: Record<string, string> };
 
 describe('the GitHub workflow', async () => {
@@ -175,8 +175,8 @@ describe('the GitHub workflow', async () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
   });
 
-  test('check → build → deploy → verify', () => {
-    expect(Object.keys(workflow.jobs)).toEqual(['check', 'build', 'deploy', 'verify']);
+  test('check → build → deploy → verify → announce', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['check', 'build', 'deploy', 'verify', 'announce']);
     expect(workflow.jobs.check!.needs).toBeUndefined();
     expect(workflow.jobs.build!.needs).toBe('check');
     expect(workflow.jobs.deploy!.needs).toBe('build');
@@ -186,16 +186,19 @@ describe('the GitHub workflow', async () => {
   test('check: on Node 24, annotations from aushang check', () => {
     expect(uses('check')).toEqual(['actions/checkout', 'actions/setup-node']);
     expect(workflow.jobs.check!.steps[1]!.with).toMatchObject({ 'node-version-file': '.nvmrc' });
-    expect(runs('check')).toEqual(['npm ci', 'npx aushang check --format github']);
+    expect(runs('check')).toEqual(['npm ci', 'npx aushang check --format github $KEEP_LAST_GOOD']);
+    // On main the build publishes with --keep-last-good: check says so instead of "nothing was published" (issue 18).
+    expect(workflow.jobs.check!.steps.at(-1)!.env).toEqual({ KEEP_LAST_GOOD: "${{ github.event_name != 'pull_request' && '--keep-last-good' || '' }}" });
   });
 
   test('build only outside pull requests, for the Pages address', () => {
     // Also when check failed: the last good version of a broken file, the rest goes out (issue 18, 7).
     expect(workflow.jobs.build!.if).toBe("${{ !cancelled() && github.event_name != 'pull_request' }}");
     expect(workflow.jobs.build!.steps[0]!.with).toEqual({ 'fetch-depth': 0 });
-    expect(uses('build')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+    expect(uses('build')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-artifact', 'actions/upload-pages-artifact']);
     expect(runs('build')).toEqual([
       'npm ci',
+      'npx aushang announce --save-before announce-before.json',
       'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"\nnpx aushang build --keep-last-good\necho "manifest_sha256=$(sha256sum dist/manifest.json | cut -d \' \' -f 1)" >> "$GITHUB_OUTPUT"',
     ]);
     expect(workflow.jobs.build!.outputs).toEqual({ manifest_sha256: '${{ steps.build.outputs.manifest_sha256 }}' });
@@ -216,6 +219,34 @@ describe('the GitHub workflow', async () => {
     expect(runs('verify')[1]).toContain('npx aushang verify "$SITE" --manifest-sha256 "$MANIFEST_SHA256"');
     expect(workflow.jobs.verify!.steps.at(-1)!.env).toEqual({ SITE: '${{ needs.deploy.outputs.url }}', MANIFEST_SHA256: '${{ needs.build.outputs.manifest_sha256 }}' });
   });
+
+  // Issue 22, scope 5: each new update once, after the deployed copy is verified; skipped when not set up.
+  test('announce: what was online is saved before deploying; after verify, the new entries are posted', () => {
+    const configured = "vars.AUSHANG_MASTODON_URL != '' || vars.AUSHANG_WEBHOOK_URL != ''";
+    const save = workflow.jobs.build!.steps.find((step) => step.run?.includes('--save-before'))!;
+    expect(save.if).toBe(`\${{ ${configured} }}`);
+    expect(save.env).toEqual({
+      SITE_URL: '${{ steps.pages.outputs.base_url }}',
+      AUSHANG_MASTODON_URL: '${{ vars.AUSHANG_MASTODON_URL }}',
+      AUSHANG_MASTODON_TOKEN: '${{ secrets.AUSHANG_MASTODON_TOKEN }}',
+      AUSHANG_WEBHOOK_URL: '${{ vars.AUSHANG_WEBHOOK_URL }}',
+    });
+    const job = workflow.jobs.announce!;
+    expect(job.needs).toEqual(['deploy', 'verify']);
+    expect(job.if).toBe(`\${{ !cancelled() && needs.verify.result == 'success' && (${configured}) }}`);
+    expect(job.permissions).toBeUndefined();
+    expect(uses('announce')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/download-artifact']);
+    expect(job.steps.find((step) => step.uses?.startsWith('actions/download-artifact'))!['continue-on-error']).toBe(true);
+    expect(runs('announce')).toEqual(['npm ci', 'npx aushang announce --site "$SITE" --state announce-before.json']);
+    // The token and the signing key are secrets; nothing else of the repository's secrets is passed.
+    expect(job.steps.at(-1)!.env).toEqual({
+      SITE: '${{ needs.deploy.outputs.url }}',
+      AUSHANG_MASTODON_URL: '${{ vars.AUSHANG_MASTODON_URL }}',
+      AUSHANG_MASTODON_TOKEN: '${{ secrets.AUSHANG_MASTODON_TOKEN }}',
+      AUSHANG_WEBHOOK_URL: '${{ vars.AUSHANG_WEBHOOK_URL }}',
+      AUSHANG_WEBHOOK_SECRET: '${{ secrets.AUSHANG_WEBHOOK_SECRET }}',
+    });
+  });
 });
 
 type GitLabJob = { stage: string; script: string[]; rules?: { if: string }[]; needs?: string[]; artifacts?: { paths?: string[]; reports?: Record<string, string>; when?: string } };
@@ -225,14 +256,14 @@ describe('the GitLab pipeline', async () => {
   const pipeline = parse(await read('.gitlab-ci.yml')) as Record<string, unknown> & { stages: string[]; default: { image: string } };
   const job = (name: string) => pipeline[name] as GitLabJob;
 
-  test('on Node 24; stages check, deploy, verify', () => {
+  test('on Node 24; stages check, deploy, verify, announce', () => {
     expect(pipeline.default.image).toBe('node:24');
-    expect(pipeline.stages).toEqual(['check', 'deploy', 'verify']);
+    expect(pipeline.stages).toEqual(['check', 'deploy', 'verify', 'announce']);
   });
 
-  test('check in every pipeline, with the Code Quality report', () => {
-    expect(job('check').rules).toBeUndefined();
-    expect(job('check').script).toEqual(['npm ci', 'npx aushang check --format gitlab --output gl-code-quality-report.json']);
+  test('check in every pipeline, with the Code Quality report; on the default branch it says what stays online', () => {
+    expect(job('check').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH', variables: { KEEP_LAST_GOOD: '--keep-last-good' } }, { when: 'on_success' }]);
+    expect(job('check').script).toEqual(['npm ci', 'npx aushang check --format gitlab --output gl-code-quality-report.json $KEEP_LAST_GOOD']);
     expect(job('check').artifacts).toEqual({ when: 'always', reports: { codequality: 'gl-code-quality-report.json' } });
   });
 
@@ -250,10 +281,19 @@ describe('the GitLab pipeline', async () => {
     expect(job('pages').script.at(-2)).toBe('npx aushang build --out public --keep-last-good');
     expect(job('pages').script.at(-1)).toBe('echo "MANIFEST_SHA256=$(sha256sum public/manifest.json | cut -d \' \' -f 1)" > manifest.env');
     expect(job('pages').script).toContain('export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"');
-    expect(job('pages').artifacts).toEqual({ paths: ['public'], reports: { dotenv: 'manifest.env' } });
+    expect(job('pages').artifacts).toEqual({ paths: ['public', 'announce-before.json'], reports: { dotenv: 'manifest.env' } });
+    // What was online before this deployment, for announce (issue 22, scope 5); before the build.
+    expect(job('pages').script.indexOf('npx aushang announce --save-before announce-before.json')).toBe(job('pages').script.length - 3);
     expect(job('verify').needs).toEqual(['pages']);
     expect(job('verify').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
     expect(job('verify').script.at(-1)).toContain('npx aushang verify "$CI_PAGES_URL/" --manifest-sha256 "$MANIFEST_SHA256" --against public');
+  });
+
+  test('announce after verify, on the default branch, only when a channel is set up', () => {
+    expect(job('announce').stage).toBe('announce');
+    expect(job('announce').needs).toEqual(['pages', 'verify']);
+    expect(job('announce').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && ($AUSHANG_MASTODON_TOKEN || $AUSHANG_WEBHOOK_URL)' }]);
+    expect(job('announce').script).toEqual(['npm ci', 'npx aushang announce --site "$CI_PAGES_URL/" --state announce-before.json']);
   });
 });
 
