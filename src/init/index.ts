@@ -16,7 +16,7 @@ import { kindsOf, loadCatalogue, renderServiceFile, renderTownFile, servicesFor,
 import { translator, type Language } from '../i18n/index.ts';
 import { shownPath, slugify } from '../model/read.ts';
 import { loadSite } from '../model/site.ts';
-import { editorTime } from '../model/time.ts';
+import { editorTime } from '../core/time.ts';
 import { reservedRoutes, slugPattern } from '../schema/index.ts';
 import { formatContentError, type ContentError } from '../schema/errors.ts';
 import { readTownList, TownListError, type ListedTown } from './towns.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { translator, type Language, type MessageKey } from '../i18n/index.ts';
 import { slugify } from '../model/read.ts';
-import { isCountry, parsePhone } from '../model/phone.ts';
+import { isCountry, parsePhone } from '../core/phone.ts';
 import { reservedRoutes, slugPattern } from '../schema/index.ts';
 import { problemMessage, type ContentError, type ErrorCode } from '../schema/errors.ts';
 

@@ -1,8 +1,8 @@
 /** Small pure derivations the pages, the API and the feeds share. */
 import type { PageRole, StatusKey } from '../schema/index.ts';
 import type { Channel, IndexEntry, Page, Service, Site, Town, Update } from './types.ts';
-import type { TimeValue } from './time.ts';
-import { isStaleAt, staleFrom } from './stale.ts';
+import type { TimeValue } from '../core/time.ts';
+import { isStaleAt, staleFrom } from '../core/stale.ts';
 import { routes } from './routes.ts';
 
 /** `normal` when every service is normal, `unavailable` when every one is, else `limited`. */

@@ -32,9 +32,9 @@ import { aliasKey, isReservedPath, parentKeys, reservedTownFiles } from '../sche
 import { checkAlias, checkChannel, checkMarkdown, checkReference, checkTime, checkTownStatusNotBetter, checkUrl, type RuleContext } from '../schema/rules.ts';
 import { defaultContentLanguage, editorLanguage, translator, type EditorLanguage } from '../i18n/index.ts';
 import { applyOverlay, readContent, slugify, type Overlay, type SourceFile } from './read.ts';
-import { createRenderer, plainText } from './markdown.ts';
-import { isCountry } from './phone.ts';
-import { isValidTimeZone, type TimeValue } from './time.ts';
+import { createRenderer, plainText } from '../core/markdown.ts';
+import { isCountry } from '../core/phone.ts';
+import { isValidTimeZone, type TimeValue } from '../core/time.ts';
 import { createUrls, withSiteAddress, type UrlSettings } from './urls.ts';
 import { routes } from './routes.ts';
 import { checkLinks, isSitePathUrl } from '../schema/links.ts';

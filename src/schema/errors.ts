@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { translator, type Language, type Translate } from '../i18n/index.ts';
-import { markdownBlocks } from '../model/markdown.ts';
+import { markdownBlocks } from '../core/markdown.ts';
 import { timeInputPattern } from './index.ts';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The rules of single field values as data, read by both sides: `check` (`rules.ts`,
- * `model/markdown.ts`) and the web editor's generated configuration (`src/editor/config.ts`),
+ * `core/markdown.ts`) and the web editor's generated configuration (`src/editor/config.ts`),
  * so the two cannot drift apart. Each rule has a regular expression for the whole value (what
  * the web editor lets be saved, as Sveltia's `pattern`), the key of its message next to the
  * field (`pattern.<name>` in `src/i18n/fields.<lang>.ts`), and examples: values check accepts
@@ -12,7 +12,7 @@
  * (`incident`, `incidents`, `parent`) are choices of existing entries in the editor.
  */
 import type { CountryCode } from 'libphonenumber-js/max';
-import { phonePattern } from '../model/phone.ts';
+import { phonePattern } from '../core/phone.ts';
 import { arsPattern, leikaPattern } from './index.ts';
 
 /** Schemes a Markdown link in a text may have (else it is a site path, checked to exist). */

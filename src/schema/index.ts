@@ -48,7 +48,7 @@ const listOf = <T extends z.ZodType>(item: T) =>
 
 /**
  * A date (`2023-11-06`) or date-time (`2023-11-03 14:17`, with seconds, or with an offset).
- * Kept as written here; `model/time.ts` resolves it in the site's time zone.
+ * Kept as written here; `core/time.ts` resolves it in the site's time zone.
  */
 export const timeInputPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -7,9 +7,9 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { ContentError, FieldPath } from './errors.ts';
 import { closest, fieldName } from './errors.ts';
-import { parseTime, formatTime, type TimeValue } from '../model/time.ts';
-import { parsePhone } from '../model/phone.ts';
-import { inspectMarkdown } from '../model/markdown.ts';
+import { parseTime, formatTime, type TimeValue } from '../core/time.ts';
+import { parsePhone } from '../core/phone.ts';
+import { inspectMarkdown } from '../core/markdown.ts';
 import type { ChannelInput } from './index.ts';
 import type { SourceFile } from '../model/read.ts';
 import { translator, type Language } from '../i18n/index.ts';

@@ -37,7 +37,7 @@ import {
   type ContentProblem,
   type Hint,
 } from '../../../src/schema/errors.ts';
-import { markdownBlocks } from '../../../src/model/markdown.ts';
+import { markdownBlocks } from '../../../src/core/markdown.ts';
 import { accessRoles } from '../../../src/model/derive.ts';
 import { editErrorCodes } from '../../../src/cli/edit.ts';
 import { base, load, messages, service, site, town } from '../support/content.ts';
