@@ -12,7 +12,7 @@ import type { Translate } from '../i18n/index.ts';
 import { apiVersion } from './api.ts';
 import type { ApiText, ApiTime } from './api-shape.ts';
 import { routes } from './routes.ts';
-import { statusRank } from './derive.ts';
+import { statusRank } from '../core/status.ts';
 import { capPath, feedEntries, feedPath, type FeedEntry } from './feeds.ts';
 import { createRenderer, plainText } from '../core/markdown.ts';
 import type { Site } from './types.ts';

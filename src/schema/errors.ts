@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { translator, type Language, type Translate } from '../i18n/index.ts';
 import { markdownBlocks } from '../core/markdown.ts';
-import { timeInputPattern } from './index.ts';
+import { timeInputPattern } from '../core/time.ts';
 
 /**
  * Every error code with the parameters its message is filled with: the one list of codes. Each

@@ -12,11 +12,10 @@
  * (`incident`, `incidents`, `parent`) are choices of existing entries in the editor.
  */
 import type { CountryCode } from 'libphonenumber-js/max';
+import { markdownLinkSchemes } from '../core/markdown.ts';
 import { phonePattern } from '../core/phone.ts';
 import { arsPattern, leikaPattern } from './index.ts';
 
-/** Schemes a Markdown link in a text may have (else it is a site path, checked to exist). */
-export const markdownLinkSchemes = ['https:', 'http:', 'mailto:', 'tel:'] as const;
 /** Schemes of a town's `links[].url` (else a site path); e-mail and phone are contacts. */
 export const linkUrlSchemes = ['https:', 'http:'] as const;
 /** Schemes of an `online` or `web` channel's address (else a site path). */

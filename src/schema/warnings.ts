@@ -5,7 +5,7 @@
  * the same moment the pages use for "possibly outdated".
  */
 import { fieldName, warningAt, type ContentWarning, type FieldPath, type WarningCode, type WarningParams } from './errors.ts';
-import { isStale } from '../model/derive.ts';
+import { isStale } from '../core/stale.ts';
 import { formatTime, type TimeValue } from '../core/time.ts';
 import { plainText } from '../core/markdown.ts';
 import { messagesOf, editorLanguage, editorLanguages, translator } from '../i18n/index.ts';

@@ -3,7 +3,8 @@
  * check's warning (`isStale`) and the browser script (`isStaleAt`) share.
  */
 import { describe, expect, test } from 'vitest';
-import { isStale, standNote } from '../../../src/model/derive.ts';
+import { isStale } from '../../../src/core/stale.ts';
+import { standNote } from '../../../src/model/derive.ts';
 import { isStaleAt, staleFrom } from '../../../src/core/stale.ts';
 import type { TimeValue } from '../../../src/core/time.ts';
 
