@@ -134,7 +134,7 @@ export class TakenPaths {
 }
 
 /**
- * Each alias must be a path nothing else uses (contract 1.2): not the home page, a page, a
+ * Each alias must be a path nothing else uses (content format 1.2, docs/content-format.md): not the home page, a page, a
  * town's own pages and files, a reserved route or file of the build, not another alias; and not
  * below a file (`/robots.txt/x/` would need a folder named robots.txt). Returns the free ones,
  * which then count as taken.

@@ -1,7 +1,8 @@
 /**
- * The rules of the contract that a zod shape cannot express alone: times in the site's time
- * zone and not in the future, phone numbers for the site's country, e-mail and URL values,
- * Markdown without HTML or foreign link schemes, and the references between files.
+ * The rules of single fields of the content format (docs/content-format.md) that a zod shape
+ * cannot express alone: times in the site's time zone and not in the future, phone numbers for
+ * the site's country, e-mail and URL values, Markdown without HTML or foreign link schemes, and
+ * references to other files. The rules between files are in cross-file.ts.
  * Each check records a `ContentError` and returns the resolved value (or undefined).
  */
 import type { CountryCode } from 'libphonenumber-js/max';
