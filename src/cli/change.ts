@@ -16,7 +16,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n/index.ts';
 import { loadSite, type LoadResult } from '../model/site.ts';
 import { parseSource, shownPath, slugify } from '../model/read.ts';
-import { editorTime, isValidTimeZone, parseTime } from '../model/time.ts';
+import { editorTime, isValidTimeZone, parseTime } from '../core/time.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { languageKeys, siteSchema, slugPattern } from '../schema/index.ts';
 import { closest, fieldName, formatContentError, foundOf, type ContentError, type FieldPath } from '../schema/errors.ts';

@@ -45,7 +45,8 @@ export function splitFrontMatter(text: string): { before: string; yaml: string; 
   const open = /^\uFEFF?(?:[ \t]*\r?\n)*---[ \t]*\r?\n/.exec(text);
   if (!open) return undefined;
   const start = open[0].length;
-  // gray-matter ends the front matter at the first line that starts with ---.
+  // The front matter ends at the first line that starts with ---: the reader (read.ts,
+  // `splitFrontMatter`) refuses any other such line before its closing `---`.
   const close = text.slice(start - 1).search(/\n---/);
   if (close < 0) return undefined;
   const end = start - 1 + close + 1;

@@ -77,6 +77,54 @@ export function fileAt(contentDir: string, commit: string, file: string): string
   }
 }
 
+/** Per held-back file: its errors as it is, the commits still to try, and the one in use. */
+interface Held {
+  errors: ContentError[];
+  versions: string[];
+  next: number;
+  using?: string;
+  hadEarlier?: boolean;
+}
+
+/** Puts the newest earlier version still to try of a held-back file in the copy, or leaves a new file out. */
+function placeVersion(contentDir: string, dir: string, file: string, entry: Held, head: string): void {
+  const target = path.join(dir, file);
+  let text: string | undefined;
+  entry.using = undefined;
+  while (entry.next < entry.versions.length && text === undefined) {
+    const commit = entry.versions[entry.next]!;
+    const candidate = fileAt(contentDir, commit, file);
+    // The newest commit may hold the broken version itself: only an earlier text counts.
+    if (candidate !== undefined && !isSameAsBroken(contentDir, file, candidate)) {
+      text = candidate;
+      entry.using = commit;
+      entry.hadEarlier = true;
+    } else entry.next++;
+  }
+  if (text !== undefined) writeFileSync(target, text);
+  else if (entry.hadEarlier || !isNew(entry.versions, head)) throw new NoGoodVersion();
+  else rmSync(target, { force: true });
+}
+
+/** After a failed round: files that fail now are held back too, those in use go one version further. Whether anything changed. */
+function holdBackMore(contentDir: string, dir: string, held: Map<string, Held>, errors: readonly ContentError[], options: LoadOptions): boolean {
+  let progress = false;
+  for (const error of errors) {
+    const file = relativeFile(dir, error.file, options.cwd);
+    const entry = held.get(file);
+    if (!entry) {
+      // A file that checks only with the broken one (e.g. a town naming a new service's
+      // incident): held back too, with the errors it has now.
+      held.set(file, { errors: errors.filter((e) => relativeFile(dir, e.file, options.cwd) === file), versions: versionsOf(contentDir, file), next: 0 });
+      progress = true;
+    } else if (entry.using !== undefined) {
+      entry.next++;
+      progress = true;
+    }
+  }
+  return progress;
+}
+
 /**
  * The site with every broken file replaced by its newest version that checks clean, or
  * undefined when there is none. `first` is check's result for the content as it is. A file is
@@ -90,8 +138,7 @@ export async function keepLastGood(contentDir: string, first: Extract<LoadResult
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aushang-last-good-'));
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   cpSync(contentDir, dir, { recursive: true });
-  /** Per held-back file: its errors as it is, the commits still to try, and the one in use. */
-  const held = new Map<string, { errors: ContentError[]; versions: string[]; next: number; using?: string; hadEarlier?: boolean }>();
+  const held = new Map<string, Held>();
   for (const error of first.errors) {
     const file = relativeFile(contentDir, error.file, options.cwd);
     const entry = held.get(file);
@@ -100,44 +147,13 @@ export async function keepLastGood(contentDir: string, first: Extract<LoadResult
   }
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [file, entry] of held) {
-        const target = path.join(dir, file);
-        let text: string | undefined;
-        entry.using = undefined;
-        while (entry.next < entry.versions.length && text === undefined) {
-          const commit = entry.versions[entry.next]!;
-          const candidate = fileAt(contentDir, commit, file);
-          // The newest commit may hold the broken version itself: only an earlier text counts.
-          if (candidate !== undefined && !isSameAsBroken(contentDir, file, candidate)) {
-            text = candidate;
-            entry.using = commit;
-            entry.hadEarlier = true;
-          } else entry.next++;
-        }
-        if (text !== undefined) writeFileSync(target, text);
-        else if (entry.hadEarlier || !isNew(entry.versions, head)) throw new NoGoodVersion();
-        else rmSync(target, { force: true });
-      }
+      for (const [file, entry] of held) placeVersion(contentDir, dir, file, entry, head);
       const result = await loadSite(dir, options);
       if (result.ok) {
         const heldBack = [...held].map(([file, entry]) => ({ file, errors: entry.errors, ...(entry.using ? { publishedFrom: entry.using } : {}) }));
         return { dir, result, heldBack, dispose };
       }
-      let progress = false;
-      for (const error of result.errors) {
-        const file = relativeFile(dir, error.file, options.cwd);
-        const entry = held.get(file);
-        if (!entry) {
-          // A file that checks only with the broken one (e.g. a town naming a new service's
-          // incident): held back too, with the errors it has now.
-          held.set(file, { errors: result.errors.filter((e) => relativeFile(dir, e.file, options.cwd) === file), versions: versionsOf(contentDir, file), next: 0 });
-          progress = true;
-        } else if (entry.using !== undefined) {
-          entry.next++;
-          progress = true;
-        }
-      }
-      if (!progress) break;
+      if (!holdBackMore(contentDir, dir, held, result.errors, options)) break;
     }
   } catch (error) {
     dispose();

@@ -133,14 +133,51 @@ function affected(site: { town(slug: string): Town | undefined }, incident: Inci
   });
 }
 
+/** The options' values as the command needs them, or the error that names the wrong one. */
+function checkOptions(values: Record<string, unknown>, positionals: readonly string[]): void {
+  if (positionals.length !== 1) throw new CommandError('resolve.usage');
+  if (values.services !== undefined && values.services !== 'normal') throw new CommandError('resolve.servicesValue', { found: String(values.services) });
+  for (const name of ['summary', 'note'] as const) {
+    if (typeof values[name] === 'string' && (values[name] as string).trim() === '') throw new CommandError('update.empty', { option: `--${name}` });
+  }
+}
+
+/** The incident's own all-clear: `resolved`, maybe a summary, `updated` and an entry. */
+function planIncident(session: Session, data: Record<string, unknown>, at: string, values: Record<string, unknown>): Plan {
+  const plan = new Plan();
+  plan.set(['resolved'], at, undefined, ['started']);
+  if (typeof values.summary === 'string') plan.set(['summary'], oneLine(values.summary), data.summary);
+  const updated = laterTime(session, data.updated, at);
+  if (updated !== data.updated) plan.set(['updated'], updated, data.updated, ['started']);
+  plan.entry(at, typeof values.note === 'string' ? oneLine(values.note) : session.t('resolve.note'));
+  return plan;
+}
+
+/** `--services normal` for one town: its services back to normal, then the town itself. */
+async function planTownBack(session: Session, town: Town, services: Service[], at: string, incident: Incident, revisit: Revisit[]): Promise<Planned[]> {
+  const townTarget: Target = { kind: 'town', slug: town.slug, file: path.resolve(session.cwd, town.file), address: town.slug };
+  const servicePlans: Planned[] = [];
+  for (const s of services) {
+    const target: Target = { kind: 'service', slug: s.slug, town: town.slug, file: path.resolve(session.cwd, s.file), address: `${town.slug}/${s.slug}` };
+    const read = await readForEdit(session, target);
+    const plan = planServiceNormal(session, read.data, at, incident);
+    if (plan.edits.length > 0) servicePlans.push({ target, plan, text: read.text });
+    else if (s.incident === incident.slug) {
+      revisit.push({ address: target.address, summary: s.summary.markdown });
+    }
+  }
+  // Back to normal as a whole: every service it keeps (another incident's) is not disrupted.
+  const whole = town.services.every((s) => services.includes(s) || !isServiceDisrupted(s));
+  const read = await readForEdit(session, townTarget);
+  const plan = planTownNormal(session, read.data, town, whole, servicePlans.length > 0, at, incident);
+  if (!plan.changes.some((c) => c.field === 'summary')) revisit.push({ address: town.slug, summary: town.summary.markdown });
+  return [...(plan.edits.length > 0 ? [{ target: townTarget, plan, text: read.text }] : []), ...servicePlans];
+}
+
 export async function runResolve(argv: readonly string[], settings: CommandOptions = {}): Promise<number> {
   return runCommand(settings, async (ctx) => {
     const { session, values, positionals } = await startSession(argv, options, settings, ctx, 'resolve.help');
-    if (positionals.length !== 1) throw new CommandError('resolve.usage');
-    if (values.services !== undefined && values.services !== 'normal') throw new CommandError('resolve.servicesValue', { found: String(values.services) });
-    for (const name of ['summary', 'note'] as const) {
-      if (typeof values[name] === 'string' && (values[name] as string).trim() === '') throw new CommandError('update.empty', { option: `--${name}` });
-    }
+    checkOptions(values, positionals);
     const target = await findTarget(session, positionals[0]!.replace(/^(?!stoerungen\/|incidents\/|\/|content\/)/, 'stoerungen/'), 'incident');
     const at = timeToWrite(session, values.at as string | undefined);
     await lockContent(session, ctx);
@@ -155,36 +192,11 @@ export async function runResolve(argv: readonly string[], settings: CommandOptio
       session.out(session.t('resolve.already', { address: target.address, time: String(data.resolved) }));
       if (values.services === undefined) return 0;
     } else {
-      const plan = new Plan();
-      plan.set(['resolved'], at, undefined, ['started']);
-      if (typeof values.summary === 'string') plan.set(['summary'], oneLine(values.summary), data.summary);
-      const updated = laterTime(session, data.updated, at);
-      if (updated !== data.updated) plan.set(['updated'], updated, data.updated, ['started']);
-      plan.entry(at, typeof values.note === 'string' ? oneLine(values.note) : session.t('resolve.note'));
-      plans.push({ target, plan, text });
+      plans.push({ target, plan: planIncident(session, data, at, values), text });
     }
     const revisit: Revisit[] = [];
     if (values.services === 'normal') {
-      for (const { town, services } of affected(before.site, incident)) {
-        const townTarget: Target = { kind: 'town', slug: town.slug, file: path.resolve(session.cwd, town.file), address: town.slug };
-        const servicePlans: Planned[] = [];
-        for (const s of services) {
-          const target: Target = { kind: 'service', slug: s.slug, town: town.slug, file: path.resolve(session.cwd, s.file), address: `${town.slug}/${s.slug}` };
-          const read = await readForEdit(session, target);
-          const plan = planServiceNormal(session, read.data, at, incident);
-          if (plan.edits.length > 0) servicePlans.push({ target, plan, text: read.text });
-          else if (s.incident === incident.slug) {
-            revisit.push({ address: target.address, summary: s.summary.markdown });
-          }
-        }
-        // Back to normal as a whole: every service it keeps (another incident's) is not disrupted.
-        const whole = town.services.every((s) => services.includes(s) || !isServiceDisrupted(s));
-        const read = await readForEdit(session, townTarget);
-        const plan = planTownNormal(session, read.data, town, whole, servicePlans.length > 0, at, incident);
-        if (plan.edits.length > 0) plans.push({ target: townTarget, plan, text: read.text });
-        plans.push(...servicePlans);
-        if (!plan.changes.some((c) => c.field === 'summary')) revisit.push({ address: town.slug, summary: town.summary.markdown });
-      }
+      for (const { town, services } of affected(before.site, incident)) plans.push(...(await planTownBack(session, town, services, at, incident, revisit)));
     }
     if (plans.length === 0) {
       session.out(session.t('resolve.nothing'));

@@ -18,7 +18,7 @@
  * Pure: no Node imports, so it runs in the build and in unit tests alike.
  */
 import type { z } from 'zod';
-import { isCountry } from '../model/phone.ts';
+import { isCountry } from '../core/phone.ts';
 import {
   channelKinds,
   channelSchema,

@@ -154,6 +154,30 @@ function uncheckedFiles(manifest: Manifest, files: readonly string[]): Problem[]
     .map((file) => ({ kind: 'unchecked' as const, path: file, detail: `in the local folder, but its ${MANIFEST_FILE} does not list it: a copy may serve it and no check can see it` }));
 }
 
+/** One file of the local build against the copy: the problem, if there is one. */
+async function checkFile(
+  entry: { path: string; size: number; sha256: string },
+  url: string,
+  settings: Parameters<typeof fetchBytes>[1],
+  listedOtherwise: ReadonlyMap<string, { size: number; sha256: string }>,
+): Promise<Problem | undefined> {
+  let result: Fetched;
+  try {
+    result = await fetchBytes(new URL(encodePath(entry.path), url).href, settings);
+  } catch (error) {
+    return { kind: 'missing', path: entry.path, detail: error instanceof Error ? error.message : String(error) };
+  }
+  const actual = { size: result.bytes.length, sha256: sha256(result.bytes) };
+  const same = actual.size === entry.size && actual.sha256 === entry.sha256;
+  // A host may send a file with another status (404.html with 404): the bytes decide.
+  if (!same && (result.status < 200 || result.status > 299)) return { kind: 'missing', path: entry.path, detail: `HTTP ${result.status}` };
+  if (!same) return { kind: 'changed', path: entry.path, detail: `${short(actual)} instead of ${short(entry)}` };
+  if (listedOtherwise.has(entry.path)) {
+    return { kind: 'unlisted', path: entry.path, detail: `the file is right, but the copy's ${MANIFEST_FILE} lists ${short(listedOtherwise.get(entry.path)!)}` };
+  }
+  return undefined;
+}
+
 export async function verifyCopy(options: VerifyOptions): Promise<VerifyReport> {
   const url = normalizeSiteUrl(options.url);
   const settings = {
@@ -203,27 +227,8 @@ export async function verifyCopy(options: VerifyOptions): Promise<VerifyReport> 
   async function worker(): Promise<void> {
     while (next < files.length) {
       const entry = files[next++]!;
-      let result: Fetched;
-      try {
-        result = await fetchBytes(new URL(encodePath(entry.path), url).href, settings);
-      } catch (error) {
-        problems.push({ kind: 'missing', path: entry.path, detail: error instanceof Error ? error.message : String(error) });
-        continue;
-      }
-      const actual = { size: result.bytes.length, sha256: sha256(result.bytes) };
-      const same = actual.size === entry.size && actual.sha256 === entry.sha256;
-      // A host may send a file with another status (404.html with 404): the bytes decide.
-      if (!same && (result.status < 200 || result.status > 299)) {
-        problems.push({ kind: 'missing', path: entry.path, detail: `HTTP ${result.status}` });
-      } else if (!same) {
-        problems.push({ kind: 'changed', path: entry.path, detail: `${short(actual)} instead of ${short(entry)}` });
-      } else if (listedOtherwise.has(entry.path)) {
-        problems.push({
-          kind: 'unlisted',
-          path: entry.path,
-          detail: `the file is right, but the copy's ${MANIFEST_FILE} lists ${short(listedOtherwise.get(entry.path)!)}`,
-        });
-      }
+      const problem = await checkFile(entry, url, settings, listedOtherwise);
+      if (problem) problems.push(problem);
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, files.length)) }, worker));

@@ -16,7 +16,7 @@ import { kindsOf, loadCatalogue, renderServiceFile, renderTownFile, servicesFor,
 import { translator, type Language } from '../i18n/index.ts';
 import { shownPath, slugify } from '../model/read.ts';
 import { loadSite } from '../model/site.ts';
-import { editorTime } from '../model/time.ts';
+import { editorTime } from '../core/time.ts';
 import { reservedRoutes, slugPattern } from '../schema/index.ts';
 import { formatContentError, type ContentError } from '../schema/errors.ts';
 import { readTownList, TownListError, type ListedTown } from './towns.ts';
@@ -294,6 +294,40 @@ async function checkResult(folder: string, files: readonly { file: string; text:
   if (added.length > 0) throw new InitError(`${added.map((e) => formatContentError(e, after.language)).join('\n')}\n${translator(after.language)('init.refused')}`);
 }
 
+/** The towns of `--towns <list>`, if given; a list that cannot be used is refused. */
+async function listedTowns(
+  options: InitOptions,
+  known: { cwd: string; language: Language; country: string; existing: Awaited<ReturnType<typeof townFolders>> },
+): Promise<{ towns: ListedTown[] | undefined; arsIgnored: boolean }> {
+  if (options.towns === undefined) return { towns: undefined, arsIgnored: false };
+  const flagTown = options.town?.trim() || (options.name?.trim() ? slugify(options.name) : undefined);
+  try {
+    return await readTownList(path.resolve(known.cwd, options.towns), { ...known, main: flagTown });
+  } catch (error) {
+    if (error instanceof TownListError) throw new InitError(`${error.message}\n${translator(known.language)('init.refused')}`);
+    throw error;
+  }
+}
+
+/** init never overwrites: any planned file that exists already stops it before it writes. */
+async function refuseOverwrite(folder: string, files: readonly { file: string }[]): Promise<void> {
+  const inTheWay: string[] = [];
+  for (const { file } of files) if (await exists(path.join(folder, file))) inTheWay.push(file);
+  if (inTheWay.length > 0) {
+    throw new InitError(`${inTheWay.length === 1 ? 'This file exists' : 'These files exist'} already in ${folder}:\n${inTheWay.map((file) => `  ${file}`).join('\n')}\nNothing was written. aushang init never overwrites: run it in an empty folder, or move these away first.`);
+  }
+}
+
+/** The folder's package.json, if there is one. */
+async function readManifest(manifestFile: string, folder: string): Promise<PackageJson | undefined> {
+  if (!(await exists(manifestFile))) return undefined;
+  try {
+    return JSON.parse(await readFile(manifestFile, 'utf8')) as PackageJson;
+  } catch (error) {
+    throw new InitError(`package.json in ${folder} is not valid JSON (${error instanceof Error ? error.message : error}); nothing was written.`);
+  }
+}
+
 /** Sets up the site repository in `folder` (created if missing). */
 export async function initSite(folder: string, options: InitOptions = {}): Promise<InitResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -304,17 +338,7 @@ export async function initSite(folder: string, options: InitOptions = {}): Promi
   const flagsNameTown = Boolean(options.name?.trim() || options.town?.trim());
   const existing = await townFolders(contentDir);
 
-  let listed: ListedTown[] | undefined;
-  let arsIgnored = false;
-  if (options.towns !== undefined) {
-    const flagTown = options.town?.trim() || (options.name?.trim() ? slugify(options.name) : undefined);
-    try {
-      ({ towns: listed, arsIgnored } = await readTownList(path.resolve(cwd, options.towns), { cwd, language, country: site?.country ?? 'DE', existing, main: flagTown }));
-    } catch (error) {
-      if (error instanceof TownListError) throw new InitError(`${error.message}\n${translator(language)('init.refused')}`);
-      throw error;
-    }
-  }
+  const { towns: listed, arsIgnored } = await listedTowns(options, { cwd, language, country: site?.country ?? 'DE', existing });
   const district = listed && !flagsNameTown ? (listed.find((town) => town.parent === undefined) ?? listed[0]!) : undefined;
   const settings = await resolveSettings(district ? { ...options, name: district.name, kind: district.kind, town: district.slug } : options);
   const towns = plannedTowns(catalogue, settings, listed, flagsNameTown);
@@ -324,21 +348,9 @@ export async function initSite(folder: string, options: InitOptions = {}): Promi
   if (listed && site) return addTowns(folder, settings, towns, existing, { now, cwd, arsIgnored, language });
 
   const files = await planFiles(settings, now, towns);
-  const inTheWay: string[] = [];
-  for (const { file } of files) if (await exists(path.join(folder, file))) inTheWay.push(file);
-  if (inTheWay.length > 0) {
-    throw new InitError(`${inTheWay.length === 1 ? 'This file exists' : 'These files exist'} already in ${folder}:\n${inTheWay.map((file) => `  ${file}`).join('\n')}\nNothing was written. aushang init never overwrites: run it in an empty folder, or move these away first.`);
-  }
-
+  await refuseOverwrite(folder, files);
   const manifestFile = path.join(folder, 'package.json');
-  let manifest: PackageJson | undefined;
-  if (await exists(manifestFile)) {
-    try {
-      manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as PackageJson;
-    } catch (error) {
-      throw new InitError(`package.json in ${folder} is not valid JSON (${error instanceof Error ? error.message : error}); nothing was written.`);
-    }
-  }
+  const manifest = await readManifest(manifestFile, folder);
   const versions = await packageVersions();
   const pkg = completePackageJson(manifest, settings, versions.version, versions.node);
   if (listed) await checkResult(folder, files, cwd);

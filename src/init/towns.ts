@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { translator, type Language, type MessageKey } from '../i18n/index.ts';
 import { slugify } from '../model/read.ts';
-import { isCountry, parsePhone } from '../model/phone.ts';
+import { isCountry, parsePhone } from '../core/phone.ts';
 import { reservedRoutes, slugPattern } from '../schema/index.ts';
 import { problemMessage, type ContentError, type ErrorCode } from '../schema/errors.ts';
 
@@ -84,73 +84,91 @@ function separatorOf(header: string): string {
  */
 export function parseCsv(text: string): { rows: { value: string; at: Place }[][]; unclosed?: Place } {
   const source = text.replace(/^\uFEFF/, '');
-  const separator = separatorOf(source.split(/\r?\n/, 1)[0] ?? '');
+  const cursor: CsvCursor = { source, separator: separatorOf(source.split(/\r?\n/, 1)[0] ?? ''), i: 0, line: 1, column: 1 };
   const rows: { value: string; at: Place }[][] = [];
   let row: { value: string; at: Place }[] = [];
-  let line = 1;
-  let column = 1;
-  let i = 0;
   const endRow = () => {
     if (!(row.length === 1 && row[0]!.value.trim() === '')) rows.push(row);
     row = [];
   };
-  while (i <= source.length) {
-    const at = { line, column };
+  while (cursor.i <= source.length) {
+    const at = { line: cursor.line, column: cursor.column };
     let value = '';
-    if (source[i] === '"') {
-      i++;
-      column++;
-      for (;;) {
-        if (i >= source.length) return { rows, unclosed: at };
-        const c = source[i]!;
-        if (c === '"' && source[i + 1] === '"') {
-          value += '"';
-          i += 2;
-          column += 2;
-        } else if (c === '"') {
-          i++;
-          column++;
-          break;
-        } else {
-          value += c;
-          i++;
-          if (c === '\n') {
-            line++;
-            column = 1;
-          } else column++;
-        }
-      }
+    if (source[cursor.i] === '"') {
+      const quoted = quotedValue(cursor);
+      if (quoted === undefined) return { rows, unclosed: at };
       // Anything between the closing quote and the next separator is kept (spreadsheets do not write it).
-      while (i < source.length && source[i] !== separator && source[i] !== '\n' && source[i] !== '\r') {
-        value += source[i];
-        i++;
-        column++;
-      }
+      value = quoted + plainValue(cursor);
     } else {
-      while (i < source.length && source[i] !== separator && source[i] !== '\n' && source[i] !== '\r') {
-        value += source[i];
-        i++;
-        column++;
-      }
+      value = plainValue(cursor);
     }
     row.push({ value: value.trim(), at });
-    if (i >= source.length) {
+    if (cursor.i >= source.length) {
       endRow();
       break;
     }
-    if (source[i] === separator) {
-      i++;
-      column++;
+    if (source[cursor.i] === cursor.separator) {
+      cursor.i++;
+      cursor.column++;
       continue;
     }
     // A line break: \r\n, \n or \r.
-    if (source[i] === '\r' && source[i + 1] === '\n') i++;
-    i++;
-    line++;
-    column = 1;
+    if (source[cursor.i] === '\r' && source[cursor.i + 1] === '\n') cursor.i++;
+    cursor.i++;
+    cursor.line++;
+    cursor.column = 1;
     endRow();
   }
   return { rows };
+}
+
+/** Where `parseCsv` is: the index in the text and the line and column shown to people. */
+interface CsvCursor {
+  readonly source: string;
+  readonly separator: string;
+  i: number;
+  line: number;
+  column: number;
+}
+
+/** A value in double quotes from the opening quote on; undefined when the quote is never closed. */
+function quotedValue(cursor: CsvCursor): string | undefined {
+  const { source } = cursor;
+  let value = '';
+  cursor.i++;
+  cursor.column++;
+  for (;;) {
+    if (cursor.i >= source.length) return undefined;
+    const c = source[cursor.i]!;
+    if (c === '"' && source[cursor.i + 1] === '"') {
+      value += '"';
+      cursor.i += 2;
+      cursor.column += 2;
+    } else if (c === '"') {
+      cursor.i++;
+      cursor.column++;
+      return value;
+    } else {
+      value += c;
+      cursor.i++;
+      if (c === '\n') {
+        cursor.line++;
+        cursor.column = 1;
+      } else cursor.column++;
+    }
+  }
+}
+
+/** Characters up to the next separator or line end. */
+function plainValue(cursor: CsvCursor): string {
+  const { source, separator } = cursor;
+  let value = '';
+  while (cursor.i < source.length && source[cursor.i] !== separator && source[cursor.i] !== '\n' && source[cursor.i] !== '\r') {
+    value += source[cursor.i];
+    cursor.i++;
+    cursor.column++;
+  }
+  return value;
 }
 
 /** The rows of a CSV list, by column name. */

@@ -35,8 +35,8 @@ import {
 } from './api-shape.ts';
 import { translator } from '../i18n/index.ts';
 import { latest } from './derive.ts';
-import { createRenderer, type MarkdownText, type Renderer } from './markdown.ts';
-import { isoInZone, type TimeValue } from './time.ts';
+import { createRenderer, type MarkdownText, type Renderer } from '../core/markdown.ts';
+import { isoInZone, type TimeValue } from '../core/time.ts';
 import { routes, type SchemaName } from './routes.ts';
 import type { Urls } from './urls.ts';
 import type { Channel, Incident, Service, Site, Task, Town, Update } from './types.ts';

@@ -10,7 +10,7 @@
 import type { Translate } from '../i18n/index.ts';
 import { feedEntries, feedPath, type FeedEntry } from './feeds.ts';
 import { escapeHtml } from './html.ts';
-import { isoInZone, type TimeValue } from './time.ts';
+import { isoInZone, type TimeValue } from '../core/time.ts';
 import type { Site, Town } from './types.ts';
 import type { Urls } from './urls.ts';
 import { attributesOf, element } from './xml.ts';

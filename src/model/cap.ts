@@ -21,10 +21,10 @@ import { translator, type Translate } from '../i18n/index.ts';
 import { feedTime } from './atom.ts';
 import { escapeHtml } from './html.ts';
 import { capPath } from './feeds.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from '../core/markdown.ts';
 import { latest } from './derive.ts';
 import type { Incident, Site, Town } from './types.ts';
-import { isoInZone, type TimeValue } from './time.ts';
+import { isoInZone, type TimeValue } from '../core/time.ts';
 import type { Urls } from './urls.ts';
 import { attributesOf, element } from './xml.ts';
 

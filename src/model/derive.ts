@@ -1,47 +1,9 @@
 /** Small pure derivations the pages, the API and the feeds share. */
-import type { PageRole, StatusKey } from '../schema/index.ts';
+import type { PageRole } from '../schema/index.ts';
 import type { Channel, IndexEntry, Page, Service, Site, Town, Update } from './types.ts';
-import type { TimeValue } from './time.ts';
-import { isStaleAt, staleFrom } from './stale.ts';
+import type { TimeValue } from '../core/time.ts';
+import { isStaleAt, staleFrom } from '../core/stale.ts';
 import { routes } from './routes.ts';
-
-/** `normal` when every service is normal, `unavailable` when every one is, else `limited`. */
-export function deriveTownStatus(services: readonly Pick<Service, 'status'>[]): StatusKey | undefined {
-  if (services.length === 0) return undefined;
-  if (services.every((s) => s.status === 'normal')) return 'normal';
-  if (services.every((s) => s.status === 'unavailable')) return 'unavailable';
-  return 'limited';
-}
-
-/**
- * How well something works, for comparing statuses: `normal` 2, `limited` and `deferred` 1 (both
- * "works, but not as usual"), `unavailable` 0. A channel's status uses the same scale.
- */
-export function statusRank(status: StatusKey): number {
-  return status === 'normal' ? 2 : status === 'unavailable' ? 0 : 1;
-}
-
-/** Whether status `a` says that more works than status `b`: `normal` is better than `limited`. */
-export function isBetterStatus(a: StatusKey, b: StatusKey): boolean {
-  return statusRank(a) > statusRank(b);
-}
-
-/**
- * The best status a town may show with these services (content format 1.2): `normal` only when
- * every service is normal, otherwise at best `limited` (or `deferred`, which ranks the same). A
- * town whose listed services are all `unavailable` may still say `limited`: its own contacts and
- * what it does not list may work (the example's Kreis Soest: "die Telefonanlage funktioniert").
- */
-export function bestTownStatus(services: readonly Pick<Service, 'status'>[]): StatusKey | undefined {
-  if (services.length === 0) return undefined;
-  return services.every((s) => s.status === 'normal') ? 'normal' : 'limited';
-}
-
-/** Whether a town's own `status` is better than its services allow (an error in `check`). */
-export function isTownStatusTooGood(status: StatusKey, services: readonly Pick<Service, 'status'>[]): boolean {
-  const best = bestTownStatus(services);
-  return best !== undefined && isBetterStatus(status, best);
-}
 
 /** Services in list order: by `order` (those without come last), then by title. */
 export function compareServices(collator: Intl.Collator) {
@@ -71,15 +33,6 @@ export function updateIds(updates: Update[]): Update[] {
     used.set(base, count);
     return { ...update, id: count === 1 ? base : `${base}-${count}` };
   });
-}
-
-/**
- * Whether a notice is older than the site's `staleAfterHours` at build time. A quiet notice
- * (everything works, no open incident concerns it) does not age: a site prepared months ahead
- * stays correct.
- */
-export function isStale(updated: TimeValue, builtAt: number, staleAfterHours: number, quiet = false): boolean {
-  return !quiet && isStaleAt(staleFrom(updated.instant, staleAfterHours), builtAt);
 }
 
 /**

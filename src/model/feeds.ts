@@ -5,10 +5,10 @@
  * anchor on it, so every entry has its own stable link.
  */
 import type { Translate } from '../i18n/index.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from '../core/markdown.ts';
 import { routes } from './routes.ts';
 import type { Incident, Site, Town, Update } from './types.ts';
-import type { TimeValue } from './time.ts';
+import type { TimeValue } from '../core/time.ts';
 
 export interface FeedEntry {
   title: string;

@@ -6,7 +6,7 @@
 import type { Translate } from '../i18n/index.ts';
 import { entryId, feedInfo, feedTime } from './atom.ts';
 import { feedEntries, feedPath } from './feeds.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from '../core/markdown.ts';
 import type { Site, Town } from './types.ts';
 import type { Urls } from './urls.ts';
 

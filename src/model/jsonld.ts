@@ -5,7 +5,7 @@
  * a <script> element whatever an editor wrote.
  */
 import type { Translate } from '../i18n/index.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from '../core/markdown.ts';
 import type { Channel, Incident, Service, Site, Town } from './types.ts';
 import type { Urls } from './urls.ts';
 

@@ -14,7 +14,7 @@ import type { Translate } from '../i18n/index.ts';
 import type { StatusKey } from '../schema/index.ts';
 import { accessPages, groupTowns, isQuietService, isQuietSite, isQuietTown, latest, naturalCollator, reachContacts, type TownGrouping } from './derive.ts';
 import { breadcrumbJsonLd, incidentJsonLd, serviceJsonLd, townJsonLd } from './jsonld.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from '../core/markdown.ts';
 import {
   homeSections,
   incidentSections,
@@ -29,7 +29,7 @@ import {
 } from './page-sections.ts';
 import { routes } from './routes.ts';
 import { incidentRecord, searchExpander, serviceRecord, townRecord, type SearchRecord } from './search.ts';
-import type { TimeValue } from './time.ts';
+import type { TimeValue } from '../core/time.ts';
 import type { Channel, Incident, Service, Site, Town } from './types.ts';
 import type { Urls } from './urls.ts';
 

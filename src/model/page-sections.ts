@@ -6,7 +6,7 @@
  * A section every page of its kind has (a town's `updates`, a service's `channels`, an incident's
  * `towns`) is listed first or always, and its view renders it without a condition.
  */
-import type { MarkdownText } from './markdown.ts';
+import type { MarkdownText } from '../core/markdown.ts';
 import type { Incident, Service, Town } from './types.ts';
 
 export type TownSection = 'contacts' | 'services' | 'updates' | 'links' | 'parent-services' | 'children' | 'details';

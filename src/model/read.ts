@@ -211,15 +211,8 @@ export function parseSource(
   bytes: Uint8Array,
   names: { slug: string; town?: string },
 ): { source?: SourceFile; errors: ContentError[] } {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { errors: [{ file, code: 'notUtf8', hint: { code: 'saveUtf8' } }] };
-  }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.trim() === '') return { errors: [{ file, line: 1, code: 'emptyFile' }] };
-
+  const text = decodeText(file, bytes);
+  if (typeof text !== 'string') return text;
   let yamlText: string;
   let body = '';
   let bodyLine = 1;
@@ -230,7 +223,6 @@ export function parseSource(
     if ('errors' in split) return { errors: split.errors };
     ({ yamlText, body, bodyLine } = split);
   }
-
   const lines = new LineCounter();
   let doc: Document;
   try {
@@ -239,45 +231,11 @@ export function parseSource(
     // Nesting deep enough to exhaust the stack, say.
     return { errors: [yamlFailure(file, 1, error)] };
   }
-  if (doc.errors.length > 0) {
-    const seen = new Set<number>();
-    const errors: ContentError[] = [];
-    for (const error of doc.errors) {
-      const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
-      const at = lines.linePos(error.pos[0]).line;
-      const line = quote ? openingQuoteLine(yamlText, quote, at) : at;
-      if (seen.has(line)) continue;
-      seen.add(line);
-      errors.push({
-        file,
-        line,
-        code: 'yaml',
-        params: { detail: yamlDetail(error.code, error.message), message: error.message.split('\n')[0]! },
-        hint: { code: 'yaml' },
-      });
-    }
-    return { errors: errors.slice(0, 5) };
-  }
+  if (doc.errors.length > 0) return { errors: yamlErrors(doc, { file, yamlText, lines }) };
   const place: YamlPlace = { file, yamlText, lines };
-  let js: unknown;
-  const errors: ContentError[] = [];
-  try {
-    const unsafe = unsafeYaml(doc, place);
-    if (unsafe.length > 0) return { errors: unsafe };
-    keepNumbersAsWritten(doc);
-    try {
-      js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
-    } catch (error) {
-      const line = firstAliasLine(doc, place) ?? 1;
-      if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
-        return { errors: [{ file, line, code: 'yamlAliasLimit', params: { found: String(MAX_ALIAS_COUNT) } }] };
-      }
-      return { errors: [yamlFailure(file, line, error)] };
-    }
-    errors.push(...controlCharactersInFields(doc, place));
-  } catch (error) {
-    return { errors: [yamlFailure(file, 1, error)] };
-  }
+  const converted = yamlData(doc, place);
+  if ('failed' in converted) return { errors: converted.failed };
+  const { js, errors } = converted;
   errors.push(...controlCharactersInBody(file, body, bodyLine));
   if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
     return { errors: [{ file, line: kind === 'site' ? 1 : 2, code: 'notMapping' }] };
@@ -289,6 +247,66 @@ export function parseSource(
     source: { kind, file, slug: names.slug, town: names.town, data, emptyFields, body, bodyLine, ...located },
     errors,
   };
+}
+
+/** The text of a file in UTF-8, without a byte order mark and with `\n` line ends; or its error. */
+function decodeText(file: string, bytes: Uint8Array): string | { errors: ContentError[] } {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { errors: [{ file, code: 'notUtf8', hint: { code: 'saveUtf8' } }] };
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return { errors: [{ file, line: 1, code: 'emptyFile' }] };
+  return text;
+}
+
+/** The parser's errors, one per line, at most five. */
+function yamlErrors(doc: Document, { file, yamlText, lines }: YamlPlace): ContentError[] {
+  const seen = new Set<number>();
+  const errors: ContentError[] = [];
+  for (const error of doc.errors) {
+    const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+    const at = lines.linePos(error.pos[0]).line;
+    const line = quote ? openingQuoteLine(yamlText, quote, at) : at;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    errors.push({
+      file,
+      line,
+      code: 'yaml',
+      params: { detail: yamlDetail(error.code, error.message), message: error.message.split('\n')[0]! },
+      hint: { code: 'yaml' },
+    });
+  }
+  return errors.slice(0, 5);
+}
+
+/**
+ * A parsed document as plain data, after the YAML rules the parser does not enforce; `failed`
+ * when a rule refuses it, else the data and the problems that do not stop reading.
+ */
+function yamlData(doc: Document, place: YamlPlace): { failed: ContentError[] } | { js: unknown; errors: ContentError[] } {
+  const { file } = place;
+  try {
+    const unsafe = unsafeYaml(doc, place);
+    if (unsafe.length > 0) return { failed: unsafe };
+    keepNumbersAsWritten(doc);
+    let js: unknown;
+    try {
+      js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    } catch (error) {
+      const line = firstAliasLine(doc, place) ?? 1;
+      if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
+        return { failed: [{ file, line, code: 'yamlAliasLimit', params: { found: String(MAX_ALIAS_COUNT) } }] };
+      }
+      return { failed: [yamlFailure(file, line, error)] };
+    }
+    return { js, errors: [...controlCharactersInFields(doc, place)] };
+  } catch (error) {
+    return { failed: [yamlFailure(file, 1, error)] };
+  }
 }
 
 /** `Bürgerbüro` → `buergerbuero`: the hint for a file name that is not a slug. */
@@ -378,126 +396,150 @@ function linkTarget(p: string): string {
 
 /** Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. */
 export async function readContent(dir: string, cwd = process.cwd()): Promise<ReadResult> {
-  const shown = (p: string) => shownPath(p, cwd);
-  const files: SourceFile[] = [];
-  const errors: ContentError[] = [];
+  const reader = new ContentReader(cwd);
   const top = await kindAt(dir);
-  if (top === undefined) return { files, errors: [{ file: shown(dir), code: 'missingFolder' }] };
-  if (top !== 'folder') return { files, errors: [{ file: shown(dir), code: 'notFolder' }] };
+  if (top === undefined) return { files: [], errors: [{ file: reader.shown(dir), code: 'missingFolder' }] };
+  if (top !== 'folder') return { files: [], errors: [{ file: reader.shown(dir), code: 'notFolder' }] };
+  await reader.top(dir);
+  await reader.site(dir);
+  await reader.towns(path.join(dir, 'towns'));
+  for (const [folder, kind] of [['incidents', 'incident'], ['pages', 'page']] as const) await reader.folder(path.join(dir, folder), folder, kind);
+  return { files: reader.files, errors: reader.errors };
+}
+
+/** One run of `readContent`: the files read and the errors found, in the order found. */
+class ContentReader {
+  readonly files: SourceFile[] = [];
+  readonly errors: ContentError[] = [];
+  readonly #cwd: string;
+
+  constructor(cwd: string) {
+    this.#cwd = cwd;
+  }
+
+  shown(p: string): string {
+    return shownPath(p, this.#cwd);
+  }
 
   /**
    * A folder's entries without symbolic links: each is reported where it is found (every folder
    * is listed once) and never followed, so nothing outside the content folder is read. A folder
    * that cannot be listed is reported and has no entries.
    */
-  const entries = async (folder: string): Promise<Entry[]> => {
+  async entries(folder: string): Promise<Entry[]> {
     let list: Entry[];
     try {
       list = await listFolder(folder);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'notFolder' : 'unreadableFolder';
-      errors.push({ file: shown(folder), code });
+      this.errors.push({ file: this.shown(folder), code });
       return [];
     }
     for (const entry of list.filter((e) => e.isSymlink)) {
       const p = path.join(folder, entry.name);
       const target = await readlink(p).catch(() => '?');
-      errors.push({ file: shown(p), code: 'symlink', params: { target } });
+      this.errors.push({ file: this.shown(p), code: 'symlink', params: { target } });
     }
     return list.filter((e) => !e.isSymlink);
-  };
-  /** Something that is really there (a symbolic link is not, and has been reported). */
-  const exists = async (p: string) => {
-    const kind = await kindAt(p);
-    return kind !== undefined && kind !== 'symlink';
-  };
-  const symlinked = async (p: string) => (await kindAt(p)) === 'symlink';
+  }
 
-  const load = async (kind: SourceKind, p: string, names: { slug: string; town?: string }) => {
+  async load(kind: SourceKind, p: string, names: { slug: string; town?: string }): Promise<void> {
     // Synchronously: content files are small, and a promise-based read of each (open, stat,
     // read, close as four round trips through the thread pool) cost a district's check 7 %.
     const read = readRegularFile(p);
     if ('problem' in read) {
-      if (read.problem === 'hardLink') errors.push({ file: shown(p), code: 'hardLink', params: { found: String(read.links) } });
-      else if (read.problem === 'symlink') errors.push({ file: shown(p), code: 'symlink', params: { target: linkTarget(p) } });
-      else errors.push({ file: shown(p), code: read.problem });
+      if (read.problem === 'hardLink') this.errors.push({ file: this.shown(p), code: 'hardLink', params: { found: String(read.links) } });
+      else if (read.problem === 'symlink') this.errors.push({ file: this.shown(p), code: 'symlink', params: { target: linkTarget(p) } });
+      else this.errors.push({ file: this.shown(p), code: read.problem });
       return;
     }
-    const result = parseSource(kind, shown(p), read.bytes, names);
-    errors.push(...result.errors);
-    if (result.source) files.push(result.source);
-  };
-  const checkSlug = (p: string, name: string): boolean => {
+    const result = parseSource(kind, this.shown(p), read.bytes, names);
+    this.errors.push(...result.errors);
+    if (result.source) this.files.push(result.source);
+  }
+
+  checkSlug(p: string, name: string): boolean {
     if (slugPattern.test(name)) return true;
     const suggestion = slugify(name);
-    errors.push({
-      file: shown(p),
+    this.errors.push({
+      file: this.shown(p),
       code: 'slug',
       params: { found: name },
       ...(suggestion ? { hint: { code: 'slugify' as const, params: { suggestion } } } : {}),
     });
     return false;
-  };
+  }
+
   /** Markdown files of a folder; anything else is reported. */
-  const markdownFiles = async (folder: string, allowed: string) => {
+  async markdownFiles(folder: string, allowed: string): Promise<{ name: string; slug: string }[]> {
     const out: { name: string; slug: string }[] = [];
-    for (const entry of await entries(folder)) {
+    for (const entry of await this.entries(folder)) {
       const p = path.join(folder, entry.name);
       if (entry.isDir || !entry.name.endsWith('.md')) {
-        errors.push({ file: shown(p), code: 'unexpectedFile', params: { allowed } });
+        this.errors.push({ file: this.shown(p), code: 'unexpectedFile', params: { allowed } });
         continue;
       }
       const slug = entry.name.slice(0, -3);
-      if (checkSlug(p, slug)) out.push({ name: entry.name, slug });
+      if (this.checkSlug(p, slug)) out.push({ name: entry.name, slug });
     }
     return out;
-  };
+  }
 
-  const knownTop = new Set(['site.yaml', 'towns', 'incidents', 'pages']);
-  // Lists the top folder first, so a symbolic link named site.yaml or towns is reported here.
-  for (const entry of await entries(dir)) {
-    if (!knownTop.has(entry.name)) {
-      errors.push({ file: shown(path.join(dir, entry.name)), code: 'unexpectedFile', params: { allowed: 'site.yaml, towns/, incidents/, pages/' } });
+  /** Lists the top folder first, so a symbolic link named site.yaml or towns is reported here. */
+  async top(dir: string): Promise<void> {
+    const knownTop = new Set(['site.yaml', 'towns', 'incidents', 'pages']);
+    for (const entry of await this.entries(dir)) {
+      if (!knownTop.has(entry.name)) {
+        this.errors.push({ file: this.shown(path.join(dir, entry.name)), code: 'unexpectedFile', params: { allowed: 'site.yaml, towns/, incidents/, pages/' } });
+      }
     }
   }
 
-  const sitePath = path.join(dir, 'site.yaml');
-  if (await exists(sitePath)) await load('site', sitePath, { slug: '' });
-  else if (!(await symlinked(sitePath))) errors.push({ file: shown(sitePath), code: 'missingFile' });
+  async site(dir: string): Promise<void> {
+    const sitePath = path.join(dir, 'site.yaml');
+    const kind = await kindAt(sitePath);
+    // Something that is really there (a symbolic link is not, and has been reported).
+    if (kind !== undefined && kind !== 'symlink') await this.load('site', sitePath, { slug: '' });
+    else if (kind !== 'symlink') this.errors.push({ file: this.shown(sitePath), code: 'missingFile' });
+  }
 
-  const townsDir = path.join(dir, 'towns');
-  const townsKind = await kindAt(townsDir);
-  const townEntries = townsKind === 'folder' ? await entries(townsDir) : [];
-  if (townsKind === 'file' || townsKind === 'other') errors.push({ file: shown(townsDir), code: 'notFolder' });
-  else if (townEntries.length === 0 && townsKind !== 'symlink') errors.push({ file: shown(townsDir) + '/', code: 'missingFolder' });
-  for (const entry of townEntries) {
-    const townDir = path.join(townsDir, entry.name);
-    if (!entry.isDir) {
-      errors.push({ file: shown(townDir), code: 'unexpectedFile', params: { allowed: 'towns/<ort>/index.md' } });
-      continue;
+  async towns(townsDir: string): Promise<void> {
+    const townsKind = await kindAt(townsDir);
+    const townEntries = townsKind === 'folder' ? await this.entries(townsDir) : [];
+    if (townsKind === 'file' || townsKind === 'other') this.errors.push({ file: this.shown(townsDir), code: 'notFolder' });
+    else if (townEntries.length === 0 && townsKind !== 'symlink') this.errors.push({ file: this.shown(townsDir) + '/', code: 'missingFolder' });
+    for (const entry of townEntries) {
+      const townDir = path.join(townsDir, entry.name);
+      if (!entry.isDir) {
+        this.errors.push({ file: this.shown(townDir), code: 'unexpectedFile', params: { allowed: 'towns/<ort>/index.md' } });
+        continue;
+      }
+      if (this.checkSlug(townDir, entry.name)) await this.town(townDir, entry.name);
     }
-    if (!checkSlug(townDir, entry.name)) continue;
+  }
+
+  async town(townDir: string, slug: string): Promise<void> {
     const indexPath = path.join(townDir, 'index.md');
     // Listing the folder first reports a symbolic link among its files, index.md too, and a
     // folder named index.md.
-    const services = await markdownFiles(townDir, 'index.md, <dienst>.md');
+    const services = await this.markdownFiles(townDir, 'index.md, <dienst>.md');
     const indexKind = await kindAt(indexPath);
-    if (indexKind === 'file' || indexKind === 'other') await load('town', indexPath, { slug: entry.name });
-    else if (indexKind === undefined) errors.push({ file: shown(indexPath), code: 'missingFile' });
+    if (indexKind === 'file' || indexKind === 'other') await this.load('town', indexPath, { slug });
+    else if (indexKind === undefined) this.errors.push({ file: this.shown(indexPath), code: 'missingFile' });
     for (const service of services) {
       if (service.name === 'index.md') continue;
-      await load('service', path.join(townDir, service.name), { slug: service.slug, town: entry.name });
+      await this.load('service', path.join(townDir, service.name), { slug: service.slug, town: slug });
     }
   }
 
-  for (const [folder, kind] of [['incidents', 'incident'], ['pages', 'page']] as const) {
-    const folderPath = path.join(dir, folder);
-    if (!(await exists(folderPath))) continue;
-    for (const item of await markdownFiles(folderPath, `${folder}/<name>.md`)) {
-      await load(kind, path.join(folderPath, item.name), { slug: item.slug });
+  /** incidents/ or pages/, when there. */
+  async folder(folderPath: string, folder: string, kind: SourceKind): Promise<void> {
+    const there = await kindAt(folderPath);
+    if (there === undefined || there === 'symlink') return;
+    for (const item of await this.markdownFiles(folderPath, `${folder}/<name>.md`)) {
+      await this.load(kind, path.join(folderPath, item.name), { slug: item.slug });
     }
   }
-  return { files, errors };
 }
 
 /** Planned content: absolute path → the text or bytes a command is about to write. */

@@ -14,8 +14,8 @@
 import type { StatusKey } from '../schema/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Incident, Service, Site, Town } from './types.ts';
-import type { TimeValue } from './time.ts';
-import { plainText, type MarkdownText } from './markdown.ts';
+import type { TimeValue } from '../core/time.ts';
+import { plainText, type MarkdownText } from '../core/markdown.ts';
 import { createExpander, siteVocabulary, type Expander, type Expansion } from '../vocabulary/index.ts';
 
 export type SearchKind = 'town' | 'service' | 'task' | 'incident';

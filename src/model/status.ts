@@ -12,12 +12,12 @@ import type { Translate } from '../i18n/index.ts';
 import { apiVersion } from './api.ts';
 import type { ApiText, ApiTime } from './api-shape.ts';
 import { routes } from './routes.ts';
-import { statusRank } from './derive.ts';
+import { statusRank } from '../core/status.ts';
 import { capPath, feedEntries, feedPath, type FeedEntry } from './feeds.ts';
-import { createRenderer, plainText } from './markdown.ts';
+import { createRenderer, plainText } from '../core/markdown.ts';
 import type { Site } from './types.ts';
 import type { Urls } from './urls.ts';
-import { isoInZone } from './time.ts';
+import { isoInZone } from '../core/time.ts';
 
 export const statusPath = '/api/v1/status.json';
 export const statusSchemaPath = '/api/v1/schema/status.json';

@@ -5,8 +5,8 @@
  */
 import type { UrlSettings } from './urls.ts';
 import type { ChannelInput, IncidentInput, LinkInput, PageInput, ServiceInput, SiteInput, StatusKey, TaskInput, TownInput } from '../schema/index.ts';
-import type { MarkdownText } from './markdown.ts';
-import type { TimeValue } from './time.ts';
+import type { MarkdownText } from '../core/markdown.ts';
+import type { TimeValue } from '../core/time.ts';
 
 export interface Channel extends Omit<ChannelInput, 'note'> {
   note?: MarkdownText;

@@ -10,7 +10,7 @@ import { loadSite } from './site.ts';
 import { urlSettingsFromEnv, createUrls, type Urls } from './urls.ts';
 import { formatContentError } from '../schema/errors.ts';
 import { contentAttributes, translator, type ContentAttributes, type Translate } from '../i18n/index.ts';
-import { formatTime, type TimeValue } from './time.ts';
+import { formatTime, type TimeValue } from '../core/time.ts';
 import type { Site } from './types.ts';
 import type { LoadResult } from './site.ts';
 import type { UrlSettings } from './urls.ts';

@@ -9,8 +9,8 @@ import type { ContentError } from '../schema/errors.ts';
 import { fieldName } from '../schema/errors.ts';
 
 /**
- * C0 control characters except tab, line feed and carriage return; and DEL (contract 1.2). With
- * them the two characters that are no text at all (U+FFFE, U+FFFF) and halves of a surrogate
+ * C0 control characters except tab, line feed and carriage return; and DEL (content format
+ * 1.2). With them the two characters that are no text at all (U+FFFE, U+FFFF) and halves of a surrogate
  * pair (only a YAML escape such as `"\uD800"` can write one): XML has no place for any of them,
  * so each would make the feeds unreadable.
  */

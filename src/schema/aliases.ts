@@ -1,5 +1,5 @@
 /**
- * `aliases` (contract 1.2): an old address that keeps working as a redirect page. An alias may
+ * `aliases` (content format 1.2, docs/content-format.md): an old address that keeps working as a redirect page. An alias may
  * only name a free path inside the site: not a page or file the build writes itself, not a
  * dotfile (`.htaccess`), no `.`, `..`, empty or percent-encoded parts. One function per rule;
  * each returns the error code when the rule is broken.

@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import { translator, type Language, type Translate } from '../i18n/index.ts';
-import { markdownBlocks } from '../model/markdown.ts';
-import { timeInputPattern } from './index.ts';
+import { markdownBlocks } from '../core/markdown.ts';
+import { timeInputPattern } from '../core/time.ts';
 
 /**
  * Every error code with the parameters its message is filled with: the one list of codes. Each
@@ -375,88 +375,29 @@ interface Located {
   valueAt: (path: FieldPath) => unknown;
 }
 
+type Base = Pick<ContentError, 'file' | 'line' | 'field'>;
+
 /** One zod issue → one or more content errors (one per unknown key). */
 export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKeys: (path: FieldPath) => string[]): ContentError[] {
   const path = issue.path;
-  const base = { file: where.file, line: where.lineOf(path), field: fieldName(path) };
+  const base: Base = { file: where.file, line: where.lineOf(path), field: fieldName(path) };
   const found = where.valueAt(path);
   switch (issue.code) {
-    case 'unrecognized_keys': {
-      const allowed = allowedKeys(path);
-      return issue.keys.map((key) => {
-        const suggestion = closest(key, allowed);
-        return {
-          file: where.file,
-          line: where.lineOf([...path, key]) ?? base.line,
-          field: fieldName([...path, key]),
-          code: 'unknownField' as const,
-          params: { allowed: allowed.join(', ') },
-          ...(suggestion ? { hint: { code: 'didYouMean' as const, params: { suggestion } } } : {}),
-        };
-      });
-    }
-    case 'invalid_value': {
-      const allowed = issue.values.map(String);
-      // Zod reports a missing enum field (`status:` left out or empty) as a wrong value.
-      if (found === undefined || found === null) {
-        const example = examples[String(path[path.length - 1] ?? '')];
-        return [{ ...base, code: 'required', ...(example ? { hint: { code: 'example', params: { example } } } : {}) }];
-      }
-      const suggestion = typeof found === 'string' ? suggest(found, allowed) : undefined;
-      return [
-        {
-          ...base,
-          code: 'enum',
-          params: { found: describeFound(found), allowed: allowed.join(', ') },
-          ...(suggestion ? { hint: { code: 'didYouMean', params: { suggestion } } } : {}),
-        },
-      ];
-    }
-    case 'invalid_type': {
-      if (found === undefined || found === null) {
-        const key = String(path[path.length - 1] ?? '');
-        const example = examples[key];
-        return [{ ...base, code: 'required', ...(example ? { hint: { code: 'example', params: { example } } } : {}) }];
-      }
-      const example = examples[String(path[path.length - 1] ?? '')];
-      const hint =
-        typeof found === 'string' || typeof found === 'number'
-          ? example && issue.expected !== 'string'
-            ? { hint: { code: 'example' as const, params: { example } } }
-            : {}
-          : { hint: { code: 'quote' as const } };
-      return [
-        {
-          ...base,
-          code: 'type',
-          params: { found: describeFound(found), foundType: typeWord(found), expected: String(issue.expected) },
-          ...hint,
-        },
-      ];
-    }
+    case 'unrecognized_keys':
+      return unknownKeys(issue, where, allowedKeys(path), base);
+    case 'invalid_value':
+      return [wrongValue(issue, found, base)];
+    case 'invalid_type':
+      return [wrongType(issue, found, base)];
     case 'too_small':
-      // The only list with a minimum length: a `vocabulary:` group of one word.
-      if (issue.origin === 'array') {
-        const words = Array.isArray(found) ? found.map(String).join(', ') : describeFound(found);
-        return [{ ...base, code: 'vocabularyGroup', params: { found: words }, hint: { code: 'example', params: { example: '- [Trauung, Eheschließung]' } } }];
-      }
-      if (typeof found === 'string') return [{ ...base, code: 'empty' }];
-      // `positive()` is "more than 0": for the whole numbers of the format, at least 1.
-      return [{ ...base, code: 'tooSmall', params: { found: describeFound(found), minimum: String(Number(issue.minimum) + (issue.inclusive ? 0 : 1)) } }];
+      return [tooSmall(issue, found, base)];
     case 'invalid_format':
       if ('pattern' in issue && issue.pattern === String(timeInputPattern)) {
         return [{ ...base, code: 'time', params: { found: describeFound(found) } }];
       }
       return [{ ...base, code: 'type', params: { found: describeFound(found), foundType: typeWord(found), expected: 'string' } }];
     case 'invalid_union':
-      return [
-        {
-          ...base,
-          code: 'type',
-          params: { found: describeFound(found), foundType: typeWord(found), expected: 'string' },
-          hint: { code: 'quote' },
-        },
-      ];
+      return [{ ...base, code: 'type', params: { found: describeFound(found), foundType: typeWord(found), expected: 'string' }, hint: { code: 'quote' } }];
     case 'custom': {
       // A refinement in the schema names its own message (`params: { code: 'editorRepo' }`).
       const code = (issue.params as { code?: FoundCode } | undefined)?.code;
@@ -467,4 +408,62 @@ export function issueToErrors(issue: z.core.$ZodIssue, where: Located, allowedKe
     default:
       return [{ ...base, code: 'type', params: { found: describeFound(found), foundType: typeWord(found), expected: issue.message } }];
   }
+}
+
+/** A field the schema does not know, with the closest allowed one. */
+function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys, where: Located, allowed: string[], base: Base): ContentError[] {
+  return issue.keys.map((key) => {
+    const suggestion = closest(key, allowed);
+    return {
+      file: where.file,
+      line: where.lineOf([...issue.path, key]) ?? base.line,
+      field: fieldName([...issue.path, key]),
+      code: 'unknownField' as const,
+      params: { allowed: allowed.join(', ') },
+      ...(suggestion ? { hint: { code: 'didYouMean' as const, params: { suggestion } } } : {}),
+    };
+  });
+}
+
+/** A required field left out, with an example of it when there is one. */
+function required(path: FieldPath, base: Base): ContentError {
+  const example = examples[String(path[path.length - 1] ?? '')];
+  return { ...base, code: 'required', ...(example ? { hint: { code: 'example', params: { example } } } : {}) };
+}
+
+/** A value outside a list of choices. Zod reports a missing enum field (`status:` left out or empty) as one too. */
+function wrongValue(issue: z.core.$ZodIssueInvalidValue, found: unknown, base: Base): ContentError {
+  const allowed = issue.values.map(String);
+  if (found === undefined || found === null) return required(issue.path, base);
+  const suggestion = typeof found === 'string' ? suggest(found, allowed) : undefined;
+  return {
+    ...base,
+    code: 'enum',
+    params: { found: describeFound(found), allowed: allowed.join(', ') },
+    ...(suggestion ? { hint: { code: 'didYouMean', params: { suggestion } } } : {}),
+  };
+}
+
+/** A value of the wrong kind (a list where a text belongs, …), or a required field left out. */
+function wrongType(issue: z.core.$ZodIssueInvalidType, found: unknown, base: Base): ContentError {
+  if (found === undefined || found === null) return required(issue.path, base);
+  const example = examples[String(issue.path[issue.path.length - 1] ?? '')];
+  const hint =
+    typeof found === 'string' || typeof found === 'number'
+      ? example && issue.expected !== 'string'
+        ? { hint: { code: 'example' as const, params: { example } } }
+        : {}
+      : { hint: { code: 'quote' as const } };
+  return { ...base, code: 'type', params: { found: describeFound(found), foundType: typeWord(found), expected: String(issue.expected) }, ...hint };
+}
+
+function tooSmall(issue: z.core.$ZodIssueTooSmall, found: unknown, base: Base): ContentError {
+  // The only list with a minimum length: a `vocabulary:` group of one word.
+  if (issue.origin === 'array') {
+    const words = Array.isArray(found) ? found.map(String).join(', ') : describeFound(found);
+    return { ...base, code: 'vocabularyGroup', params: { found: words }, hint: { code: 'example', params: { example: '- [Trauung, Eheschließung]' } } };
+  }
+  if (typeof found === 'string') return { ...base, code: 'empty' };
+  // `positive()` is "more than 0": for the whole numbers of the format, at least 1.
+  return { ...base, code: 'tooSmall', params: { found: describeFound(found), minimum: String(Number(issue.minimum) + (issue.inclusive ? 0 : 1)) } };
 }

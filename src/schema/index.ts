@@ -5,10 +5,11 @@
  * the site's country, references between files) live in `rules.ts`, next to this file.
  */
 import { z } from 'zod';
+import { statusKeys } from '../core/status.ts';
+import { timeInputPattern } from '../core/time.ts';
 
 /** The status vocabulary of services, tasks and towns. */
-export const statusKeys = ['normal', 'limited', 'deferred', 'unavailable'] as const;
-export type StatusKey = (typeof statusKeys)[number];
+export { statusKeys, type StatusKey } from '../core/status.ts';
 
 /** Channels (ways to reach someone) have no "deferred". */
 export const channelStatusKeys = ['normal', 'limited', 'unavailable'] as const;
@@ -46,12 +47,6 @@ const wholeNumber = z.preprocess(
 const listOf = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item));
 
-/**
- * A date (`2023-11-06`) or date-time (`2023-11-03 14:17`, with seconds, or with an offset).
- * Kept as written here; `model/time.ts` resolves it in the site's time zone.
- */
-export const timeInputPattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 const timeInput = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().regex(timeInputPattern));
 
 /** Any value a phone number may be written as; YAML turns `115` into a number. */

@@ -1,22 +1,22 @@
 /**
- * The rules of the contract that a zod shape cannot express alone: times in the site's time
- * zone and not in the future, phone numbers for the site's country, e-mail and URL values,
- * Markdown without HTML or foreign link schemes, and the references between files.
+ * The rules of single fields of the content format (docs/content-format.md) that a zod shape
+ * cannot express alone: times in the site's time zone and not in the future, phone numbers for
+ * the site's country, e-mail and URL values, Markdown without HTML or foreign link schemes, and
+ * references to other files. The rules between files are in cross-file.ts.
  * Each check records a `ContentError` and returns the resolved value (or undefined).
  */
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { ContentError, FieldPath } from './errors.ts';
 import { closest, fieldName } from './errors.ts';
-import { parseTime, formatTime, type TimeValue } from '../model/time.ts';
-import { parsePhone } from '../model/phone.ts';
-import { inspectMarkdown } from '../model/markdown.ts';
+import { parseTime, formatTime, type TimeValue } from '../core/time.ts';
+import { parsePhone } from '../core/phone.ts';
+import { inspectMarkdown } from '../core/markdown.ts';
 import type { ChannelInput } from './index.ts';
 import type { SourceFile } from '../model/read.ts';
 import { translator, type Language } from '../i18n/index.ts';
-import { ownPath } from '../model/targets.ts';
 import { isSitePathUrl, type SiteLink } from './links.ts';
 import { channelUrlSchemes, emailAddress, linkUrlSchemes } from './field-rules.ts';
-import { deriveTownStatus, isTownStatusTooGood } from '../model/derive.ts';
+import { deriveTownStatus, isTownStatusTooGood } from '../core/status.ts';
 import type { StatusKey } from './index.ts';
 import { aliasRules, normaliseAlias } from './aliases.ts';
 
@@ -29,6 +29,8 @@ export interface RuleContext {
   errors: ContentError[];
   /** Links inside the site, collected while checking texts; checked once every page is known. */
   links?: SiteLink[];
+  /** The page a content file makes, where its relative links would resolve (`ownPath` in the model). */
+  pageOf: (source: SourceFile) => string;
 }
 
 function at(_ctx: RuleContext, source: SourceFile, field: FieldPath): Pick<ContentError, 'file' | 'line' | 'field'> {
@@ -55,7 +57,7 @@ export function checkTime(ctx: RuleContext, source: SourceFile, field: FieldPath
 /** Inline Markdown (one paragraph) or a body; `lineBase` is the 1-based line the text starts on. */
 export function checkMarkdown(ctx: RuleContext, source: SourceFile, field: FieldPath, text: string, inline: boolean, lineBase?: number): void {
   const base = lineBase ?? source.lineOf(field) ?? 1;
-  const onLink = ctx.links && ((href: string, line: number) => ctx.links!.push({ file: source.file, line: base + line, field: fieldName(field) || undefined, href, page: ownPath(source) }));
+  const onLink = ctx.links && ((href: string, line: number) => ctx.links!.push({ file: source.file, line: base + line, field: fieldName(field) || undefined, href, page: ctx.pageOf(source) }));
   for (const problem of inspectMarkdown(text, inline, onLink)) {
     const where = { file: source.file, line: base + problem.line, field: fieldName(field) };
     if (problem.kind === 'html') ctx.errors.push({ ...where, code: 'markdownHtml', params: { found: problem.found } });
@@ -121,7 +123,7 @@ export function checkChannel(ctx: RuleContext, source: SourceFile, field: FieldP
     case 'web':
       // 1.1: a page of this site (`/soest/formulare/`) is checked like a link and gets the base path later.
       if (isSitePathUrl(value)) {
-        ctx.links?.push({ ...at(ctx, source, valueField), href: value, page: ownPath(source) });
+        ctx.links?.push({ ...at(ctx, source, valueField), href: value, page: ctx.pageOf(source) });
         return value;
       }
       return checkUrl(ctx, source, valueField, value, true);
@@ -133,7 +135,7 @@ export function checkChannel(ctx: RuleContext, source: SourceFile, field: FieldP
 /**
  * An alias: a free site path such as `/buergerbuero-soest/` (the rules in `aliases.ts`),
  * normalised (a folder gets a trailing slash, `…/index.html` is its folder). Whether the path is
- * free is decided once every page is known (`collectRedirects` in site.ts).
+ * free is decided once every page is known (`checkAliasCollisions` in cross-file.ts).
  */
 export function checkAlias(ctx: RuleContext, source: SourceFile, field: FieldPath, written: string): string | undefined {
   for (const rule of aliasRules) {

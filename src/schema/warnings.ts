@@ -5,9 +5,9 @@
  * the same moment the pages use for "possibly outdated".
  */
 import { fieldName, warningAt, type ContentWarning, type FieldPath, type WarningCode, type WarningParams } from './errors.ts';
-import { isStale } from '../model/derive.ts';
-import { formatTime, type TimeValue } from '../model/time.ts';
-import { plainText } from '../model/markdown.ts';
+import { isStale } from '../core/stale.ts';
+import { formatTime, type TimeValue } from '../core/time.ts';
+import { plainText } from '../core/markdown.ts';
 import { messagesOf, editorLanguage, editorLanguages, translator } from '../i18n/index.ts';
 import type { StatusKey } from './index.ts';
 import type { Channel, Service, Site, Town } from '../model/types.ts';

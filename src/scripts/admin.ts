@@ -242,8 +242,8 @@ async function publishedBuild(settings: AdminSettings): Promise<BuildInfo | unde
   }
 }
 
-/** A small panel at the bottom of the editor: "Ist es online?". */
-function watchPublication(settings: AdminSettings, say: (word: EditorWord, params?: Record<string, string | number>) => string): void {
+/** The panel that says what became of the last save, hidden until there is something to say. */
+function livePanel(say: (word: EditorWord, params?: Record<string, string | number>) => string): HTMLElement {
   const panel = document.createElement('section');
   panel.id = 'aushang-live';
   panel.setAttribute('aria-label', say('editor.live.title'));
@@ -253,14 +253,12 @@ function watchPublication(settings: AdminSettings, say: (word: EditorWord, param
   style.textContent = `#aushang-live{position:fixed;z-index:1000;left:16px;bottom:16px;max-width:34rem;padding:12px 16px;border-radius:8px;font:15px/1.45 system-ui,sans-serif;background:#fff;color:#1a1a1a;border:2px solid #555;box-shadow:0 2px 12px rgb(0 0 0/.25)}#aushang-live[data-state=published]{border-color:#1b7a36}#aushang-live[data-state=refused]{border-color:#b00020}#aushang-live h2{margin:0 0 4px;font-size:15px}#aushang-live p{margin:0}#aushang-live ul{margin:6px 0 0;padding-left:20px}#aushang-live button{margin-top:8px;font:inherit}`;
   document.head.append(style);
   document.body.append(panel);
+  return panel;
+}
 
-  const prefix = `${settings.contentFolder}/`;
-  let last: { path: string; file: string; at: number } | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(settings.language === 'de' ? 'de-DE' : 'en-GB', { timeZone: settings.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-
-  const show = (state: string, message: string, problems: BuildInfo['heldBack'] = []) => {
+/** Shows a state, a message and the held-back files' errors in the panel. */
+function liveMessage(panel: HTMLElement, say: (word: EditorWord, params?: Record<string, string | number>) => string) {
+  return (state: string, message: string, problems: BuildInfo['heldBack'] = []) => {
     panel.dataset.state = state;
     panel.replaceChildren();
     const heading = document.createElement('h2');
@@ -282,6 +280,19 @@ function watchPublication(settings: AdminSettings, say: (word: EditorWord, param
     }
     panel.hidden = false;
   };
+}
+
+/** A small panel at the bottom of the editor: "Ist es online?". */
+function watchPublication(settings: AdminSettings, say: (word: EditorWord, params?: Record<string, string | number>) => string): void {
+  const panel = livePanel(say);
+
+  const prefix = `${settings.contentFolder}/`;
+  let last: { path: string; file: string; at: number } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(settings.language === 'de' ? 'de-DE' : 'en-GB', { timeZone: settings.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+  const show = liveMessage(panel, say);
 
   const look = async () => {
     clearTimeout(timer);

@@ -1,5 +1,5 @@
 /**
- * A query analysed like the pages are (issue 20), then searched: the search page's whole query
+ * A query analysed like the pages are (README, "Queries analysed like pages"), then searched: the search page's whole query
  * pipeline, pure but for the two things it is given (Pagefind's search and the build's word
  * list), so that tests run it against a real index in Node exactly as the browser does.
  *

@@ -7,7 +7,7 @@
  * the moment comes. Part of every page's script (`page.ts`); does nothing on a page without a
  * Stand; no framework.
  */
-import { isStaleAt } from '../model/stale.ts';
+import { isStaleAt } from '../core/stale.ts';
 
 const box = document.querySelector<HTMLElement>('[data-stale-from]');
 

@@ -79,9 +79,8 @@ function compoundIndex(splitter: Splitter, words: Iterable<string>, key: (word: 
   return index;
 }
 
-export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderInput): Expander {
-  const endings = vocabulary?.endings ?? defaultEndings;
-  const key = (word: string) => keyOf(word, endings);
+/** The groups of synonyms, by the key of a one-word member and by the first key of a phrase. */
+function indexGroups(memberLists: readonly (readonly string[])[], key: (word: string) => string) {
   const groups: Group[] = [];
   /** One-word member key → groups; first key of a phrase → groups. */
   const byKey = new Map<string, number[]>();
@@ -91,7 +90,7 @@ export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderIn
     if (!list) map.set(k, [index]);
     else if (list[list.length - 1] !== index) list.push(index);
   };
-  for (const members of [...(vocabulary?.groups ?? []), ...siteGroups]) {
+  for (const members of memberLists) {
     const index = groups.length;
     const group: Group = { words: [], phrases: [] };
     for (const member of members) {
@@ -106,19 +105,34 @@ export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderIn
     group.words = [...new Set(group.words)];
     groups.push(group);
   }
+  return { groups, byKey, byPhraseStart };
+}
 
-  let splitter: Splitter | undefined;
-  let compoundsByHead = new Map<string, Compound[]>();
-  if (vocabulary?.compounds) {
-    const reviewed = new Set<string>();
-    for (const members of vocabulary.groups) for (const member of members) for (const w of wordsOf(member)) reviewed.add(w);
-    for (const w of vocabulary.compounds.parts) for (const word of wordsOf(w)) reviewed.add(word);
-    const site = new Set<string>();
-    for (const members of siteGroups) for (const member of members) for (const w of wordsOf(member)) site.add(w);
-    for (const text of siteTexts) for (const w of wordsOf(text)) site.add(w);
-    splitter = createSplitter(vocabulary.compounds, reviewed, site);
-    compoundsByHead = compoundIndex(splitter, [...reviewed, ...site], key);
-  }
+/** The splitter of compounds for the reviewed words and the site's own, and the compounds it knows by head. */
+function compoundsOf(
+  groups: Vocabulary['groups'],
+  compounds: NonNullable<Vocabulary['compounds']>,
+  siteGroups: ExpanderInput['siteGroups'],
+  siteTexts: ExpanderInput['siteTexts'],
+  key: (word: string) => string,
+): { splitter: Splitter; compoundsByHead: Map<string, Compound[]> } {
+  const reviewed = new Set<string>();
+  for (const members of groups) for (const member of members) for (const w of wordsOf(member)) reviewed.add(w);
+  for (const w of compounds.parts) for (const word of wordsOf(w)) reviewed.add(word);
+  const site = new Set<string>();
+  for (const members of siteGroups) for (const member of members) for (const w of wordsOf(member)) site.add(w);
+  for (const text of siteTexts) for (const w of wordsOf(text)) site.add(w);
+  const splitter = createSplitter(compounds, reviewed, site);
+  return { splitter, compoundsByHead: compoundIndex(splitter, [...reviewed, ...site], key) };
+}
+
+export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderInput): Expander {
+  const endings = vocabulary?.endings ?? defaultEndings;
+  const key = (word: string) => keyOf(word, endings);
+  const { groups, byKey, byPhraseStart } = indexGroups([...(vocabulary?.groups ?? []), ...siteGroups], key);
+  const { splitter, compoundsByHead } = vocabulary?.compounds
+    ? compoundsOf(vocabulary.groups, vocabulary.compounds, siteGroups, siteTexts, key)
+    : { splitter: undefined, compoundsByHead: new Map<string, Compound[]>() };
 
   const piecesMemo = new Map<string, string[]>();
   const piecesOf = (word: string) => {

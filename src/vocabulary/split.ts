@@ -43,13 +43,7 @@ export function createSplitter(rules: CompoundRules, reviewed: ReadonlySet<strin
   const linkers = ['', ...rules.linkers];
   const known = (part: string) => !notParts.has(part) && (reviewed.has(part) || (part.length > MIN_PART && siteWords.has(part)));
 
-  /** The dictionary word a modifier stands for: itself, its verb (sperr → sperren) or its -e form (schul → schule). */
-  const modifierWord = (piece: string): string | undefined => {
-    if (piece.length < MIN_PART || notParts.has(piece)) return undefined;
-    if (known(piece)) return piece;
-    for (const ending of ['en', 'n', 'e']) if (known(piece + ending)) return piece + ending;
-    return undefined;
-  };
+  const modifierWord = (piece: string) => modifierWordOf(piece, known, notParts);
 
   const memo = new Map<string, Segmentation | null>();
 
@@ -95,17 +89,31 @@ export function createSplitter(rules: CompoundRules, reviewed: ReadonlySet<strin
       const pieces = new Set(found.parts);
       // A part that is itself a compound (führerschein in Führerscheinstelle) gives its parts too.
       for (const part of found.parts) for (const piece of this.pieces(part)) pieces.add(piece);
-      // Shorter compounds inside: neighbouring parts as they stand in the word.
-      for (let from = 0; from < found.spans.length; from++) {
-        for (let to = from + 2; to <= found.spans.length; to++) {
-          if (from === 0 && to === found.spans.length) continue;
-          const inner = found.spans.slice(from, to - 1).join('') + found.parts[to - 1]!;
-          if (known(inner)) pieces.add(inner);
-        }
-      }
+      for (const inner of innerCompounds(found, known)) pieces.add(inner);
       return [...pieces];
     },
   };
+}
+
+/** The dictionary word a modifier stands for: itself, its verb (sperr → sperren) or its -e form (schul → schule). */
+function modifierWordOf(piece: string, known: (part: string) => boolean, notParts: ReadonlySet<string>): string | undefined {
+  if (piece.length < MIN_PART || notParts.has(piece)) return undefined;
+  if (known(piece)) return piece;
+  for (const ending of ['en', 'n', 'e']) if (known(piece + ending)) return piece + ending;
+  return undefined;
+}
+
+/** Shorter compounds inside a segmented word: neighbouring parts as they stand in the word. */
+function innerCompounds(found: Segmentation, known: (part: string) => boolean): string[] {
+  const inner: string[] = [];
+  for (let from = 0; from < found.spans.length; from++) {
+    for (let to = from + 2; to <= found.spans.length; to++) {
+      if (from === 0 && to === found.spans.length) continue;
+      const word = found.spans.slice(from, to - 1).join('') + found.parts[to - 1]!;
+      if (known(word)) inner.push(word);
+    }
+  }
+  return inner;
 }
 
 function better(a: Segmentation, b: Segmentation): boolean {

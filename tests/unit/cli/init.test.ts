@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { loadCatalogue, servicesFor } from '../../../src/catalogue/index.ts';
 import { completePackageJson, initSite, InitError, resolveSettings, siteScripts } from '../../../src/init/index.ts';
 import { loadSite } from '../../../src/model/site.ts';
-import { editorTime } from '../../../src/model/time.ts';
+import { editorTime } from '../../../src/core/time.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const now = Date.parse('2026-12-02T08:30:00Z');

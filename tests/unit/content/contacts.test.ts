@@ -4,7 +4,7 @@
  * web; link URLs.
  */
 import { describe, expect, test } from 'vitest';
-import { parsePhone } from '../../../src/model/phone.ts';
+import { parsePhone } from '../../../src/core/phone.ts';
 import { output, service, site, text, town } from '../support/content.ts';
 
 const channel = (kind: string, value: string, status = 'normal') => `  - channel: ${kind}\n    status: ${status}\n    value: ${value}\n`;

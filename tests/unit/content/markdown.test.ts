@@ -4,7 +4,7 @@
  * http:, mailto:, tel: or site-relative, and site-relative links get the base path.
  */
 import { describe, expect, test } from 'vitest';
-import { createRenderer, inspectMarkdown, isAllowedHref, plainText } from '../../../src/model/markdown.ts';
+import { createRenderer, inspectMarkdown, isAllowedHref, plainText } from '../../../src/core/markdown.ts';
 import { createUrls } from '../../../src/model/urls.ts';
 import { incident, md, output, service, site, text, town } from '../support/content.ts';
 

@@ -3,7 +3,7 @@
  * status of a town (required without services, derived with them).
  */
 import { describe, expect, test } from 'vitest';
-import { bestTownStatus, deriveTownStatus, isBetterStatus, isTownStatusTooGood } from '../../../src/model/derive.ts';
+import { bestTownStatus, deriveTownStatus, isBetterStatus, isTownStatusTooGood } from '../../../src/core/status.ts';
 import { incident, md, output, service, site, town } from '../support/content.ts';
 
 describe('incidents', () => {

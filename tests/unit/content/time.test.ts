@@ -5,7 +5,7 @@
  * These tests run under TZ=UTC and TZ=America/New_York with the same expectations.
  */
 import { describe, expect, test } from 'vitest';
-import { formatTime, isValidTimeZone, parseTime, type TimeValue } from '../../../src/model/time.ts';
+import { formatTime, isValidTimeZone, parseTime, type TimeValue } from '../../../src/core/time.ts';
 import { messagesOf, languages, translator, type Language } from '../../../src/i18n/index.ts';
 import { incident, NOW, output, service, site, text, town } from '../support/content.ts';
 

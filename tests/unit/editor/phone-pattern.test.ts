@@ -5,7 +5,7 @@
  * without area code are refused.
  */
 import { describe, expect, test } from 'vitest';
-import { parsePhone, phonePattern } from '../../../src/model/phone.ts';
+import { parsePhone, phonePattern } from '../../../src/core/phone.ts';
 
 const pattern = new RegExp(phonePattern('DE'));
 

@@ -1,6 +1,7 @@
 /** A quiet site is a ready site: when it is quiet, what the home page shows, and that quiet notices do not age. */
 import { describe, expect, test } from 'vitest';
-import { hasOpenIncident, isQuietService, isQuietSite, isQuietTown, isStale, reachContacts } from '../../../src/model/derive.ts';
+import { isStale } from '../../../src/core/stale.ts';
+import { hasOpenIncident, isQuietService, isQuietSite, isQuietTown, reachContacts } from '../../../src/model/derive.ts';
 import { incident, md, site, text } from '../support/content.ts';
 
 const quietTown = (name: string, extra = '') => md(`name: ${name}\nkind: Gemeinde\nupdated: 2023-11-03 14:17\nsummary: Alles wie gewohnt.\n${extra}`);

@@ -37,7 +37,7 @@ import {
   type ContentProblem,
   type Hint,
 } from '../../../src/schema/errors.ts';
-import { markdownBlocks } from '../../../src/model/markdown.ts';
+import { markdownBlocks } from '../../../src/core/markdown.ts';
 import { accessRoles } from '../../../src/model/derive.ts';
 import { editErrorCodes } from '../../../src/cli/edit.ts';
 import { base, load, messages, service, site, town } from '../support/content.ts';
@@ -56,7 +56,7 @@ const hint = (code: string, names: readonly string[]) => ({ code, params: sample
 const interfaceOnly = { tr, ar, uk, ru } as const;
 const interfaceKeys = Object.keys(de).filter((key) => !isEditorKey(key)).sort();
 
-describe('catalogs', () => {
+describe('message catalogues', () => {
   test('German and English have the same keys', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
   });
@@ -79,7 +79,7 @@ describe('catalogs', () => {
   });
 
   test('no string is empty', () => {
-    for (const catalog of [de, en, ...Object.values(interfaceOnly)]) for (const [key, value] of Object.entries(catalog)) expect(value.trim(), key).not.toBe('');
+    for (const catalogue of [de, en, ...Object.values(interfaceOnly)]) for (const [key, value] of Object.entries(catalogue)) expect(value.trim(), key).not.toBe('');
   });
 
   test('every interface language can be chosen in site.yaml, and each names its own language and locale', () => {

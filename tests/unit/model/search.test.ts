@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { incidentRecord, searchExpander, serviceRecord, taskMetaKey, townRecord } from '../../../src/model/search.ts';
 import { translator } from '../../../src/i18n/index.ts';
-import type { TimeValue } from '../../../src/model/time.ts';
+import type { TimeValue } from '../../../src/core/time.ts';
 import { site } from '../support/content.ts';
 import { smallSite } from './small-site.ts';
 

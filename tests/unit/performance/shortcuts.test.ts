@@ -6,8 +6,8 @@
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { createRenderer, inspectMarkdown, isAllowedHref, plainText } from '../../../src/model/markdown.ts';
-import { offsetAt } from '../../../src/model/time.ts';
+import { createRenderer, inspectMarkdown, isAllowedHref, plainText } from '../../../src/core/markdown.ts';
+import { offsetAt } from '../../../src/core/time.ts';
 import { controlCharacter, hasControlCharacter } from '../../../src/model/yaml-safety.ts';
 import { getView, handOver } from '../../../src/model/view.ts';
 import { urlSettingsFromEnv } from '../../../src/model/urls.ts';

@@ -3,9 +3,10 @@
  * check's warning (`isStale`) and the browser script (`isStaleAt`) share.
  */
 import { describe, expect, test } from 'vitest';
-import { isStale, standNote } from '../../../src/model/derive.ts';
-import { isStaleAt, staleFrom } from '../../../src/model/stale.ts';
-import type { TimeValue } from '../../../src/model/time.ts';
+import { isStale } from '../../../src/core/stale.ts';
+import { standNote } from '../../../src/model/derive.ts';
+import { isStaleAt, staleFrom } from '../../../src/core/stale.ts';
+import type { TimeValue } from '../../../src/core/time.ts';
 
 const HOUR = 3_600_000;
 /** Friday, 3 November 2023, 14:17 in Berlin. */

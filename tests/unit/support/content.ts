@@ -15,7 +15,7 @@ import type { Language } from '../../../src/i18n/index.ts';
 import type { Site } from '../../../src/model/types.ts';
 import type { PageContext } from '../../../src/model/page-data.ts';
 import { translator as i18nTranslator } from '../../../src/i18n/index.ts';
-import { formatTime } from '../../../src/model/time.ts';
+import { formatTime } from '../../../src/core/time.ts';
 import { createUrls } from '../../../src/model/urls.ts';
 
 /** 2023-11-04 13:00 in Europe/Berlin. */

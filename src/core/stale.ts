@@ -1,8 +1,10 @@
 /**
  * "Possibly outdated", decided from a notice's "Stand" and the site's `staleAfterHours`: at
  * build time (the pages, `check`'s warning) and again when the page is read (the browser
- * script `src/scripts/stand.ts`, which bundles this module). No imports, so the script stays tiny.
+ * script `src/scripts/stand.ts`, which bundles this module). No imports but a type, so the
+ * script stays tiny.
  */
+import type { TimeValue } from './time.ts';
 
 /** The moment a notice with this "Stand" (milliseconds) becomes possibly outdated. */
 export function staleFrom(stand: number, staleAfterHours: number): number {
@@ -12,4 +14,13 @@ export function staleFrom(stand: number, staleAfterHours: number): number {
 /** Whether a notice read (or built) at `now` is possibly outdated: later than `staleFrom`. */
 export function isStaleAt(staleFromMs: number, now: number): boolean {
   return now > staleFromMs;
+}
+
+/**
+ * Whether a notice is older than the site's `staleAfterHours` at build time. A quiet notice
+ * (everything works, no open incident concerns it) does not age: a site prepared months ahead
+ * stays correct.
+ */
+export function isStale(updated: TimeValue, builtAt: number, staleAfterHours: number, quiet = false): boolean {
+  return !quiet && isStaleAt(staleFrom(updated.instant, staleAfterHours), builtAt);
 }

@@ -4,8 +4,14 @@
  * wall-clock time in the site's time zone, in summer time too; the machine's own time zone
  * never matters. Formatting goes through `Intl` with an explicit time zone.
  */
-import { timeInputPattern } from '../schema/index.ts';
 import { format, type Translate } from '../i18n/index.ts';
+
+/**
+ * A date (`2023-11-06`) or date-time (`2023-11-03 14:17`, with seconds, or with an offset).
+ * The schema keeps it as written; `parseTime` below resolves it in the site's time zone.
+ */
+export const timeInputPattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** A time as the site uses it. */
 export interface TimeValue {

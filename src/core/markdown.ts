@@ -4,7 +4,6 @@
  * links get the base path, external ones `rel="noopener noreferrer"`.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
-import { markdownLinkSchemes } from '../schema/field-rules.ts';
 
 /** Markdown as written and as HTML: every text object carries both (also in the API). */
 export interface MarkdownText {
@@ -18,7 +17,11 @@ export type MarkdownProblem =
   | { kind: 'block'; found: MarkdownBlock; line: number }
   | { kind: 'image'; found: string; line: number };
 
-/** The schemes of `markdownLinkSchemes` (src/schema/field-rules.ts, shared with the web editor). */
+/**
+ * Schemes a Markdown link in a text may have (else it is a site path, checked to exist); the web
+ * editor's patterns (src/schema/field-rules.ts) are made from the same list.
+ */
+export const markdownLinkSchemes = ['https:', 'http:', 'mailto:', 'tel:'] as const;
 const allowedSchemes = new RegExp(`^(${markdownLinkSchemes.join('|')})`, 'i');
 
 /** Whether a link target is allowed: a permitted scheme, or a path on this site. */
