@@ -6,18 +6,9 @@
  * check decides on the changed file (`checkPlanned` in change.ts), with the schema's own
  * message and its "did you mean".
  */
-import type { z } from 'zod';
 import { channelSchema, serviceSchema } from '../schema/index.ts';
+import { choicesOf } from '../schema/choices.ts';
 import { editorLanguage, type Language } from '../i18n/index.ts';
-
-/** The choices of an enum field, through `.optional()`, `.default()` and pipes. */
-export function choicesOf(field: z.ZodType): readonly string[] {
-  const def = (field as unknown as { def: { type: string; innerType?: z.ZodType; out?: z.ZodType; entries?: Record<string, string> } }).def;
-  if (def.type === 'enum' && def.entries) return Object.values(def.entries);
-  const inner = def.innerType ?? def.out;
-  if (!inner) throw new Error(`not a choice of values: a zod ${def.type}`);
-  return choicesOf(inner);
-}
 
 /** `normal, limited, deferred oder unavailable` in the editor's language. */
 export function oneOf(language: Language, values: readonly string[]): string {

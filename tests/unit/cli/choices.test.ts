@@ -1,9 +1,11 @@
 /**
- * The values of the commands' options come from the content schema (src/cli/choices.ts): a
+ * The values of the commands' options come from the content schema (src/schema/choices.ts,
+ * src/cli/choices.ts): a
  * status added to or removed from the schema changes the help texts and comments with it.
  */
 import { describe, expect, test } from 'vitest';
-import { choiceParams, choicesOf, oneOf } from '../../../src/cli/choices.ts';
+import { choiceParams, oneOf } from '../../../src/cli/choices.ts';
+import { choicesOf } from '../../../src/schema/choices.ts';
 import { channelKinds, channelSchema, channelStatusKeys, pageRoles, pageSchema, serviceSchema, siteSchema, statusKeys, townSchema } from '../../../src/schema/index.ts';
 
 describe('choicesOf', () => {

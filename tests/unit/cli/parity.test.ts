@@ -7,7 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { choicesOf } from '../../../src/cli/choices.ts';
+import { choicesOf } from '../../../src/schema/choices.ts';
 import { channelSchema, serviceSchema } from '../../../src/schema/index.ts';
 import { runNew } from '../../../src/cli/new.ts';
 import { runResolve } from '../../../src/cli/resolve.ts';
