@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { feedEntries, headline, type FeedEntry } from '../../../src/model/feeds.ts';
 import { translator } from '../../../src/i18n/index.ts';
 import { site } from '../support/content.ts';
-import { smallSite } from './small-site.ts';
+import { smallSite } from '../support/small-site.ts';
 
 const t = translator('de');
 const rows = (entries: FeedEntry[]) => entries.map((e) => [e.date.iso, e.title, e.path]);

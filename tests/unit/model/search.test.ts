@@ -9,7 +9,7 @@ import { incidentRecord, searchExpander, serviceRecord, taskMetaKey, townRecord 
 import { translator } from '../../../src/i18n/index.ts';
 import type { TimeValue } from '../../../src/model/time.ts';
 import { site } from '../support/content.ts';
-import { smallSite } from './small-site.ts';
+import { smallSite } from '../support/small-site.ts';
 
 const t = translator('de');
 /** The Stand as the test can read it: the ISO form. */
