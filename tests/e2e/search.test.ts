@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, root } from '../build/helpers.ts';
+import { buildOnce, root } from '../support/build.ts';
 import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
@@ -16,7 +16,7 @@ let server: ServedSite;
 let dist: string;
 
 beforeAll(async () => {
-  dist = buildSite(path.join(root, 'content'));
+  dist = buildOnce(path.join(root, 'content'));
   server = await serve(dist);
   browser = await launchBrowser();
 });
@@ -312,7 +312,7 @@ describe('without layout shift', () => {
 
 describe('below a path', () => {
   it('finds and links correctly when served at /notfall/', async () => {
-    const below = await serve(buildSite(path.join(root, 'content'), { BASE_PATH: '/notfall/' }), { base: '/notfall/' });
+    const below = await serve(buildOnce(path.join(root, 'content'), { BASE_PATH: '/notfall/' }), { base: '/notfall/' });
     try {
       const page = await newPage(browser);
       await page.goto(url('/suche/?q=Personalausweis', below));
