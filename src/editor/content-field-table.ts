@@ -72,8 +72,8 @@ const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')
 const yamlExample = (name: string, value: string) => code(`${name}: ${/: | #|^[{&*!|>'"%@`]/.test(value) ? JSON.stringify(value) : value}`);
 
 /** The rule a form field has: the one of check's rules whose regular expression it carries. */
-function ruleOf(rules: Readonly<Record<RuleName, FieldRule>>, field: { pattern?: unknown } | undefined): RuleName | undefined {
-  const pattern = Array.isArray(field?.pattern) ? field.pattern[0] : undefined;
+function ruleOf(rules: Readonly<Record<RuleName, FieldRule>>, field: CmsField | undefined): RuleName | undefined {
+  const pattern: unknown = Array.isArray(field?.pattern) ? field.pattern[0] : undefined;
   return (Object.keys(rules) as RuleName[]).find((name) => rules[name].pattern === pattern);
 }
 
