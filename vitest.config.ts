@@ -25,7 +25,7 @@ const slow = {
   testTimeout: 120_000,
   hookTimeout: 300_000,
   env: { TZ: 'UTC' },
-  globalSetup: ['./tests/support/build-cache.ts'],
+  globalSetup: './tests/support/build-cache.ts',
 } as const;
 
 export default defineConfig({
