@@ -159,8 +159,9 @@ describe('filters', () => {
     await page.waitForURL(/q=Gewerbe/);
     await outcome(page);
     await page.goBack();
-    await page.waitForFunction(() => (document.getElementById('q') as HTMLInputElement).value === 'Sperrmüll');
-    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('Sperrmüll'));
+    // Polled while the page may still be loading: an element not there yet is no answer yet.
+    await page.waitForFunction(() => (document.getElementById('q') as HTMLInputElement | null)?.value === 'Sperrmüll');
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.includes('Sperrmüll') === true);
     expect((await results(page))[0]!.title).toBe('Sperrmüll – Soest');
     await page.close();
   });
