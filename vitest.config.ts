@@ -10,6 +10,10 @@
  * build and e2e set `fileParallelism: false`: Vitest then runs their files one by one, after
  * the unit tests, so at most one Astro build or browser runs at a time (2-core CI machines).
  *
+ * Both also share one folder of builds for the run (tests/support/build-cache.ts): a test file
+ * asks `buildOnce(content, env)` (tests/support/build.ts) in `beforeAll`, and the first file
+ * that needs a content in an environment builds it, the others reuse it.
+ *
  * The summary reporter prints the final line `N passed, N failed`.
  */
 import { defineConfig } from 'vitest/config';
@@ -21,6 +25,7 @@ const slow = {
   testTimeout: 120_000,
   hookTimeout: 300_000,
   env: { TZ: 'UTC' },
+  globalSetup: './tests/support/build-cache.ts',
 } as const;
 
 export default defineConfig({

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { generate } from '../bench/generate.ts';
-import { buildSite, root, tempDir } from '../tests/build/helpers.ts';
+import { buildSite, root, tempDir } from '../tests/support/build.ts';
 import { launchBrowser, newPage } from '../tests/support/browser.ts';
 import { serve } from '../tests/support/serve.ts';
 

@@ -20,6 +20,7 @@ import { editorTime, isValidTimeZone, parseTime } from '../core/time.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { languageKeys, siteSchema, slugPattern } from '../schema/index.ts';
 import { closest, fieldName, formatContentError, foundOf, type ContentError, type FieldPath } from '../schema/errors.ts';
+import { choiceParams } from './choices.ts';
 import { editFile, EditError, type Edit } from './edit.ts';
 import { isRunning } from './process.ts';
 
@@ -133,7 +134,8 @@ export async function startSession<O extends NonNullable<ParseArgsConfig['option
       hint: suggestion && !missingValue ? ` (${session.t('hint.didYouMean', { suggestion })})` : '',
     });
   }
-  if (help && parsed.values.help) throw new HelpShown(help);
+  // The option values the help names come from the schema.
+  if (help && parsed.values.help) throw new HelpShown(help, choiceParams(language));
   return { session, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
 }
 

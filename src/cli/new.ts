@@ -33,6 +33,7 @@ import {
   type CommandOptions,
   type Session,
 } from './change.ts';
+import { choiceParams } from './choices.ts';
 import { editFile, oneLine, scalarText, type Edit } from './edit.ts';
 import { findEntry, loadCatalogue, renderServiceFile } from '../catalogue/index.ts';
 import { dropTownNormalStatus, showTownSummary, type TownStatusRemoval } from './town-status.ts';
@@ -69,7 +70,7 @@ function kindFromSlug(slug: string): string {
 /** A front matter field with its comment above it. */
 function field(session: Session, key: string, value: string | undefined, comment: MessageKey): string[] {
   if (value === undefined) return [];
-  return [`# ${session.t(comment)}`, `${key}: ${scalarText(oneLine(value))}`];
+  return [`# ${session.t(comment, choiceParams(session.language))}`, `${key}: ${scalarText(oneLine(value))}`];
 }
 
 function fileText(lines: string[]): string {

@@ -350,9 +350,9 @@ export const de = {
   'new.comment.parent': 'Kreis, zu dem der Ort gehört: der Name seines Ordners unter towns/',
   'new.comment.incidents': 'Störungen, die diesen Ort betreffen: Namen der Dateien unter incidents/',
   'new.comment.updated': 'Stand: wann diese Angaben zuletzt geprüft wurden, Ortszeit (Pflicht)',
-  'new.comment.townStatus': 'normal, limited, deferred oder unavailable; ohne diese Zeile ergibt er sich aus den Diensten',
+  'new.comment.townStatus': '{statuses}; ohne diese Zeile ergibt er sich aus den Diensten',
   'new.comment.townStatusUntilServices': 'nur solange der Ort keine Dienste hat: mit dem ersten Dienst (npm run new) fällt die Zeile weg, dann ergibt sich der Status aus den Diensten',
-  'new.comment.status': 'normal, limited, deferred oder unavailable (Pflicht)',
+  'new.comment.status': '{statuses} (Pflicht)',
   'new.comment.summary': 'Ein Satz: was gerade gilt (Pflicht)',
   'new.comment.title': 'Name des Dienstes, wie er auf der Website steht (Pflicht)',
   'new.comment.since': 'seit wann der Dienst gestört ist',
@@ -429,7 +429,7 @@ aktuellen Uhrzeit und einem Kommentar über jedem Feld. Überschreibt nichts.
   --kind Stadt        Art: Stadt, Gemeinde, Kreis oder ein anderes Wort
   --parent <kreis>    Ordnername des Kreises, zu dem der Ort gehört
   --title "…"         Titel des Dienstes oder der Störung
-  --status <s>        normal, limited, deferred oder unavailable
+  --status <s>        {statuses}
   --summary "…"       ein Satz: was jetzt gilt
   --incident <name>   die Störung, die den Dienst betrifft
   --from <id>[,<id>]  Dienste aus dem Katalog, mehrere mit Komma oder --from mehrfach
@@ -439,14 +439,14 @@ aktuellen Uhrzeit und einem Kommentar über jedem Feld. Überschreibt nichts.
 Ändert eine Meldung: setzt die Felder, fügt einen Eintrag zu updates hinzu und setzt updated.
 Alles andere in der Datei bleibt, wie es war; geprüft wie bei npm run check.
 
-  --status <s>                normal, limited, deferred oder unavailable (beim Ort: auto)
+  --status <s>                {statuses} (beim Ort: auto)
   --summary "…"               neue Zusammenfassung
   --note "…"                  Text des neuen Eintrags in updates
   --incident <name>           die Störung, die Ort oder Dienst jetzt betrifft
   --at "2023-11-03 14:17"     Zeitpunkt statt jetzt (auch nur 14:17)
   --task "<anliegen>"         ein Anliegen des Dienstes (Titel oder Nummer ab 1): --status und
                               --note gelten dann dem Anliegen
-  --channel <weg>             phone, fax, email, post, in-person, online, web; mit --status,
+  --channel <weg>             {channels}; mit --status,
   --value "…" --hours "…"     --value (Nummer, Adresse) und --hours (Zeiten) dieses Weges
 
   npm run update -- werl/buergerbuero --status limited --note "Nur mit Termin."

@@ -356,9 +356,9 @@ export const en: Messages = {
   'new.comment.parent': 'district the town belongs to: the name of its folder below towns/',
   'new.comment.incidents': 'incidents that affect this town: names of files below incidents/',
   'new.comment.updated': 'as of: when this was last checked, local time (required)',
-  'new.comment.townStatus': 'normal, limited, deferred or unavailable; without this line it follows from the services',
+  'new.comment.townStatus': '{statuses}; without this line it follows from the services',
   'new.comment.townStatusUntilServices': 'only while the town has no services: its first service (npm run new) removes the line, and the status follows from the services',
-  'new.comment.status': 'normal, limited, deferred or unavailable (required)',
+  'new.comment.status': '{statuses} (required)',
   'new.comment.summary': 'one sentence: what applies now (required)',
   'new.comment.title': 'name of the service as shown on the website (required)',
   'new.comment.since': 'since when the service is disrupted',
@@ -435,7 +435,7 @@ time and a comment above each field. Never overwrites.
   --kind Stadt        kind: Stadt, Gemeinde, Kreis or another word
   --parent <district> folder name of the district the town belongs to
   --title "…"         title of the service or incident
-  --status <s>        normal, limited, deferred or unavailable
+  --status <s>        {statuses}
   --summary "…"       one sentence: what applies now
   --incident <name>   the incident that affects the service
   --from <id>[,<id>]  services from the catalogue, several with commas or --from repeated
@@ -445,14 +445,14 @@ time and a comment above each field. Never overwrites.
 Changes a notice: sets the fields, adds an entry to updates and moves updated. Everything
 else in the file stays as it was; checked as npm run check would.
 
-  --status <s>                normal, limited, deferred or unavailable (a town: auto)
+  --status <s>                {statuses} (a town: auto)
   --summary "…"               a new summary
   --note "…"                  the text of the new entry in updates
   --incident <name>           the incident that now affects the town or service
   --at "2023-11-03 14:17"     the time instead of now (or 14:17 alone)
   --task "<task>"             a task of the service (title or number from 1): --status and
                               --note are then the task's
-  --channel <kind>            phone, fax, email, post, in-person, online, web; with --status,
+  --channel <kind>            {channels}; with --status,
   --value "…" --hours "…"     --value (number, address) and --hours of that way of contact
 
   npm run update -- werl/buergerbuero --status limited --note "By appointment only."

@@ -13,7 +13,7 @@ import type { Site } from '../../src/model/types.ts';
 import { apiSchemas, type IncidentsDocument, type TownDocument, type TownsDocument } from '../../src/model/api-shape.ts';
 import { statusKeys } from '../../src/schema/index.ts';
 import { collect, htmlLinks, texts, validators, type Schemas } from '../unit/api/validate.ts';
-import { buildSite, fixture, readPage, root } from './helpers.ts';
+import { buildOnce, fixture, readPage, root } from '../support/build.ts';
 
 const epoch = { SOURCE_DATE_EPOCH: '1700000000' };
 const example = path.join(root, 'content');
@@ -78,7 +78,7 @@ describe('the API of the example content', () => {
   let site: Site;
 
   beforeAll(async () => {
-    dist = buildSite(example, epoch);
+    dist = buildOnce(example, epoch);
     api = readApi(dist);
     site = await model(example);
   });
@@ -164,14 +164,14 @@ describe('the API of the example content', () => {
   });
 
   it('is byte-identical for the same input and SOURCE_DATE_EPOCH, in any time zone of the machine', () => {
-    const again = buildSite(example, { ...epoch, TZ: 'America/New_York' });
+    const again = buildOnce(example, { ...epoch, TZ: 'America/New_York' });
     for (const file of apiFiles(dist)) expect(readFileSync(path.join(again, file), 'utf8'), file).toBe(readFileSync(path.join(dist, file), 'utf8'));
   });
 });
 
 describe('URLs in the API', () => {
   it('are absolute with SITE_URL', () => {
-    const api = readApi(buildSite(example, { ...epoch, SITE_URL: 'https://notfall.example' }));
+    const api = readApi(buildOnce(example, { ...epoch, SITE_URL: 'https://notfall.example' }));
     expect(api.towns.$schema).toBe('https://notfall.example/api/v1/schema/towns.json');
     expect(api.towns.site.url).toBe('https://notfall.example/');
     expect(api.town('soest').town.url).toBe('https://notfall.example/soest/');
@@ -183,7 +183,7 @@ describe('URLs in the API', () => {
   });
 
   it('start with the base path under BASE_PATH', () => {
-    const api = readApi(buildSite(example, { ...epoch, BASE_PATH: '/notfall/' }));
+    const api = readApi(buildOnce(example, { ...epoch, BASE_PATH: '/notfall/' }));
     expect(api.towns.$schema).toBe('/notfall/api/v1/schema/towns.json');
     expect(api.town('soest').town.url).toBe('/notfall/soest/');
     expect(api.town('soest').town.apiUrl).toBe('/notfall/api/v1/towns/soest.json');
@@ -194,7 +194,7 @@ describe('URLs in the API', () => {
   });
 
   it('are absolute below the base path with both, also the links in Markdown', () => {
-    const api = readApi(buildSite(fixture('tricky'), { ...epoch, SITE_URL: 'https://notfall.example', BASE_PATH: '/notfall/' }));
+    const api = readApi(buildOnce(fixture('tricky'), { ...epoch, SITE_URL: 'https://notfall.example', BASE_PATH: '/notfall/' }));
     const { town } = api.town('bad-tricky');
     expect(town.summary.html).toContain('href="https://notfall.example/notfall/bad-tricky/feuerwehr/#anliegen-brand-melden"');
     expect(town.services[0]!.tasks[0]!.url).toBe('https://notfall.example/notfall/bad-tricky/feuerwehr/#anliegen-brand-melden');
@@ -211,7 +211,7 @@ describe('the tricky fixture: quotes, backslashes, </script>, emoji, line breaks
   let site: Site;
 
   beforeAll(async () => {
-    api = readApi(buildSite(fixture('tricky'), epoch));
+    api = readApi(buildOnce(fixture('tricky'), epoch));
     site = await model(fixture('tricky'));
   });
 

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, readPage, tempDir } from './helpers.ts';
+import { buildOnce, readPage, tempDir } from '../support/build.ts';
 
 const files: Record<string, string> = {
   'site.yaml': `title: Zmarke01 Notfall
@@ -159,7 +159,7 @@ beforeAll(() => {
     mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
     writeFileSync(path.join(content, file), text);
   }
-  dist = buildSite(content);
+  dist = buildOnce(content);
 }, 240_000);
 
 describe('an Arabic interface over German notices', () => {

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { main as announce } from '../../src/cli/announce.ts';
-import { describe, expect, test } from 'vitest';
-import { fixture, runCli, tempDir } from './helpers.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { fixture, runCli, tempDir, type Run } from '../support/build.ts';
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -19,7 +19,10 @@ function files(dir: string): string[] {
 
 describe('aushang build --drill', { timeout: 300_000 }, () => {
   const out = path.join(tempDir('aushang-drill-'), 'dist');
-  const run = runCli('build', ['--content', fixture('alltag'), '--out', out, '--drill'], { SITE_URL: 'https://uebung.example.org' });
+  let run: Run;
+  beforeAll(() => {
+    run = runCli('build', ['--content', fixture('alltag'), '--out', out, '--drill'], { SITE_URL: 'https://uebung.example.org' });
+  });
 
   test('builds, and says it is a rehearsal', () => {
     expect(run.stderr).toBe('');

@@ -8,12 +8,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
-import { buildSite, fixture } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, fixture } from '../support/build.ts';
 import { inlineStyles } from '../support/page-policy.ts';
 
 const content = fixture('hostile');
-const dist = buildSite(content, { SITE_URL: 'https://notfall.example', SOURCE_DATE_EPOCH: '1711900000' });
+let dist: string;
+/** The site's own stylesheet, as the home page carries it; no payload can add or change a <style>. */
+let siteStyle: string | undefined;
+/** Every HTML page of the build. */
+let pages: string[];
+
+beforeAll(() => {
+  dist = buildOnce(content, { SITE_URL: 'https://notfall.example', SOURCE_DATE_EPOCH: '1711900000' });
+  siteStyle = inlineStyles(readFileSync(path.join(dist, 'index.html'), 'utf8'))[0];
+  pages = filesBelow(dist, '.html');
+});
 
 const townName = 'Angriff "><img src=x onerror=alert(3)></script>\u2028Ost';
 const siteTitle = 'Notfall </script><script>alert(1)</script> & Co';
@@ -22,8 +32,6 @@ const siteDescription = '"><img src=x onerror=alert(1)> ]]> & &amp; Zeile\u2028T
 /** Elements that would load or run something if a payload had become markup (the notice's QR code is our own inline SVG). */
 const liveElement = /^(img|iframe|object|embed|style|base)$/i;
 
-/** The site's own stylesheet, as the home page carries it; no payload can add or change a <style>. */
-const siteStyle = inlineStyles(readFileSync(path.join(dist, 'index.html'), 'utf8'))[0];
 
 function filesBelow(dir: string, extension: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -82,8 +90,6 @@ function visibleText(html: string): string {
 const markupInText = /<\s*(img|script|iframe|svg|object|embed)\b/i;
 
 describe('escaping: hostile texts never become markup', () => {
-  const pages = filesBelow(dist, '.html');
-
   it('HTML pages: no element or event attribute from a payload, only our own scripts, every JSON-LD block parses', () => {
     expect(pages.length).toBeGreaterThan(5);
     for (const file of pages) {

@@ -9,13 +9,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/model/site.ts';
 import type { Site } from '../../src/model/types.ts';
-import { buildSite, compareLinkTargets, readPage, root } from './helpers.ts';
+import { buildOnce, compareLinkTargets, readPage, root } from '../support/build.ts';
 
 let dist: string;
 let site: Site;
 
 beforeAll(async () => {
-  dist = buildSite(path.join(root, 'content'));
+  dist = buildOnce(path.join(root, 'content'));
   const result = await loadSite(path.join(root, 'content'), { urls: { base: '/' } });
   if (!result.ok) throw new Error('example content has errors');
   site = result.site;

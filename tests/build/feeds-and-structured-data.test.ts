@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/model/html.ts';
-import { buildSite, fixture, readPage, root, tempDir } from './helpers.ts';
+import { buildOnce, fixture, readPage, root, tempDir } from '../support/build.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false });
 
@@ -35,7 +35,10 @@ function ldBlocks(html: string): unknown[] {
 
 describe('feeds of the example site', () => {
   const siteUrl = 'https://notfall.example';
-  const dist = buildSite(path.join(root, 'content'), { SITE_URL: siteUrl });
+  let dist: string;
+  beforeAll(() => {
+    dist = buildOnce(path.join(root, 'content'), { SITE_URL: siteUrl });
+  });
 
   it('/feed.xml parses, holds every update and notice change newest first, and every link resolves', () => {
     const f = feed(dist, 'feed.xml');
@@ -132,7 +135,7 @@ describe('feeds of the example site', () => {
 
 describe('below a path', () => {
   it('feeds, sitemap and structured data carry the base path', () => {
-    const dist = buildSite(fixture('edge'), { SITE_URL: 'https://mirror.example', BASE_PATH: '/notfall/' });
+    const dist = buildOnce(fixture('edge'), { SITE_URL: 'https://mirror.example', BASE_PATH: '/notfall/' });
     for (const item of items(feed(dist, 'feed.xml'))) expect(item.link).toMatch(/^https:\/\/mirror\.example\/notfall\//);
     expect(readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://mirror.example/notfall/testdorf/</loc>');
     expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain('Disallow: /notfall/suche/');
@@ -140,7 +143,7 @@ describe('below a path', () => {
   });
 
   it('without SITE_URL: feeds use the local preview address, no sitemap, root-relative structured data', () => {
-    const dist = buildSite(fixture('edge'));
+    const dist = buildOnce(fixture('edge'));
     expect(feed(dist, 'feed.xml').channel.link).toBe('http://localhost:4321/');
     expect(existsSync(path.join(dist, 'sitemap-index.xml'))).toBe(false);
     expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).not.toContain('Sitemap');
@@ -165,7 +168,7 @@ describe('texts that could break JSON or XML', () => {
       path.join(content, 'towns/ort/amt.md'),
       `---\ntitle: ${JSON.stringify(nasty)}\nstatus: normal\nupdated: 2023-11-03 14:17\nsummary: "Backslash \\\\ und Emoji 🚒"\nupdates:\n  - at: 2023-11-03 15:00\n    text: ${JSON.stringify(markdown)}\n---\n`,
     );
-    const dist = buildSite(content, { SITE_URL: 'https://notfall.example' });
+    const dist = buildOnce(content, { SITE_URL: 'https://notfall.example' });
     const html = readPage(dist, '/ort/amt/');
     expect(html).not.toContain('<script>alert(1)</script>');
     const [announcement] = ldBlocks(html) as Record<string, string>[];

@@ -1,11 +1,14 @@
 /** Edge cases in a small fixture site, bad content, base paths and the build's safety. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildSite, compareLinkTargets, fixture, readPage, runCli, tempDir } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, compareLinkTargets, fixture, readPage, runCli, tempDir } from '../support/build.ts';
 
 describe('the edge fixture', () => {
-  const dist = buildSite(fixture('edge'));
+  let dist: string;
+  beforeAll(() => {
+    dist = buildOnce(fixture('edge'));
+  });
 
   it('makes every page and anchor the link checker accepts (aliases too), and no other page', async () => {
     expect(await compareLinkTargets(dist, fixture('edge'))).toBeGreaterThan(10);
@@ -82,7 +85,7 @@ describe('the edge fixture', () => {
 
 describe('below a path (BASE_PATH)', () => {
   it('prefixes every internal link, asset and Markdown link with the base path', () => {
-    const dist = buildSite(fixture('edge'), { BASE_PATH: '/notfall/' });
+    const dist = buildOnce(fixture('edge'), { BASE_PATH: '/notfall/' });
     const html = readPage(dist, '/testdorf/');
     const hrefs = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
     const internal = hrefs.filter((h) => h.startsWith('/'));
@@ -126,8 +129,8 @@ describe('bad content', () => {
 
 describe('time zone of the building machine', () => {
   it('does not change the output', () => {
-    const berlin = readPage(buildSite(fixture('edge'), { TZ: 'Europe/Berlin', SOURCE_DATE_EPOCH: '1700000000' }), '/testdorf/');
-    const newYork = readPage(buildSite(fixture('edge'), { TZ: 'America/New_York', SOURCE_DATE_EPOCH: '1700000000' }), '/testdorf/');
+    const berlin = readPage(buildOnce(fixture('edge'), { TZ: 'Europe/Berlin', SOURCE_DATE_EPOCH: '1700000000' }), '/testdorf/');
+    const newYork = readPage(buildOnce(fixture('edge'), { TZ: 'America/New_York', SOURCE_DATE_EPOCH: '1700000000' }), '/testdorf/');
     expect(newYork).toBe(berlin);
   });
 });
@@ -155,7 +158,7 @@ describe('a large site', () => {
       path.join(content, 'towns/grossstadt/sport.md'),
       `---\ntitle: Sportamt\nstatus: normal\nupdated: 2023-11-03 14:17\nsummary: Sport.\ntasks:\n${many}---\n`,
     );
-    const dist = buildSite(content);
+    const dist = buildOnce(content);
     const index = readPage(dist, '/anliegen/');
     expect(index).toContain('href="/anliegen/a/"');
     expect(index).toContain('href="/anliegen/0/"');

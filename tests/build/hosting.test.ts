@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, opendirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../src/hosting/headers.ts';
 import { parseManifest } from '../../src/hosting/manifest.ts';
 import {
@@ -20,7 +20,7 @@ import {
   API_FOLDER,
 } from '../../src/hosting/policy.ts';
 import { hashFile, listFiles } from '../../src/hosting/write.ts';
-import { buildSite, fixture, root, runCli, tempDir } from './helpers.ts';
+import { buildOnce, buildSite, fixture, root, runCli, tempDir } from '../support/build.ts';
 import { expectedPolicyMeta, inlineStyles } from '../support/page-policy.ts';
 import { styleHashSource } from '../../src/hosting/style.ts';
 
@@ -50,13 +50,15 @@ function rawListing(folder: string): string {
 const leftovers = (folder: string) => readdirSync(folder).filter((name) => name.startsWith('.aushang-build-') || name.includes('.old-'));
 
 describe('hosting files in the build', () => {
-  const builds = {
-    '/': buildSite(content, { SOURCE_DATE_EPOCH: EPOCH }),
-    '/notfall/': buildSite(content, { SOURCE_DATE_EPOCH: EPOCH, BASE_PATH: '/notfall/' }),
-  };
+  const builds: Record<'/' | '/notfall/', string> = { '/': '', '/notfall/': '' };
+  beforeAll(() => {
+    builds['/'] = buildOnce(content, { SOURCE_DATE_EPOCH: EPOCH });
+    builds['/notfall/'] = buildOnce(content, { SOURCE_DATE_EPOCH: EPOCH, BASE_PATH: '/notfall/' });
+  });
 
-  for (const [base, dist] of Object.entries(builds)) {
+  for (const base of ['/', '/notfall/'] as const) {
     it(`_headers (base ${base}): security headers everywhere, a year's cache only for content-named folders`, async () => {
+      const dist = builds[base];
       const rules = parseHeadersFile(readFileSync(path.join(dist, '_headers'), 'utf8'));
       expect(rules.map((r) => r.pattern)).toEqual([`${base}*`, ...IMMUTABLE_FOLDERS.map((f) => `${base}${f}*`), `${base}${API_FOLDER}*`]);
       // The policy names the hash of the pages' inline stylesheet, as their own <meta> does.
@@ -172,7 +174,7 @@ describe('reproducible builds', () => {
     // Pagefind numbers pages in the order it gets them; a directory walk gets them in the file
     // system's order (tmpfs: order of creation; ext4: a hash with a per-disk seed). Two copies
     // of the same pages, created in opposite orders on tmpfs, are listed differently.
-    const source = buildSite(fixture('edge'));
+    const source = buildOnce(fixture('edge'));
     const pages = (await listFiles(source)).filter((f) => f.endsWith('.html'));
     const parent = existsSync('/dev/shm') ? '/dev/shm' : tempDir();
     const copies = [pages, [...pages].reverse()].map((order, i) => {

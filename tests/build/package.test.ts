@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { loadCatalogue, servicesFor } from '../../src/catalogue/index.ts';
 import { hashFile, listFiles } from '../../src/hosting/write.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
-import { root, runCli, tempDir } from './helpers.ts';
+import { root, runCli, tempDir } from '../support/build.ts';
 
 // Node 24 (this test's) first on PATH, for npm, npx and the aushang command alike.
 const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, BASE_PATH: '', SITE_URL: '', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };

@@ -6,12 +6,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, fixture, readPage } from './helpers.ts';
+import { buildOnce, fixture, readPage } from '../support/build.ts';
 
 let dist: string;
 
 beforeAll(() => {
-  dist = buildSite(fixture('roles'));
+  dist = buildOnce(fixture('roles'));
 });
 
 function htmlPages(dir: string, prefix = '/'): string[] {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rankResults, toResults, type ResultView } from '../../src/scripts/search-results.ts';
 import { pagefindInNode, type NodePagefind } from '../support/pagefind-node.ts';
-import { buildSite, root, tempDir } from './helpers.ts';
+import { buildOnce, root, tempDir } from '../support/build.ts';
 
 /**
  * A Bürgerservice with *Reisepass* only in `keywords`, the last task "Wohnsitz
@@ -55,7 +55,7 @@ const line = (r: ResultView) => `${r.url} ${r.status ?? '-'} [${r.tasks.map((t) 
 describe('a page whose only match is a keyword', () => {
   let pagefind: NodePagefind;
   beforeAll(async () => {
-    pagefind = await pagefindInNode(buildSite(keywordSite()), 'de');
+    pagefind = await pagefindInNode(buildOnce(keywordSite()), 'de');
   });
   afterAll(() => pagefind?.close());
 
@@ -82,7 +82,7 @@ describe('a page whose only match is a keyword', () => {
 describe('the example site', () => {
   let pagefind: NodePagefind;
   beforeAll(async () => {
-    pagefind = await pagefindInNode(buildSite(path.join(root, 'content')), 'de');
+    pagefind = await pagefindInNode(buildOnce(path.join(root, 'content')), 'de');
   });
   afterAll(() => pagefind?.close());
 

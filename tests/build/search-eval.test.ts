@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queries } from '../fixtures/search-eval/queries.ts';
 import { pagefindInNode, type NodePagefind } from '../support/pagefind-node.ts';
 import { describeEval, evalContent, runEval, type EvalFigures } from '../support/search-eval.ts';
-import { buildSite, tempDir } from './helpers.ts';
+import { buildOnce, tempDir } from '../support/build.ts';
 
 /** The figures reached (top-1 94.5 %, top-3 99.3 %, 1.15 queries per search), less a small margin. */
 const FLOOR = { top1: 0.92, top3: 0.97, queriesMean: 1.5, queriesMax: 4 };
@@ -21,7 +21,7 @@ let content: string;
 
 beforeAll(async () => {
   content = evalContent(tempDir('aushang-search-eval-'));
-  const dist = buildSite(content);
+  const dist = buildOnce(content);
   pagefind = await pagefindInNode(dist, 'de');
   figures = await runEval(pagefind, dist);
   console.log(describeEval(figures).join('\n'));

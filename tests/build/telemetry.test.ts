@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fixture, root, runCli, tempDir } from './helpers.ts';
+import { fixture, root, runCli, tempDir } from '../support/build.ts';
 
 /** An environment with its own home, without CI markers or a telemetry setting of ours. */
 function isolated() {

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { root } from './helpers.ts';
+import { root } from '../support/build.ts';
 
 it('astro check reports no errors and no warnings', () => {
   const run = spawnSync(process.execPath, [path.join(root, 'scripts/astro.mjs'), 'check'], {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { vocabularyFor } from '../../src/vocabulary/index.ts';
 import { pagefindInNode, type NodePagefind } from '../support/pagefind-node.ts';
-import { buildSite, tempDir } from './helpers.ts';
+import { buildOnce, tempDir } from '../support/build.ts';
 
 const q = (text: string) => JSON.stringify(text);
 
@@ -36,7 +36,7 @@ for (const language of ['de', 'en'] as const) {
     const groups = vocabularyFor(language)!.groups;
     let pagefind: NodePagefind;
     beforeAll(async () => {
-      pagefind = await pagefindInNode(buildSite(vocabularySite(language)), language);
+      pagefind = await pagefindInNode(buildOnce(vocabularySite(language)), language);
     });
     afterAll(() => pagefind?.close());
 

@@ -13,7 +13,7 @@ import { headersFor, parseHeadersFile } from '../../src/hosting/headers.ts';
 import { adminContentSecurityPolicyMeta, headerContentSecurityPolicy, styleHashesOfMeta } from '../../src/hosting/policy.ts';
 import { expectedPolicyMeta, inlineStyles } from '../support/page-policy.ts';
 import { styleHashSource } from '../../src/hosting/style.ts';
-import { buildSite, fixture, readPage, tempDir } from './helpers.ts';
+import { buildOnce, fixture, readPage, tempDir } from '../support/build.ts';
 
 const SITE_URL = 'https://notfall.example';
 const GITLAB = 'https://git.kreis.example';
@@ -34,8 +34,8 @@ let without: string;
 let withEditor: string;
 
 beforeAll(() => {
-  without = buildSite(withSiteYaml('editor: false\n'), { SITE_URL });
-  withEditor = buildSite(withSiteYaml(`editor:\n  backend: gitlab\n  repo: kreis/notfall\n  url: ${GITLAB}\n  appId: 0123abcd\n  review: true\n`), { SITE_URL });
+  without = buildOnce(withSiteYaml('editor: false\n'), { SITE_URL });
+  withEditor = buildOnce(withSiteYaml(`editor:\n  backend: gitlab\n  repo: kreis/notfall\n  url: ${GITLAB}\n  appId: 0123abcd\n  review: true\n`), { SITE_URL });
 });
 
 describe('editor: false', () => {

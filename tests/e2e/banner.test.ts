@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, root } from '../build/helpers.ts';
+import { buildOnce, root } from '../support/build.ts';
 import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 import { API_FOLDER, API_HEADERS } from '../../src/hosting/policy.ts';
@@ -55,7 +55,7 @@ function page(body: string, csp: string): { type: string; body: string; headers:
 const strictCsp = (script: string, connect: string) => `default-src 'none'; script-src ${hashOf(script)}; connect-src ${connect}; img-src ${connect}; style-src 'none'; base-uri 'none'; form-action 'none'`;
 
 beforeAll(async () => {
-  const dist = buildSite(path.join(root, 'content'), { SOURCE_DATE_EPOCH: '1699023600' });
+  const dist = buildOnce(path.join(root, 'content'), { SOURCE_DATE_EPOCH: '1699023600' });
   // As every host configuration does (src/hosting/policy.ts): the API may be read from any origin.
   site = await serve(dist, { headers: (sitePath) => (sitePath.startsWith(API_FOLDER) ? Object.fromEntries(API_HEADERS) : {}) });
   browser = await launchBrowser();

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.ts';
-import { buildSite, fixture, tempDir } from '../build/helpers.ts';
+import { buildOnce, fixture, tempDir } from '../support/build.ts';
 import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
   const result = generate({ towns: 72, services: 12, out: content });
   expect(result).toMatchObject({ towns: 72, districts: 5 });
   // Built on the evening after the notices' last change, so they are current, as in a crisis.
-  dist = buildSite(content, { SOURCE_DATE_EPOCH: String(Date.parse('2023-11-04T18:00:00Z') / 1000) });
+  dist = buildOnce(content, { SOURCE_DATE_EPOCH: String(Date.parse('2023-11-04T18:00:00Z') / 1000) });
   server = await serve(dist);
   browser = await launchBrowser();
 });
@@ -87,7 +87,7 @@ describe('the home page of a 72-town district', () => {
 
 describe('a home page with pages in Leichte Sprache and Gebärdensprache', () => {
   it('links them before the search, by keyboard right after the header, with no axe violations', async () => {
-    const site = await serve(buildSite(fixture('roles')));
+    const site = await serve(buildOnce(fixture('roles')));
     try {
       const page = await newPage(browser, { viewport: PHONE });
       await page.goto(new URL('', site.url).href);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, root } from '../build/helpers.ts';
+import { buildOnce, root } from '../support/build.ts';
 import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
@@ -13,7 +13,7 @@ let browser: Browser;
 let server: ServedSite;
 
 beforeAll(async () => {
-  const dist = buildSite(path.join(root, 'content'));
+  const dist = buildOnce(path.join(root, 'content'));
   server = await serve(dist);
   browser = await launchBrowser();
 });

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePath } from '../../src/hosting/manifest.ts';
 import { API_FOLDER, cacheControlFor, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/hosting/policy.ts';
 import { listFiles } from '../../src/hosting/write.ts';
-import { buildSite, root, tempDir } from '../build/helpers.ts';
+import { buildOnce, root, tempDir } from '../support/build.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
 import { freePort, startNginx, testConfig, type NginxSite } from '../support/nginx.ts';
 
@@ -133,7 +133,7 @@ describe.each(variants)('nginx with hosting/nginx/$config (base $base)', ({ conf
   const local = (url: string) => (url.startsWith(siteUrl) ? site.origin + url.slice(siteUrl.length) : url);
 
   beforeAll(async () => {
-    dist = buildSite(path.join(root, 'content'), { BASE_PATH: base, SITE_URL: siteUrl, SOURCE_DATE_EPOCH });
+    dist = buildOnce(path.join(root, 'content'), { BASE_PATH: base, SITE_URL: siteUrl, SOURCE_DATE_EPOCH });
     const www = tempDir('aushang-www-');
     served = path.join(www, base);
     cpSync(dist, served, { recursive: true });

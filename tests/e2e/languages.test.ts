@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../build/helpers.ts';
+import { buildOnce } from '../support/build.ts';
 import { exampleContentIn } from '../support/example-in.ts';
 import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
@@ -30,8 +30,8 @@ const servers = new Map<(typeof languages)[number], ServedSite>();
 
 beforeAll(async () => {
   // English: the operator says the content stays German; Arabic: German is the default.
-  servers.set('en', await serve(buildSite(exampleContentIn('en', 'de'))));
-  servers.set('ar', await serve(buildSite(exampleContentIn('ar'))));
+  servers.set('en', await serve(buildOnce(exampleContentIn('en', 'de'))));
+  servers.set('ar', await serve(buildOnce(exampleContentIn('ar'))));
   browser = await launchBrowser();
 });
 

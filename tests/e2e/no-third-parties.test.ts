@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, root } from '../build/helpers.ts';
+import { buildOnce, root } from '../support/build.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
 import { expectedPolicyMeta } from '../support/page-policy.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
@@ -18,7 +18,7 @@ let server: ServedSite;
 let dist: string;
 
 beforeAll(async () => {
-  dist = buildSite(path.join(root, 'content'), { SITE_URL: 'https://notfall.example' });
+  dist = buildOnce(path.join(root, 'content'), { SITE_URL: 'https://notfall.example' });
   server = await serve(dist);
   browser = await launchBrowser();
 });

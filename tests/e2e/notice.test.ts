@@ -12,7 +12,7 @@ import jsQR from 'jsqr';
 import pngjs from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, root, tempDir } from '../build/helpers.ts';
+import { buildOnce, root, tempDir } from '../support/build.ts';
 import { collectForeignRequests, expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
@@ -30,7 +30,7 @@ const servers: ServedSite[] = [];
 let site: ServedSite;
 
 beforeAll(async () => {
-  site = await serve(buildSite(content, { SITE_URL }));
+  site = await serve(buildOnce(content, { SITE_URL }));
   servers.push(site);
   browser = await launchBrowser();
 });
@@ -250,7 +250,7 @@ describe('print rules', () => {
 
 describe('without any address (no SITE_URL, no url in site.yaml)', () => {
   it('the notice has no QR code and says nothing about one: no operator text on a door', async () => {
-    const server = await serve(buildSite(content));
+    const server = await serve(buildOnce(content));
     servers.push(server);
     const page = await newPage(browser);
     await page.goto(url(server, '/soest/aushang/'));
@@ -272,7 +272,7 @@ describe('with url and mirrors in site.yaml', () => {
     const copy = path.join(tempDir('aushang-addresses-'), 'content');
     cpSync(content, copy, { recursive: true });
     appendFileSync(path.join(copy, 'site.yaml'), 'url: https://notfall.example/notfall/\nmirrors:\n  - https://kreis-soest.gitlab.io/notfall/\n');
-    const server = await serve(buildSite(copy), { base: '/notfall/' });
+    const server = await serve(buildOnce(copy), { base: '/notfall/' });
     servers.push(server);
     const page = await newPage(browser);
     await page.goto(url(server, '/soest/aushang/'));
@@ -298,7 +298,7 @@ describe('with url and mirrors in site.yaml', () => {
 
 describe('a copy below /notfall/', () => {
   it('the printed QR code leads to https://notfall.example/notfall/soest/', async () => {
-    const server = await serve(buildSite(content, { SITE_URL, BASE_PATH: '/notfall/' }), { base: '/notfall/' });
+    const server = await serve(buildOnce(content, { SITE_URL, BASE_PATH: '/notfall/' }), { base: '/notfall/' });
     servers.push(server);
     const page = await newPage(browser);
     await page.goto(url(server, '/soest/'));

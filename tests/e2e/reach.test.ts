@@ -12,7 +12,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, root, tempDir } from '../build/helpers.ts';
+import { buildOnce, root, tempDir } from '../support/build.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 import type { Language } from '../../src/i18n/index.ts';
@@ -41,7 +41,7 @@ let browser: Browser;
 const servers = new Map<Language, ServedSite>();
 
 beforeAll(async () => {
-  for (const language of languageKeys) servers.set(language, await serve(buildSite(contentIn(language)), { base: '/notfall/' }));
+  for (const language of languageKeys) servers.set(language, await serve(buildOnce(contentIn(language)), { base: '/notfall/' }));
   browser = await launchBrowser();
 }, 600_000);
 

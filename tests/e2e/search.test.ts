@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, root } from '../build/helpers.ts';
+import { buildOnce, root } from '../support/build.ts';
 import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
@@ -16,7 +16,7 @@ let server: ServedSite;
 let dist: string;
 
 beforeAll(async () => {
-  dist = buildSite(path.join(root, 'content'));
+  dist = buildOnce(path.join(root, 'content'));
   server = await serve(dist);
   browser = await launchBrowser();
 });
@@ -159,8 +159,9 @@ describe('filters', () => {
     await page.waitForURL(/q=Gewerbe/);
     await outcome(page);
     await page.goBack();
-    await page.waitForFunction(() => (document.getElementById('q') as HTMLInputElement).value === 'Sperrmüll');
-    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('Sperrmüll'));
+    // Polled while the page may still be loading: an element not there yet is no answer yet.
+    await page.waitForFunction(() => (document.getElementById('q') as HTMLInputElement | null)?.value === 'Sperrmüll');
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.includes('Sperrmüll') === true);
     expect((await results(page))[0]!.title).toBe('Sperrmüll – Soest');
     await page.close();
   });
@@ -312,7 +313,7 @@ describe('without layout shift', () => {
 
 describe('below a path', () => {
   it('finds and links correctly when served at /notfall/', async () => {
-    const below = await serve(buildSite(path.join(root, 'content'), { BASE_PATH: '/notfall/' }), { base: '/notfall/' });
+    const below = await serve(buildOnce(path.join(root, 'content'), { BASE_PATH: '/notfall/' }), { base: '/notfall/' });
     try {
       const page = await newPage(browser);
       await page.goto(url('/suche/?q=Personalausweis', below));

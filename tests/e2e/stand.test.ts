@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, readPage, root } from '../build/helpers.ts';
+import { buildOnce, readPage, root } from '../support/build.ts';
 import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
@@ -25,7 +25,7 @@ let server: ServedSite;
 let dist: string;
 
 beforeAll(async () => {
-  dist = buildSite(path.join(root, 'content'), { SOURCE_DATE_EPOCH: BUILT });
+  dist = buildOnce(path.join(root, 'content'), { SOURCE_DATE_EPOCH: BUILT });
   server = await serve(dist);
   browser = await launchBrowser();
 });

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, fixture } from '../build/helpers.ts';
+import { buildOnce, fixture } from '../support/build.ts';
 import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
@@ -15,7 +15,7 @@ let browser: Browser;
 let server: ServedSite;
 
 beforeAll(async () => {
-  server = await serve(buildSite(fixture('alltag')));
+  server = await serve(buildOnce(fixture('alltag')));
   browser = await launchBrowser();
 });
 

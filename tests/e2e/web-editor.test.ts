@@ -18,7 +18,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root, runCli, tempDir } from '../build/helpers.ts';
+import { root, runCli, tempDir } from '../support/build.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
 import { answerDirectoryPicker, filesOf, readRepository, writeRepository } from '../support/local-repository.ts';
 import { serve, type ServedSite } from '../support/serve.ts';

@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../src/i18n/index.ts';
-import { root, tempDir } from '../build/helpers.ts';
+import { root, tempDir } from './build.ts';
 
 /** `contentLanguage` is written into site.yaml when given (English: the content stays German). */
 export function exampleContentIn(language: Language, contentLanguage?: Language): string {

@@ -7,6 +7,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { choicesOf } from '../../../src/schema/choices.ts';
+import { channelSchema, serviceSchema } from '../../../src/schema/index.ts';
 import { runNew } from '../../../src/cli/new.ts';
 import { runResolve } from '../../../src/cli/resolve.ts';
 import { runUpdate } from '../../../src/cli/update.ts';
@@ -222,5 +224,17 @@ describe('--help', () => {
     const help = await create(root, 'soest', '--help');
     expect(help.code).toBe(0);
     expect(help.text).toMatch(/^Usage: npm run new -- <town> \[<service>\] \[options\]/);
+    expect(help.text).toMatch(/--status <s> +normal, limited, deferred or unavailable\n/);
+  });
+
+  test('the values of --status and --channel are the schema’s, every placeholder filled', async () => {
+    const { root } = await folder();
+    const texts = [(await create(root, '--help')).text, (await update(root, '--help')).text];
+    const statuses = choicesOf(serviceSchema.shape.status);
+    for (const text of texts) {
+      expect(text).not.toMatch(/\{\w+\}/);
+      expect(text).toMatch(new RegExp(`--status <s> +${statuses.slice(0, -1).join(', ')} oder ${statuses.at(-1)}`));
+    }
+    expect(texts[1]).toContain(`--channel <weg>             ${choicesOf(channelSchema.shape.channel).join(', ')};`);
   });
 });

@@ -12,7 +12,7 @@ import { atomFeed } from '../../../src/model/atom.ts';
 import { rssFeed } from '../../../src/model/rss.ts';
 import { createUrls } from '../../../src/model/urls.ts';
 import { service, text } from '../support/content.ts';
-import { payload, testSite, urls } from './fixture.ts';
+import { payload, testSite, urls } from '../support/small-site.ts';
 
 const t = translator('de');
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'author'].includes(name) });

@@ -10,7 +10,7 @@ import { capAlerts, capFeed } from '../../../src/model/cap.ts';
 import { createUrls } from '../../../src/model/urls.ts';
 import { md, service, text } from '../support/content.ts';
 import { alertProblems, alertsIn, sequence, alertRules } from './cap-schema.ts';
-import { payload, testSite, urls } from './fixture.ts';
+import { payload, testSite, urls } from '../support/small-site.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['entry', 'area', 'info', 'link'].includes(name) });
 type Alert = { identifier: string; sender: string; sent: string; incidents?: string; info: { event: string; headline: string; description: string; web: string; area: { areaDesc: string; geocode?: { valueName: string; value: string } }[] }[] };

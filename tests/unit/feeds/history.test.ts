@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { incidentHistory } from '../../../src/model/history.ts';
 import { incidentsDocument } from '../../../src/model/api.ts';
 import { md, text } from '../support/content.ts';
-import { testSite, urls } from './fixture.ts';
+import { testSite, urls } from '../support/small-site.ts';
 
 const resolvedIncident = (title: string, started: string, resolved: string) =>
   md(`title: ${title}\nstarted: ${started}\nresolved: ${resolved}\nupdated: ${resolved}\nsummary: Vorbei.\n`);

@@ -14,7 +14,7 @@ import { jsonFeed, jsonFeedVersion } from '../../../src/model/json-feed.ts';
 import { rssFeed } from '../../../src/model/rss.ts';
 import { toJson } from '../../../src/model/api.ts';
 import { service, text } from '../support/content.ts';
-import { payload, testSite, urls } from './fixture.ts';
+import { payload, testSite, urls } from '../support/small-site.ts';
 
 const t = translator('de');
 

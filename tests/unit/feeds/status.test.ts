@@ -17,7 +17,7 @@ import { builtRootFiles, builtTownFiles } from '../../../src/model/feeds.ts';
 import { isReservedPath, reservedTownFiles } from '../../../src/schema/aliases.ts';
 import { reservedRoutes } from '../../../src/schema/index.ts';
 import { md, service, text } from '../support/content.ts';
-import { payload, testSite, urls } from './fixture.ts';
+import { payload, testSite, urls } from '../support/small-site.ts';
 
 const t = translator('de');
 const ajv = new Ajv2020({ strict: true, allErrors: true });

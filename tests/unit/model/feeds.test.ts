@@ -5,10 +5,10 @@
  * paths (without the base path), an update's with its anchor.
  */
 import { describe, expect, test } from 'vitest';
-import { feedEntries, headline, type FeedEntry } from '../../../src/model/feeds.ts';
+import { builtRootFiles, builtTownFiles, capPath, feedEntries, feedFormats, feedPath, headline, type FeedEntry } from '../../../src/model/feeds.ts';
 import { translator } from '../../../src/i18n/index.ts';
 import { site } from '../support/content.ts';
-import { smallSite } from './small-site.ts';
+import { smallSite } from '../support/small-site.ts';
 
 const t = translator('de');
 const rows = (entries: FeedEntry[]) => entries.map((e) => [e.date.iso, e.title, e.path]);
@@ -85,5 +85,19 @@ describe('headline', () => {
     expect(cut.endsWith('…')).toBe(true);
     expect(cut.length).toBeLessThanOrEqual(100);
     expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('feed paths', () => {
+  test('each format at the root and in a town’s folder', () => {
+    expect(Object.keys(feedFormats).map((format) => feedPath(format as keyof typeof feedFormats))).toEqual(['/feed.xml', '/feed.atom', '/feed.json']);
+    expect(feedPath('atom', 'soest')).toBe('/soest/feed.atom');
+    expect(feedPath('json', 'bad-sassendorf')).toBe('/bad-sassendorf/feed.json');
+  });
+
+  test('the files the build writes besides RSS (which Astro renders) name the same paths', () => {
+    expect(builtRootFiles).toEqual([feedPath('atom'), feedPath('json'), capPath, '/api/v1/status.json', '/api/v1/schema/status.json']);
+    expect(builtRootFiles).not.toContain(feedPath('rss'));
+    expect(builtTownFiles.map((file) => `/soest/${file}`)).toEqual([feedPath('atom', 'soest'), feedPath('json', 'soest'), '/soest/badge.svg']);
   });
 });

@@ -9,7 +9,7 @@ import { breadcrumbJsonLd, incidentJsonLd, serializeJsonLd, serviceJsonLd, townJ
 import { translator } from '../../../src/i18n/index.ts';
 import { createUrls } from '../../../src/model/urls.ts';
 import { site } from '../support/content.ts';
-import { smallSite } from './small-site.ts';
+import { smallSite } from '../support/small-site.ts';
 
 const t = translator('de');
 const urls = createUrls({ base: '/', site: 'https://notfall.example' });

@@ -5,11 +5,11 @@
  * expander, made once per site. Which hidden words go where: tests/unit/search/record.test.ts.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { incidentRecord, searchExpander, serviceRecord, taskMetaKey, townRecord } from '../../../src/model/search.ts';
+import { incidentRecord, searchExpander, searchTag, serviceRecord, taskMetaKey, townRecord } from '../../../src/model/search.ts';
 import { translator } from '../../../src/i18n/index.ts';
 import type { TimeValue } from '../../../src/core/time.ts';
 import { site } from '../support/content.ts';
-import { smallSite } from './small-site.ts';
+import { smallSite } from '../support/small-site.ts';
 
 const t = translator('de');
 /** The Stand as the test can read it: the ISO form. */
@@ -86,5 +86,13 @@ describe('the expander', () => {
     vi.stubEnv('AUSHANG_NO_VOCABULARY', '1');
     const s = await site(smallSite, { base: false });
     expect(searchExpander(s).expand('Personalausweis Sperrmüll')).toEqual({ synonyms: [], parts: [] });
+  });
+});
+
+describe('the search tag', () => {
+  test('is the build time in base 36: short, safe in a file name, new for every build', () => {
+    expect(searchTag(1699023600000)).toBe('loiqs800');
+    expect(searchTag(1699023600001)).not.toBe(searchTag(1699023600000));
+    expect(searchTag(Date.UTC(2100, 0, 1))).toMatch(/^[0-9a-z]{1,9}$/);
   });
 });

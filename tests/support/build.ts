@@ -1,8 +1,19 @@
-/** Runs the real CLI (`src/cli/*.ts`) in a child process, as `npm run build` would. */
+/**
+ * Builds for the build and browser tests: the real CLI (`src/cli/*.ts`) in a child process, as
+ * `npm run build` would.
+ *
+ * `buildOnce(content, env)` is what a test that only reads the output wants: the first call for
+ * a content and an environment builds, every later one — in this file or, during one `vitest
+ * run`, in any other (`build-cache.ts` provides a folder for the run) — gets the same folder.
+ * Call it in `beforeAll` or a test, never while the file is collected, and never change what it
+ * returns. `buildSite` builds afresh into a folder of its own, for tests that change the output.
+ */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, existsSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const fixture = (name: string) => path.join(root, 'tests/fixtures/sites', name);
@@ -33,6 +44,58 @@ export function buildSite(content: string, env: Record<string, string> = {}): st
   const run = runCli('build', ['--content', content, '--out', out], env);
   if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   return out;
+}
+
+/** The builds of this process, by content and environment. */
+const built = new Map<string, string>();
+
+/** Builds a content folder once per content (its files, not its place) and environment; see above. */
+export function buildOnce(content: string, env: Record<string, string> = {}): string {
+  const key = buildKey(content, env);
+  let dist = built.get(key);
+  if (dist && existsSync(dist)) return dist;
+  const shared = sharedCache();
+  dist = shared ? path.join(shared, key) : undefined;
+  if (!dist || !existsSync(dist)) dist = publish(buildSite(content, env), dist);
+  built.set(key, dist);
+  return dist;
+}
+
+/** The run's folder for builds shared between test files, when `build-cache.ts` provides one. */
+function sharedCache(): string | undefined {
+  try {
+    return inject('buildCache') || undefined;
+  } catch {
+    return undefined; // outside a Vitest worker (e.g. scripts/screenshot-district.ts)
+  }
+}
+
+/** Moves a fresh build to its shared place; another file that built it first wins. */
+function publish(fresh: string, target: string | undefined): string {
+  if (!target) return fresh;
+  try {
+    renameSync(fresh, target);
+  } catch {
+    if (!existsSync(target)) throw new Error(`cannot keep the build ${fresh} as ${target}`);
+  }
+  rmSync(path.dirname(fresh), { recursive: true, force: true });
+  return target;
+}
+
+/** A hash of the content's files (names and bytes) and of the environment. */
+export function buildKey(content: string, env: Record<string, string>): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(content, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => ({ file: path.join(entry.parentPath, entry.name), link: entry.isSymbolicLink() }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const { file, link } of files) {
+    hash.update(`${path.relative(content, file)}\0`);
+    hash.update(link ? `-> ${readlinkSync(file)}` : readFileSync(file));
+    hash.update('\0');
+  }
+  hash.update(JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b))));
+  return hash.digest('hex').slice(0, 24);
 }
 
 export function readPage(dist: string, sitePath: string): string {
