@@ -21,7 +21,7 @@ import { toJson } from '../../../src/model/api.ts';
 import { createUrls } from '../../../src/model/urls.ts';
 import { md, text } from '../support/content.ts';
 import { schemaErrors } from '../../support/xml-schema.ts';
-import { payload, testSite, urls } from './fixture.ts';
+import { payload, testSite, urls } from '../support/small-site.ts';
 
 const t = translator('de');
 
