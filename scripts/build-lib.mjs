@@ -20,3 +20,8 @@ function copyData(from, to) {
   }
 }
 for (const folder of readdirSync(lib)) copyData(path.join(root, 'src', folder), path.join(lib, folder));
+
+// The web editor's script, bundled once for every site that installs the package
+// (src/editor/bundle.ts): a site build with `editor:` only copies it.
+const { buildEditorBundle, PACKAGED_BUNDLE } = await import('../src/editor/bundle.ts');
+await buildEditorBundle(PACKAGED_BUNDLE);
