@@ -139,15 +139,15 @@ describe('initSite', () => {
     const result = await initSite(dir, { now });
     const json = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
     const nodeRange = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).devDependencies.node;
-    expect(json).toEqual({ ...mine, dependencies: { ...mine.dependencies, node: nodeRange }, scripts: { ...siteScripts, build: 'my-build' }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
-    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'scripts.new', 'scripts.update', 'scripts.resolve', 'scripts.ready', 'scripts.catalogue', 'dependencies.node', 'allowScripts.esbuild', 'allowScripts.node', 'engines.node']);
+    expect(json).toEqual({ ...mine, devDependencies: { node: nodeRange }, scripts: { ...siteScripts, build: 'my-build' }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
+    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'scripts.new', 'scripts.update', 'scripts.resolve', 'scripts.ready', 'scripts.catalogue', 'devDependencies.node', 'allowScripts.esbuild', 'allowScripts.node', 'engines.node']);
   });
 
-  test('a new package.json depends on this version of aushang and on the Node 24 the generator pins (the node package)', async () => {
+  test('a new package.json depends on this version of aushang, and for the editors’ machines on the Node 24 the generator pins (the node package, a devDependency the CI leaves out)', async () => {
     const { version, devDependencies } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
     const { json, added } = completePackageJson(undefined, await resolveSettings({ name: 'Musterhausen' }), version, devDependencies.node);
     expect(devDependencies.node).toMatch(/^\^24\./);
-    expect(json).toEqual({ name: 'notfall-musterhausen', private: true, scripts: siteScripts, dependencies: { aushang: `^${version}`, node: devDependencies.node }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
+    expect(json).toEqual({ name: 'notfall-musterhausen', private: true, scripts: siteScripts, dependencies: { aushang: `^${version}` }, devDependencies: { node: devDependencies.node }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
     expect(added[0]).toBe('package.json');
   });
 
@@ -158,6 +158,12 @@ describe('initSite', () => {
     expect(await readdir(dir)).toEqual(['package.json']);
   });
 });
+
+/**
+ * The CI's install: only what the site runs (no devDependencies: the node package, whose own
+ * install fetches a whole Node, while the runner has Node 24), from npm's cache, no audit.
+ */
+const INSTALL = 'npm ci --omit=dev --prefer-offline --no-audit --no-fund';
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
 type GitHubJob = { needs?: string | string[]; if?: string; steps: Step[]; permissions?: Record<string, string>; environment?: { name: string }; outputs?: Record<string, string> };
@@ -186,7 +192,7 @@ describe('the GitHub workflow', async () => {
   test('check: on Node 24, annotations from aushang check', () => {
     expect(uses('check')).toEqual(['actions/checkout', 'actions/setup-node']);
     expect(workflow.jobs.check!.steps[1]!.with).toMatchObject({ 'node-version-file': '.nvmrc' });
-    expect(runs('check')).toEqual(['npm ci', 'npx aushang check --format github']);
+    expect(runs('check')).toEqual([INSTALL, 'npx aushang check --format github']);
   });
 
   test('build only outside pull requests, for the Pages address', () => {
@@ -195,7 +201,7 @@ describe('the GitHub workflow', async () => {
     expect(workflow.jobs.build!.steps[0]!.with).toEqual({ 'fetch-depth': 0 });
     expect(uses('build')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
     expect(runs('build')).toEqual([
-      'npm ci',
+      INSTALL,
       'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"\nnpx aushang build --keep-last-good\necho "manifest_sha256=$(sha256sum dist/manifest.json | cut -d \' \' -f 1)" >> "$GITHUB_OUTPUT"',
     ]);
     expect(workflow.jobs.build!.outputs).toEqual({ manifest_sha256: '${{ steps.build.outputs.manifest_sha256 }}' });
@@ -212,7 +218,7 @@ describe('the GitHub workflow', async () => {
   });
 
   test('verify the deployed copy against the build’s manifest, anchored by its hash', () => {
-    expect(runs('verify')[0]).toBe('npm ci');
+    expect(runs('verify')[0]).toBe(INSTALL);
     expect(runs('verify')[1]).toContain('npx aushang verify "$SITE" --manifest-sha256 "$MANIFEST_SHA256"');
     expect(workflow.jobs.verify!.steps.at(-1)!.env).toEqual({ SITE: '${{ needs.deploy.outputs.url }}', MANIFEST_SHA256: '${{ needs.build.outputs.manifest_sha256 }}' });
   });
@@ -232,8 +238,14 @@ describe('the GitLab pipeline', async () => {
 
   test('check in every pipeline, with the Code Quality report', () => {
     expect(job('check').rules).toBeUndefined();
-    expect(job('check').script).toEqual(['npm ci', 'npx aushang check --format gitlab --output gl-code-quality-report.json']);
+    expect(job('check').script).toEqual([INSTALL, 'npx aushang check --format gitlab --output gl-code-quality-report.json']);
     expect(job('check').artifacts).toEqual({ when: 'always', reports: { codequality: 'gl-code-quality-report.json' } });
+  });
+
+  test('every job installs only what the site runs, from npm’s cache kept per lockfile', () => {
+    for (const name of ['check', 'pages', 'verify']) expect(job(name).script[0], name).toBe(INSTALL);
+    expect(pipeline.variables).toEqual({ npm_config_cache: '$CI_PROJECT_DIR/.npm' });
+    expect(pipeline.cache).toEqual({ key: { files: ['package-lock.json'] }, paths: ['.npm/'] });
   });
 
   test('merge requests and branches run, without duplicate pipelines', () => {
