@@ -146,7 +146,7 @@ function expand(value: string, values: Record<string, string>): string {
 }
 
 type Step = { id?: string; run?: string; env?: Record<string, string> };
-type Workflow = { jobs: Record<string, { steps: Step[] }> };
+type Workflow = { env?: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
 
 /** The `run:` steps of a job of the generated workflow. */
 function runSteps(workflow: Workflow, job: string): Step[] {
@@ -233,7 +233,7 @@ export async function measurePipeline(options: PipelineOptions): Promise<Pipelin
       // The build job's own install is the same as the check job's, on a runner of its own.
       if (isInstall && installed) continue;
       const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(value, values)]));
-      const ran = await must(`${job}: ${command}`, run('bash', ['-e', '-c', command], site, { ...env, ...stepEnv, SOURCE_DATE_EPOCH: commit, GITHUB_OUTPUT: output }));
+      const ran = await must(`${job}: ${command}`, run('bash', ['-e', '-c', command], site, { ...env, ...workflow.env, ...stepEnv, SOURCE_DATE_EPOCH: commit, GITHUB_OUTPUT: output }));
       const name = isInstall ? 'install' : job;
       steps.push({ name, command: command.split('\n')[0]!, ms: ran.ms, cpuMs: ran.cpuMs });
       log(`    ${name.padEnd(8)} ${(ran.ms / 1000).toFixed(1).padStart(5)} s (CPU ${(ran.cpuMs / 1000).toFixed(1)} s)  ${command.split('\n')[0]}`);
