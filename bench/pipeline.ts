@@ -15,8 +15,10 @@
  * github`, the build step (`aushang build --keep-last-good` with the commit's time and the
  * address nginx serves), and the deploy: `dist/` copied into nginx's root, live when nginx serves
  * the new manifest. The workflow installs in each of its jobs; on a runner the jobs' installs run
- * on machines of their own, so one install is counted. Afterwards, not counted, the workflow's
- * verify step checks the served copy against the build.
+ * on machines of their own, so one install is counted. The build job does not wait for the check
+ * job (it publishes the last good version of a broken file anyway): check runs, is printed, and is
+ * not on the way to live (it is, when a workflow's build job `needs: check`). Afterwards, not
+ * counted, the workflow's verify step checks the served copy against the build.
  *
  * Targets: ≤ 60 s in all, ≤ 15 s after the install.
  */
@@ -57,6 +59,8 @@ const EDITOR_BLOCK = 'editor:\n  backend: github\n  repo: kreis-soest/notfall\n'
 export interface PipelineStep {
   /** `install`, `check`, `build`, `deploy`. */
   name: string;
+  /** A step of a job that runs beside the build (the build job does not need it): not on the way to live. */
+  beside?: boolean;
   /** The command as the workflow writes it (first line). */
   command: string;
   ms: number;
@@ -146,7 +150,7 @@ function expand(value: string, values: Record<string, string>): string {
 }
 
 type Step = { id?: string; run?: string; env?: Record<string, string> };
-type Workflow = { env?: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
+type Workflow = { env?: Record<string, string>; jobs: Record<string, { needs?: string | string[]; steps: Step[] }> };
 
 /** The `run:` steps of a job of the generated workflow. */
 function runSteps(workflow: Workflow, job: string): Step[] {
@@ -227,6 +231,7 @@ export async function measurePipeline(options: PipelineOptions): Promise<Pipelin
     const output = path.join(options.work, 'github-output');
     const ordered = [...runSteps(workflow, 'check').map((step) => ['check', step] as const), ...runSteps(workflow, 'build').map((step) => ['build', step] as const)];
     let installed = false;
+    const buildNeedsCheck = [workflow.jobs.build?.needs ?? []].flat().includes('check');
     for (const [job, step] of ordered) {
       const command = step.run!.trim();
       const isInstall = /^npm (ci|install)\b/.test(command);
@@ -235,8 +240,10 @@ export async function measurePipeline(options: PipelineOptions): Promise<Pipelin
       const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(value, values)]));
       const ran = await must(`${job}: ${command}`, run('bash', ['-e', '-c', command], site, { ...env, ...workflow.env, ...stepEnv, SOURCE_DATE_EPOCH: commit, GITHUB_OUTPUT: output }));
       const name = isInstall ? 'install' : job;
-      steps.push({ name, command: command.split('\n')[0]!, ms: ran.ms, cpuMs: ran.cpuMs });
-      log(`    ${name.padEnd(8)} ${(ran.ms / 1000).toFixed(1).padStart(5)} s (CPU ${(ran.cpuMs / 1000).toFixed(1)} s)  ${command.split('\n')[0]}`);
+      // The check job runs on a runner of its own when the build job does not wait for it.
+      const beside = job === 'check' && !isInstall && !buildNeedsCheck;
+      steps.push({ name, command: command.split('\n')[0]!, ms: ran.ms, cpuMs: ran.cpuMs, ...(beside ? { beside } : {}) });
+      log(`    ${name.padEnd(8)} ${(ran.ms / 1000).toFixed(1).padStart(5)} s (CPU ${(ran.cpuMs / 1000).toFixed(1)} s)  ${command.split('\n')[0]}${beside ? '  (beside the build: not on the way to live)' : ''}`);
       installed ||= isInstall;
     }
     const started = performance.now();
@@ -256,8 +263,10 @@ export async function measurePipeline(options: PipelineOptions): Promise<Pipelin
   const installedBytes = folderBytes(path.join(site, 'node_modules'));
   // npm's record of what it installed (node_modules/.package-lock.json).
   const installedPackages = Object.keys((JSON.parse(readFileSync(path.join(site, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> }).packages).length;
-  const totalMs = steps.reduce((n, step) => n + step.ms, 0);
-  const afterInstallMs = steps.filter((step) => step.name !== 'install').reduce((n, step) => n + step.ms, 0);
+  // The way to live: the build job's steps and the deploy (with the check job's when the build waits for it).
+  const onTheWay = steps.filter((step) => !step.beside);
+  const totalMs = onTheWay.reduce((n, step) => n + step.ms, 0);
+  const afterInstallMs = onTheWay.filter((step) => step.name !== 'install').reduce((n, step) => n + step.ms, 0);
   return { towns, notices, editor, packMs, prepareMs, steps, totalMs, afterInstallMs, installedPackages, installedBytes, tarballBytes };
 }
 
@@ -266,9 +275,9 @@ export function pipelineRows(figures: PipelineFigures): { what: string; figure: 
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const cpu = (steps: PipelineStep[]) => (steps.every((step) => step.cpuMs) ? ` (CPU ${s(steps.reduce((n, step) => n + step.cpuMs, 0))})` : '');
   return [
-    { what: `save → live, ${figures.towns} towns, ${figures.notices} notices${figures.editor ? ', with the web editor' : ''}`, figure: `${s(figures.totalMs)}${cpu(figures.steps)}`, bar: `≤ ${s(PIPELINE_BARS.totalMs)}`, ok: figures.totalMs <= PIPELINE_BARS.totalMs },
-    ...figures.steps.map((step) => ({ what: `  ${step.name}: ${step.command}`, figure: `${s(step.ms)}${step.cpuMs ? ` (CPU ${s(step.cpuMs)})` : ''}`, bar: '' })),
-    { what: `  after the install (check, build, deploy)`, figure: `${s(figures.afterInstallMs)}${cpu(figures.steps.filter((step) => step.name !== 'install'))}`, bar: `≤ ${s(PIPELINE_BARS.afterInstallMs)}`, ok: figures.afterInstallMs <= PIPELINE_BARS.afterInstallMs },
+    { what: `save → live, ${figures.towns} towns, ${figures.notices} notices${figures.editor ? ', with the web editor' : ''}`, figure: `${s(figures.totalMs)}${cpu(figures.steps.filter((step) => !step.beside))}`, bar: `≤ ${s(PIPELINE_BARS.totalMs)}`, ok: figures.totalMs <= PIPELINE_BARS.totalMs },
+    ...figures.steps.map((step) => ({ what: `  ${step.name}${step.beside ? ' (a job beside the build, not counted)' : ''}: ${step.command}`, figure: `${s(step.ms)}${step.cpuMs ? ` (CPU ${s(step.cpuMs)})` : ''}`, bar: '' })),
+    { what: `  after the install (${figures.steps.filter((step) => !step.beside && step.name !== 'install').map((step) => step.name).join(', ')})`, figure: `${s(figures.afterInstallMs)}${cpu(figures.steps.filter((step) => !step.beside && step.name !== 'install'))}`, bar: `≤ ${s(PIPELINE_BARS.afterInstallMs)}`, ok: figures.afterInstallMs <= PIPELINE_BARS.afterInstallMs },
     { what: `  installed: node_modules`, figure: `${(figures.installedBytes / 1024 / 1024).toFixed(0)} MB, ${figures.installedPackages} packages`, bar: '' },
   ];
 }
