@@ -101,6 +101,8 @@ export async function editorBundle(): Promise<EditorBundle> {
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }
+  // Bundles of earlier sources are not used again.
+  for (const name of readdirSync(CACHE)) if (name !== key && !name.startsWith('.')) rmSync(path.join(CACHE, name), { recursive: true, force: true });
   return bundleIn(path.join(CACHE, key), key)!;
 }
 
