@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --curve] [-- --search-towns 400] [-- --keep]`: measures the speed and size
+ * `npm run bench [-- --quick] [-- --curve] [-- --search-towns 400] [-- --keep] [-- --no-pipeline]`: measures the speed and size
  * bars (the targets in bench/README.md) on synthetic content from `generate.ts`, in temporary
  * folders that are removed afterwards, and prints one table:
  *
@@ -27,6 +27,11 @@
  *      notices, each time also as a multiple of the district's build and of its baseline
  *   g. search relevance: the evaluation set of tests/fixtures/search-eval (275 queries) through
  *      the search page's own query pipeline against a real index in Node; top-1 and top-3
+ *   h. the web editor: the example built without and with `editor:`, two pairs one after the
+ *      other; the extra time of the editor (bundled once with the package, issue 21)
+ *   i. save → live (bench/pipeline.ts, also `npm run bench:pipeline`): a site repository of 15
+ *      towns from `init --towns`, this checkout packed as its dependency; the generated workflow's
+ *      steps: clean `npm ci`, check, build, copy to a local nginx; `--no-pipeline` skips it
  *
  * `--quick` skips the 10,000-notice build and measures search on the district build instead
  * (and runs `check` once). Every figure is marked against its bar; the exit code is 0 even when
@@ -35,7 +40,7 @@
  * bench/results/latest.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,6 +53,7 @@ import { pagefindInNode } from '../tests/support/pagefind-node.ts';
 import { describeEval, evalContent, runEval } from '../tests/support/search-eval.ts';
 import { generate } from './generate.ts';
 import { measureFirstPaint, measureSearchAnswer, TYPING_DELAY_MS, type SearchAnswer } from './firstpaint.ts';
+import { measurePipeline, pipelineRows } from './pipeline.ts';
 
 /** The bars of bench/README.md, as numbers. Where a bar is said in words, our reading of it. */
 const BARS = {
@@ -75,6 +81,8 @@ const BARS = {
   checkRatio: 0.1,
   /** Issue 21: 10,000 notices within 3 × the district's build. */
   largeRatio: 3,
+  /** Issue 21: a build with the web editor within 1 s of the same build without. */
+  editorExtraMs: 1_000,
 } as const;
 
 /** Sizes of the growth curve (`--curve`), in notices. */
@@ -94,6 +102,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     'search-towns': { type: 'string', default: '400' },
     curve: { type: 'boolean', default: false },
+    'no-pipeline': { type: 'boolean', default: false },
   },
   allowPositionals: false,
 });
@@ -464,6 +473,30 @@ async function measureSearch(dist: string, notices: number): Promise<SearchFigur
 }
 
 // ---------------------------------------------------------------------------------------------
+// (h) the web editor's cost in a build
+
+/** The example built without and with an `editor:` block, in pairs one after the other. */
+async function measureEditorExtra(tmp: string, pairs = 2): Promise<{ pairs: { withoutMs: number; withMs: number }[]; medianExtraMs: number }> {
+  const without = path.join(tmp, 'editor-without');
+  const withEditor = path.join(tmp, 'editor-with');
+  cpSync(path.join(root, 'content'), without, { recursive: true });
+  cpSync(path.join(root, 'content'), withEditor, { recursive: true });
+  writeFileSync(path.join(withEditor, 'site.yaml'), `${readFileSync(path.join(withEditor, 'site.yaml'), 'utf8')}editor:\n  backend: github\n  repo: kreis-soest/notfall\n`);
+  // Once before the pairs: a checkout bundles the editor on first use (src/editor/bundle.ts).
+  must(await runCli('build.ts', ['--content', withEditor, '--out', path.join(tmp, 'editor-out')], 'build with the editor'), 'the build of the example with the editor');
+  const measured: { withoutMs: number; withMs: number }[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const a = await runCli('build.ts', ['--content', without, '--out', path.join(tmp, 'editor-out')], 'build without the editor');
+    must(a, 'the build of the example');
+    const b = await runCli('build.ts', ['--content', withEditor, '--out', path.join(tmp, 'editor-out')], 'build with the editor');
+    must(b, 'the build of the example with the editor');
+    measured.push({ withoutMs: a.ms, withMs: b.ms });
+  }
+  for (const folder of [without, withEditor, path.join(tmp, 'editor-out')]) rmSync(folder, { recursive: true, force: true });
+  return { pairs: measured, medianExtraMs: median(measured.map((pair) => pair.withMs - pair.withoutMs)) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The run
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'aushang-bench-'));
@@ -623,6 +656,26 @@ try {
     rows.push({ what: `search relevance, ${figures.total} queries: top-1 / top-3`, figure: `${pct(figures.top1)} / ${pct(figures.top3)}`, bar: 'top-3 ≥ 95 %', ok: figures.top3 >= 0.95 });
     rows.push({ what: `  Pagefind queries per search, mean / max`, figure: `${figures.queriesMean.toFixed(2)} / ${figures.queriesMax}`, bar: '' });
     rmSync(path.dirname(dist), { recursive: true, force: true });
+  }
+
+  // (h) the web editor: the example built without and with `editor:`, interleaved (issue 21)
+  {
+    const extra = await measureEditorExtra(tmp);
+    log(`\nh. web editor: the example without / with editor: (bundled once with the package), interleaved`);
+    for (const pair of extra.pairs) log(`    without ${seconds(pair.withoutMs)}, with ${seconds(pair.withMs)}: ${pair.withMs >= pair.withoutMs ? '+' : ''}${seconds(pair.withMs - pair.withoutMs)}`);
+    results.editor = extra;
+    rows.push({ what: `web editor: example build with editor: − without (median of ${extra.pairs.length})`, figure: seconds(extra.medianExtraMs), bar: `≤ ${seconds(BARS.editorExtraMs)}`, ok: extra.medianExtraMs <= BARS.editorExtraMs });
+  }
+
+  // (i) save → live: the site repository's own pipeline (bench/pipeline.ts)
+  if (!args['no-pipeline']) {
+    log(`\ni. save → live: a site repository of 15 towns from init, its workflow's steps (bench/pipeline.ts)`);
+    const work = path.join(tmp, 'pipeline');
+    mkdirSync(work);
+    const figures = await measurePipeline({ work, log });
+    results.pipeline = figures;
+    rows.push(...pipelineRows(figures));
+    rmSync(work, { recursive: true, force: true, maxRetries: 3 });
   }
 
   // (e) first contentful paint over 2G

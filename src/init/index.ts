@@ -181,8 +181,9 @@ type PackageJson = Record<string, unknown> & { scripts?: Record<string, string>;
 /**
  * Adds what is missing (never changes a value that is there); returns the package.json and what
  * was added. `node` is the Node 24 the site runs on (the `node` package, the generator's own
- * pin): `npm ci` puts it into node_modules/.bin, where npm scripts and `npx aushang` find it
- * even on a machine whose own Node is older.
+ * pin), a devDependency: `npm ci` or `npm install` on an editor's machine puts it into
+ * node_modules/.bin, where npm scripts and `npx aushang` find it even on a machine whose own Node
+ * is older; the generated CI leaves it out.
  */
 export function completePackageJson(existing: PackageJson | undefined, settings: SiteSettings, version: string, nodeVersion = '^24'): { json: PackageJson; added: string[] } {
   const json: PackageJson = existing ? structuredClone(existing) : { name: `notfall-${settings.town}`, private: true };
@@ -194,10 +195,13 @@ export function completePackageJson(existing: PackageJson | undefined, settings:
       added.push(`scripts.${name}`);
     }
   }
-  for (const [name, range] of [['aushang', `^${version}`], ['node', nodeVersion]] as const) {
+  // Node 24 is for the editors' machines: the CI installs without devDependencies (`npm ci
+  // --omit=dev`), its runner brings Node 24, and the node package's own install is the largest
+  // part of an install (it fetches a Node of 190 MB).
+  for (const [name, range, field] of [['aushang', `^${version}`, 'dependencies'], ['node', nodeVersion, 'devDependencies']] as const) {
     if (!json.dependencies?.[name] && !json.devDependencies?.[name]) {
-      json.dependencies = { ...json.dependencies, [name]: range };
-      added.push(`dependencies.${name}`);
+      json[field] = { ...json[field], [name]: range };
+      added.push(`${field}.${name}`);
     }
   }
   // npm 11 asks before running install scripts: Astro's esbuild has one, and the node package

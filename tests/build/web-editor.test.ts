@@ -13,6 +13,7 @@ import { headersFor, parseHeadersFile } from '../../src/hosting/headers.ts';
 import { adminContentSecurityPolicyMeta, headerContentSecurityPolicy, styleHashesOfMeta } from '../../src/hosting/policy.ts';
 import { expectedPolicyMeta, inlineStyles } from '../support/page-policy.ts';
 import { styleHashSource } from '../../src/hosting/style.ts';
+import { editorBundle } from '../../src/editor/bundle.ts';
 import { buildOnce, fixture, readPage, tempDir } from '../support/build.ts';
 
 const SITE_URL = 'https://notfall.example';
@@ -70,6 +71,13 @@ describe('with an editor block', () => {
     expect(config.backend).toEqual({ name: 'gitlab', repo: 'kreis/notfall', branch: 'main', api_root: `${GITLAB}/api/v4`, base_url: GITLAB, auth_type: 'pkce', app_id: '0123abcd' });
     expect(config.publish_mode).toBe('editorial_workflow');
     expect(config.collections.map((c: { name: string }) => c.name)).toEqual(['services', 'towns', 'incidents', 'pages']);
+  });
+
+  it('loads the script bundled once with the package (not by this build): its entry, and every file of it in assets/', async () => {
+    const bundle = await editorBundle();
+    const html = readPage(withEditor, '/admin/');
+    expect([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((match) => match[1])).toEqual([`/assets/${bundle.entry}`]);
+    for (const file of bundle.files) expect(readFileSync(path.join(withEditor, 'assets', file)).equals(readFileSync(path.join(bundle.dir, file))), file).toBe(true);
   });
 
   it('every other page keeps the site’s policy and has no script of the editor', () => {

@@ -139,15 +139,15 @@ describe('initSite', () => {
     const result = await initSite(dir, { now });
     const json = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
     const nodeRange = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).devDependencies.node;
-    expect(json).toEqual({ ...mine, dependencies: { ...mine.dependencies, node: nodeRange }, scripts: { ...siteScripts, build: 'my-build' }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
-    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'scripts.new', 'scripts.update', 'scripts.resolve', 'scripts.ready', 'scripts.catalogue', 'dependencies.node', 'allowScripts.esbuild', 'allowScripts.node', 'engines.node']);
+    expect(json).toEqual({ ...mine, devDependencies: { node: nodeRange }, scripts: { ...siteScripts, build: 'my-build' }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
+    expect(result.packageJson).toEqual(['scripts.check', 'scripts.serve', 'scripts.start', 'scripts.verify', 'scripts.new', 'scripts.update', 'scripts.resolve', 'scripts.ready', 'scripts.catalogue', 'devDependencies.node', 'allowScripts.esbuild', 'allowScripts.node', 'engines.node']);
   });
 
-  test('a new package.json depends on this version of aushang and on the Node 24 the generator pins (the node package)', async () => {
+  test('a new package.json depends on this version of aushang, and for the editors’ machines on the Node 24 the generator pins (the node package, a devDependency the CI leaves out)', async () => {
     const { version, devDependencies } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
     const { json, added } = completePackageJson(undefined, await resolveSettings({ name: 'Musterhausen' }), version, devDependencies.node);
     expect(devDependencies.node).toMatch(/^\^24\./);
-    expect(json).toEqual({ name: 'notfall-musterhausen', private: true, scripts: siteScripts, dependencies: { aushang: `^${version}`, node: devDependencies.node }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
+    expect(json).toEqual({ name: 'notfall-musterhausen', private: true, scripts: siteScripts, dependencies: { aushang: `^${version}` }, devDependencies: { node: devDependencies.node }, allowScripts: { esbuild: true, node: true }, engines: { node: '>=24' } });
     expect(added[0]).toBe('package.json');
   });
 
@@ -159,6 +159,12 @@ describe('initSite', () => {
   });
 });
 
+/**
+ * The CI's install: only what the site runs (no devDependencies: the node package, whose own
+ * install fetches a whole Node, while the runner has Node 24), from npm's cache, no audit.
+ */
+const INSTALL = 'npm ci --omit=dev --prefer-offline --no-audit --no-fund';
+
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string; if?: string; 'continue-on-error'?: boolean };
 type GitHubJob = { needs?: string | string[]; if?: string; steps: Step[]; permissions?: Record<string, string>; environment?: { name: string }; outputs?: Record<string, string> };
 
@@ -168,6 +174,10 @@ describe('the GitHub workflow', async () => {
   const runs = (job: string) => workflow.jobs[job]!.steps.filter((step) => step.run).map((step) => step.run!.trim());
   const uses = (job: string) => workflow.jobs[job]!.steps.filter((step) => step.uses).map((step) => step.uses!.replace(/@.*/, ''));
 
+  test('Node gets a larger young generation (less time collecting garbage in check and build)', () => {
+    expect((workflow as unknown as { env: Record<string, string> }).env).toEqual({ NODE_OPTIONS: '--max-semi-space-size=32' });
+  });
+
   test('runs on every pull request and on pushes to main', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
     expect(workflow.on.pull_request).toBeNull();
@@ -175,10 +185,10 @@ describe('the GitHub workflow', async () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
   });
 
-  test('check → build → deploy → verify → announce', () => {
+  test('check and build side by side (build publishes the last good version of a broken file anyway), then deploy → verify → announce', () => {
     expect(Object.keys(workflow.jobs)).toEqual(['check', 'build', 'deploy', 'verify', 'announce']);
     expect(workflow.jobs.check!.needs).toBeUndefined();
-    expect(workflow.jobs.build!.needs).toBe('check');
+    expect(workflow.jobs.build!.needs).toBeUndefined();
     expect(workflow.jobs.deploy!.needs).toBe('build');
     expect(workflow.jobs.verify!.needs).toEqual(['build', 'deploy']);
   });
@@ -186,7 +196,7 @@ describe('the GitHub workflow', async () => {
   test('check: on Node 24, annotations from aushang check', () => {
     expect(uses('check')).toEqual(['actions/checkout', 'actions/setup-node']);
     expect(workflow.jobs.check!.steps[1]!.with).toMatchObject({ 'node-version-file': '.nvmrc' });
-    expect(runs('check')).toEqual(['npm ci', 'npx aushang check --format github $KEEP_LAST_GOOD']);
+    expect(runs('check')).toEqual([INSTALL, 'npx aushang check --format github $KEEP_LAST_GOOD']);
     // On main the build publishes with --keep-last-good: check says so instead of "nothing was published" (issue 18).
     expect(workflow.jobs.check!.steps.at(-1)!.env).toEqual({ KEEP_LAST_GOOD: "${{ github.event_name != 'pull_request' && '--keep-last-good' || '' }}" });
   });
@@ -197,7 +207,7 @@ describe('the GitHub workflow', async () => {
     expect(workflow.jobs.build!.steps[0]!.with).toEqual({ 'fetch-depth': 0 });
     expect(uses('build')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-artifact', 'actions/upload-pages-artifact']);
     expect(runs('build')).toEqual([
-      'npm ci',
+      INSTALL,
       'npx aushang announce --save-before announce-before.json',
       'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"\nnpx aushang build --keep-last-good\necho "manifest_sha256=$(sha256sum dist/manifest.json | cut -d \' \' -f 1)" >> "$GITHUB_OUTPUT"',
     ]);
@@ -215,7 +225,7 @@ describe('the GitHub workflow', async () => {
   });
 
   test('verify the deployed copy against the build’s manifest, anchored by its hash', () => {
-    expect(runs('verify')[0]).toBe('npm ci');
+    expect(runs('verify')[0]).toBe(INSTALL);
     expect(runs('verify')[1]).toContain('npx aushang verify "$SITE" --manifest-sha256 "$MANIFEST_SHA256"');
     expect(workflow.jobs.verify!.steps.at(-1)!.env).toEqual({ SITE: '${{ needs.deploy.outputs.url }}', MANIFEST_SHA256: '${{ needs.build.outputs.manifest_sha256 }}' });
   });
@@ -237,7 +247,7 @@ describe('the GitHub workflow', async () => {
     expect(job.permissions).toBeUndefined();
     expect(uses('announce')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/download-artifact']);
     expect(job.steps.find((step) => step.uses?.startsWith('actions/download-artifact'))!['continue-on-error']).toBe(true);
-    expect(runs('announce')).toEqual(['npm ci', 'npx aushang announce --site "$SITE" --state announce-before.json']);
+    expect(runs('announce')).toEqual([INSTALL, 'npx aushang announce --site "$SITE" --state announce-before.json']);
     // The token and the signing key are secrets; nothing else of the repository's secrets is passed.
     expect(job.steps.at(-1)!.env).toEqual({
       SITE: '${{ needs.deploy.outputs.url }}',
@@ -263,8 +273,14 @@ describe('the GitLab pipeline', async () => {
 
   test('check in every pipeline, with the Code Quality report; on the default branch it says what stays online', () => {
     expect(job('check').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH', variables: { KEEP_LAST_GOOD: '--keep-last-good' } }, { when: 'on_success' }]);
-    expect(job('check').script).toEqual(['npm ci', 'npx aushang check --format gitlab --output gl-code-quality-report.json $KEEP_LAST_GOOD']);
+    expect(job('check').script).toEqual([INSTALL, 'npx aushang check --format gitlab --output gl-code-quality-report.json $KEEP_LAST_GOOD']);
     expect(job('check').artifacts).toEqual({ when: 'always', reports: { codequality: 'gl-code-quality-report.json' } });
+  });
+
+  test('every job installs only what the site runs, from npm’s cache kept per lockfile', () => {
+    for (const name of ['check', 'pages', 'verify']) expect(job(name).script[0], name).toBe(INSTALL);
+    expect(pipeline.variables).toEqual({ npm_config_cache: '$CI_PROJECT_DIR/.npm', NODE_OPTIONS: '--max-semi-space-size=32' });
+    expect(pipeline.cache).toEqual({ key: { files: ['package-lock.json'] }, paths: ['.npm/'] });
   });
 
   test('merge requests and branches run, without duplicate pipelines', () => {
@@ -285,6 +301,8 @@ describe('the GitLab pipeline', async () => {
     // What was online before this deployment, for announce (issue 22, scope 5); before the build.
     expect(job('pages').script.indexOf('npx aushang announce --save-before announce-before.json')).toBe(job('pages').script.length - 3);
     expect(job('verify').needs).toEqual(['pages']);
+    // pages does not wait for the check stage: it publishes the last good version of a broken file anyway.
+    expect(job('pages').needs).toEqual([]);
     expect(job('verify').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
     expect(job('verify').script.at(-1)).toContain('npx aushang verify "$CI_PAGES_URL/" --manifest-sha256 "$MANIFEST_SHA256" --against public');
   });
@@ -293,7 +311,7 @@ describe('the GitLab pipeline', async () => {
     expect(job('announce').stage).toBe('announce');
     expect(job('announce').needs).toEqual(['pages', 'verify']);
     expect(job('announce').rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && ($AUSHANG_MASTODON_TOKEN || $AUSHANG_WEBHOOK_URL)' }]);
-    expect(job('announce').script).toEqual(['npm ci', 'npx aushang announce --site "$CI_PAGES_URL/" --state announce-before.json']);
+    expect(job('announce').script).toEqual([INSTALL, 'npx aushang announce --site "$CI_PAGES_URL/" --state announce-before.json']);
   });
 });
 
