@@ -12,6 +12,7 @@ import {
   keysOf,
   linkSchema,
   pageSchema,
+  plannedSchema,
   reservedRoutes,
   reservedServiceSlugs,
   serviceSchema,
@@ -22,6 +23,7 @@ import {
   type ChannelInput,
   type IncidentInput,
   type PageInput,
+  type PlannedInput,
   type ServiceInput,
   type SiteInput,
   type TownInput,
@@ -39,6 +41,8 @@ import { createUrls, withSiteAddress, type UrlSettings } from './urls.ts';
 import { routes } from './routes.ts';
 import { checkLinks, isSitePathUrl } from '../schema/links.ts';
 import { checkWarnings } from '../schema/warnings.ts';
+import { resolvePlanned } from '../schema/planned-rules.ts';
+import { applyPlanned } from './planned-state.ts';
 import { linkTargets, ownPath } from './targets.ts';
 import { buildIndex, compareServices, deriveTownStatus, latest, naturalCollator, newestFirst, taskIds, updateIds } from './derive.ts';
 import type { Channel, Incident, Page, Redirect, Service, Settings, Site, Task, Town, Update } from './types.ts';
@@ -69,9 +73,11 @@ function allowedKeysFor(schema: z.ZodObject) {
     updates: updateSchema,
     links: linkSchema,
     editor: editorSchema,
+    planned: plannedSchema,
   };
   return (path: readonly PropertyKey[]) => {
-    const top = path.find((p) => typeof p === 'string' && p in nested) as string | undefined;
+    // The innermost list names the entry's keys (`tasks[1].planned[1]` is a planned entry).
+    const top = path.findLast((p) => typeof p === 'string' && p in nested) as string | undefined;
     return keysOf(path.length > 0 && top ? nested[top]! : schema);
   };
 }
@@ -90,6 +96,7 @@ const entryPlaceholders: Record<string, unknown> = {
   tasks: { title: 'x', status: 'normal' },
   updates: { at: '2000-01-01', text: 'x' },
   links: { title: 'x', url: 'https://example.org/' },
+  planned: { from: '2000-01-01', until: '2000-01-01', status: 'normal', summary: 'x' },
 };
 
 /** Repairs one object in place: stand-ins for failed required fields, optional ones dropped. */
@@ -119,7 +126,7 @@ function withoutFailures(data: Record<string, unknown>, issues: readonly z.core.
       // A text where a list belongs, or a list of plain values (incidents, keywords, aliases):
       // leave the whole field out rather than renumber what follows.
       delete copy[key];
-    } else if (field === undefined) {
+    } else if (field === undefined || key === 'planned') {
       const entry = list[index];
       if (issue.code === 'unrecognized_keys' && entry && typeof entry === 'object') {
         for (const k of issue.keys) delete (entry as Record<string, unknown>)[k];
@@ -220,6 +227,9 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     checkMarkdown(ctx, source, field, text, true);
     return render.inline(text);
   };
+  /** 1.2: `planned:` entries, checked and resolved (`planned-rules.ts`). */
+  const plannedOf = (source: SourceFile, field: PropertyKey[], inputs: PlannedInput[]) =>
+    resolvePlanned(ctx, source, field, inputs, (f, text) => inline(source, f, text));
   /** Bodies of towns, services and incidents sit below an h2 of the page: their headings start at h3. */
   const body = (source: SourceFile) => {
     checkMarkdown(ctx, source, [], source.body, false, source.bodyLine);
@@ -308,14 +318,20 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     if (!input) continue;
     if (input.incident !== undefined) checkReference(ctx, source, ['incident'], input.incident, incidentSlugs, 'unknownIncident');
     const ids = taskIds(input.tasks.map((t) => plainText(t.title)), slugify);
-    const tasks: Task[] = input.tasks.map((task, i) => ({
-      ...task,
-      id: ids[i]!,
-      title: inline(source, ['tasks', i, 'title'], task.title),
-      titleText: plainText(task.title),
-      note: task.note === undefined ? undefined : inline(source, ['tasks', i, 'note'], task.note),
-    }));
+    const tasks: Task[] = input.tasks.map((task, i) => {
+      const note = task.note === undefined ? undefined : inline(source, ['tasks', i, 'note'], task.note);
+      return {
+        ...task,
+        id: ids[i]!,
+        title: inline(source, ['tasks', i, 'title'], task.title),
+        titleText: plainText(task.title),
+        note,
+        planned: plannedOf(source, ['tasks', i, 'planned'], task.planned),
+        written: { status: task.status, note },
+      };
+    });
     const updated = time(source, 'updated', input.updated, true)!;
+    const summary = inline(source, ['summary'], input.summary);
     const service: Service = {
       ...input,
       slug: source.slug,
@@ -324,7 +340,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       updated,
       since: time(source, 'since', input.since),
       expected: time(source, 'expected', input.expected),
-      summary: inline(source, ['summary'], input.summary),
+      summary,
       channels: channelsOf(source, 'channels', input.channels),
       tasks,
       updates: updatesOf(source, input.updates),
@@ -332,6 +348,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       body: body(source),
       lastChange: updated,
       path: routes.service(source.town!, source.slug),
+      planned: plannedOf(source, ['planned'], input.planned),
+      written: { status: input.status, summary },
     };
     const list = servicesByTown.get(service.town) ?? [];
     list.push(service);
@@ -379,6 +397,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       return link;
     });
     const updated = time(source, 'updated', input.updated, true)!;
+    const summary = inline(source, ['summary'], input.summary);
     towns.push({
       ...input,
       slug: source.slug,
@@ -386,7 +405,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       updated,
       status: input.status ?? derived ?? 'limited',
       statusDerived: input.status === undefined,
-      summary: inline(source, ['summary'], input.summary),
+      summary,
       contacts: channelsOf(source, 'contacts', input.contacts),
       links,
       updates: updatesOf(source, input.updates),
@@ -397,6 +416,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
       affectedBy: [],
       lastChange: updated,
       path: routes.town(source.slug),
+      planned: plannedOf(source, ['planned'], input.planned),
+      written: { status: input.status, summary },
     });
   }
   // Parents must not form a circle.
@@ -428,7 +449,9 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
 
   if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language };
 
-  // Derived facts.
+  // Derived facts. 1.2: a planned change running at the build time is the current state.
+  const builtAt = options.builtAt ?? now;
+  applyPlanned(towns, builtAt);
   const bySlug = new Map(towns.map((t) => [t.slug, t]));
   for (const town of towns) {
     if (town.parent) bySlug.get(town.parent)!.children.push(town.slug);
@@ -453,7 +476,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     pages,
     index: buildIndex(towns, collator),
     redirects,
-    builtAt: options.builtAt ?? now,
+    builtAt,
     address,
   };
   const sourcesByFile = new Map(read.files.map((f) => [f.file, f]));

@@ -1,0 +1,35 @@
+/**
+ * 1.2: which planned change applies at a moment — the one rule, used by the build (pages, API,
+ * feeds, the quiet home page, `/geplant.ics`) and by the page script when the page is read
+ * (`src/scripts/planned.ts` bundles this module). No runtime imports, so the script stays tiny.
+ *
+ * A window is half-open: it applies from `start` (inclusive) to `end` (exclusive), in
+ * milliseconds. A date alone for `until` ends at the end of that day (`model/planned-state.ts`).
+ */
+
+/** The instants of a window; an open side is `undefined` (a segment before the first or after the last change). */
+export interface Window {
+  start?: number;
+  end?: number;
+}
+
+/** Whether the moment `t` lies in the window: `start ≤ t < end`. */
+export function inWindow(window: Window, t: number): boolean {
+  return (window.start === undefined || window.start <= t) && (window.end === undefined || t < window.end);
+}
+
+/**
+ * The planned entry that applies at `t`: of those whose window holds `t`, the one that started
+ * last (a change within a change wins while it lasts); on a tie the one written first. None when
+ * no window holds `t` — then what the editor wrote applies.
+ */
+export function plannedAt<P extends Required<Window>>(entries: readonly P[], t: number): P | undefined {
+  let found: P | undefined;
+  for (const entry of entries) if (inWindow(entry, t) && (found === undefined || entry.start > found.start)) found = entry;
+  return found;
+}
+
+/** Where a planned entry stands at `t`: still to come, running, or over. */
+export function plannedPhase(window: Required<Window>, t: number): 'upcoming' | 'current' | 'past' {
+  return t < window.start ? 'upcoming' : t < window.end ? 'current' : 'past';
+}
