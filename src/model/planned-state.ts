@@ -101,6 +101,10 @@ export interface PlannedItem {
   entry: Planned;
   /** Site path of the page it concerns (a task: the service page at the task's anchor). */
   path: string;
+  /** Its anchor in the lists of planned changes, unique on every page: `geplant-werl-buergerbuero-20261212-0700`. */
+  id: string;
+  /** The page that lists it with the other changes of its service or town, at its anchor (feeds link there). */
+  listed: string;
   /** `town`, `town/service` or `town/service/task-id`: with the window's start, a stable name (the iCalendar UID). */
   key: string;
 }
@@ -108,12 +112,21 @@ export interface PlannedItem {
 /** Every planned change of the site, by start, then town, service and task as listed. */
 export function plannedItems(site: Pick<Site, 'towns'>): PlannedItem[] {
   const items: PlannedItem[] = [];
+  const used = new Map<string, number>();
+  const add = (item: Omit<PlannedItem, 'id' | 'listed'>, page: string) => {
+    const digits = item.entry.from.iso.slice(0, item.entry.from.dateOnly ? 10 : 16).replace(/-/g, '').replace('T', '-').replace(':', '');
+    const base = `geplant-${item.key.replace(/\//g, '-')}-${digits}`;
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    const id = count === 1 ? base : `${base}-${count}`;
+    items.push({ ...item, id, listed: `${page}#${id}` });
+  };
   for (const town of site.towns) {
-    for (const entry of town.planned) items.push({ town, entry, path: town.path, key: town.slug });
+    for (const entry of town.planned) add({ town, entry, path: town.path, key: town.slug }, town.path);
     for (const service of town.services) {
-      for (const entry of service.planned) items.push({ town, service, entry, path: service.path, key: `${town.slug}/${service.slug}` });
+      for (const entry of service.planned) add({ town, service, entry, path: service.path, key: `${town.slug}/${service.slug}` }, service.path);
       for (const task of service.tasks) {
-        for (const entry of task.planned) items.push({ town, service, task, entry, path: `${service.path}#${task.id}`, key: `${town.slug}/${service.slug}/${task.id}` });
+        for (const entry of task.planned) add({ town, service, task, entry, path: `${service.path}#${task.id}`, key: `${town.slug}/${service.slug}/${task.id}` }, service.path);
       }
     }
   }
@@ -123,4 +136,32 @@ export function plannedItems(site: Pick<Site, 'towns'>): PlannedItem[] {
 /** The planned changes not over at `t`: still to come or running (the lists of upcoming closures). */
 export function openPlanned(items: readonly PlannedItem[], t: number): PlannedItem[] {
   return items.filter((item) => item.entry.end > t);
+}
+
+/** A service's states from `t` on (status and summary). */
+export function serviceTimeline(service: Pick<Service, 'planned' | 'written'>, t: number): Segment<ServiceState>[] {
+  return timeline(service.planned, (at) => serviceAt(service, at), (v) => `${v.status} ${v.summary.markdown}`, t);
+}
+
+/** A task's states from `t` on (status and note). */
+export function taskTimeline(task: Pick<Task, 'planned' | 'written'>, t: number): Segment<{ status: StatusKey; note?: MarkdownText }>[] {
+  return timeline(task.planned, (at) => taskAt(task, at), (v) => `${v.status} ${v.note?.markdown ?? ''}`, t);
+}
+
+/** A town's states from `t` on: its own planned changes and its services' (a town follows its services). */
+export function townTimeline(town: Pick<Town, 'planned' | 'written' | 'services'>, t: number): Segment<ServiceState & { derived: boolean }>[] {
+  return timeline(townWindows(town), (at) => townAt(town, at), (v) => `${v.status} ${v.summary.markdown}`, t);
+}
+
+/**
+ * Until when a site that is quiet at `t` stays quiet as far as planned changes go: the first
+ * start after `t` of an entry that is not `normal` (then the home page must no longer say that
+ * everything works); `undefined` when none is planned.
+ */
+export function quietUntil(site: Pick<Site, 'towns'>, t: number): number | undefined {
+  const starts = plannedItems(site)
+    .map((item) => item.entry)
+    .filter((entry) => entry.status !== 'normal' && entry.start > t)
+    .map((entry) => entry.start);
+  return starts.length > 0 ? Math.min(...starts) : undefined;
 }

@@ -33,3 +33,15 @@ export function plannedAt<P extends Required<Window>>(entries: readonly P[], t: 
 export function plannedPhase(window: Required<Window>, t: number): 'upcoming' | 'current' | 'past' {
   return t < window.start ? 'upcoming' : t < window.end ? 'current' : 'past';
 }
+
+/** A window as an attribute (`data-window`): ISO 8601 instants in UTC, an open side empty — `/2026-12-12T06:00:00.000Z`. */
+export function windowText(window: Window): string {
+  const iso = (t: number | undefined) => (t === undefined ? '' : new Date(t).toISOString());
+  return `${iso(window.start)}/${iso(window.end)}`;
+}
+
+/** The window of a `data-window` attribute; an empty or unreadable side is open. */
+export function parseWindow(text: string): Window {
+  const [start, end] = text.split('/').map((side) => (side ? Date.parse(side) : Number.NaN));
+  return { start: Number.isNaN(start) ? undefined : start, end: Number.isNaN(end) ? undefined : end };
+}
