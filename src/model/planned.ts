@@ -13,9 +13,12 @@ export interface Window {
   end?: number;
 }
 
-/** Whether the moment `t` lies in the window: `start ≤ t < end`. */
+/**
+ * Whether the moment `t` lies in the window: `start ≤ t < end`. An open side may also be `NaN`
+ * (what `Date.parse` gives for the empty side of a `data-window`): a comparison with it is false.
+ */
 export function inWindow(window: Window, t: number): boolean {
-  return (window.start === undefined || window.start <= t) && (window.end === undefined || t < window.end);
+  return !(t < (window.start ?? Number.NaN)) && !(t >= (window.end ?? Number.NaN));
 }
 
 /**
@@ -38,10 +41,4 @@ export function plannedPhase(window: Required<Window>, t: number): 'upcoming' | 
 export function windowText(window: Window): string {
   const iso = (t: number | undefined) => (t === undefined ? '' : new Date(t).toISOString());
   return `${iso(window.start)}/${iso(window.end)}`;
-}
-
-/** The window of a `data-window` attribute; an empty or unreadable side is open. */
-export function parseWindow(text: string): Window {
-  const [start, end] = text.split('/').map((side) => (side ? Date.parse(side) : Number.NaN));
-  return { start: Number.isNaN(start) ? undefined : start, end: Number.isNaN(end) ? undefined : end };
 }
