@@ -449,9 +449,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
 
   if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language };
 
-  // Derived facts. 1.2: a planned change running at the build time is the current state.
+  // Derived facts.
   const builtAt = options.builtAt ?? now;
-  applyPlanned(towns, builtAt);
   const bySlug = new Map(towns.map((t) => [t.slug, t]));
   for (const town of towns) {
     if (town.parent) bySlug.get(town.parent)!.children.push(town.slug);
@@ -480,7 +479,12 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
     address,
   };
   const sourcesByFile = new Map(read.files.map((f) => [f.file, f]));
-  return { ok: true, site, language, warnings: checkWarnings(site, (file, field) => sourcesByFile.get(file)?.lineOf(field)) };
+  // Warnings are about what the files say, the same whichever planned change runs at the build time.
+  const warnings = checkWarnings(site, (file, field) => sourcesByFile.get(file)?.lineOf(field));
+  // 1.2: a planned change running at the build time is the current state of pages, API and feeds.
+  applyPlanned(towns, builtAt);
+  site.index = buildIndex(towns, collator);
+  return { ok: true, site, language, warnings };
 }
 
 /**

@@ -105,4 +105,15 @@ describe('planned changes: the state at the build time', () => {
     expect(s.town('soest')!.services[0]!.status).toBe('normal');
     expect(isQuietSite(s)).toBe(true);
   });
+
+  test('warnings are about what the files say: a task closed by plan under a normal service warns neither before nor during', async () => {
+    const task = `tasks:\n  - title: Ausweis\n    status: normal\n    planned:\n${closure('2023-12-12 07:00', '2023-12-12 18:00').replace(/^/gm, '    ').trimEnd()}\n`;
+    const content = { 'towns/soest/index.md': quietTown, 'towns/soest/buergerbuero.md': service(task, 'normal').replace('summary: Geschlossen.', 'summary: Arbeitet wie gewohnt.') };
+    for (const builtAt of [at('2023-12-12T05:00:00Z'), at('2023-12-12T09:00:00Z')]) {
+      const { root, dir } = await contentFolder({ ...base, ...content });
+      const result = await loadSite(dir, { urls: { base: '/' }, now: NOW, builtAt, cwd: root });
+      expect(result.ok && result.warnings.map((w) => w.code).filter((code) => code !== 'stale'), new Date(builtAt).toISOString()).toEqual([]);
+      if (result.ok) expect(result.site.town('soest')!.services[0]!.tasks[0]!.status).toBe(builtAt > at('2023-12-12T06:00:00Z') ? 'unavailable' : 'normal');
+    }
+  });
 });
