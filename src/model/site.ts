@@ -229,7 +229,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   };
   /** 1.2: `planned:` entries, checked and resolved (`planned-rules.ts`). */
   const plannedOf = (source: SourceFile, field: PropertyKey[], inputs: PlannedInput[]) =>
-    resolvePlanned(ctx, source, field, inputs, (f, text) => inline(source, f, text));
+    resolvePlanned(ctx, source, field, inputs, (f, text) => inline(source, [...f], text));
   /** Bodies of towns, services and incidents sit below an h2 of the page: their headings start at h3. */
   const body = (source: SourceFile) => {
     checkMarkdown(ctx, source, [], source.body, false, source.bodyLine);
