@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { base, contentFolder, load, output, service, site, town, NOW } from '../support/content.ts';
 import { loadSite } from '../../../src/model/site.ts';
 import { isQuietSite } from '../../../src/model/derive.ts';
+import { quietUntil } from '../../../src/model/planned-state.ts';
 import { formatContentError } from '../../../src/schema/errors.ts';
 
 const closure = (from: string, until: string, status = 'unavailable', summary = 'Softwareumstellung, geschlossen.') =>
@@ -115,5 +116,18 @@ describe('planned changes: the state at the build time', () => {
       expect(result.ok && result.warnings.map((w) => w.code).filter((code) => code !== 'stale'), new Date(builtAt).toISOString()).toEqual([]);
       if (result.ok) expect(result.site.town('soest')!.services[0]!.tasks[0]!.status).toBe(builtAt > at('2023-12-12T06:00:00Z') ? 'unavailable' : 'normal');
     }
+  });
+
+  test('a town whose own status says normal follows its services while a planned closure runs (never better than them)', async () => {
+    const normalTown = town('Soest').replace('status: limited', 'status: normal');
+    const { root, dir } = await contentFolder({ ...base, 'towns/soest/index.md': normalTown, 'towns/soest/buergerbuero.md': normalService(window) });
+    const result = await loadSite(dir, { urls: { base: '/' }, now: NOW, builtAt: at('2023-12-12T09:00:00Z'), cwd: root });
+    expect(result.ok && [result.site.town('soest')!.status, result.site.town('soest')!.statusDerived]).toEqual(['unavailable', true]);
+  });
+
+  test('quietUntil: the first start of a planned change that is not normal', async () => {
+    const s = await build(at('2023-12-01T00:00:00Z'));
+    expect(quietUntil(s, s.builtAt)).toBe(at('2023-12-12T06:00:00Z'));
+    expect(quietUntil(s, at('2023-12-12T06:00:00Z'))).toBeUndefined();
   });
 });
