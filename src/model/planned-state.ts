@@ -165,3 +165,8 @@ export function quietUntil(site: Pick<Site, 'towns'>, t: number): number | undef
     .map((entry) => entry.start);
   return starts.length > 0 ? Math.min(...starts) : undefined;
 }
+
+/** The same stretches with one part of the state: `mapSegments(states, (s) => s.status)`. */
+export function mapSegments<V, W>(segments: readonly Segment<V>[], part: (value: V) => W): Segment<W>[] {
+  return segments.map((segment) => ({ start: segment.start, end: segment.end, value: part(segment.value) }));
+}
