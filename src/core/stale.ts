@@ -1,8 +1,7 @@
 /**
  * "Possibly outdated", decided from a notice's "Stand" and the site's `staleAfterHours`: at
- * build time (the pages, `check`'s warning) and again when the page is read (the browser
- * script `src/scripts/stand.ts`, which bundles this module). No imports but a type, so the
- * script stays tiny.
+ * build time (the pages, `check`'s warning). When the page is read, the note and the neutral
+ * sentence switch at `staleFrom` through their windows (`StandNote.astro`, `src/scripts/planned.ts`).
  */
 import type { TimeValue } from './time.ts';
 

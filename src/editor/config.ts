@@ -27,6 +27,7 @@ import {
   linkSchema,
   pageRoles,
   pageSchema,
+  plannedSchema,
   serviceSchema,
   statusKeys,
   taskSchema,
@@ -83,7 +84,7 @@ export interface CmsConfig {
   collections: CmsCollection[];
 }
 
-type Kind = 'town' | 'service' | 'incident' | 'page' | 'channel' | 'task' | 'update' | 'link';
+type Kind = 'town' | 'service' | 'incident' | 'page' | 'channel' | 'task' | 'update' | 'link' | 'planned';
 type Option = { label: string; value: string };
 type Widget = Record<string, unknown> & { widget: string };
 
@@ -97,6 +98,7 @@ export const schemas: Readonly<Record<Kind, z.ZodObject>> = {
   task: taskSchema,
   update: updateSchema,
   link: linkSchema,
+  planned: plannedSchema,
 };
 
 interface Context {
@@ -169,7 +171,7 @@ const channels = (c: Context): Widget => ({
   collapsed: 'auto',
   label_singular: fieldText(c.language, 'list.channel').label,
 });
-const objects = (c: Context, kind: 'task' | 'update' | 'link', summary: string): Widget => ({
+const objects = (c: Context, kind: 'task' | 'update' | 'link' | 'planned', summary: string): Widget => ({
   widget: 'list',
   fields: fieldsOf(c, kind),
   summary,
@@ -178,6 +180,8 @@ const objects = (c: Context, kind: 'task' | 'update' | 'link', summary: string):
   // Updates are shown newest first: a new one goes to the top of the list.
   ...(kind === 'update' ? { add_to_top: true } : {}),
 });
+/** 1.2: planned changes; collapsed, one shows its window and status: "2026-12-12 07:00 – 2026-12-12 18:00: unavailable". */
+const planned = (c: Context): Widget => objects(c, 'planned', '{{fields.from}} – {{fields.until}}: {{fields.status}}');
 /** How each field is edited. Every field of every schema has an entry (checked when building). */
 const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) => Widget>> = {
   town: {
@@ -194,6 +198,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
     aliases,
     ars: (c) => ({ widget: 'string', pattern: patternOf(c, c.rules.ars) }),
+    planned,
   },
   service: {
     title: line,
@@ -210,6 +215,7 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     updates: (c) => objects(c, 'update', '{{fields.at}}: {{fields.text}}'),
     aliases,
     order: () => ({ widget: 'number', value_type: 'int' }),
+    planned,
   },
   incident: {
     title: line,
@@ -239,6 +245,13 @@ const widgets: Record<Kind, Record<string, (c: Context, channel: ChannelKind) =>
     status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
     note: paragraph,
     leika: (c) => ({ widget: 'string', pattern: patternOf(c, c.rules.leika) }),
+    planned,
+  },
+  planned: {
+    from: time,
+    until: time,
+    status: (c) => ({ widget: 'select', options: statusOptions(c, statusKeys) }),
+    summary: paragraph,
   },
   update: {
     at: time,

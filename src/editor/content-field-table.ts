@@ -34,6 +34,7 @@ export const tableKinds: readonly { kind: Kind; title: string }[] = [
   { kind: 'task', title: 'Anliegen (ein Eintrag in `tasks`)' },
   { kind: 'update', title: 'Neuigkeit (ein Eintrag in `updates`)' },
   { kind: 'link', title: 'Link (ein Eintrag in `links`)' },
+  { kind: 'planned', title: 'Geplante Änderung (ein Eintrag in `planned`)' },
 ];
 
 /** What each rule allows, in the guide's words (the rule itself is check's, see above). */
@@ -154,7 +155,7 @@ function channelValue(forms: Forms): Allowed {
 export type Examples = ReadonlyMap<string, readonly unknown[]>;
 
 /** The list fields whose items are objects of a kind of their own. */
-const itemKinds: Record<string, Kind> = { contacts: 'channel', channels: 'channel', tasks: 'task', updates: 'update', links: 'link' };
+const itemKinds: Record<string, Kind> = { contacts: 'channel', channels: 'channel', tasks: 'task', updates: 'update', links: 'link', planned: 'planned' };
 
 /** Collects the values of every field in a content folder (the example content). */
 export function exampleValues(content: string): Examples {
@@ -213,6 +214,7 @@ function forms(): Forms {
       task: list(services, 'tasks').fields as CmsField[],
       update: list(services, 'updates').fields as CmsField[],
       link: list(towns, 'links').fields as CmsField[],
+      planned: list(towns, 'planned').fields as CmsField[],
     },
     channelValues: Object.fromEntries(channelTypes.map((type) => [type.name, type.fields.find((f) => f.name === 'value')])),
   };

@@ -13,6 +13,7 @@ const kinds: readonly { prefix: string; title: Record<Language, string> }[] = [
   { prefix: 'task', title: { de: 'Anliegen (in `tasks`)', en: 'Matter (in `tasks`)' } },
   { prefix: 'update', title: { de: 'Neuigkeit (in `updates`)', en: 'News item (in `updates`)' } },
   { prefix: 'link', title: { de: 'Link (in `links`)', en: 'Link (in `links`)' } },
+  { prefix: 'planned', title: { de: 'Geplante Änderung (in `planned`)', en: 'Planned change (in `planned`)' } },
   { prefix: 'incident', title: { de: 'Störung (`incidents/<störung>.md`)', en: 'Incident (`incidents/<incident>.md`)' } },
   { prefix: 'page', title: { de: 'Seite (`pages/<seite>.md`)', en: 'Page (`pages/<page>.md`)' } },
 ];

@@ -28,6 +28,7 @@ export const fieldsDe: FieldTexts = {
   'town.updates': { label: 'Neuigkeiten', hint: 'Kurze Meldungen mit Zeitpunkt; die neueste steht auf der Website oben.' },
   'town.aliases': { label: 'Alte Adressen', hint: 'Frühere Pfade dieser Seite, die weiter funktionieren sollen, z. B. /rathaus/. Meist leer.' },
   'town.ars': { label: 'Amtlicher Regionalschlüssel (ARS)', hint: '12 Ziffern, z. B. 059740040040. Damit finden andere Systeme (Warn-Apps, Portale) den Ort. Leer lassen, wenn unbekannt.' },
+  'town.planned': { label: 'Geplante Änderungen', hint: 'Z. B. ein Tag, an dem die Verwaltung geschlossen ist: vorher als „Geplant“ angekündigt, währenddessen der aktuelle Status.' },
   'town.body': { label: 'Weitere Informationen', hint: 'Alles Weitere, was Bürgerinnen und Bürger wissen sollten.' },
 
   'service.title': { label: 'Name des Dienstes', hint: 'z. B. Bürgerbüro.' },
@@ -43,6 +44,7 @@ export const fieldsDe: FieldTexts = {
   'service.updates': { label: 'Neuigkeiten', hint: 'Kurze Meldungen mit Zeitpunkt; die neueste steht auf der Website oben.' },
   'service.aliases': { label: 'Alte Adressen', hint: 'Frühere Pfade dieser Seite, die weiter funktionieren sollen. Meist leer.' },
   'service.order': { label: 'Reihenfolge', hint: 'Position in der Liste der Dienste (kleinere Zahl weiter oben). Leer: nach Name.' },
+  'service.planned': { label: 'Geplante Änderungen', hint: 'Z. B. eine Schließung wegen Softwareumstellung: vorher als „Geplant“ angekündigt, währenddessen der aktuelle Status, danach verschwunden.' },
   'service.body': { label: 'Weitere Informationen', hint: 'Einzelheiten, z. B. was mitzubringen ist.' },
 
   'incident.title': { label: 'Titel', hint: 'z. B. Cyberangriff auf Südwestfalen-IT.' },
@@ -69,6 +71,12 @@ export const fieldsDe: FieldTexts = {
   'task.status': { label: 'Status', hint: 'Ob dieses Anliegen gerade erledigt werden kann.' },
   'task.note': { label: 'Hinweis', hint: 'Wie, oder was mitzubringen ist.' },
   'task.leika': { label: 'LeiKa-Schlüssel', hint: '14 Ziffern aus dem Leistungskatalog der öffentlichen Verwaltung. Leer lassen, wenn unbekannt.' },
+  'task.planned': { label: 'Geplante Änderungen', hint: 'Nur für dieses Anliegen, z. B. Ausweise eine Woche nur mit Termin.' },
+
+  'planned.from': { label: 'Von', hint: 'Beginn, Ortszeit; ein Datum allein: ab Tagesbeginn.' },
+  'planned.until': { label: 'Bis', hint: 'Ende, nach dem Beginn; ein Datum allein: bis zum Ende dieses Tages.' },
+  'planned.status': { label: 'Status in dieser Zeit' },
+  'planned.summary': { label: 'Kurz gesagt', hint: 'Was in dieser Zeit gilt und was man stattdessen tun kann.' },
 
   'update.at': { label: 'Zeitpunkt', hint: 'Ortszeit.' },
   'update.text': { label: 'Meldung', hint: 'Ein oder zwei Sätze.' },
@@ -80,6 +88,7 @@ export const fieldsDe: FieldTexts = {
   'list.task': { label: 'Anliegen' },
   'list.update': { label: 'Neuigkeit' },
   'list.link': { label: 'Link' },
+  'list.planned': { label: 'Geplante Änderung' },
   'pattern.paragraph': { label: 'Bitte nur ein Absatz: keine Leerzeile, kein HTML, keine Bilder; Links nur mit https://, http://, mailto:, tel: oder /pfad/.' },
   'pattern.alias': { label: 'Bitte einen Pfad wie /rathaus/ oder /alt/seite.html: Buchstaben, Ziffern, - _ ~, Punkte nur innerhalb eines Namens.' },
   'pattern.body': { label: 'Bitte kein HTML und keine Bilder; Links nur mit https://, http://, mailto:, tel: oder /pfad/.' },

@@ -23,6 +23,7 @@ export const fieldsEn: FieldTexts = {
   'town.updates': { label: 'News', hint: 'Short messages with a time; the newest is shown first.' },
   'town.aliases': { label: 'Old addresses', hint: 'Former paths of this page that must keep working, e.g. /rathaus/. Usually empty.' },
   'town.ars': { label: 'Official regional key (ARS)', hint: '12 digits, e.g. 059740040040. Lets other systems (warning apps, portals) find the town. Leave empty when unknown.' },
+  'town.planned': { label: 'Planned changes', hint: 'E.g. a day the administration is closed: announced as planned before, the current status while it lasts.' },
   'town.body': { label: 'More information', hint: 'Anything else citizens should know.' },
 
   'service.title': { label: 'Name of the service', hint: 'e.g. Bürgerbüro.' },
@@ -38,6 +39,7 @@ export const fieldsEn: FieldTexts = {
   'service.updates': { label: 'News', hint: 'Short messages with a time; the newest is shown first.' },
   'service.aliases': { label: 'Old addresses', hint: 'Former paths of this page that must keep working. Usually empty.' },
   'service.order': { label: 'Order', hint: 'Position in the list of services (smaller numbers first). Empty: by name.' },
+  'service.planned': { label: 'Planned changes', hint: 'E.g. a closure for a software change: announced as planned before, the current status while it lasts, gone after.' },
   'service.body': { label: 'More information', hint: 'Details, e.g. what to bring.' },
 
   'incident.title': { label: 'Title', hint: 'e.g. Cyberattack on Südwestfalen-IT.' },
@@ -64,6 +66,12 @@ export const fieldsEn: FieldTexts = {
   'task.status': { label: 'Status', hint: 'Whether this can be done now.' },
   'task.note': { label: 'Note', hint: 'How, or what to bring.' },
   'task.leika': { label: 'LeiKa key', hint: '14 digits from the federal service catalogue (Leistungskatalog). Leave empty when unknown.' },
+  'task.planned': { label: 'Planned changes', hint: 'For this matter only, e.g. ID cards by appointment only for a week.' },
+
+  'planned.from': { label: 'From', hint: 'Start, local time; a date alone: from the start of that day.' },
+  'planned.until': { label: 'Until', hint: 'End, after the start; a date alone: until the end of that day.' },
+  'planned.status': { label: 'Status during that time' },
+  'planned.summary': { label: 'In short', hint: 'What holds during that time and what to do instead.' },
 
   'update.at': { label: 'Time', hint: 'Local time.' },
   'update.text': { label: 'Message', hint: 'One or two sentences.' },
@@ -75,6 +83,7 @@ export const fieldsEn: FieldTexts = {
   'list.task': { label: 'Matter' },
   'list.update': { label: 'News item' },
   'list.link': { label: 'Link' },
+  'list.planned': { label: 'Planned change' },
   'pattern.paragraph': { label: 'One paragraph only: no empty line, no HTML, no images; links only with https://, http://, mailto:, tel: or /path/.' },
   'pattern.alias': { label: 'A path such as /rathaus/ or /old/page.html: letters, digits, - _ ~, dots only inside a name.' },
   'pattern.body': { label: 'No HTML and no images; links only with https://, http://, mailto:, tel: or /path/.' },

@@ -111,6 +111,22 @@ const site = z
   })
   .meta({ id: 'site', description: 'The site that publishes the data.' });
 
+/** 1.2: a planned change (content format `planned:`). */
+const planned = z
+  .strictObject({
+    from: timeOf('When it starts, as the editor wrote it.'),
+    until: timeOf('When it ends, as the editor wrote it; a date alone lasts until the end of that day.'),
+    start: dateTime.meta({ description: 'The start as an instant: it applies from here (inclusive).' }),
+    end: dateTime.meta({ description: 'The end as an instant (exclusive): `until`, or the next day\'s start for a date alone.' }),
+    status,
+    summary: text,
+  })
+  .meta({ id: 'planned', description: 'A planned change: from `start` to `end` the item has this status and summary.' });
+const plannedList = listOf(
+  planned,
+  'Planned changes not over at `generated`, by start; absent when there are none. The `status` and `summary` beside it already hold the change running at `generated`; later, the one whose window holds the moment applies (start ≤ now < end; of several, the one that started last), else what the editor wrote.',
+);
+
 const serviceSummaryFields = {
   slug,
   title: plain('Plain text.'),
@@ -119,6 +135,7 @@ const serviceSummaryFields = {
   updated: timeOf('`updated` as the editor wrote it.'),
   lastChange: timeOf('"Stand": the newest of `updated` and the updates. Show this one.'),
   url: urlOf('The service page.'),
+  planned: plannedList.optional(),
 };
 
 const serviceSummary = z.strictObject(serviceSummaryFields).meta({ id: 'serviceSummary', description: 'A service, as towns.json lists it.' });
@@ -131,6 +148,7 @@ const task = z
     note: text.optional(),
     url: urlOf('The service page at the task\'s anchor.'),
     leika: z.string().regex(leikaPattern).meta({ description: 'Key in the federal service catalogue LeiKa (14 digits), when the editor gave it.' }).optional(),
+    planned: plannedList.optional(),
   })
   .meta({ id: 'task', description: 'What a citizen comes for, and whether it works.' });
 
@@ -164,6 +182,7 @@ const townHeadFields = {
   incidents: listOf(slug, 'Slugs of every incident affecting the town, named by it or by one of its services.'),
   children: listOf(slug, 'Slugs of the towns whose parent this is.'),
   ars: z.string().regex(arsPattern).meta({ description: 'Amtlicher Regionalschlüssel (12 digits), when the editor gave it.' }).optional(),
+  planned: plannedList.optional(),
 };
 const townHead = z.strictObject(townHeadFields);
 
@@ -224,6 +243,7 @@ export type ApiText = z.infer<typeof text>;
 export type ApiTime = z.infer<typeof time>;
 export type ApiChannel = z.infer<typeof channel>;
 export type ApiUpdate = z.infer<typeof update>;
+export type ApiPlanned = z.infer<typeof planned>;
 export type ApiLink = z.infer<typeof link>;
 export type ApiSite = z.infer<typeof site>;
 export type ApiDocumentHead = z.infer<typeof documentHead>;

@@ -21,6 +21,7 @@ import {
   type ApiChannel,
   type ApiDocumentHead,
   type ApiIncident,
+  type ApiPlanned,
   type ApiService,
   type ApiServiceSummary,
   type ApiSite,
@@ -39,7 +40,7 @@ import { createRenderer, type MarkdownText, type Renderer } from '../core/markdo
 import { isoInZone, type TimeValue } from '../core/time.ts';
 import { routes, type SchemaName } from './routes.ts';
 import type { Urls } from './urls.ts';
-import type { Channel, Incident, Service, Site, Task, Town, Update } from './types.ts';
+import type { Channel, Incident, Planned, Service, Site, Task, Town, Update } from './types.ts';
 
 export { apiVersion, schemaNames, type SchemaName } from './api-shape.ts';
 
@@ -83,6 +84,19 @@ function channel(ctx: Context, input: Channel): ApiChannel {
 
 const update = (ctx: Context, input: Update): ApiUpdate => ({ at: time(input.at), text: inline(ctx, input.text) });
 
+/** 1.2: the planned changes not over at the build time (the state at the build time is already in `status`). */
+function plannedOf(ctx: Context, entries: readonly Planned[]): ApiPlanned[] | undefined {
+  const open = entries.filter((entry) => entry.end > ctx.site.builtAt);
+  return open.length === 0 ? undefined : open.map((entry) => ({
+      from: time(entry.from),
+      until: time(entry.until),
+      start: isoInZone(entry.start, ctx.site.settings.timezone),
+      end: isoInZone(entry.end, ctx.site.settings.timezone),
+      status: entry.status,
+      summary: inline(ctx, entry.summary),
+    }));
+}
+
 function siteInfo(ctx: Context): ApiSite {
   const { settings } = ctx.site;
   const t = translator(settings.language);
@@ -114,7 +128,7 @@ function documentHead(ctx: Context, schema: SchemaName, changes: readonly TimeVa
 }
 
 function serviceSummary(ctx: Context, service: Service): ApiServiceSummary {
-  return {
+  return defined<ApiServiceSummary>({
     slug: service.slug,
     title: service.title,
     status: service.status,
@@ -122,7 +136,8 @@ function serviceSummary(ctx: Context, service: Service): ApiServiceSummary {
     updated: time(service.updated),
     lastChange: time(service.lastChange),
     url: ctx.urls.public(service.path),
-  };
+    planned: plannedOf(ctx, service.planned),
+  });
 }
 
 function task(ctx: Context, service: Service, input: Task): ApiTask {
@@ -133,6 +148,7 @@ function task(ctx: Context, service: Service, input: Task): ApiTask {
     note: input.note && inline(ctx, input.note),
     url: ctx.urls.public(routes.task(service.town, service.slug, input.id)),
     leika: input.leika,
+    planned: plannedOf(ctx, input.planned),
   });
 }
 
@@ -166,6 +182,7 @@ function townHead(ctx: Context, town: Town): ApiTownHead {
     incidents: [...town.affectedBy],
     children: [...town.children],
     ars: town.ars,
+    planned: plannedOf(ctx, town.planned),
   });
 }
 

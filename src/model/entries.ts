@@ -7,12 +7,13 @@
 import { plainText, type createRenderer, type MarkdownText } from '../core/markdown.ts';
 import type { TimeValue } from '../core/time.ts';
 import type { StatusKey } from '../core/status.ts';
-import { incidentSchema, pageSchema, type ChannelInput, type ServiceInput, type TownInput, type UpdateInput } from '../schema/index.ts';
+import { incidentSchema, pageSchema, type ChannelInput, type PlannedInput, type ServiceInput, type TownInput, type UpdateInput } from '../schema/index.ts';
 import { fieldName } from '../schema/errors.ts';
 import { checkAlias, checkChannel, checkMarkdown, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
 import { isSitePathUrl } from '../schema/links.ts';
 import { checkTimeOrder, type AliasEntry } from '../schema/cross-file.ts';
 import { validateFile } from '../schema/validate.ts';
+import { resolvePlanned } from '../schema/planned-rules.ts';
 import { slugify, type SourceFile } from './read.ts';
 import { routes } from './routes.ts';
 import { newestFirst, taskIds, updateIds } from './derive.ts';
@@ -106,21 +107,32 @@ export class EntryReader {
     return input && { ...input, slug: source.slug, file: source.file, body: this.body(source), path: routes.page(source.slug) };
   }
 
+  /** 1.2: `planned:` entries, checked and resolved (`src/schema/planned-rules.ts`). */
+  planned(source: SourceFile, field: PropertyKey[], inputs: PlannedInput[]) {
+    return resolvePlanned(this.ctx, source, field, inputs, (f, text) => this.inline(source, [...f], text));
+  }
+
   tasks(source: SourceFile, inputs: ServiceInput['tasks']): Task[] {
     const ids = taskIds(inputs.map((t) => plainText(t.title)), slugify);
-    return inputs.map((task, i) => ({
-      ...task,
-      id: ids[i]!,
-      title: this.inline(source, ['tasks', i, 'title'], task.title),
-      titleText: plainText(task.title),
-      note: task.note === undefined ? undefined : this.inline(source, ['tasks', i, 'note'], task.note),
-    }));
+    return inputs.map((task, i) => {
+      const note = task.note === undefined ? undefined : this.inline(source, ['tasks', i, 'note'], task.note);
+      return {
+        ...task,
+        id: ids[i]!,
+        title: this.inline(source, ['tasks', i, 'title'], task.title),
+        titleText: plainText(task.title),
+        note,
+        planned: this.planned(source, ['tasks', i, 'planned'], task.planned),
+        written: { status: task.status, note },
+      };
+    });
   }
 
   /** A service, from its file's valid input. */
   service(source: SourceFile, input: ServiceInput): Service {
     const tasks = this.tasks(source, input.tasks);
     const updated = this.time(source, 'updated', input.updated, true)!;
+    const summary = this.inline(source, ['summary'], input.summary);
     return {
       ...input,
       slug: source.slug,
@@ -129,7 +141,7 @@ export class EntryReader {
       updated,
       since: this.time(source, 'since', input.since),
       expected: this.time(source, 'expected', input.expected),
-      summary: this.inline(source, ['summary'], input.summary),
+      summary,
       channels: this.channels(source, 'channels', input.channels),
       tasks,
       updates: this.updates(source, input.updates),
@@ -137,6 +149,8 @@ export class EntryReader {
       body: this.body(source),
       lastChange: updated,
       path: routes.service(source.town!, source.slug),
+      planned: this.planned(source, ['planned'], input.planned),
+      written: { status: input.status, summary },
     };
   }
 
@@ -157,6 +171,7 @@ export class EntryReader {
   town(source: SourceFile, input: TownInput, services: Service[], derived: StatusKey | undefined): Town {
     const links = this.links(source, input.links);
     const updated = this.time(source, 'updated', input.updated, true)!;
+    const summary = this.inline(source, ['summary'], input.summary);
     return {
       ...input,
       slug: source.slug,
@@ -164,7 +179,7 @@ export class EntryReader {
       updated,
       status: input.status ?? derived ?? 'limited',
       statusDerived: input.status === undefined,
-      summary: this.inline(source, ['summary'], input.summary),
+      summary,
       contacts: this.channels(source, 'contacts', input.contacts),
       links,
       updates: this.updates(source, input.updates),
@@ -175,6 +190,8 @@ export class EntryReader {
       affectedBy: [],
       lastChange: updated,
       path: routes.town(source.slug),
+      planned: this.planned(source, ['planned'], input.planned),
+      written: { status: input.status, summary },
     };
   }
 }

@@ -9,6 +9,7 @@ import { plainText } from '../core/markdown.ts';
 import { routes } from './routes.ts';
 import type { Incident, Site, Town, Update } from './types.ts';
 import type { TimeValue } from '../core/time.ts';
+import { plannedFeedEntries } from './planned-feed.ts';
 
 export interface FeedEntry {
   title: string;
@@ -91,12 +92,13 @@ export function feedPath(format: FeedFormat, town?: string): string {
 export const capPath = '/cap.xml';
 
 /** 1.2: what the build writes besides RSS, at the root and in each town's folder (links may name them). */
-export const builtRootFiles = [feedPath('atom'), feedPath('json'), capPath, '/api/v1/status.json', '/api/v1/schema/status.json'] as const;
-export const builtTownFiles = [feedFormats.atom.file, feedFormats.json.file, 'badge.svg'] as const;
+export const builtRootFiles = [feedPath('atom'), feedPath('json'), capPath, '/api/v1/status.json', '/api/v1/schema/status.json', '/geplant.ics'] as const;
+export const builtTownFiles = [feedFormats.atom.file, feedFormats.json.file, 'badge.svg', 'geplant.ics'] as const;
 
 /** Entries for the whole site, or for one town when `town` is given. */
 export function feedEntries(site: Site, t: Translate, town?: Town): FeedEntry[] {
   const towns = town ? [town] : site.towns;
   const incidents = town ? town.affectedBy.map((slug) => site.incident(slug)!) : site.incidents;
-  return newestFirst([...incidents.flatMap((i) => incidentEntries(i)), ...towns.flatMap((tw) => townEntries(tw, t))]);
+  // 1.2: planned changes not over yet are entries too (`planned-feed.ts`).
+  return newestFirst([...incidents.flatMap((i) => incidentEntries(i)), ...towns.flatMap((tw) => townEntries(tw, t)), ...plannedFeedEntries(site, t, town)]);
 }

@@ -35,6 +35,7 @@ import { createUrls, withSiteAddress, type UrlSettings } from './urls.ts';
 import { routes } from './routes.ts';
 import { linkTargets, ownPath } from './targets.ts';
 import { EntryReader } from './entries.ts';
+import { applyPlanned } from './planned-state.ts';
 import { buildIndex, compareServices, latest, naturalCollator } from './derive.ts';
 import type { Incident, Page, Redirect, Service, Settings, Site, Town } from './types.ts';
 
@@ -86,7 +87,12 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
 
   const built = deriveSite({ settings, towns, incidents, pages, redirects, collator, address, builtAt: options.builtAt ?? now });
   const sourcesByFile = new Map(read.files.map((f) => [f.file, f]));
-  return { ok: true, site: built, language: site.language, warnings: checkWarnings(built, (file, field) => sourcesByFile.get(file)?.lineOf(field)) };
+  // Warnings are about what the files say, the same whichever planned change runs at the build time.
+  const warnings = checkWarnings(built, (file, field) => sourcesByFile.get(file)?.lineOf(field));
+  // 1.2: a planned change running at the build time is the current state of pages, API and feeds.
+  applyPlanned(towns, built.builtAt);
+  built.index = buildIndex(towns, collator);
+  return { ok: true, site: built, language: site.language, warnings };
 }
 
 /** Every content file, with the planned changes of `options.overlay` applied as if written. */

@@ -4,7 +4,7 @@
  * Field types come from the schemas; only what is resolved or derived is declared here.
  */
 import type { UrlSettings } from './urls.ts';
-import type { ChannelInput, IncidentInput, LinkInput, PageInput, ServiceInput, SiteInput, StatusKey, TaskInput, TownInput } from '../schema/index.ts';
+import type { ChannelInput, IncidentInput, LinkInput, PageInput, PlannedInput, ServiceInput, SiteInput, StatusKey, TaskInput, TownInput } from '../schema/index.ts';
 import type { MarkdownText } from '../core/markdown.ts';
 import type { TimeValue } from '../core/time.ts';
 
@@ -26,17 +26,33 @@ export interface Update {
   text: MarkdownText;
 }
 
-export interface Task extends Omit<TaskInput, 'title' | 'note'> {
+/**
+ * 1.2: a planned change, resolved: its window in instants (`start` inclusive, `end` exclusive; a
+ * date alone for `until` ends with that day) and its summary rendered (`model/planned-state.ts`).
+ */
+export interface Planned extends Omit<PlannedInput, 'from' | 'until' | 'summary'> {
+  from: TimeValue;
+  until: TimeValue;
+  start: number;
+  end: number;
+  summary: MarkdownText;
+}
+
+export interface Task extends Omit<TaskInput, 'title' | 'note' | 'planned'> {
   /** Anchor on the service page, unique there. */
   id: string;
   title: MarkdownText;
   /** The title without Markdown. */
   titleText: string;
   note?: MarkdownText;
+  /** 1.2: planned changes, by start. */
+  planned: Planned[];
+  /** 1.2: status and note as written; `status` and `note` above hold those at the build time. */
+  written: { status: StatusKey; note?: MarkdownText };
 }
 
 export interface Service
-  extends Omit<ServiceInput, 'updated' | 'since' | 'expected' | 'summary' | 'channels' | 'tasks' | 'updates' | 'aliases'> {
+  extends Omit<ServiceInput, 'updated' | 'since' | 'expected' | 'summary' | 'channels' | 'tasks' | 'updates' | 'aliases' | 'planned'> {
   slug: string;
   town: string;
   file: string;
@@ -54,9 +70,13 @@ export interface Service
   lastChange: TimeValue;
   /** Site path of its page, without the base path (`routes.ts`). */
   path: string;
+  /** 1.2: planned changes, by start. */
+  planned: Planned[];
+  /** 1.2: status and summary as written; `status` and `summary` above hold those at the build time. */
+  written: { status: StatusKey; summary: MarkdownText };
 }
 
-export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' | 'contacts' | 'links' | 'updates' | 'aliases'> {
+export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' | 'contacts' | 'links' | 'updates' | 'aliases' | 'planned'> {
   slug: string;
   file: string;
   updated: TimeValue;
@@ -81,6 +101,10 @@ export interface Town extends Omit<TownInput, 'updated' | 'status' | 'summary' |
   lastChange: TimeValue;
   /** Site path of its page, without the base path (`routes.ts`). */
   path: string;
+  /** 1.2: planned changes of the town itself, by start. */
+  planned: Planned[];
+  /** 1.2: status (none: derived from the services) and summary as written; `status` and `summary` above hold those at the build time. */
+  written: { status?: StatusKey; summary: MarkdownText };
 }
 
 export interface Incident extends Omit<IncidentInput, 'started' | 'resolved' | 'updated' | 'summary' | 'updates'> {

@@ -96,6 +96,9 @@ export const errorParams = {
   // 1.2: official keys.
   ars: ['found'],
   leika: ['found'],
+  // 1.2: planned changes (`planned-rules.ts`); `other` is the entry's own `from`, or the other entry (`planned[1]`).
+  plannedOrder: ['found', 'other'],
+  plannedOverlap: ['found', 'other', 'otherStatus'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** 1.1: what `check` warns about, with its parameters: published all the same, but an editor should look. */
@@ -109,6 +112,7 @@ export const warningParams = {
   summaryKept: ['found', 'status'],
   examplePage: ['found'],
   channelNoValue: ['found'],
+  plannedPast: ['found'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** What a message adds in brackets, with its parameters. */

@@ -95,6 +95,25 @@ const digitsText = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), 
 const arsKey = digitsText.refine((v) => arsPattern.test(v), { params: { code: 'ars' } });
 const leikaKey = digitsText.refine((v) => leikaPattern.test(v), { params: { code: 'leika' } });
 
+/**
+ * 1.2: a planned change of a service, a task or a town (`planned:`): from `from` to `until` the
+ * item has `status` and `summary` (for a task: its note); before, it is announced as planned;
+ * after, it is gone. A date alone for `until` counts until the end of that day. The rules
+ * (order, overlap) are in `planned-rules.ts`, the time rule in `core/planned.ts`.
+ */
+export const plannedSchema = z
+  .object({
+    /** When it starts. */
+    from: timeInput,
+    /** When it ends: after `from`. */
+    until: timeInput,
+    /** The status while it lasts. */
+    status: z.enum(statusKeys),
+    /** One paragraph of inline Markdown: what happens and what to do instead. */
+    summary: text,
+  })
+  .strict();
+
 export const taskSchema = z
   .object({
     /** What a citizen comes for, e.g. "Personalausweis beantragen". */
@@ -104,6 +123,8 @@ export const taskSchema = z
     note: text.optional(),
     /** 1.2: the task's LeiKa key (14 digits). */
     leika: leikaKey.optional(),
+    /** 1.2: planned changes. */
+    planned: listOf(plannedSchema).default([]),
   })
   .strict();
 
@@ -256,6 +277,8 @@ export const townSchema = z
     aliases: listOf(text).default([]),
     /** 1.2: the Amtlicher Regionalschlüssel (12 digits). */
     ars: arsKey.optional(),
+    /** 1.2: planned changes of the town itself. */
+    planned: listOf(plannedSchema).default([]),
   })
   .strict();
 
@@ -276,6 +299,8 @@ export const serviceSchema = z
     aliases: listOf(text).default([]),
     /** Position in lists; services without come after, by title. */
     order: wholeNumber.optional(),
+    /** 1.2: planned changes. */
+    planned: listOf(plannedSchema).default([]),
   })
   .strict();
 
@@ -311,6 +336,7 @@ export type ChannelInput = z.infer<typeof channelSchema>;
 export type TaskInput = z.infer<typeof taskSchema>;
 export type UpdateInput = z.infer<typeof updateSchema>;
 export type LinkInput = z.infer<typeof linkSchema>;
+export type PlannedInput = z.infer<typeof plannedSchema>;
 
 /** The allowed keys of each schema, for "did you mean" hints. */
 export function keysOf(schema: z.ZodObject): string[] {

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { SourceFile } from '../model/read.ts';
 import { closest, fieldName, issueToErrors, type ContentError } from './errors.ts';
-import { channelSchema, editorSchema, keysOf, linkSchema, taskSchema, updateSchema } from './index.ts';
+import { channelSchema, editorSchema, keysOf, linkSchema, plannedSchema, taskSchema, updateSchema } from './index.ts';
 
 /** Nested schemas by field, so "did you mean" knows the keys allowed at any path. */
 function allowedKeysFor(schema: z.ZodObject) {
@@ -16,9 +16,11 @@ function allowedKeysFor(schema: z.ZodObject) {
     updates: updateSchema,
     links: linkSchema,
     editor: editorSchema,
+    planned: plannedSchema,
   };
   return (path: readonly PropertyKey[]) => {
-    const top = path.find((p) => typeof p === 'string' && p in nested) as string | undefined;
+    // The innermost list names the entry's keys (`tasks[1].planned[1]` is a planned entry).
+    const top = path.findLast((p) => typeof p === 'string' && p in nested) as string | undefined;
     return keysOf(path.length > 0 && top ? nested[top]! : schema);
   };
 }
@@ -37,6 +39,7 @@ const entryPlaceholders: Record<string, unknown> = {
   tasks: { title: 'x', status: 'normal' },
   updates: { at: '2000-01-01', text: 'x' },
   links: { title: 'x', url: 'https://example.org/' },
+  planned: { from: '2000-01-01', until: '2000-01-01', status: 'normal', summary: 'x' },
 };
 
 /** Repairs one object in place: stand-ins for failed required fields, optional ones dropped. */
@@ -66,7 +69,7 @@ function withoutFailures(data: Record<string, unknown>, issues: readonly z.core.
       // A text where a list belongs, or a list of plain values (incidents, keywords, aliases):
       // leave the whole field out rather than renumber what follows.
       delete copy[key];
-    } else if (field === undefined) {
+    } else if (field === undefined || key === 'planned') {
       const entry = list[index];
       if (issue.code === 'unrecognized_keys' && entry && typeof entry === 'object') {
         for (const k of issue.keys) delete (entry as Record<string, unknown>)[k];

@@ -10,7 +10,7 @@ import { formatTime, type TimeValue } from '../core/time.ts';
 import { plainText } from '../core/markdown.ts';
 import { messagesOf, editorLanguage, editorLanguages, translator } from '../i18n/index.ts';
 import type { StatusKey } from './index.ts';
-import type { Channel, Service, Site, Town } from '../model/types.ts';
+import type { Channel, Planned, Service, Site, Town } from '../model/types.ts';
 
 /** The line of a field in a file, from the reader. */
 export type LineOf = (file: string, field: FieldPath) => number | undefined;
@@ -192,6 +192,27 @@ export function channelValueWarnings(ctx: WarningContext, file: string, key: 'ch
   });
 }
 
+/**
+ * 1.2: a planned window that is over at the build time: no page shows it any more; the editor
+ * can remove it. (A window still running or to come is what `planned:` is for.)
+ */
+export function plannedPastWarnings(ctx: WarningContext, file: string, prefix: readonly (string | number)[], planned: readonly Planned[]): ContentWarning[] {
+  return planned.flatMap((entry, i) =>
+    entry.end <= ctx.site.builtAt ? [warningAt({ file, line: ctx.lineOf(file, [...prefix, i, 'until']), field: fieldName([...prefix, i, 'until']) }, 'plannedPast', { found: ctx.show(entry.until) })] : [],
+  );
+}
+
+/** Every planned window of a town and its services and tasks that is over. */
+function plannedWarnings(ctx: WarningContext, town: Town): ContentWarning[] {
+  return [
+    ...plannedPastWarnings(ctx, town.file, ['planned'], town.planned),
+    ...town.services.flatMap((s) => [
+      ...plannedPastWarnings(ctx, s.file, ['planned'], s.planned),
+      ...s.tasks.flatMap((task, i) => plannedPastWarnings(ctx, s.file, ['tasks', i, 'planned'], task.planned)),
+    ]),
+  ];
+}
+
 /** Every warning for a valid site, sorted like errors. */
 export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
   // Warnings are for editors: in their language, as check's errors are.
@@ -211,6 +232,7 @@ export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
     ...exampleWarnings(ctx),
     ...site.towns.flatMap((town) => channelValueWarnings(ctx, town.file, 'contacts', town.contacts)),
     ...services.flatMap((s) => channelValueWarnings(ctx, s.file, 'channels', s.channels)),
+    ...site.towns.flatMap((town) => plannedWarnings(ctx, town)),
   ];
   return warnings.sort((a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code, 'en'));
 }

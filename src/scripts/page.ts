@@ -2,7 +2,8 @@
  * The script of every page (about a kilobyte; the search page has its own besides). Three small
  * jobs, each doing nothing where it does not apply:
  *
- * 1. "Possibly outdated", decided when the page is read (`stand.ts`).
+ * 1. What changes with time, decided when the page is read (`planned.ts`): the "possibly
+ *    outdated" note, planned changes shown as planned, current or gone by the reader's clock.
  * 2. Offline after the first visit: registers the service worker (`sw.js` at the site's base,
  *    named by `<html data-sw>`; absent with `offline: false` in site.yaml) once the page has
  *    loaded, so it never competes with the page itself.
@@ -14,7 +15,7 @@
  *    addresses and gets them from the cache. Prefetch links, because a `fetch()` is cancelled
  *    when the page changes at the submit, a prefetch is not.
  */
-import './stand.ts';
+import './planned.ts';
 import { pickIndex, type PagefindEntry } from './search-warm.ts';
 
 const sw = document.documentElement.dataset.sw;

@@ -24,7 +24,7 @@ test('ten mistakes in ten files give ten errors in one run', async () => {
     content/towns/Lippstadt: Name „Lippstadt“ — erlaubt: Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche (ü als ue, ß als ss) (Vorschlag: lippstadt)
     content/towns/soest/buergerbuero.md:3: status: „geschlossen“ — erlaubt: normal, limited, deferred, unavailable (meinten Sie „unavailable“?)
     content/towns/soest/gewerbe.md:9: channels[1].value: „103-2342“ hat keine Vorwahl — erlaubt: eine Nummer mit Vorwahl, z. B. 02921 / 103-2342
-    content/towns/soest/index.md:7: staus: unbekanntes Feld — erlaubt: name, kind, parent, incidents, updated, status, summary, contacts, links, updates, aliases, ars (meinten Sie „status“?)
+    content/towns/soest/index.md:7: staus: unbekanntes Feld — erlaubt: name, kind, parent, incidents, updated, status, summary, contacts, links, updates, aliases, ars, planned (meinten Sie „status“?)
     content/towns/werl/index.md:7: parent: „kreis-soes“ — kein Ort dieses Namens; vorhanden: soest, werl
     content/towns/werl/sperrmuell.md:6: der Kopfbereich ist kein gültiges YAML: ein Feld steht doppelt (Map keys must be unique) (Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der davor)"
   `);

@@ -8,7 +8,7 @@ import { md, output, service, site, text, town } from '../support/content.ts';
 
 describe('unknown fields', () => {
   test('a misspelt field is named, with the allowed fields and the closest one', async () => {
-    expect(await output({ 'towns/soest/index.md': town('Soest', 'staus: limited\n') })).toMatchInlineSnapshot(`"content/towns/soest/index.md:7: staus: unbekanntes Feld — erlaubt: name, kind, parent, incidents, updated, status, summary, contacts, links, updates, aliases, ars (meinten Sie „status“?)"`);
+    expect(await output({ 'towns/soest/index.md': town('Soest', 'staus: limited\n') })).toMatchInlineSnapshot(`"content/towns/soest/index.md:7: staus: unbekanntes Feld — erlaubt: name, kind, parent, incidents, updated, status, summary, contacts, links, updates, aliases, ars, planned (meinten Sie „status“?)"`);
   });
 
   test('in a service, in a channel, in a task, in an update and in a link', async () => {
@@ -31,9 +31,9 @@ describe('unknown fields', () => {
         `),
       }),
     ).toMatchInlineSnapshot(`
-      "content/towns/soest/buergerbuero.md:6: sumary: unbekanntes Feld — erlaubt: title, status, updated, summary, since, expected, incident, channels, tasks, keywords, updates, aliases, order (meinten Sie „summary“?)
+      "content/towns/soest/buergerbuero.md:6: sumary: unbekanntes Feld — erlaubt: title, status, updated, summary, since, expected, incident, channels, tasks, keywords, updates, aliases, order, planned (meinten Sie „summary“?)
       content/towns/soest/buergerbuero.md:10: channels[1].vaule: unbekanntes Feld — erlaubt: channel, status, value, note, hours
-      content/towns/soest/buergerbuero.md:14: tasks[1].notiz: unbekanntes Feld — erlaubt: title, status, note, leika
+      content/towns/soest/buergerbuero.md:14: tasks[1].notiz: unbekanntes Feld — erlaubt: title, status, note, leika, planned
       content/towns/soest/buergerbuero.md:16: updates[1].text: fehlt — dieses Feld ist Pflicht (Beispiel: text: Das Bürgerbüro öffnet wieder.)
       content/towns/soest/buergerbuero.md:17: updates[1].txt: unbekanntes Feld — erlaubt: at, text (meinten Sie „text“?)
       content/towns/soest/index.md:8: links[1].url: fehlt — dieses Feld ist Pflicht (Beispiel: url: https://www.example.de)

@@ -56,7 +56,7 @@ describe('YAML', () => {
   });
 
   test('blank lines before the front matter only move the line numbers', async () => {
-    expect(await output({ 'towns/soest/buergerbuero.md': '\n\n' + service('staus: x\n') })).toMatchInlineSnapshot(`"content/towns/soest/buergerbuero.md:8: staus: unbekanntes Feld — erlaubt: title, status, updated, summary, since, expected, incident, channels, tasks, keywords, updates, aliases, order (meinten Sie „status“?)"`);
+    expect(await output({ 'towns/soest/buergerbuero.md': '\n\n' + service('staus: x\n') })).toMatchInlineSnapshot(`"content/towns/soest/buergerbuero.md:8: staus: unbekanntes Feld — erlaubt: title, status, updated, summary, since, expected, incident, channels, tasks, keywords, updates, aliases, order, planned (meinten Sie „status“?)"`);
   });
 
   test('Windows line endings and a byte order mark are fine', async () => {

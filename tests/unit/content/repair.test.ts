@@ -39,7 +39,7 @@ describe('errors after a broken entry', () => {
         'towns/soest/index.md': town('Soest', 'stauts:\nparent:\ncontacts:\n  - channel: phone\n    status: normal\n    hinweis:\n'),
       }),
     ).toMatchInlineSnapshot(`
-      "content/towns/soest/index.md:7: stauts: unbekanntes Feld — erlaubt: name, kind, parent, incidents, updated, status, summary, contacts, links, updates, aliases, ars (meinten Sie „status“?)
+      "content/towns/soest/index.md:7: stauts: unbekanntes Feld — erlaubt: name, kind, parent, incidents, updated, status, summary, contacts, links, updates, aliases, ars, planned (meinten Sie „status“?)
       content/towns/soest/index.md:12: contacts[1].hinweis: unbekanntes Feld — erlaubt: channel, status, value, note, hours"
     `);
   });

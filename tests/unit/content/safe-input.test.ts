@@ -45,7 +45,7 @@ describe('control characters', () => {
     ).toMatchInlineSnapshot(`
       "content/site.yaml:1: title: enthält das unsichtbare Steuerzeichen U+007F — erlaubt: Text ohne Steuerzeichen (oft beim Kopieren aus Word oder einer PDF-Datei mitgekommen: die Stelle löschen und neu tippen)
       content/towns/soest/gewerbe.md:6: note<U+0000>: enthält das unsichtbare Steuerzeichen U+0000 — erlaubt: Text ohne Steuerzeichen (oft beim Kopieren aus Word oder einer PDF-Datei mitgekommen: die Stelle löschen und neu tippen)
-      content/towns/soest/gewerbe.md:6: note<U+0000>: unbekanntes Feld — erlaubt: title, status, updated, summary, since, expected, incident, channels, tasks, keywords, updates, aliases, order"
+      content/towns/soest/gewerbe.md:6: note<U+0000>: unbekanntes Feld — erlaubt: title, status, updated, summary, since, expected, incident, channels, tasks, keywords, updates, aliases, order, planned"
     `);
   });
 

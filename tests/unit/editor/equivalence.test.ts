@@ -59,6 +59,7 @@ function kindOf(p: Place): keyof typeof schemas {
   if (parent === 'tasks') return 'task';
   if (parent === 'updates') return 'update';
   if (parent === 'links') return 'link';
+  if (parent === 'planned') return 'planned';
   return ({ services: 'service', towns: 'town', incidents: 'incident', pages: 'page' } as const)[p.collection as 'services']!;
 }
 
@@ -109,19 +110,26 @@ const base = {
     tasks: { title: 'Ausweis', status: 'normal' },
     updates: { at: '2023-11-03 10:00', text: 'Neu.' },
     links: { title: 'Stadt', url: 'https://www.soest.de' },
+    planned: { from: '2023-11-10 07:00', until: '2023-11-10 18:00', status: 'unavailable', summary: 'Zu.' },
   } as Record<string, Record<string, string>>,
 };
+
+/** `value` at a path of fields, each list holding one valid item (`tasks.planned.from`: a task with a planned entry). */
+function nested(path: readonly string[], value: string, type?: string): Record<string, unknown> {
+  const [key, ...rest] = path;
+  if (rest.length === 0) return { [key!]: value };
+  if (rest[0] === '*') return { [key!]: [value] };
+  return { [key!]: [{ ...(type && rest.length === 1 ? { channel: type } : {}), ...base.items[key!], ...nested(rest, value, type) }] };
+}
 
 /** The file the editor would write with `value` in the field at `p`: path and text. */
 function fileWith(p: Place, value: string, n: number): [string, string] {
   const kind = kindOf(p);
-  const [top, sub] = p.path;
+  const [top] = p.path;
   const data: Record<string, unknown> = { ...base[p.collection === 'services' ? 'service' : p.collection === 'towns' ? 'town' : p.collection === 'incidents' ? 'incident' : 'page'] };
   let body = '';
   if (top === 'body') body = value;
-  else if (sub === undefined) data[top!] = value;
-  else if (sub === '*') data[top!] = [value];
-  else data[top!] = [{ ...(p.type ? { channel: p.type } : {}), ...base.items[top!], [sub]: value }];
+  else Object.assign(data, nested(p.path, value, p.type));
   void kind;
   const file = `---\n${stringify(data)}---\n${body}`;
   switch (p.collection) {
@@ -145,7 +153,7 @@ const siteLinkCodes: readonly string[] = ['linkUnknown', 'linkAnchor', 'aliasCol
  * A time more than a day ahead of now, or an end before its start: a pattern knows neither the
  * day it is saved nor the other field (docs/web-editor.md); check says it.
  */
-const timeCodes: readonly string[] = ['timeFuture', 'timeOrder'];
+const timeCodes: readonly string[] = ['timeFuture', 'timeOrder', 'plannedOrder'];
 
 /** Where a site path in a sample may point: a page that exists in the test site. */
 const existingPaths = ['/soest/', '/soest/s0/'];

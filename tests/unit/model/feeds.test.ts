@@ -96,8 +96,8 @@ describe('feed paths', () => {
   });
 
   test('the files the build writes besides RSS (which Astro renders) name the same paths', () => {
-    expect(builtRootFiles).toEqual([feedPath('atom'), feedPath('json'), capPath, '/api/v1/status.json', '/api/v1/schema/status.json']);
+    expect(builtRootFiles).toEqual([feedPath('atom'), feedPath('json'), capPath, '/api/v1/status.json', '/api/v1/schema/status.json', '/geplant.ics']);
     expect(builtRootFiles).not.toContain(feedPath('rss'));
-    expect(builtTownFiles.map((file) => `/soest/${file}`)).toEqual([feedPath('atom', 'soest'), feedPath('json', 'soest'), '/soest/badge.svg']);
+    expect(builtTownFiles.map((file) => `/soest/${file}`)).toEqual([feedPath('atom', 'soest'), feedPath('json', 'soest'), '/soest/badge.svg', '/soest/geplant.ics']);
   });
 });
