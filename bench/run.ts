@@ -110,7 +110,6 @@ const median = (xs: readonly number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const max = (xs: readonly number[]) => Math.max(...xs);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number) => `${Math.round(ms)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
