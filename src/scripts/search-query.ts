@@ -34,6 +34,8 @@ export interface SearchDeps {
   search(query: string, count: number): Promise<PagefindData[]>;
   /** The build's word list (`pagefind/aushang-words.txt`), parsed. */
   words(): Promise<readonly string[]>;
+  /** The word list when it is already here (the page fetches it at the first keystroke), else undefined. */
+  loadedWords?(): readonly string[] | undefined;
 }
 
 export interface SearchOutcome {
@@ -73,6 +75,15 @@ export function isWholeWord(word: string, lexicon: Lexicon): boolean {
   if (w.length < LISTED || /\d/.test(w)) return true;
   const endings = ['e', 'en', 'n', 's', 'es'];
   return lexicon.has(w) || endings.some((e) => lexicon.has(w + e) || (w.endsWith(e) && lexicon.has(w.slice(0, -e.length))));
+}
+
+/**
+ * Whether the index has the word neither as a whole word nor as the beginning of one: Pagefind
+ * could only answer it with pages that contain a shorter beginning of it ("Sozialammt").
+ */
+export function isUnknown(word: string, lexicon: Lexicon, list: readonly string[]): boolean {
+  const w = lower(word);
+  return !isWholeWord(w, lexicon) && !list.some((known) => known.startsWith(w));
 }
 
 /**
@@ -224,7 +235,11 @@ export async function searchQuery(query: string, deps: SearchDeps, options: Sear
 
   let first: PagefindData[] | undefined;
   let list: readonly string[];
-  if (typed.length === 1) {
+  const ready = deps.loadedWords?.();
+  if (typed.length === 1 && ready && isUnknown(typed[0]!, new Set(ready), ready)) {
+    // One word the word list at hand shows unknown: straight to its correction, no search for the typo.
+    list = ready;
+  } else if (typed.length === 1) {
     // One word: Pagefind's own results show whether the index knows it; the word list only when not.
     first = await deps.search(query, shownCount);
     if (namesAll(typed, first)) return { results: ranked(first, typed, query, choice), searched: query };

@@ -110,8 +110,12 @@ async function start(form: HTMLFormElement): Promise<void> {
   }
 
   let wordList: Promise<string[]> | undefined;
+  let words: string[] | undefined;
   const loadWords = () => {
-    wordList ??= fetch(form.dataset.words!).then((r) => (r.ok ? r.text() : '')).then(parseWordList, () => []);
+    wordList ??= fetch(form.dataset.words!)
+      .then((r) => (r.ok ? r.text() : ''))
+      .then(parseWordList, () => [])
+      .then((list) => (words = list));
     return wordList;
   };
   /**
@@ -198,7 +202,7 @@ async function start(form: HTMLFormElement): Promise<void> {
     try {
       const filters = pagefindFilters(townName, choice);
       const { search, count } = searcher(filters, current);
-      const deps = { search, words: loadWords };
+      const deps = { search, words: loadWords, loadedWords: () => words };
       const first = await searchQuery(query, deps, { exact, choice, shown: FIRST });
       if (!current()) return;
       const total = first.searched === undefined ? undefined : await count(first.searched);

@@ -177,4 +177,14 @@ describe('the pipeline', () => {
     expect(partial).toBeDefined();
     expect(partial!.includes('/')).toBe(searched === undefined);
   });
+
+  test('with the word list at hand, a word it shows unknown is corrected without searching for the typo; the beginning of a known word is searched as typed', async () => {
+    const index = fakeIndex({ ...pages, '/so/': 'So erreichen Sie uns' });
+    const ready = await index.words();
+    const typo = await searchQuery('Sozialammt', { ...index, loadedWords: () => ready });
+    expect([typo.corrected, typo.results.map((r) => r.url), index.queries]).toEqual(['Sozialamt', ['/sozialamt/'], ['sozialamt']]);
+    index.queries.length = 0;
+    const begun = await searchQuery('Sozialam', { ...index, loadedWords: () => ready });
+    expect([begun.corrected, begun.results.map((r) => r.url), index.queries]).toEqual([undefined, ['/sozialamt/'], ['Sozialam']]);
+  });
 });
