@@ -45,13 +45,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from '../tests/support/browser.ts';
-import { serve, type ServedSite } from '../tests/support/serve.ts';
 import { WORD_LIST_PATH } from '../src/vocabulary/wordlist.ts';
 import { pagefindInNode } from '../tests/support/pagefind-node.ts';
 import { describeEval, evalContent, runEval } from '../tests/support/search-eval.ts';
 import { generate } from './generate.ts';
+import { KEY_DELAY_MS, measureSearch, type Open } from './search-latency.ts';
 import { measureFirstPaint, measureSearchAnswer, TYPING_DELAY_MS, type SearchAnswer } from './firstpaint.ts';
 import { measurePipeline, pipelineRows } from './pipeline.ts';
 
@@ -88,12 +86,8 @@ const BARS = {
 /** Sizes of the growth curve (`--curve`), in notices. */
 const CURVE = [1_000, 2_500, 5_000, 10_000, 20_000] as const;
 
-// Several words between single ones, so that a status line of one is never taken for the next.
-const QUERIES = ['Personalausweis', 'Hund Steuer', 'Sperrmüll', 'Ausweis sofort', 'Kennzeichen', 'Oma Pflege', 'Standesamt', 'Hundesteuer', 'Wohngeld', 'Perso', 'Bauantrag', 'Trauung', 'Schein', 'Fürherschein', 'Meldebeschenigung', 'Sozialammt'];
-const COLD_QUERY = 'Personalausweis';
 /** The issue's search over 2G: a passport in Werl (a town of both the example and the district). */
 const SEARCH_2G_QUERY = 'Pass Werl';
-const KEY_DELAY_MS = 50;
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -125,7 +119,6 @@ const median = (xs: readonly number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const max = (xs: readonly number[]) => Math.max(...xs);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number) => `${Math.round(ms)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -133,8 +126,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const log = (line: string) => console.log(line);
 
 let child: ChildProcess | undefined;
-let browser: Browser | undefined;
-let server: ServedSite | undefined;
+/** The search measurement's browser and server, closed when the benchmark is stopped. */
+const open: Open = {};
 
 interface CliRun {
   ms: number;
@@ -298,181 +291,6 @@ function statSafe(file: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (d) search latency in Chromium
-
-/**
- * Runs in the page before its own script. Records the last `input` event (the last keystroke),
- * when the search script's debounce timer fires (any timer set while an `input` event is being
- * dispatched), and when #search-status first reports the outcome for the query in
- * `__bench.query` (or the page's `?q=`): "N Treffer für „q“" or "Keine Treffer für „q“", built
- * from the page's own message templates (data-labels), so it follows the interface language.
- */
-function instrument(): void {
-  interface Bench {
-    query?: string;
-    lastInput?: number;
-    debounceFired?: number;
-    debounceDelay?: number;
-    matchedAt?: number;
-    status?: string;
-  }
-  const w = window as unknown as { __bench: Bench };
-  w.__bench = {};
-  let inInput = false;
-  addEventListener('input', () => {
-    inInput = true;
-    w.__bench.lastInput = performance.now();
-  }, true);
-  addEventListener('input', () => {
-    inInput = false;
-  });
-  const original = window.setTimeout.bind(window);
-  const patched = (handler: TimerHandler, delay?: number, ...rest: unknown[]) => {
-    if (inInput && typeof handler === 'function') {
-      w.__bench.debounceDelay = delay ?? 0;
-      const fire = handler as (...a: unknown[]) => void;
-      return original((...a: unknown[]) => {
-        w.__bench.debounceFired = performance.now();
-        fire(...a);
-      }, delay, ...rest);
-    }
-    return original(handler, delay, ...rest);
-  };
-  window.setTimeout = patched as typeof window.setTimeout;
-
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const patternFor = (query: string): RegExp | null => {
-    const form = document.getElementById('search-form');
-    if (!form) return null;
-    const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
-    const templates = ['countOne', 'countMany', 'none', 'corrected', 'partial'].map((k) => labels[k]).filter((t): t is string => Boolean(t));
-    if (templates.length === 0) return new RegExp(`[„“"]${escape(query)}[“”"]`);
-    const alternatives = templates.map((t) =>
-      escape(t).replace('\\{count\\}', '\\d+').replace('\\{query\\}', escape(query)).replace('\\{typed\\}', escape(query)).replace('\\{corrected\\}', '.+').replace('\\{words\\}', '.+'),
-    );
-    return new RegExp(`^(?:${alternatives.join('|')})`);
-  };
-  const check = () => {
-    const bench = w.__bench;
-    if (bench.matchedAt !== undefined) return;
-    const query = bench.query ?? new URLSearchParams(location.search).get('q');
-    const status = document.getElementById('search-status');
-    if (!query || !status) return;
-    const text = status.textContent ?? '';
-    if (patternFor(query)?.test(text)) {
-      bench.matchedAt = performance.now();
-      bench.status = text;
-    }
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
-}
-
-interface Sample {
-  query: string;
-  round: number;
-  /** From the last keystroke to the status line reporting the result (what a citizen waits). */
-  totalMs: number;
-  /** From the debounce timer firing to the status line: Pagefind search, result data, render. */
-  afterDebounceMs: number;
-  status: string;
-}
-
-interface SearchFigures {
-  notices: number;
-  debounceMs: number;
-  samples: Sample[];
-  totalMedian: number;
-  totalMax: number;
-  afterDebounceMedian: number;
-  afterDebounceMax: number;
-  cold: { ms: number; requests: number; bytes: number }[];
-  coldMedian: number;
-}
-
-async function readBench(page: Page) {
-  return page.evaluate(() => (window as unknown as { __bench: Record<string, number | string | undefined> }).__bench);
-}
-
-async function measureSearch(dist: string, notices: number): Promise<SearchFigures> {
-  server = await serve(dist);
-  browser = await launchBrowser();
-  const searchUrl = new URL('suche/', server.url).href;
-
-  // Cold: a fresh context (empty cache) per load; from navigation start to the reported result.
-  const cold: SearchFigures['cold'] = [];
-  for (let i = 0; i < 3; i++) {
-    const page = await newPage(browser);
-    await page.addInitScript(instrument);
-    let requests = 0;
-    let bytes = 0;
-    page.on('response', (response) => {
-      requests++;
-      bytes += Number(response.headers()['content-length'] ?? 0);
-    });
-    await page.goto(`${searchUrl}?q=${encodeURIComponent(COLD_QUERY)}`);
-    await page.waitForFunction(() => (window as unknown as { __bench: { matchedAt?: number } }).__bench.matchedAt !== undefined, null, { timeout: 60_000 });
-    const bench = await readBench(page);
-    cold.push({ ms: Number(bench.matchedAt), requests, bytes });
-    await page.close();
-  }
-  log(`    cold load of /suche/?q=${COLD_QUERY}: ${cold.map((c) => millis(c.ms)).join(', ')}`);
-
-  // Typing: one page, each query typed twice (the second time Pagefind has its chunks cached).
-  const page = await newPage(browser);
-  await page.addInitScript(instrument);
-  await page.goto(searchUrl);
-  const prompt = await page.evaluate(() => JSON.parse(document.getElementById('search-form')?.dataset.labels ?? '{}').prompt as string | undefined);
-  await page.waitForFunction((text) => {
-    const status = document.getElementById('search-status')?.textContent ?? '';
-    return text ? status === text : !/…/.test(status);
-  }, prompt, { timeout: 60_000 });
-  const samples: Sample[] = [];
-  let debounceMs = NaN;
-  for (const round of [1, 2]) {
-    for (const query of QUERIES) {
-      await page.fill('#q', '');
-      await page.waitForTimeout(400);
-      await page.evaluate((q) => {
-        (window as unknown as { __bench: Record<string, unknown> }).__bench = { query: q };
-      }, query);
-      await page.click('#q');
-      await page.keyboard.type(query, { delay: KEY_DELAY_MS });
-      await page.waitForFunction(() => (window as unknown as { __bench: { matchedAt?: number } }).__bench.matchedAt !== undefined, null, { timeout: 30_000 });
-      const b = await readBench(page);
-      const matchedAt = Number(b.matchedAt);
-      debounceMs = Number(b.debounceDelay);
-      const sample: Sample = {
-        query,
-        round,
-        totalMs: matchedAt - Number(b.lastInput),
-        afterDebounceMs: matchedAt - Number(b.debounceFired),
-        status: String(b.status),
-      };
-      samples.push(sample);
-      log(`    ${round === 1 ? 'first ' : 'repeat'} ${query.padEnd(16)} ${millis(sample.totalMs).padStart(7)} (${millis(sample.afterDebounceMs)} after the debounce)  ${sample.status}`);
-    }
-  }
-  await page.close();
-  await browser.close();
-  browser = undefined;
-  await server.close();
-  server = undefined;
-  const totals = samples.map((s) => s.totalMs);
-  const after = samples.map((s) => s.afterDebounceMs);
-  return {
-    notices,
-    debounceMs,
-    samples,
-    totalMedian: median(totals),
-    totalMax: max(totals),
-    afterDebounceMedian: median(after),
-    afterDebounceMax: max(after),
-    cold,
-    coldMedian: median(cold.map((c) => c.ms)),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // (h) the web editor's cost in a build
 
 /** The example built without and with an `editor:` block, in pairs one after the other. */
@@ -517,7 +335,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
         running.kill('SIGTERM');
       }
     });
-    void Promise.allSettled([childGone, browser?.close(), server?.close()]).then(() => {
+    void Promise.allSettled([childGone, open.browser?.close(), open.server?.close()]).then(() => {
       cleanUp();
       process.exit(128 + os.constants.signals[signal]);
     });
@@ -770,7 +588,7 @@ try {
       log(`\nd. search (quick: on the district build of ${notices.toLocaleString('en')} notices, not 10,000)`);
     }
     log(`    Chromium, /suche/, keys typed ${KEY_DELAY_MS} ms apart`);
-    const s = await measureSearch(dist, notices);
+    const s = await measureSearch(dist, notices, log, open);
     results.search = { ...s, barMs: BARS.searchMs, keyDelayMs: KEY_DELAY_MS };
     const at = `${notices.toLocaleString('en')} notices`;
     rows.push({ what: `search at ${at}, last key → result, median (${s.samples.length})`, figure: millis(s.totalMedian), bar: `≤ ${BARS.searchMs} ms`, ok: s.totalMedian <= BARS.searchMs });
@@ -786,7 +604,7 @@ try {
   // Stopped by a signal: the handler above cleans up and exits.
   if (stopping) await new Promise(() => undefined);
   console.error(`\nThe benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-  await Promise.allSettled([browser?.close(), server?.close()]);
+  await Promise.allSettled([open.browser?.close(), open.server?.close()]);
   cleanUp();
   process.exit(1);
 }

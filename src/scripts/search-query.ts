@@ -34,6 +34,8 @@ export interface SearchDeps {
   search(query: string, count: number): Promise<PagefindData[]>;
   /** The build's word list (`pagefind/aushang-words.txt`), parsed. */
   words(): Promise<readonly string[]>;
+  /** The word list when it is already here (the page fetches it at the first keystroke), else undefined. */
+  loadedWords?(): readonly string[] | undefined;
 }
 
 export interface SearchOutcome {
@@ -42,6 +44,11 @@ export interface SearchOutcome {
   corrected?: string;
   /** When not every word was found: the words the results are for. */
   partial?: string;
+  /**
+   * The one query whose results these are, as given to `search` (absent when the results of
+   * several were merged): the page tells from Pagefind's count for it how many a fuller list holds.
+   */
+  searched?: string;
 }
 
 /** Pagefind queries per search at most (a corrected single word and the subsets count). */
@@ -68,6 +75,15 @@ export function isWholeWord(word: string, lexicon: Lexicon): boolean {
   if (w.length < LISTED || /\d/.test(w)) return true;
   const endings = ['e', 'en', 'n', 's', 'es'];
   return lexicon.has(w) || endings.some((e) => lexicon.has(w + e) || (w.endsWith(e) && lexicon.has(w.slice(0, -e.length))));
+}
+
+/**
+ * Whether the index has the word neither as a whole word nor as the beginning of one: Pagefind
+ * could only answer it with pages that contain a shorter beginning of it ("Sozialammt").
+ */
+export function isUnknown(word: string, lexicon: Lexicon, list: readonly string[]): boolean {
+  const w = lower(word);
+  return !isWholeWord(w, lexicon) && !list.some((known) => known.startsWith(w));
 }
 
 /**
@@ -200,34 +216,49 @@ export interface SearchOptions {
   /** Search exactly as typed: no correction, no analysis (`exakt=1`). */
   exact?: boolean;
   choice?: StatusChoice;
+  /**
+   * Results to read and rank (default SHOWN). The page asks for the first few before the rest
+   * (`FIRST`); every decision reads only the first PROBE results, so it is the same either way.
+   */
+  shown?: number;
 }
+
+/** Results read for the first answer; at least PROBE, so that the first answer decides as the full one does. */
+export const FIRST = 10;
 
 /** The search page's query pipeline: analysis, Pagefind, ranking. */
 export async function searchQuery(query: string, deps: SearchDeps, options: SearchOptions = {}): Promise<SearchOutcome> {
   const choice = options.choice ?? '';
+  const shownCount = Math.max(options.shown ?? SHOWN, PROBE);
   const typed = queryWords(query).map(lower);
-  if (options.exact || typed.length === 0) return { results: rankResults(toResults(await deps.search(query, SHOWN), choice), query) };
+  if (options.exact || typed.length === 0) return { results: rankResults(toResults(await deps.search(query, shownCount), choice), query), searched: query };
 
   let first: PagefindData[] | undefined;
   let list: readonly string[];
-  if (typed.length === 1) {
+  const ready = deps.loadedWords?.();
+  if (typed.length === 1 && ready && isUnknown(typed[0]!, new Set(ready), ready)) {
+    // One word the word list at hand shows unknown: straight to its correction, no search for the typo.
+    list = ready;
+  } else if (typed.length === 1) {
     // One word: Pagefind's own results show whether the index knows it; the word list only when not.
-    first = await deps.search(query, SHOWN);
-    if (namesAll(typed, first)) return { results: ranked(first, typed, query, choice) };
+    first = await deps.search(query, shownCount);
+    if (namesAll(typed, first)) return { results: ranked(first, typed, query, choice), searched: query };
     list = await deps.words();
   } else {
     // Several words: the words as typed are searched while the word list loads (most need no change).
-    [first, list] = await Promise.all([deps.search(typed.join(' '), SHOWN), deps.words()]);
+    [first, list] = await Promise.all([deps.search(typed.join(' '), shownCount), deps.words()]);
   }
   const lexicon = new Set(list);
   const { words, joined, corrections } = analyseQuery(query, lexicon, list);
   const corrected = corrections.size > 0 ? withCorrections(query, corrections) : undefined;
   const rankQuery = [query, ...corrections.values(), ...words, ...joined].join(' ');
-  const outcome = (results: ResultView[], partial?: string): SearchOutcome => ({
+  const outcome = (results: ResultView[], searched: readonly string[] | undefined, partial?: string): SearchOutcome => ({
     results,
     ...(corrected !== undefined ? { corrected } : {}),
     ...(partial !== undefined ? { partial } : {}),
+    ...(searched !== undefined ? { searched: searchedAs(searched) } : {}),
   });
+  const searchedAs = (terms: readonly string[]) => (first && terms.join(' ') === typed.join(' ') && typed.length === 1 ? query : terms.join(' '));
   let queries = first ? 1 : 0;
   const search = (terms: readonly string[], count: number) => {
     if (first && terms.join(' ') === typed.join(' ')) return Promise.resolve(first.slice(0, count));
@@ -236,11 +267,11 @@ export async function searchQuery(query: string, deps: SearchDeps, options: Sear
   };
 
   // The words apart (the index holds the parts of the pages' compounds), then joined.
-  const data = await search(words, SHOWN);
-  if (namesAll(words, data) || words.length < 2) return outcome(ranked(data, words, rankQuery, choice));
+  const data = await search(words, shownCount);
+  if (namesAll(words, data) || words.length < 2) return outcome(ranked(data, words, rankQuery, choice), words);
   if (joined.length < words.length) {
-    const together = await search(joined, SHOWN);
-    if (namesAll(joined, together)) return outcome(ranked(together, words, rankQuery, choice));
+    const together = await search(joined, shownCount);
+    if (namesAll(joined, together)) return outcome(ranked(together, words, rankQuery, choice), joined);
   }
 
   // Not every word is found: the subsets with one word fewer that are found, the most specific
@@ -250,10 +281,11 @@ export async function searchQuery(query: string, deps: SearchDeps, options: Sear
   const found = subsets
     .map((subset, i) => ({ words: subset, probe: probes[i]!, count: probes[i]!.length, letters: subset.join('').length }))
     .filter((f) => namesAll(f.words, f.probe));
-  if (found.length === 0) return outcome(ranked(data, words, rankQuery, choice));
+  if (found.length === 0) return outcome(ranked(data, words, rankQuery, choice), words);
   found.sort((a, b) => a.count - b.count || b.letters - a.letters);
-  const lists = await Promise.all(found.map((f) => search(f.words, SHOWN)));
-  return outcome(ranked(takeTurns(lists), words, rankQuery, choice), found.map((f) => shown(f.words, corrected ?? query)).join(' / '));
+  const lists = await Promise.all(found.map((f) => search(f.words, shownCount)));
+  const partial = found.map((f) => shown(f.words, corrected ?? query)).join(' / ');
+  return outcome(ranked(takeTurns(lists), words, rankQuery, choice), found.length === 1 ? found[0]!.words : undefined, partial);
 }
 
 /** The lists merged, the first of each, then the second of each, …; a page once. */

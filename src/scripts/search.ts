@@ -17,14 +17,18 @@
  * a query.
  */
 import { excerptRuns, pagefindFilters, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
-import { parseWordList } from './search-correction.ts';
-import { searchQuery } from './search-query.ts';
+import { parseWordList, queryWords } from './search-correction.ts';
+import { FIRST, searchQuery, SHOWN, type SearchOutcome } from './search-query.ts';
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(query: string, options?: Record<string, unknown>): Promise<Found | null>;
+  preload(query: string, options?: Record<string, unknown>): Promise<void>;
 }
+
+/** Thrown into a search that a newer one replaced: it loads nothing more. */
+class Replaced extends Error {}
 
 interface Found {
   results: { data(): Promise<PagefindData> }[];
@@ -106,23 +110,49 @@ async function start(form: HTMLFormElement): Promise<void> {
   }
 
   let wordList: Promise<string[]> | undefined;
+  let words: string[] | undefined;
   const loadWords = () => {
-    wordList ??= fetch(form.dataset.words!).then((r) => (r.ok ? r.text() : '')).then(parseWordList, () => []);
+    wordList ??= fetch(form.dataset.words!)
+      .then((r) => (r.ok ? r.text() : ''))
+      .then(parseWordList, () => [])
+      .then((list) => (words = list));
     return wordList;
   };
-  /** Pagefind's search for one run of the form: each query searched once, each result's data read once, when needed. */
-  const searcher = (filters: Record<string, unknown>) => {
+  /**
+   * Pagefind's search for one run of the form: each query searched once, each result's data read
+   * once, when needed; nothing more is loaded once a newer run replaced this one.
+   */
+  const searcher = (filters: Record<string, unknown>, current: () => boolean) => {
     const found = new Map<string, Promise<{ results: Found['results']; data: Promise<PagefindData>[] }>>();
-    return async (query: string, count: number): Promise<PagefindData[]> => {
+    const search = async (query: string, count: number): Promise<PagefindData[]> => {
+      if (!current()) throw new Replaced();
       let entry = found.get(query);
       if (!entry) {
-        entry = pagefind.search(query, { filters }).then((f) => ({ results: (f?.results ?? []).slice(0, 40), data: [] }));
+        entry = pagefind.search(query, { filters }).then((f) => ({ results: (f?.results ?? []).slice(0, SHOWN), data: [] }));
         found.set(query, entry);
       }
       const { results, data } = await entry;
+      if (!current()) throw new Replaced();
       // A copy: Pagefind reuses a page's object and its next search overwrites excerpt and sub-results.
       return Promise.all(results.slice(0, count).map((r, i) => (data[i] ??= r.data().then((d) => ({ ...d })))));
     };
+    /** How many results the query has, up to SHOWN (known once it was searched). */
+    const count = async (query: string) => (await found.get(query))?.results.length;
+    return { search, count };
+  };
+
+  /**
+   * The index chunks of the words typed so far, loaded while the citizen types (Pagefind's
+   * `preload`; a chunk holds every word with the same beginning, so also the compound that
+   * "Hund Steuer" is joined into): the search after the last key then mostly only reads results.
+   */
+  const preloaded = new Set<string>();
+  const preload = (value: string, filters: Record<string, unknown>) => {
+    for (const term of queryWords(value).map((w) => w.toLowerCase())) {
+      if (term.length < 4 || preloaded.has(term)) continue;
+      preloaded.add(term);
+      void pagefind.preload(term, { filters }).catch(() => undefined);
+    }
   };
 
   const writeUrl = (push: boolean) => {
@@ -135,10 +165,33 @@ async function start(form: HTMLFormElement): Promise<void> {
     if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
   };
 
+  /** What the status line says now, so that the full list does not make a screen reader read the same words again. */
+  let said = '';
+  /** The outcome in the list and the status line. */
+  const show = (query: string, townName: string, { results, corrected, partial }: SearchOutcome, count = results.length) => {
+    render(list, results, label, written);
+    if (reach) reach.hidden = results.length > 0;
+    const where = townName ? ` ${label('inTown', { town: townName })}` : '';
+    const saying = JSON.stringify([query, where, results.length === 0, partial, corrected, count]);
+    if (saying === said) return;
+    said = saying;
+    if (results.length === 0) say(label('none', { query }) + where, true);
+    else if (partial) say(label('partial', { words: partial }) + where);
+    else if (corrected) sayCorrected(corrected, query);
+    else say(label(count === 1 ? 'countOne' : 'countMany', { count, query }) + where);
+  };
+
   let latest = 0;
+  /**
+   * One search of the form. The first FIRST results are read, ranked and shown at once, with the
+   * count the full list will have; then the rest are read and the list is shown again in full.
+   * The first answer is shown only where its count is sure: every status, one query's results.
+   */
   const run = async () => {
     const query = input.value.trim();
     const id = ++latest;
+    const current = () => id === latest;
+    said = '';
     if (!query) {
       list.replaceChildren();
       say(label('prompt'));
@@ -148,25 +201,27 @@ async function start(form: HTMLFormElement): Promise<void> {
     const townName = town.selectedOptions[0]?.dataset.name ?? '';
     try {
       const filters = pagefindFilters(townName, choice);
-      const { results, corrected, partial } = await searchQuery(query, { search: searcher(filters), words: loadWords }, { exact, choice });
-      if (id !== latest) return;
-      render(list, results, label, written);
-      if (reach) reach.hidden = results.length > 0;
-      const where = townName ? ` ${label('inTown', { town: townName })}` : '';
-      if (results.length === 0) say(label('none', { query }) + where, true);
-      else if (partial) say(label('partial', { words: partial }) + where);
-      else if (corrected) sayCorrected(corrected, query);
-      else say(label(results.length === 1 ? 'countOne' : 'countMany', { count: results.length, query }) + where);
-    } catch {
-      if (id === latest) say(label('unavailable'), true);
+      const { search, count } = searcher(filters, current);
+      const deps = { search, words: loadWords, loadedWords: () => words };
+      const first = await searchQuery(query, deps, { exact, choice, shown: FIRST });
+      if (!current()) return;
+      const total = first.searched === undefined ? undefined : await count(first.searched);
+      if (!current()) return;
+      if (total !== undefined && total <= FIRST) return show(query, townName, first);
+      if (choice === '' && total !== undefined) show(query, townName, first, total);
+      const full = await searchQuery(query, deps, { exact, choice });
+      if (current()) show(query, townName, full);
+    } catch (error) {
+      if (current() && !(error instanceof Replaced)) say(label('unavailable'), true);
     }
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     exact = false;
-    // A second word is coming: a query of several words is analysed with the word list.
-    if (/\S\s/.test(input.value)) void loadWords();
+    // The word list (a few KB) for a query of several words or a misspelt one, while typing.
+    void loadWords();
+    preload(input.value, pagefindFilters(town.selectedOptions[0]?.dataset.name ?? '', status.value as StatusChoice));
     clearTimeout(timer);
     timer = setTimeout(() => {
       writeUrl(false);

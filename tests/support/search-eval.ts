@@ -75,6 +75,8 @@ export async function runEval(pagefind: NodePagefind, dist: string, set: readonl
         return (await searched.get(query)!).slice(0, count);
       },
       words: async () => list,
+      // As on the page after the first keystroke, which fetches the word list.
+      loadedWords: () => list,
     }, options);
     const count = searched.size;
     queryCount += count;

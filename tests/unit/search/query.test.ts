@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   analyseQuery,
+  FIRST,
   isWholeWord,
   joinCompounds,
   MAX_QUERIES,
@@ -84,12 +85,15 @@ describe('which words the results name', () => {
 });
 
 /** A stand-in for Pagefind: a page is found when every query word begins one of its words; found words are marked. */
-function fakeIndex(pages: Record<string, string>): SearchDeps & { queries: string[]; wordListFetched: number } {
+function fakeIndex(pages: Record<string, string>): SearchDeps & { queries: string[]; wordListFetched: number; read: number } {
   const deps = {
     queries: [] as string[],
     wordListFetched: 0,
+    /** Results read at most by one search (Pagefind loads a fragment for each). */
+    read: 0,
     async search(query: string, count: number) {
       deps.queries.push(query);
+      deps.read = Math.max(deps.read, Math.min(count, Object.keys(pages).length));
       const terms = query.toLowerCase().split(/\s+/);
       return Object.entries(pages)
         .filter(([, text]) => terms.every((t) => text.toLowerCase().split(' ').some((w) => w.startsWith(t))))
@@ -151,5 +155,36 @@ describe('the pipeline', () => {
     const { corrected } = await searchQuery('Sozialammt', index, { exact: true });
     expect(corrected).toBeUndefined();
     expect(index.queries).toEqual(['Sozialammt']);
+  });
+
+  test('the first answer reads only the first results, decides as the full one does, and names the query it shows', async () => {
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`/steuern-${i}/`, `Steuern${i} Hundesteuer anmelden`]));
+    for (const [query, searched] of [['Hundesteuer', 'Hundesteuer'], ['Hund Steuer', 'hund steuer'], ['Hundesteuerr', 'hundesteuer']] as const) {
+      const firstIndex = fakeIndex(many);
+      const first = await searchQuery(query, firstIndex, { shown: FIRST });
+      const full = await searchQuery(query, fakeIndex(many));
+      expect(firstIndex.read, query).toBe(FIRST);
+      expect(first.results.map((r) => r.url), query).toEqual(full.results.slice(0, FIRST).map((r) => r.url));
+      expect([first.searched, first.corrected], query).toEqual([searched, full.corrected]);
+      expect(firstIndex.queries, query).toContain(searched);
+      expect(full.results.length).toBe(30);
+    }
+  });
+
+  test('the results of several subsets merged name no single query', async () => {
+    const index = fakeIndex({ '/a/': 'Oma Rente', '/b/': 'Pflege Hilfe', '/c/': 'Oma Hilfe' });
+    const { partial, searched } = await searchQuery('Oma Pflege Rente', index);
+    expect(partial).toBeDefined();
+    expect(partial!.includes('/')).toBe(searched === undefined);
+  });
+
+  test('with the word list at hand, a word it shows unknown is corrected without searching for the typo; the beginning of a known word is searched as typed', async () => {
+    const index = fakeIndex({ ...pages, '/so/': 'So erreichen Sie uns' });
+    const ready = await index.words();
+    const typo = await searchQuery('Sozialammt', { ...index, loadedWords: () => ready });
+    expect([typo.corrected, typo.results.map((r) => r.url), index.queries]).toEqual(['Sozialamt', ['/sozialamt/'], ['sozialamt']]);
+    index.queries.length = 0;
+    const begun = await searchQuery('Sozialam', { ...index, loadedWords: () => ready });
+    expect([begun.corrected, begun.results.map((r) => r.url), index.queries]).toEqual([undefined, ['/sozialamt/'], ['Sozialam']]);
   });
 });
