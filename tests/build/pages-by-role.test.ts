@@ -39,7 +39,7 @@ describe('legal pages', () => {
       if (html.includes('http-equiv="refresh"')) continue;
       const nav = p.endsWith('/aushang/') ? /<nav class="notice-legal"/ : /<footer class="site-footer"/;
       // The footer's other links (the feeds) are not pages.
-      const pageLinks = links(html, nav).filter(([href]) => !/\/(feed\.(xml|atom|json)|cap\.xml)$/.test(href!));
+      const pageLinks = links(html, nav).filter(([href]) => !/\/(feed\.(xml|atom|json)|cap\.xml|geplant\.ics)$/.test(href!));
       expect(pageLinks, p).toEqual([
         ['/anbieter/', 'Impressum'],
         ['/zugang/', 'Erklärung zur Barrierefreiheit'],

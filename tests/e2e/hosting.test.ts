@@ -92,6 +92,8 @@ const contentTypes: Record<string, string> = {
   // 1.2: the Atom feeds (nginx's mime.types).
   '.atom': 'application/atom+xml; charset=utf-8',
   '.svg': 'image/svg+xml; charset=utf-8',
+  // 1.2: the calendars of planned changes (a location of their own: not in every mime.types).
+  '.ics': 'text/calendar; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.wasm': 'application/wasm',
@@ -101,7 +103,7 @@ const contentTypes: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
 };
-const compressed = new Set(['.html', '.css', '.js', '.json', '.xml', '.atom', '.svg', '.txt']);
+const compressed = new Set(['.html', '.css', '.js', '.json', '.xml', '.atom', '.svg', '.txt', '.ics']);
 
 const SOURCE_DATE_EPOCH = '1700000000';
 
