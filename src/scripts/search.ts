@@ -172,7 +172,7 @@ async function start(form: HTMLFormElement): Promise<void> {
     render(list, results, label, written);
     if (reach) reach.hidden = results.length > 0;
     const where = townName ? ` ${label('inTown', { town: townName })}` : '';
-    const saying = JSON.stringify([query, where, results.length === 0, partial, corrected, count]);
+    const saying = JSON.stringify([query, where, results.length === 0, partial, corrected, partial || corrected ? 0 : count]);
     if (saying === said) return;
     said = saying;
     if (results.length === 0) say(label('none', { query }) + where, true);
@@ -185,7 +185,8 @@ async function start(form: HTMLFormElement): Promise<void> {
   /**
    * One search of the form. The first FIRST results are read, ranked and shown at once, with the
    * count the full list will have; then the rest are read and the list is shown again in full.
-   * The first answer is shown only where its count is sure: every status, one query's results.
+   * The first answer is shown only where its count is sure (every status, one query's results) or
+   * where the status line names the words searched for instead of a count (a partial search).
    */
   const run = async () => {
     const query = input.value.trim();
@@ -208,7 +209,7 @@ async function start(form: HTMLFormElement): Promise<void> {
       const total = first.searched === undefined ? undefined : await count(first.searched);
       if (!current()) return;
       if (total !== undefined && total <= FIRST) return show(query, townName, first);
-      if (choice === '' && total !== undefined) show(query, townName, first, total);
+      if (choice === '' && (total !== undefined || first.partial !== undefined)) show(query, townName, first, total);
       const full = await searchQuery(query, deps, { exact, choice });
       if (current()) show(query, townName, full);
     } catch (error) {

@@ -171,6 +171,19 @@ describe('the pipeline', () => {
     }
   });
 
+  test('the first answer of a partial search names the same words and shows the first results of the full one', async () => {
+    // The page shows it at once (the status line names the words, not a count), then the full list.
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`/pflege-${i}/`, `Pflege${i} Hilfe zur Pflege`]));
+    const firstIndex = fakeIndex(many);
+    const first = await searchQuery('Oma Pflege', firstIndex, { shown: FIRST });
+    const full = await searchQuery('Oma Pflege', fakeIndex(many));
+    expect(firstIndex.read).toBe(FIRST);
+    expect([first.partial, first.corrected]).toEqual([full.partial, full.corrected]);
+    expect(first.partial).toBe('Pflege');
+    expect(first.results.map((r) => r.url)).toEqual(full.results.slice(0, FIRST).map((r) => r.url));
+    expect(full.results.length).toBe(30);
+  });
+
   test('the results of several subsets merged name no single query', async () => {
     const index = fakeIndex({ '/a/': 'Oma Rente', '/b/': 'Pflege Hilfe', '/c/': 'Oma Hilfe' });
     const { partial, searched } = await searchQuery('Oma Pflege Rente', index);
