@@ -19,6 +19,7 @@
 import { excerptRuns, pagefindFilters, type PagefindData, type ResultView, type StatusChoice } from './search-results.ts';
 import { parseWordList, queryWords } from './search-correction.ts';
 import { FIRST, searchQuery, SHOWN, type SearchOutcome } from './search-query.ts';
+import { pauseAfter } from './search-pause.ts';
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -218,7 +219,10 @@ async function start(form: HTMLFormElement): Promise<void> {
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastKey: number | undefined;
   input.addEventListener('input', () => {
+    const gap = lastKey === undefined ? undefined : performance.now() - lastKey;
+    lastKey = performance.now();
     exact = false;
     // The word list (a few KB) for a query of several words or a misspelt one, while typing.
     void loadWords();
@@ -227,7 +231,7 @@ async function start(form: HTMLFormElement): Promise<void> {
     timer = setTimeout(() => {
       writeUrl(false);
       void run();
-    }, 120);
+    }, pauseAfter(gap));
   });
   for (const select of [town, status]) {
     select.addEventListener('change', () => {
