@@ -75,7 +75,7 @@ describe('a page built before a planned closure', () => {
     await page.clock.setFixedTime(DURING);
     const visibleTag = (row: ReturnType<Page['locator']>) => row.locator('strong.tag:visible').innerText();
     await page.goto(url('/anliegen/'));
-    await expect(visibleTag(page.locator('.az li').filter({ hasText: 'Bürgerbüro' }))).resolves.toBe('Nicht möglich');
+    await expect(visibleTag(page.locator('.az li').filter({ has: page.getByRole('link', { name: 'Bürgerbüro', exact: true }) }))).resolves.toBe('Nicht möglich');
     await page.goto(url('/'));
     const werl = page.locator('.towns li').filter({ has: page.locator('a[href="/werl/"]') });
     await expect(werl.locator('.count:visible').innerText()).resolves.toContain('1 von 1');
