@@ -105,23 +105,23 @@ describe('a planned closure at three build times', () => {
     const { before, during, after } = builds;
     const closed = 'data-window="2026-12-12T06:00:00.000Z/2026-12-12T17:00:00.000Z" hidden';
     const az = readPage(before, '/anliegen/');
-    expect(az).toMatch(/>Bürgerbüro<\/a>\s*<span class="meta">Werl<\/span>\s*<strong class="tag tag-normal" data-window="\/2026-12-12T06:00:00.000Z">[^<]*<\/strong><strong class="tag tag-unavailable" data-window="2026-12-12T06:00:00.000Z\/2026-12-12T17:00:00.000Z" hidden>/);
+    expect(az).toMatch(/>Bürgerbüro<\/a>\s*<span class="meta">Werl<\/span>\s*<strong class="tag tag-normal" data-window="\/2026-12-12T06:00:00.000Z">[^<]*<\/strong>\s*<strong class="tag tag-unavailable" data-window="2026-12-12T06:00:00.000Z\/2026-12-12T17:00:00.000Z" hidden>/);
     expect(az).toMatch(/>Personalausweis beantragen<\/a>[\s\S]*?<strong class="tag tag-limited" data-window="2026-12-13T23:00:00.000Z\/2026-12-18T23:00:00.000Z" hidden>/);
     expect(shown(readPage(during, '/anliegen/'))).toMatch(/>Bürgerbüro<\/a>\s*<span class="meta">Werl<\/span>\s*<strong class="tag tag-unavailable" data-window=/);
     expect(readPage(after, '/anliegen/')).toMatch(/>Bürgerbüro<\/a>\s*<span class="meta">Werl<\/span>\s*<strong class="tag tag-normal">/);
     // Werl's page lists the district's services; the district's page its towns.
-    expect(readPage(before, '/werl/')).toMatch(/>Zulassungsstelle<\/a> <strong class="tag tag-normal" data-window="\/2026-12-12T07:00:00.000Z">[^<]*<\/strong><strong class="tag tag-limited" data-window="2026-12-12T07:00:00.000Z\/2026-12-12T11:00:00.000Z" hidden>/);
-    expect(readPage(before, '/kreis-soest/')).toMatch(new RegExp(`>Werl</a> <strong class="tag tag-normal" data-window="[^"]*">[^<]*</strong><strong class="tag tag-limited" ${closed}>`));
+    expect(readPage(before, '/werl/')).toMatch(/>Zulassungsstelle<\/a> <strong class="tag tag-normal" data-window="\/2026-12-12T07:00:00.000Z">[^<]*<\/strong>\s*<strong class="tag tag-limited" data-window="2026-12-12T07:00:00.000Z\/2026-12-12T11:00:00.000Z" hidden>/);
+    expect(readPage(before, '/kreis-soest/')).toMatch(new RegExp(`>Werl</a> <strong class="tag tag-normal" data-window="[^"]*">[^<]*</strong>\\s*<strong class="tag tag-limited" ${closed}>`));
     // "0 von 1" on the home page, "1 von 1" while the Bürgerbüro is closed.
     const home = readPage(before, '/');
-    expect(home).toMatch(new RegExp(`<span class="count" ${closed}><span aria-hidden="true">1 von 1</span>`));
-    expect(shown(home)).toMatch(/<a href="\/werl\/">Werl<\/a>[\s\S]*?<span class="count" data-window="\/2026-12-12T06:00:00.000Z"><span aria-hidden="true">0 von 1<\/span>/);
-    expect(readPage(after, '/')).toMatch(/<a href="\/werl\/">Werl<\/a>[\s\S]*?<span class="count"><span aria-hidden="true">0 von 1<\/span>/);
+    expect(home).toMatch(new RegExp(`<span class="count" ${closed}>\\s*<span aria-hidden="true">1 von 1</span>`));
+    expect(shown(home)).toMatch(/<a href="\/werl\/">Werl<\/a>[\s\S]*?<span class="count" data-window="\/2026-12-12T06:00:00.000Z">\s*<span aria-hidden="true">0 von 1<\/span>/);
+    expect(readPage(after, '/')).toMatch(/<a href="\/werl\/">Werl<\/a>[\s\S]*?<span class="count">\s*<span aria-hidden="true">0 von 1<\/span>/);
     // The printed notice: the town's status and lead, each service's status and summary, each task's status.
     const notice = readPage(before, '/werl/aushang/');
     expect(notice).toMatch(new RegExp(`<p class="ns-summary" ${closed}>Umstellung auf neue Software`));
     expect(notice).toMatch(new RegExp(`<h3 class="ns-title">[\\s\\S]*?<strong class="tag tag-unavailable" ${closed}>`));
-    expect(notice).toMatch(/<span class="nt-title">Personalausweis beantragen<\/span> <strong class="tag tag-normal" data-window=[^>]*>[^<]*<\/strong><strong class="tag tag-limited" data-window="[^"]*" hidden>/);
+    expect(notice).toMatch(/<span class="nt-title">Personalausweis beantragen<\/span> <strong class="tag tag-normal" data-window=[^>]*>[^<]*<\/strong>\s*<strong class="tag tag-limited" data-window="[^"]*" hidden>/);
     expect(notice).toMatch(new RegExp(`<p class="notice-lead" ${closed}>Das Bürgerbüro ist am Samstag`));
     expect(shown(readPage(during, '/werl/aushang/'))).toMatch(/<p class="ns-summary" data-window="[^"]*">Umstellung auf neue Software/);
   });
