@@ -30,12 +30,12 @@ describe('a closure planned under a town that says everything works', () => {
     );
     expect(await warnings(townFile(usual), svc)).toMatchInlineSnapshot(`
       [
-        "content/towns/soest/buergerbuero.md:9: planned[1].status: Warnung: „unavailable“ ist für Bürgerbüro ab Dienstag, 12.12.2023, 07:00 Uhr geplant, aber die Zusammenfassung von soest sagt, dass alles wie gewohnt funktioniert — in towns/soest/index.md einen passenden Eintrag unter planned anlegen (gleicher Zeitraum, summary für diese Zeit)",
-        "content/towns/soest/buergerbuero.md:17: tasks[1].planned[1].status: Warnung: „deferred“ ist für Ausweis (Bürgerbüro) ab Donnerstag, 14.12.2023 geplant, aber die Zusammenfassung von soest sagt, dass alles wie gewohnt funktioniert — in towns/soest/index.md einen passenden Eintrag unter planned anlegen (gleicher Zeitraum, summary für diese Zeit)",
+        "content/towns/soest/buergerbuero.md:9: planned[1].status: Warnung: „unavailable“ ist für Bürgerbüro ab Dienstag, 12.12.2023, 07:00 Uhr geplant, aber die Zusammenfassung von soest sagt, dass alles wie gewohnt funktioniert — in der index.md des Ortes einen passenden Eintrag unter planned anlegen (gleicher Zeitraum, summary für diese Zeit)",
+        "content/towns/soest/buergerbuero.md:17: tasks[1].planned[1].status: Warnung: „deferred“ ist für Ausweis (Bürgerbüro) ab Donnerstag, 14.12.2023 geplant, aber die Zusammenfassung von soest sagt, dass alles wie gewohnt funktioniert — in der index.md des Ortes einen passenden Eintrag unter planned anlegen (gleicher Zeitraum, summary für diese Zeit)",
       ]
     `);
     expect((await warnings(townFile('Alles läuft wie gewohnt.'), serviceFile(`planned:\n${closure('2023-12-12 07:00', '2023-12-12 18:00', 'limited')}`), 'en'))[0]).toBe(
-      'content/towns/soest/buergerbuero.md:9: planned[1].status: warning: "limited" is planned for Bürgerbüro from Dienstag, 12.12.2023, 07:00 Uhr, but the summary of soest says that everything works as usual — add a matching entry under planned in towns/soest/index.md (the same window, a summary for that time)',
+      'content/towns/soest/buergerbuero.md:9: planned[1].status: warning: "limited" is planned for Bürgerbüro from Dienstag, 12.12.2023, 07:00 Uhr, but the summary of soest says that everything works as usual — add a matching entry under planned in the index.md of the town (the same window, a summary for that time)',
     );
   });
 
