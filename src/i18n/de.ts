@@ -309,6 +309,7 @@ export const de = {
   'warning.examplePage': '„{found}“ ist noch als Beispiel markiert (example: true) — mit echten Angaben füllen und die Zeile entfernen',
   'warning.channelNoValue': '„{found}“ ist als erreichbar angegeben, aber ohne value — die Seite zeigt dann nichts zum Anrufen oder Schreiben; Nummer oder Adresse eintragen, oder status: unavailable',
   'warning.plannedPast': 'Der geplante Zeitraum ist vorbei (bis {found}) und wird nicht mehr gezeigt — den Eintrag unter planned entfernen',
+  'warning.plannedUnderQuietTown': '„{found}“ ist für {what} ab {from} geplant, aber die Zusammenfassung von {town} sagt, dass alles wie gewohnt funktioniert — in der index.md des Ortes einen passenden Eintrag unter planned anlegen (gleicher Zeitraum, summary für diese Zeit)',
   'cli.warningMark': 'Warnung',
   'cli.okWarning': 'Keine Fehler, 1 Warnung (wird trotzdem veröffentlicht). Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',
   'cli.okWarnings': 'Keine Fehler, {count} Warnungen (wird trotzdem veröffentlicht). Orte: {towns}, Dienste: {services}, Störungen: {incidents}, Seiten: {pages}.',

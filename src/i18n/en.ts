@@ -315,6 +315,7 @@ export const en: Messages = {
   'warning.examplePage': '"{found}" is still marked as an example (example: true) — fill in the real details and remove the line',
   'warning.channelNoValue': '"{found}" is said to work but has no value — the page then shows nothing to call or write to; add the number or address, or status: unavailable',
   'warning.plannedPast': 'The planned window is over (until {found}) and is no longer shown — remove the entry under planned',
+  'warning.plannedUnderQuietTown': '"{found}" is planned for {what} from {from}, but the summary of {town} says that everything works as usual — add a matching entry under planned in the index.md of the town (the same window, a summary for that time)',
   'cli.warningMark': 'warning',
   'cli.okWarning': 'No errors, 1 warning (published all the same). Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',
   'cli.okWarnings': 'No errors, {count} warnings (published all the same). Towns: {towns}, services: {services}, incidents: {incidents}, pages: {pages}.',

@@ -4,6 +4,7 @@ import type { Channel, IndexEntry, Page, Service, Site, Town, Update } from './t
 import type { TimeValue } from '../core/time.ts';
 import { isStaleAt, staleFrom } from '../core/stale.ts';
 import { routes } from './routes.ts';
+import { plannedStatuses } from './planned-state.ts';
 
 /** Services in list order: by `order` (those without come last), then by title. */
 export function compareServices(collator: Intl.Collator) {
@@ -129,8 +130,15 @@ export function initialOf(label: string): string {
   return /^[A-Z]$/.test(first) ? first : '#';
 }
 
-/** Every task and every service of every town, A to Z. */
-export function buildIndex(towns: readonly Town[], collator: Intl.Collator): IndexEntry[] {
+/**
+ * Every task and every service of every town, A to Z. 1.2: with `builtAt`, an entry whose planned
+ * changes change its status from then on carries its `statuses` (the A–Z list switches them when read).
+ */
+export function buildIndex(towns: readonly Town[], collator: Intl.Collator, builtAt?: number): IndexEntry[] {
+  const statuses = (item: Parameters<typeof plannedStatuses>[0]) => {
+    const segments = builtAt === undefined ? undefined : plannedStatuses(item, builtAt);
+    return segments ? { statuses: segments } : {};
+  };
   const entries: IndexEntry[] = [];
   for (const town of towns) {
     for (const service of town.services) {
@@ -145,6 +153,7 @@ export function buildIndex(towns: readonly Town[], collator: Intl.Collator): Ind
         serviceTitle: service.title,
         note: service.summary,
         path: service.path,
+        ...statuses(service),
       });
       for (const task of service.tasks) {
         entries.push({
@@ -158,6 +167,7 @@ export function buildIndex(towns: readonly Town[], collator: Intl.Collator): Ind
           serviceTitle: service.title,
           note: task.note,
           path: routes.task(town.slug, service.slug, task.id),
+          ...statuses(task),
         });
       }
     }

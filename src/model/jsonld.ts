@@ -2,11 +2,14 @@
  * Structured data (schema.org as JSON-LD) for search engines and assistive tools: a town is a
  * GovernmentOrganization with ContactPoints; services and incidents are SpecialAnnouncements;
  * every page below the home has a BreadcrumbList. `serializeJsonLd` makes the JSON safe inside
- * a <script> element whatever an editor wrote.
+ * a <script> element whatever an editor wrote. 1.2: each planned change not over yet is a
+ * SpecialAnnouncement of its own, with its window as `temporalCoverage` (`plannedJsonLd`).
  */
 import type { Translate } from '../i18n/index.ts';
 import { plainText } from '../core/markdown.ts';
+import { isoInZone } from '../core/time.ts';
 import type { Channel, Incident, Service, Site, Town } from './types.ts';
+import type { PlannedItem } from './planned-state.ts';
 import type { Urls } from './urls.ts';
 
 type Json = Record<string, unknown>;
@@ -98,6 +101,30 @@ export function incidentJsonLd(incident: Incident, site: Site, urls: Urls, t: Tr
     ...(incident.resolved ? { expires: incident.resolved.iso } : {}),
     category: t('jsonld.category'),
     announcementLocation: incident.towns.map((slug) => organization(site.town(slug)!, urls)),
+  };
+}
+
+/**
+ * 1.2: a planned change (town, service or task) as a SpecialAnnouncement: its status in the name,
+ * its summary as text, its window as `temporalCoverage` (an ISO 8601 interval, in the site's zone)
+ * and `expires` at its end; posted with the last change of what it belongs to; its URL the entry
+ * in the list of planned changes.
+ */
+export function plannedJsonLd(item: PlannedItem, urls: Urls, t: Translate, timeZone: string): Json {
+  const { entry } = item;
+  const what = [item.task?.titleText, item.service?.title, item.town.name].filter((part): part is string => part !== undefined).join(' – ');
+  const end = isoInZone(entry.end, timeZone);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'SpecialAnnouncement',
+    name: `${what}: ${t(`status.${entry.status}`)}`,
+    text: plainText(entry.summary.markdown),
+    url: urls.public(item.listed),
+    datePosted: (item.service ?? item.town).lastChange.iso,
+    expires: end,
+    temporalCoverage: `${isoInZone(entry.start, timeZone)}/${end}`,
+    category: t('jsonld.category'),
+    announcementLocation: organization(item.town, urls),
   };
 }
 

@@ -13,7 +13,8 @@
 import type { Translate } from '../i18n/index.ts';
 import type { StatusKey } from '../schema/index.ts';
 import { accessPages, groupTowns, isQuietService, isQuietSite, isQuietTown, latest, naturalCollator, reachContacts, type TownGrouping } from './derive.ts';
-import { breadcrumbJsonLd, incidentJsonLd, serviceJsonLd, townJsonLd } from './jsonld.ts';
+import { breadcrumbJsonLd, incidentJsonLd, plannedJsonLd, serviceJsonLd, townJsonLd } from './jsonld.ts';
+import { openPlanned, plannedItems, type PlannedItem } from './planned-state.ts';
 import { plainText } from '../core/markdown.ts';
 import {
   homeSections,
@@ -116,13 +117,20 @@ export function townPage(ctx: PageContext, town: Town): TownPage {
     quiet: isQuietTown(site, town),
     trail,
     facts: facts.filter(hasValue),
-    jsonLd: [townJsonLd(town, site, urls), breadcrumbJsonLd(trail, urls)],
+    jsonLd: [townJsonLd(town, site, urls), breadcrumbJsonLd(trail, urls), ...plannedLd(ctx, town, () => true)],
     search: townRecord(town, t, ctx.time, searchExpander(site)),
     sections: townSections(town, site.towns),
     parent,
     children: town.children.map((slug) => site.town(slug)!),
     feed: townFeed(ctx, town),
   };
+}
+
+/** 1.2: the JSON-LD of a town's planned changes not over at the build time that `which` keeps (those the page lists). */
+function plannedLd({ site, urls, t }: PageContext, town: Town, which: (item: PlannedItem) => boolean): unknown[] {
+  return openPlanned(plannedItems({ towns: [town] }), site.builtAt)
+    .filter(which)
+    .map((item) => plannedJsonLd(item, urls, t, site.settings.timezone));
 }
 
 function townFeed({ site, t }: PageContext, town: Town): PageFeed {
@@ -152,7 +160,7 @@ export function servicePage(ctx: PageContext, town: Town, service: Service): Ser
     quiet: isQuietService(site, town, service),
     trail,
     facts: facts.filter(hasValue),
-    jsonLd: [serviceJsonLd(service, town, urls, t), breadcrumbJsonLd(trail, urls)],
+    jsonLd: [serviceJsonLd(service, town, urls, t), breadcrumbJsonLd(trail, urls), ...plannedLd(ctx, town, (item) => item.service === service)],
     search: serviceRecord(service, town, t, ctx.time, searchExpander(site)),
     sections: serviceSections(service),
     feed: townFeed(ctx, town),

@@ -164,3 +164,20 @@ export function quietUntil(site: Pick<Site, 'towns'>, t: number): number | undef
 export function mapSegments<V, W>(segments: readonly Segment<V>[], part: (value: V) => W): Segment<W>[] {
   return segments.map((segment) => ({ start: segment.start, end: segment.end, value: part(segment.value) }));
 }
+
+/**
+ * How many of a town's services are restricted (not `normal`) from `t` on: the "N von M
+ * eingeschränkt" of the town lists, following the services' planned changes.
+ */
+export function restrictedTimeline(town: Pick<Town, 'services'>, t: number): Segment<number>[] {
+  const windows = town.services.flatMap((s) => s.planned);
+  const count = (at: number) => town.services.filter((s) => serviceAt(s, at).status !== 'normal').length;
+  return timeline(windows, count, String, t);
+}
+
+/** A service's or task's status from `t` on, when planned changes change it; `undefined` when it stays as it is. */
+export function plannedStatuses(item: Pick<Service, 'planned' | 'written'> | Pick<Task, 'planned' | 'written'>, t: number): Segment<StatusKey>[] | undefined {
+  if (item.planned.length === 0) return undefined;
+  const segments = timeline(item.planned, (at) => plannedAt(item.planned, at)?.status ?? item.written.status, String, t);
+  return segments.length > 1 ? segments : undefined;
+}

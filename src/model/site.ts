@@ -91,7 +91,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   const warnings = checkWarnings(built, (file, field) => sourcesByFile.get(file)?.lineOf(field));
   // 1.2: a planned change running at the build time is the current state of pages, API and feeds.
   applyPlanned(towns, built.builtAt);
-  built.index = buildIndex(towns, collator);
+  built.index = buildIndex(towns, collator, built.builtAt);
   return { ok: true, site: built, language: site.language, warnings };
 }
 

@@ -7,6 +7,7 @@ import type { UrlSettings } from './urls.ts';
 import type { ChannelInput, IncidentInput, LinkInput, PageInput, PlannedInput, ServiceInput, SiteInput, StatusKey, TaskInput, TownInput } from '../schema/index.ts';
 import type { MarkdownText } from '../core/markdown.ts';
 import type { TimeValue } from '../core/time.ts';
+import type { Window } from '../core/planned.ts';
 
 export interface Channel extends Omit<ChannelInput, 'note'> {
   note?: MarkdownText;
@@ -152,6 +153,8 @@ export interface IndexEntry {
   note?: MarkdownText;
   /** Site path of the service page, with the task's anchor for a task. */
   path: string;
+  /** 1.2: the status from the build time on, only when planned changes change it (`plannedStatuses`). */
+  statuses?: (Window & { value: StatusKey })[];
 }
 
 /** A path that must keep working, and where it leads now (both site paths, without the base path). */

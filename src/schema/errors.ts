@@ -113,6 +113,8 @@ export const warningParams = {
   examplePage: ['found'],
   channelNoValue: ['found'],
   plannedPast: ['found'],
+  // 1.2: a closure planned for a service or task while the town's summary says everything works; `what` is the service or task, `from` the window's start.
+  plannedUnderQuietTown: ['found', 'what', 'from', 'town'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** What a message adds in brackets, with its parameters. */

@@ -213,6 +213,42 @@ function plannedWarnings(ctx: WarningContext, town: Town): ContentWarning[] {
   ];
 }
 
+/**
+ * Words of a summary that says everything works ("wie gewohnt", "as usual"), for
+ * `saysEverythingWorks`; `uneingeschränkt` is no disruption (`disruptionPattern` wants a word start).
+ */
+const worksPattern = /(?<!\p{L})(?:wie gewohnt|wie üblich|uneingeschränkt|normalbetrieb|normal verfügbar|as usual|normally)(?!\p{L})/iu;
+
+/**
+ * 1.2: whether a summary says that everything works: one of the "works as usual" sentences the
+ * commands and the catalogue write, or words of it (`worksPattern`) and none of disruption.
+ */
+export function saysEverythingWorks(markdown: string): boolean {
+  const text = plainText(markdown).trim();
+  return usualSummaries().has(text) || (worksPattern.test(text) && !disruptionPattern.test(text));
+}
+
+/**
+ * 1.2: a closure planned for a service (any status but `normal`: the town's status follows it) or
+ * for a task (`deferred` or `unavailable`: it cannot be done), not over at the build time, while
+ * the town's summary as written says everything works and no planned entry of the town overlaps
+ * it: during the closure the town page would go on saying so. Named at the entry's status.
+ */
+export function plannedUnderQuietTownWarnings(ctx: WarningContext, town: Town): ContentWarning[] {
+  if (!saysEverythingWorks(town.written.summary.markdown)) return [];
+  const covered = (entry: Planned) => town.planned.some((own) => own.start < entry.end && own.end > entry.start);
+  const check = (file: string, prefix: readonly (string | number)[], what: string, planned: readonly Planned[], closes: (status: StatusKey) => boolean) =>
+    planned.flatMap((entry, i) => {
+      if (!closes(entry.status) || entry.end <= ctx.site.builtAt || covered(entry)) return [];
+      const path = [...prefix, i, 'status'];
+      return [warningAt({ file, line: ctx.lineOf(file, path), field: fieldName(path) }, 'plannedUnderQuietTown', { found: entry.status, what, from: ctx.show(entry.from), town: town.slug })];
+    });
+  return town.services.flatMap((s) => [
+    ...check(s.file, ['planned'], s.title, s.planned, (status) => status !== 'normal'),
+    ...s.tasks.flatMap((task, i) => check(s.file, ['tasks', i, 'planned'], `${task.titleText} (${s.title})`, task.planned, (status) => status === 'deferred' || status === 'unavailable')),
+  ]);
+}
+
 /** Every warning for a valid site, sorted like errors. */
 export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
   // Warnings are for editors: in their language, as check's errors are.
@@ -233,6 +269,7 @@ export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
     ...site.towns.flatMap((town) => channelValueWarnings(ctx, town.file, 'contacts', town.contacts)),
     ...services.flatMap((s) => channelValueWarnings(ctx, s.file, 'channels', s.channels)),
     ...site.towns.flatMap((town) => plannedWarnings(ctx, town)),
+    ...site.towns.flatMap((town) => plannedUnderQuietTownWarnings(ctx, town)),
   ];
   return warnings.sort((a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code, 'en'));
 }

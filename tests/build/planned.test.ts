@@ -2,7 +2,8 @@
  * 1.2 (issue 22): a planned closure appears as planned before, as current during and not at all
  * after its window — the `planned` fixture (the Bürgerbüro of Werl closed on Saturday,
  * 12 December 2026, 07:00–18:00; a task limited 14–18 December) built at three
- * SOURCE_DATE_EPOCHs. Pages, feeds, the API and `/geplant.ics` all follow.
+ * SOURCE_DATE_EPOCHs; its district Kreis Soest with a planned change of its Zulassungsstelle
+ * (08:00–12:00). Pages, their lists, feeds, the API and `/geplant.ics` all follow.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -81,7 +82,8 @@ describe('a planned closure at three build times', () => {
   it('/geplant.ics: one VEVENT per open entry, stable UIDs, DTSTAMP the build time; empty after', () => {
     const before = file(builds.before, 'geplant.ics');
     const during = file(builds.during, 'geplant.ics');
-    expect(before.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+    // Werl's three and its district's two (the Zulassungsstelle and the Kreis itself).
+    expect(before.match(/BEGIN:VEVENT/g)).toHaveLength(5);
     expect(before).toContain('DTSTAMP:20261210T120000Z');
     expect(before).toContain('DTSTART:20261212T060000Z\r\nDTEND:20261212T170000Z\r\n');
     expect(before).toContain('DTSTART;VALUE=DATE:20261214\r\nDTEND;VALUE=DATE:20261219\r\n');
@@ -97,5 +99,30 @@ describe('a planned closure at three build times', () => {
     expect(html).toContain('<link rel="alternate" type="text/calendar" title="Geplante Änderungen – Notfall-Informationen Planbeispiel" href="/geplant.ics">');
     expect(html).toMatch(/<a href="\/geplant.ics"[^>]*>iCalendar<\/a>/);
     expect(await compareLinkTargets(builds.before, fixture('planned'))).toBeGreaterThan(3);
+  });
+
+  it('the lists switch too: A–Z, the district\'s services, the district\'s towns, the counts, the notice (only what changes gets states)', () => {
+    const { before, during, after } = builds;
+    const closed = 'data-window="2026-12-12T06:00:00.000Z/2026-12-12T17:00:00.000Z" hidden';
+    const az = readPage(before, '/anliegen/');
+    expect(az).toMatch(/>Bürgerbüro<\/a>\s*<span class="meta">Werl<\/span>\s*<strong class="tag tag-normal" data-window="\/2026-12-12T06:00:00.000Z">[^<]*<\/strong>\s*<strong class="tag tag-unavailable" data-window="2026-12-12T06:00:00.000Z\/2026-12-12T17:00:00.000Z" hidden>/);
+    expect(az).toMatch(/>Personalausweis beantragen<\/a>[\s\S]*?<strong class="tag tag-limited" data-window="2026-12-13T23:00:00.000Z\/2026-12-18T23:00:00.000Z" hidden>/);
+    expect(shown(readPage(during, '/anliegen/'))).toMatch(/>Bürgerbüro<\/a>\s*<span class="meta">Werl<\/span>\s*<strong class="tag tag-unavailable" data-window=/);
+    expect(readPage(after, '/anliegen/')).toMatch(/>Bürgerbüro<\/a>\s*<span class="meta">Werl<\/span>\s*<strong class="tag tag-normal">/);
+    // Werl's page lists the district's services; the district's page its towns.
+    expect(readPage(before, '/werl/')).toMatch(/>Zulassungsstelle<\/a> <strong class="tag tag-normal" data-window="\/2026-12-12T07:00:00.000Z">[^<]*<\/strong>\s*<strong class="tag tag-limited" data-window="2026-12-12T07:00:00.000Z\/2026-12-12T11:00:00.000Z" hidden>/);
+    expect(readPage(before, '/kreis-soest/')).toMatch(new RegExp(`>Werl</a> <strong class="tag tag-normal" data-window="[^"]*">[^<]*</strong>\\s*<strong class="tag tag-limited" ${closed}>`));
+    // "0 von 1" on the home page, "1 von 1" while the Bürgerbüro is closed.
+    const home = readPage(before, '/');
+    expect(home).toMatch(new RegExp(`<span class="count" ${closed}>\\s*<span aria-hidden="true">1 von 1</span>`));
+    expect(shown(home)).toMatch(/<a href="\/werl\/">Werl<\/a>[\s\S]*?<span class="count" data-window="\/2026-12-12T06:00:00.000Z">\s*<span aria-hidden="true">0 von 1<\/span>/);
+    expect(readPage(after, '/')).toMatch(/<a href="\/werl\/">Werl<\/a>[\s\S]*?<span class="count">\s*<span aria-hidden="true">0 von 1<\/span>/);
+    // The printed notice: the town's status and lead, each service's status and summary, each task's status.
+    const notice = readPage(before, '/werl/aushang/');
+    expect(notice).toMatch(new RegExp(`<p class="ns-summary" ${closed}>Umstellung auf neue Software`));
+    expect(notice).toMatch(new RegExp(`<h3 class="ns-title">[\\s\\S]*?<strong class="tag tag-unavailable" ${closed}>`));
+    expect(notice).toMatch(/<span class="nt-title">Personalausweis beantragen<\/span> <strong class="tag tag-normal" data-window=[^>]*>[^<]*<\/strong>\s*<strong class="tag tag-limited" data-window="[^"]*" hidden>/);
+    expect(notice).toMatch(new RegExp(`<p class="notice-lead" ${closed}>Das Bürgerbüro ist am Samstag`));
+    expect(shown(readPage(during, '/werl/aushang/'))).toMatch(/<p class="ns-summary" data-window="[^"]*">Umstellung auf neue Software/);
   });
 });

@@ -2,7 +2,8 @@
  * 1.2 (issue 22): a planned closure decided when the page is read. The `planned` fixture (the
  * Bürgerbüro of Werl closed on Saturday, 12 December 2026, 07:00–18:00 in Berlin) is built on
  * 10 December, before the window; Chromium then reads it with its clock moved into the window,
- * after it, with a page left open while the window starts, and without JavaScript.
+ * after it, with a page left open while the window starts, and without JavaScript; the lists of
+ * other pages (A–Z, the counts, a district's services and towns, the notice) switch as well.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,8 +64,28 @@ describe('a page built before a planned closure', () => {
     await expect(page.locator('section[aria-labelledby="services"] .card').innerText()).resolves.toContain(CLOSED);
     await page.goto(url('/'));
     await expect(page.getByText('Alles funktioniert wie gewohnt').isVisible()).resolves.toBe(false);
-    await expect(page.locator('.town-status strong:visible').innerText()).resolves.toBe('Eingeschränkt');
+    const werl = page.locator('.towns li').filter({ has: page.locator('a[href="/werl/"]') });
+    await expect(werl.locator('.town-status strong:visible').innerText()).resolves.toBe('Eingeschränkt');
     await expect(page.getByText(NOW).first().isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  it('read during the window: the lists switch too (A–Z, counts, the district\'s services and towns, the notice)', async () => {
+    const page = await newPage(browser);
+    await page.clock.setFixedTime(DURING);
+    const visibleTag = (row: ReturnType<Page['locator']>) => row.locator('strong.tag:visible').innerText();
+    await page.goto(url('/anliegen/'));
+    await expect(visibleTag(page.locator('.az li').filter({ has: page.getByRole('link', { name: 'Bürgerbüro', exact: true }) }))).resolves.toBe('Nicht möglich');
+    await page.goto(url('/'));
+    const werl = page.locator('.towns li').filter({ has: page.locator('a[href="/werl/"]') });
+    await expect(werl.locator('.count:visible').innerText()).resolves.toContain('1 von 1');
+    await page.goto(url('/werl/'));
+    await expect(visibleTag(page.locator('section[aria-labelledby="parent-services"] li'))).resolves.toBe('Eingeschränkt');
+    await page.goto(url('/kreis-soest/'));
+    await expect(visibleTag(page.locator('section[aria-labelledby="children"] li'))).resolves.toBe('Eingeschränkt');
+    await page.goto(url('/werl/aushang/'));
+    await expect(visibleTag(page.locator('.ns-title'))).resolves.toBe('Nicht möglich');
+    await expect(page.locator('.ns-summary:visible').innerText()).resolves.toContain(CLOSED);
     await page.context().close();
   });
 
