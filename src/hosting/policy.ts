@@ -8,6 +8,7 @@
  *
  * Pure TypeScript without Node imports, so Astro components can import it.
  */
+import { fileNames } from '../model/routes.ts';
 
 /**
  * The Content-Security-Policy a server sends, directive by directive. The site loads nothing
@@ -205,5 +206,5 @@ export function cacheControlFor(sitePath: string): string {
  */
 export const HOST_CONFIG_FILES: readonly string[] = ['_headers'];
 
-/** The manifest's name at the site root. */
-export const MANIFEST_FILE = 'manifest.json';
+/** The manifest's name at the site root (`routes.manifest()`). */
+export const MANIFEST_FILE = fileNames.manifest;

@@ -13,7 +13,7 @@ import { toJson } from '../../../src/model/api.ts';
 import { badgeSvg, boxWidth } from '../../../src/model/badge.ts';
 import { statusDocument, worstStatus } from '../../../src/model/status.ts';
 import { createUrls } from '../../../src/model/urls.ts';
-import { builtRootFiles, builtTownFiles } from '../../../src/model/feeds.ts';
+import { builtRootFiles, builtTownFiles } from '../../../src/model/routes.ts';
 import { isReservedPath, reservedTownFiles } from '../../../src/schema/aliases.ts';
 import { reservedRoutes } from '../../../src/schema/index.ts';
 import { md, service, text } from '../support/content.ts';
