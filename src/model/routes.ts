@@ -54,6 +54,8 @@ export const routes = {
   task: (town: string, service: string, task: string) => anchored(`/${town}/${service}/`, task),
   /** An update's anchor on the page that shows it (`neu-20231103-1417`). */
   update: (pagePath: string, update: string) => anchored(pagePath, update),
+  /** Any other anchor on a page: a planned change in its list (`geplant-werl-20261219`). */
+  anchor: (pagePath: string, id: string) => anchored(pagePath, id),
   incident: (incident: string) => `/stoerungen/${incident}/`,
   /** Every incident, open and resolved (the history). */
   incidents: () => '/stoerungen/',
@@ -81,6 +83,10 @@ export const routes = {
   buildInfo: () => `/${fileNames.buildInfo}`,
   /** Pagefind's folder: its script, index and the build's word list. */
   pagefind: () => '/pagefind/',
+  /** Pagefind's script, which the search page loads. */
+  pagefindScript: () => '/pagefind/pagefind.js',
+  /** Every word of the search index, for the search page's corrections (`src/vocabulary/wordlist.ts`). */
+  wordList: () => '/pagefind/aushang-words.txt',
   robots: () => '/robots.txt',
   sitemap: () => '/sitemap-index.xml',
   /** A file of the build that is no page: `favicon.svg`, `pagefind/pagefind.js`. */

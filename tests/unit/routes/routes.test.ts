@@ -34,6 +34,8 @@ describe('routes', () => {
     expect([routes.feed(), routes.feed('json'), routes.cap(), routes.calendar()]).toEqual(['/feed.xml', '/feed.json', '/cap.xml', '/geplant.ics']);
     expect([routes.serviceWorker(), routes.manifest(), routes.buildInfo(), routes.pagefind()]).toEqual(['/sw.js', '/manifest.json', '/aushang-build.json', '/pagefind/']);
     expect(routes.file('pagefind/pagefind.js')).toBe('/pagefind/pagefind.js');
+    expect([routes.pagefindScript(), routes.wordList()]).toEqual(['/pagefind/pagefind.js', '/pagefind/aushang-words.txt']);
+    expect(routes.anchor('/werl/', 'geplant-werl-20261219')).toBe('/werl/#geplant-werl-20261219');
   });
 });
 
