@@ -34,6 +34,16 @@ export const fileNames = {
   buildInfo: 'aushang-build.json',
 } as const;
 
+/**
+ * Folders the build owns at the root: Astro's bundled files named after their content
+ * (astro.config.mjs `build.assets`), the JSON API, and Pagefind's script and index (the
+ * hosting code caches and labels them by these names).
+ */
+export const folderNames = { assets: 'assets', api: 'api', pagefind: 'pagefind' } as const;
+/** Pagefind's folders of files named after their content: its index chunks, filters and page fragments. */
+export const pagefindChunkFolders = ['fragment', 'index', 'filter'] as const;
+const apiV1 = `/${folderNames.api}/v1`;
+
 /** `/feed.atom`, or `/<town>/feed.atom` with `town`. */
 const feed = (format: FeedFormat = 'rss', town?: string) => `${town ? `/${town}` : ''}/${feedFiles[format]}`;
 
@@ -81,23 +91,27 @@ export const routes = {
   manifest: () => `/${fileNames.manifest}`,
   /** What the build knows of itself: commit, time, rehearsal (`src/hosting/build-info.ts`). */
   buildInfo: () => `/${fileNames.buildInfo}`,
+  /** Astro's bundled CSS and JS and the web editor's files, named after their content. */
+  assets: () => `/${folderNames.assets}/`,
   /** Pagefind's folder: its script, index and the build's word list. */
-  pagefind: () => '/pagefind/',
+  pagefind: () => `/${folderNames.pagefind}/`,
   /** Pagefind's script, which the search page loads. */
-  pagefindScript: () => '/pagefind/pagefind.js',
+  pagefindScript: () => `/${folderNames.pagefind}/pagefind.js`,
   /** Every word of the search index, for the search page's corrections (`src/vocabulary/wordlist.ts`). */
-  wordList: () => '/pagefind/aushang-words.txt',
+  wordList: () => `/${folderNames.pagefind}/aushang-words.txt`,
   robots: () => '/robots.txt',
   sitemap: () => '/sitemap-index.xml',
   /** A file of the build that is no page: `favicon.svg`, `pagefind/pagefind.js`. */
   file: (name: string) => `/${name.replace(/^\/+/, '')}`,
   api: {
-    towns: () => '/api/v1/towns.json',
-    town: (town: string) => `/api/v1/towns/${town}.json`,
-    incidents: () => '/api/v1/incidents.json',
+    /** The whole API, every version (browsers may read it from any origin). */
+    folder: () => `/${folderNames.api}/`,
+    towns: () => `${apiV1}/towns.json`,
+    town: (town: string) => `${apiV1}/towns/${town}.json`,
+    incidents: () => `${apiV1}/incidents.json`,
     /** 1.2: the state at a glance, for banners and badges on other websites. */
-    status: () => '/api/v1/status.json',
-    schema: (name: AnySchemaName) => `/api/v1/schema/${name}.json`,
+    status: () => `${apiV1}/status.json`,
+    schema: (name: AnySchemaName) => `${apiV1}/schema/${name}.json`,
   },
 } as const;
 

@@ -145,7 +145,7 @@ describe('the 1.2 files are reserved addresses', () => {
   });
 
   test('every other file the build writes under a fixed name at the root is reserved too (aushang-build.json was not)', () => {
-    const named = [routes.feed(), routes.serviceWorker(), routes.manifest(), routes.buildInfo(), routes.robots(), routes.sitemap(), routes.pagefind(), routes.editor()];
+    const named = [routes.feed(), routes.serviceWorker(), routes.manifest(), routes.buildInfo(), routes.robots(), routes.sitemap(), routes.pagefind(), routes.editor(), routes.assets(), routes.api.folder()];
     for (const file of named) expect(isReservedPath(file, reservedRoutes), file).toBe(true);
     expect(reservedTownFiles as readonly string[]).toContain(feedFiles.rss);
   });
