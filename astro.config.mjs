@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { editorIntegration } from './src/editor/integration.ts';
-import { routes } from './src/model/routes.ts';
+import { folderNames, routes } from './src/model/routes.ts';
 import { astroAddress, createUrls } from './src/model/urls.ts';
 
 /** `BASE_PATH=/notfall/` serves the site below a path; `SITE_URL` makes absolute URLs (src/model/urls.ts). */
@@ -26,7 +26,7 @@ export default defineConfig({
   output: 'static',
   // Four pages rendered at a time: their file writes overlap with rendering the next ones (the
   // Astro phase of a 2,160-notice district: 6.2 s → 5.0 s, median of 3, same bytes; docs/performance.md).
-  build: { format: 'directory', assets: 'assets', inlineStylesheets: 'never', concurrency: 4 },
+  build: { format: 'directory', assets: folderNames.assets, inlineStylesheets: 'never', concurrency: 4 },
   compressHTML: true,
   // Scripts stay files under /assets/, however small (the "Stand" check is a few hundred bytes):
   // Astro would inline them, and the Content-Security-Policy allows no inline script.

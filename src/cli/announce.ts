@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { editorLanguage, languages, translator, type Language, type Translate } from '../i18n/index.ts';
 import { BUILD_INFO_FILE } from '../hosting/build-info.ts';
+import { feedFiles } from '../model/routes.ts';
 
 /** An entry of feed.json, as announce uses it. */
 export interface AnnounceItem {
@@ -254,7 +255,7 @@ export async function announce(options: AnnounceOptions): Promise<number> {
     out(t('announce.drill'));
     return 0;
   }
-  const text = await readSiteFile(options.site, 'feed.json');
+  const text = await readSiteFile(options.site, feedFiles.json);
   if (text === undefined) throw new AnnounceError(t('announce.noFeed', { site: options.site }));
   const feed = parseFeed(text);
   const state = options.state ? await readState(options.state) : undefined;
@@ -280,7 +281,7 @@ export async function saveBefore(file: string, options: AnnounceOptions): Promis
   }
   let known: string[] | null;
   try {
-    const text = await readSiteFile(options.site, 'feed.json');
+    const text = await readSiteFile(options.site, feedFiles.json);
     known = text === undefined ? null : parseFeed(text).items.map((item) => item.id);
     out(known === null ? t('announce.beforeNone', { site: options.site }) : t('announce.beforeSaved', { count: known.length, site: options.site, file }));
   } catch (error) {

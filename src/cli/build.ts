@@ -22,7 +22,7 @@ import { buildTime, handOver } from '../model/view.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
 import { internalFailure, report } from './check.ts';
 import { buildSearchIndex } from './search-index.ts';
-import { builtRootFiles, builtTownFiles } from '../model/feeds.ts';
+import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '../model/routes.ts';
 import { keepLastGood, type HeldBack } from './last-good.ts';
 import { buildInfo, writeBuildInfo } from '../hosting/build-info.ts';
 import { translator } from '../i18n/index.ts';
@@ -174,14 +174,14 @@ console.log(`manifest.json sha256: ${manifestSha256}`);
  */
 async function dropForDrill(folder: string): Promise<void> {
   // 1.2: the Atom and JSON feeds and the CAP alerts at the root (status.json is below `api/`).
-  const drillRootFiles = new Set(builtRootFiles.filter((file) => !file.startsWith('/api/')).map((file) => file.slice(1)));
+  const drillRootFiles = new Set(builtRootFiles.filter((file) => !file.startsWith(routes.api.folder())).map((file) => file.slice(1)));
   const names = await readdir(folder, { withFileTypes: true });
   for (const entry of names) {
     const here = path.join(folder, entry.name);
-    if (entry.isDirectory() && entry.name === 'api') await rm(here, { recursive: true, force: true });
-    else if (entry.isFile() && (entry.name === 'feed.xml' || drillRootFiles.has(entry.name) || /^sitemap.*\.xml$/.test(entry.name))) await rm(here, { force: true });
+    if (entry.isDirectory() && entry.name === folderNames.api) await rm(here, { recursive: true, force: true });
+    else if (entry.isFile() && (entry.name === feedFiles.rss || drillRootFiles.has(entry.name) || /^sitemap.*\.xml$/.test(entry.name))) await rm(here, { force: true });
     // A town's feeds and its badge (1.2): a rehearsal's status must not show on other websites.
-    else if (entry.isDirectory()) for (const name of ['feed.xml', ...builtTownFiles]) await rm(path.join(here, name), { force: true });
+    else if (entry.isDirectory()) for (const name of [feedFiles.rss, ...builtTownFiles]) await rm(path.join(here, name), { force: true });
   }
 }
 

@@ -10,14 +10,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { routes } from '../model/routes.ts';
+import { folderNames, routes } from '../model/routes.ts';
 import { copyEditorBundle, editorBundle, type EditorBundle } from './bundle.ts';
 
 /** Astro's route pattern for `routes.editor()` (`/admin/` → `/admin`). */
 export const EDITOR_ROUTE = routes.editor().replace(/\/$/, '');
 
 /** The built site's folder of files named after their content (astro.config.mjs: `build.assets`). */
-export const ASSETS_FOLDER = 'assets';
+export const ASSETS_FOLDER = folderNames.assets;
 
 export function editorIntegration(enabled: boolean = process.env.AUSHANG_EDITOR === '1'): AstroIntegration {
   let bundle: EditorBundle | undefined;

@@ -18,8 +18,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { problemMessage, type ContentError } from '../schema/errors.ts';
 import type { EditorLanguage } from '../i18n/index.ts';
+import { fileNames } from '../model/routes.ts';
 
-export const BUILD_INFO_FILE = 'aushang-build.json';
+/** Its name at the site root (`routes.buildInfo()`). */
+export const BUILD_INFO_FILE = fileNames.buildInfo;
 
 export interface BuildInfoError {
   line?: number;

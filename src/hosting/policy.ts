@@ -8,6 +8,7 @@
  *
  * Pure TypeScript without Node imports, so Astro components can import it.
  */
+import { fileNames, folderNames, pagefindChunkFolders, routes } from '../model/routes.ts';
 
 /**
  * The Content-Security-Policy a server sends, directive by directive. The site loads nothing
@@ -82,7 +83,8 @@ export function styleHashesOfMeta(policy: string): string[] {
  * styles, it reads entry files through `blob:`/`data:` URLs, and it talks to exactly one other
  * origin, the Git host's API. Nothing else is allowed; every other page keeps the policy above.
  */
-export const ADMIN_FOLDER = 'admin/';
+/** `routes.editor()` below the base, without its leading slash. */
+export const ADMIN_FOLDER = routes.editor().slice(1);
 
 export function adminCspDirectives(gitHostOrigins: readonly string[]): (readonly [directive: string, value: string])[] {
   return [
@@ -163,7 +165,7 @@ export const SECURITY_HEADERS: readonly (readonly [name: string, value: string])
  * The JSON API is for other sites and apps too (newspapers, radio, a neighbouring town's
  * page): browsers may read it from any origin. It holds only what the pages show.
  */
-export const API_FOLDER = 'api/';
+export const API_FOLDER = `${folderNames.api}/`;
 export const API_HEADERS: readonly (readonly [name: string, value: string])[] = [['Access-Control-Allow-Origin', '*']];
 
 /**
@@ -185,7 +187,7 @@ export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
  * `wasm.de.pagefind`, the UI bundles, and the `pagefind.de_<hash>.pf_meta` whose name is hashed
  * but which `_headers` cannot single out portably) and is cached briefly.
  */
-export const IMMUTABLE_FOLDERS: readonly string[] = ['assets/', 'pagefind/fragment/', 'pagefind/index/', 'pagefind/filter/'];
+export const IMMUTABLE_FOLDERS: readonly string[] = [`${folderNames.assets}/`, ...pagefindChunkFolders.map((folder) => `${folderNames.pagefind}/${folder}/`)];
 
 export type CacheClass = 'short' | 'immutable';
 
@@ -205,5 +207,5 @@ export function cacheControlFor(sitePath: string): string {
  */
 export const HOST_CONFIG_FILES: readonly string[] = ['_headers'];
 
-/** The manifest's name at the site root. */
-export const MANIFEST_FILE = 'manifest.json';
+/** The manifest's name at the site root (`routes.manifest()`). */
+export const MANIFEST_FILE = fileNames.manifest;

@@ -8,10 +8,11 @@
  * change's is the page's address with `#stand-<time>`, so a new status or summary is a new entry.
  */
 import type { Translate } from '../i18n/index.ts';
-import { feedEntries, feedPath, type FeedEntry } from './feeds.ts';
+import { feedEntries, type FeedEntry } from './feeds.ts';
 import { escapeHtml } from './html.ts';
 import { isoInZone, type TimeValue } from '../core/time.ts';
 import type { Site, Town } from './types.ts';
+import { routes } from './routes.ts';
 import type { Urls } from './urls.ts';
 import { attributesOf, element } from './xml.ts';
 
@@ -29,7 +30,7 @@ export function feedInfo(site: Site, urls: Urls, t: Translate, town?: Town): Fee
   return {
     title: town ? t('feed.townTitle', { name: town.name, title: site.settings.title }) : site.settings.title,
     description: town ? t('feed.townDescription', { name: town.name }) : (site.settings.description ?? site.settings.title),
-    home: urls.canonical(town ? `/${town.slug}/` : '/'),
+    home: urls.canonical(town ? routes.town(town.slug) : routes.home()),
     language: site.settings.contentLanguage,
     author: site.settings.operator,
   };
@@ -62,13 +63,13 @@ export function atomFeed(site: Site, urls: Urls, t: Translate, town?: Town): str
   const html = (text: string) => element('title', escapeHtml(text), { type: 'html' });
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom"${attributesOf({ 'xml:lang': info.language, 'xml:base': urls.canonical('/') })}>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${attributesOf({ 'xml:lang': info.language, 'xml:base': urls.canonical(routes.home()) })}>`,
     `  ${element('id', info.home)}`,
     `  ${html(info.title)}`,
     `  ${element('subtitle', escapeHtml(info.description), { type: 'html' })}`,
     `  ${element('updated', feedUpdated(entries, site))}`,
     `  <author>${element('name', info.author)}</author>`,
-    `  <link${attributesOf({ rel: 'self', type: 'application/atom+xml', href: urls.canonical(feedPath('atom', town?.slug)) })}/>`,
+    `  <link${attributesOf({ rel: 'self', type: 'application/atom+xml', href: urls.canonical(routes.feed('atom', town?.slug)) })}/>`,
     `  <link${attributesOf({ rel: 'alternate', type: 'text/html', href: info.home })}/>`,
     `  ${element('generator', 'Aushang')}`,
     ...entries.map((entry) =>

@@ -20,11 +20,11 @@
 import { translator, type Translate } from '../i18n/index.ts';
 import { feedTime } from './atom.ts';
 import { escapeHtml } from './html.ts';
-import { capPath } from './feeds.ts';
 import { plainText } from '../core/markdown.ts';
 import { latest } from './derive.ts';
 import type { Incident, Site, Town } from './types.ts';
 import { isoInZone, type TimeValue } from '../core/time.ts';
+import { routes } from './routes.ts';
 import type { Urls } from './urls.ts';
 import { attributesOf, element } from './xml.ts';
 
@@ -54,7 +54,7 @@ export interface CapAlert {
 
 /** The sender: the site's host (`notfall.kreis-soest.de`), which has no spaces, commas, `<` or `&`. */
 export function capSender(urls: Urls): string {
-  return new URL(urls.canonical('/')).host;
+  return new URL(urls.canonical(routes.home())).host;
 }
 
 const compact = (iso: string) => iso.slice(0, 19).replace(/[-:]/g, '');
@@ -78,7 +78,7 @@ export function incidentAlert(site: Site, urls: Urls, t: Translate, incident: In
     event: t('cap.incidentEvent'),
     headline: incident.title,
     description: [plainText(incident.summary.markdown), ...(newest ? [plainText(newest.text.markdown)] : [])].join('\n\n'),
-    web: urls.canonical(`/stoerungen/${incident.slug}/`),
+    web: urls.canonical(routes.incident(incident.slug)),
     areas: incident.towns.flatMap((slug) => {
       const town = site.town(slug);
       return town ? [area(town)] : [];
@@ -97,7 +97,7 @@ export function townAlert(site: Site, urls: Urls, t: Translate, town: Town): Cap
       plainText(town.summary.markdown),
       ...disrupted.map((s) => `${s.title}: ${t(`status.${s.status}`)}. ${plainText(s.summary.markdown)}`),
     ].join('\n\n'),
-    web: urls.canonical(`/${town.slug}/`),
+    web: urls.canonical(routes.town(town.slug)),
     areas: [area(town)],
   };
 }
@@ -155,12 +155,12 @@ export function capFeed(site: Site, urls: Urls): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom"${attributesOf({ 'xml:lang': site.settings.contentLanguage })}>`,
-    `  ${element('id', urls.canonical(capPath))}`,
+    `  ${element('id', urls.canonical(routes.cap()))}`,
     `  ${element('title', escapeHtml(`${site.settings.title} (CAP)`), { type: 'html' })}`,
     `  ${element('updated', newest ?? isoInZone(site.builtAt, site.settings.timezone))}`,
     `  <author>${element('name', site.settings.operator)}</author>`,
-    `  <link${attributesOf({ rel: 'self', href: urls.canonical(capPath) })}/>`,
-    `  <link${attributesOf({ rel: 'alternate', type: 'text/html', href: urls.canonical('/') })}/>`,
+    `  <link${attributesOf({ rel: 'self', href: urls.canonical(routes.cap()) })}/>`,
+    `  <link${attributesOf({ rel: 'alternate', type: 'text/html', href: urls.canonical(routes.home()) })}/>`,
     ...alerts.map((alert) =>
       [
         '  <entry>',

@@ -6,7 +6,7 @@
  */
 import type { Translate } from '../i18n/index.ts';
 import { plainText } from '../core/markdown.ts';
-import { routes } from './routes.ts';
+import { feedFiles, routes, type FeedFormat } from './routes.ts';
 import type { Incident, Site, Town, Update } from './types.ts';
 import type { TimeValue } from '../core/time.ts';
 import { plannedFeedEntries } from './planned-feed.ts';
@@ -75,25 +75,15 @@ function newestFirst(entries: FeedEntry[]): FeedEntry[] {
     .map(({ entry }) => entry);
 }
 
-/** 1.2: the feed formats, each at `/feed.<ext>` and `/<town>/feed.<ext>`, built from the same entries. */
+/**
+ * 1.2: the feed formats, each at `/feed.<ext>` and `/<town>/feed.<ext>` (`routes.feed`), built
+ * from the same entries.
+ */
 export const feedFormats = {
-  rss: { file: 'feed.xml', type: 'application/rss+xml', name: 'RSS' },
-  atom: { file: 'feed.atom', type: 'application/atom+xml', name: 'Atom' },
-  json: { file: 'feed.json', type: 'application/feed+json', name: 'JSON Feed' },
-} as const;
-export type FeedFormat = keyof typeof feedFormats;
-
-/** The site path of a feed: `/feed.atom`, `/soest/feed.atom`. */
-export function feedPath(format: FeedFormat, town?: string): string {
-  return `${town ? `/${town}` : ''}/${feedFormats[format].file}`;
-}
-
-/** 1.2: the CAP 1.2 alerts of the whole site (src/model/cap.ts). */
-export const capPath = '/cap.xml';
-
-/** 1.2: what the build writes besides RSS, at the root and in each town's folder (links may name them). */
-export const builtRootFiles = [feedPath('atom'), feedPath('json'), capPath, '/api/v1/status.json', '/api/v1/schema/status.json', '/geplant.ics'] as const;
-export const builtTownFiles = [feedFormats.atom.file, feedFormats.json.file, 'badge.svg', 'geplant.ics'] as const;
+  rss: { file: feedFiles.rss, type: 'application/rss+xml', name: 'RSS' },
+  atom: { file: feedFiles.atom, type: 'application/atom+xml', name: 'Atom' },
+  json: { file: feedFiles.json, type: 'application/feed+json', name: 'JSON Feed' },
+} as const satisfies Record<FeedFormat, unknown>;
 
 /** Entries for the whole site, or for one town when `town` is given. */
 export function feedEntries(site: Site, t: Translate, town?: Town): FeedEntry[] {

@@ -5,9 +5,10 @@
  */
 import type { Translate } from '../i18n/index.ts';
 import { entryId, feedInfo, feedTime } from './atom.ts';
-import { feedEntries, feedPath } from './feeds.ts';
+import { feedEntries } from './feeds.ts';
 import { plainText } from '../core/markdown.ts';
 import type { Site, Town } from './types.ts';
+import { routes } from './routes.ts';
 import type { Urls } from './urls.ts';
 
 export const jsonFeedVersion = 'https://jsonfeed.org/version/1.1';
@@ -34,7 +35,7 @@ export interface JsonFeed {
 
 /** `href="/soest/"` → `href="https://…/soest/"`: site paths in rendered HTML made absolute. */
 export function absoluteLinks(html: string, urls: Urls): string {
-  const origin = new URL(urls.canonical('/')).origin;
+  const origin = new URL(urls.canonical(routes.home())).origin;
   return html.replace(/href="\/(?!\/)/g, `href="${origin}/`);
 }
 
@@ -46,7 +47,7 @@ export function jsonFeed(site: Site, urls: Urls, t: Translate, town?: Town): Jso
     version: jsonFeedVersion,
     title: info.title,
     home_page_url: info.home,
-    feed_url: urls.canonical(feedPath('json', town?.slug)),
+    feed_url: urls.canonical(routes.feed('json', town?.slug)),
     description: info.description,
     language: info.language,
     authors: [{ name: info.author }],

@@ -85,6 +85,9 @@ export interface PageData<Section extends string> {
 /** A town's own feed, offered besides the site's. */
 export interface PageFeed {
   title: string;
+  /** The town's slug: its feed in each format is at `routes.townFeed(town, format)`. */
+  town: string;
+  /** Its RSS feed. */
   path: string;
 }
 
@@ -134,7 +137,7 @@ function plannedLd({ site, urls, t }: PageContext, town: Town, which: (item: Pla
 }
 
 function townFeed({ site, t }: PageContext, town: Town): PageFeed {
-  return { title: t('feed.townTitle', { name: town.name, title: site.settings.title }), path: routes.townFeed(town.slug) };
+  return { title: t('feed.townTitle', { name: town.name, title: site.settings.title }), town: town.slug, path: routes.townFeed(town.slug) };
 }
 
 export interface ServicePage extends PageData<ServiceSection> {

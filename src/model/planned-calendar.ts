@@ -14,10 +14,6 @@ import { routes } from './routes.ts';
 import type { Site, Town } from './types.ts';
 import type { Urls } from './urls.ts';
 
-export const calendarFile = 'geplant.ics';
-/** The site path of the calendar: `/geplant.ics`, `/werl/geplant.ics`. */
-export const calendarPath = (town?: string) => routes.file(town ? `${town}/${calendarFile}` : calendarFile);
-
 /** What an entry concerns, in plain words: `Personalausweis beantragen – Bürgerbüro (Werl)`. */
 export function plannedTitle(item: PlannedItem): string {
   const what = [item.task?.titleText, item.service?.title].filter(Boolean).join(' – ');
@@ -33,7 +29,7 @@ function dayAfter(isoDate: string): string {
 function event(item: PlannedItem, site: Site, urls: Urls, t: Translate): Property[] {
   const { entry } = item;
   const wholeDays = entry.from.dateOnly && entry.until.dateOnly;
-  const host = new URL(urls.canonical('/')).host;
+  const host = new URL(urls.canonical(routes.home())).host;
   const times: Property[] = wholeDays
     ? [
         { name: 'DTSTART', params: { VALUE: 'DATE' }, value: dateValue(entry.from.iso) },

@@ -11,6 +11,7 @@ import type { MarkdownText } from '../core/markdown.ts';
 import type { Planned, Service, Site, Task, Town } from './types.ts';
 import { bestTownStatus, deriveTownStatus, isBetterStatus } from '../core/status.ts';
 import { plannedAt, type Window } from '../core/planned.ts';
+import { routes } from './routes.ts';
 
 export interface ServiceState {
   status: StatusKey;
@@ -113,14 +114,14 @@ export function plannedItems(site: Pick<Site, 'towns'>): PlannedItem[] {
     const count = (used.get(base) ?? 0) + 1;
     used.set(base, count);
     const id = count === 1 ? base : `${base}-${count}`;
-    items.push({ ...item, id, listed: `${page}#${id}` });
+    items.push({ ...item, id, listed: routes.anchor(page, id) });
   };
   for (const town of site.towns) {
     for (const entry of town.planned) add({ town, entry, path: town.path, key: town.slug }, town.path);
     for (const service of town.services) {
       for (const entry of service.planned) add({ town, service, entry, path: service.path, key: `${town.slug}/${service.slug}` }, service.path);
       for (const task of service.tasks) {
-        for (const entry of task.planned) add({ town, service, task, entry, path: `${service.path}#${task.id}`, key: `${town.slug}/${service.slug}/${task.id}` }, service.path);
+        for (const entry of task.planned) add({ town, service, task, entry, path: routes.task(town.slug, service.slug, task.id), key: `${town.slug}/${service.slug}/${task.id}` }, service.path);
       }
     }
   }

@@ -9,9 +9,43 @@
  * here and there, and `model/targets.ts` lists it for the link rule.
  */
 
-/** The API files' schemas (`/api/v1/schema/<name>.json`). */
+/** The API files' schemas (`/api/v1/schema/<name>.json`), made from the API's shape. */
 export type SchemaName = 'towns' | 'town' | 'incidents';
 export const schemaNames: readonly SchemaName[] = ['towns', 'town', 'incidents'];
+/** `status.json`'s schema is written by hand (`src/api-schema/status.ts`) and built on its own page. */
+type AnySchemaName = SchemaName | 'status';
+
+/** The feed formats' file names, each at the root (`/feed.atom`) and in each town's folder (`/soest/feed.atom`). */
+export const feedFiles = { rss: 'feed.xml', atom: 'feed.atom', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof feedFiles;
+
+/**
+ * Files the build writes under a fixed name: the CAP alerts, the calendar and the badge (the
+ * last two also in each town's folder), and at the root the offline service worker, the
+ * hosting manifest and the build's facts (the hosting code writes the last two into the
+ * output folder by these names).
+ */
+export const fileNames = {
+  cap: 'cap.xml',
+  calendar: 'geplant.ics',
+  badge: 'badge.svg',
+  serviceWorker: 'sw.js',
+  manifest: 'manifest.json',
+  buildInfo: 'aushang-build.json',
+} as const;
+
+/**
+ * Folders the build owns at the root: Astro's bundled files named after their content
+ * (astro.config.mjs `build.assets`), the JSON API, and Pagefind's script and index (the
+ * hosting code caches and labels them by these names).
+ */
+export const folderNames = { assets: 'assets', api: 'api', pagefind: 'pagefind' } as const;
+/** Pagefind's folders of files named after their content: its index chunks, filters and page fragments. */
+export const pagefindChunkFolders = ['fragment', 'index', 'filter'] as const;
+const apiV1 = `/${folderNames.api}/v1`;
+
+/** `/feed.atom`, or `/<town>/feed.atom` with `town`. */
+const feed = (format: FeedFormat = 'rss', town?: string) => `${town ? `/${town}` : ''}/${feedFiles[format]}`;
 
 /** An anchor on a page: `/werl/buergerbuero/` + `anliegen-x` → `/werl/buergerbuero/#anliegen-x`. */
 const anchored = (path: string, id: string) => `${path}#${id}`;
@@ -21,12 +55,17 @@ export const routes = {
   town: (town: string) => `/${town}/`,
   /** The town's printable notice for the notice board. */
   notice: (town: string) => `/${town}/aushang/`,
-  townFeed: (town: string) => `/${town}/feed.xml`,
+  /** The town's feed (RSS unless another format is named): `/soest/feed.xml`. */
+  townFeed: (town: string, format: FeedFormat = 'rss') => feed(format, town),
+  /** 1.2: the town's status as a small picture for other websites. */
+  badge: (town: string) => `/${town}/${fileNames.badge}`,
   service: (town: string, service: string) => `/${town}/${service}/`,
   /** A task's anchor on its service page (the id the model gives it, `anliegen-…`). */
   task: (town: string, service: string, task: string) => anchored(`/${town}/${service}/`, task),
   /** An update's anchor on the page that shows it (`neu-20231103-1417`). */
   update: (pagePath: string, update: string) => anchored(pagePath, update),
+  /** Any other anchor on a page: a planned change in its list (`geplant-werl-20261219`). */
+  anchor: (pagePath: string, id: string) => anchored(pagePath, id),
   incident: (incident: string) => `/stoerungen/${incident}/`,
   /** Every incident, open and resolved (the history). */
   incidents: () => '/stoerungen/',
@@ -40,15 +79,43 @@ export const routes = {
   notFound: () => '/404/',
   /** The web editor (only built with `editor:` in site.yaml). */
   editor: () => '/admin/',
-  feed: () => '/feed.xml',
+  /** The site's feed (RSS unless another format is named), or a town's with `town`. */
+  feed,
+  /** 1.2: the CAP 1.2 alerts of the whole site. */
+  cap: () => `/${fileNames.cap}`,
+  /** 1.2: the planned changes as an iCalendar feed: `/geplant.ics`, `/werl/geplant.ics`. */
+  calendar: (town?: string) => `${town ? `/${town}` : ''}/${fileNames.calendar}`,
+  /** The offline service worker (its scope is the base). */
+  serviceWorker: () => `/${fileNames.serviceWorker}`,
+  /** Every file of the build with its size and SHA-256 (`src/hosting/manifest.ts`). */
+  manifest: () => `/${fileNames.manifest}`,
+  /** What the build knows of itself: commit, time, rehearsal (`src/hosting/build-info.ts`). */
+  buildInfo: () => `/${fileNames.buildInfo}`,
+  /** Astro's bundled CSS and JS and the web editor's files, named after their content. */
+  assets: () => `/${folderNames.assets}/`,
+  /** Pagefind's folder: its script, index and the build's word list. */
+  pagefind: () => `/${folderNames.pagefind}/`,
+  /** Pagefind's script, which the search page loads. */
+  pagefindScript: () => `/${folderNames.pagefind}/pagefind.js`,
+  /** Every word of the search index, for the search page's corrections (`src/vocabulary/wordlist.ts`). */
+  wordList: () => `/${folderNames.pagefind}/aushang-words.txt`,
   robots: () => '/robots.txt',
   sitemap: () => '/sitemap-index.xml',
   /** A file of the build that is no page: `favicon.svg`, `pagefind/pagefind.js`. */
   file: (name: string) => `/${name.replace(/^\/+/, '')}`,
   api: {
-    towns: () => '/api/v1/towns.json',
-    town: (town: string) => `/api/v1/towns/${town}.json`,
-    incidents: () => '/api/v1/incidents.json',
-    schema: (name: SchemaName) => `/api/v1/schema/${name}.json`,
+    /** The whole API, every version (browsers may read it from any origin). */
+    folder: () => `/${folderNames.api}/`,
+    towns: () => `${apiV1}/towns.json`,
+    town: (town: string) => `${apiV1}/towns/${town}.json`,
+    incidents: () => `${apiV1}/incidents.json`,
+    /** 1.2: the state at a glance, for banners and badges on other websites. */
+    status: () => `${apiV1}/status.json`,
+    schema: (name: AnySchemaName) => `${apiV1}/schema/${name}.json`,
   },
 } as const;
+
+/** 1.2: what the build writes at the root besides RSS, the API's town and incident files and the pages (links may name them). */
+export const builtRootFiles = [routes.feed('atom'), routes.feed('json'), routes.cap(), routes.api.status(), routes.api.schema('status'), routes.calendar()] as const;
+/** 1.2: what the build writes in each town's folder besides its pages and RSS feed, by name. */
+export const builtTownFiles = [feedFiles.atom, feedFiles.json, fileNames.badge, fileNames.calendar] as const;

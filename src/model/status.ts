@@ -13,14 +13,11 @@ import { apiVersion } from './api.ts';
 import type { ApiText, ApiTime } from './api-shape.ts';
 import { routes } from './routes.ts';
 import { statusRank } from '../core/status.ts';
-import { capPath, feedEntries, feedPath, type FeedEntry } from './feeds.ts';
+import { feedEntries, type FeedEntry } from './feeds.ts';
 import { createRenderer, plainText } from '../core/markdown.ts';
 import type { Site } from './types.ts';
 import type { Urls } from './urls.ts';
 import { isoInZone } from '../core/time.ts';
-
-export const statusPath = '/api/v1/status.json';
-export const statusSchemaPath = '/api/v1/schema/status.json';
 
 export interface StatusTown {
   slug: string;
@@ -100,7 +97,7 @@ export function statusDocument(site: Site, urls: Urls, t: Translate): StatusDocu
   const status = worstStatus(site.towns.map((town) => town.status));
   const newest = feedEntries(site, t)[0];
   return {
-    $schema: urls.public(statusSchemaPath),
+    $schema: urls.public(routes.api.schema('status')),
     version: apiVersion,
     generated: isoInZone(site.builtAt, site.settings.timezone),
     site: {
@@ -110,7 +107,7 @@ export function statusDocument(site: Site, urls: Urls, t: Translate): StatusDocu
       contentLanguage: settings.contentLanguage,
       timezone: settings.timezone,
       staleAfterHours: settings.staleAfterHours,
-      url: urls.public('/'),
+      url: urls.public(routes.home()),
     },
     status,
     label: t(`status.${status}`),
@@ -122,13 +119,13 @@ export function statusDocument(site: Site, urls: Urls, t: Translate): StatusDocu
       label: t(`status.${town.status}`),
       lastChange: town.lastChange.iso,
       url: urls.public(town.path),
-      badge: urls.public(`/${town.slug}/badge.svg`),
+      badge: urls.public(routes.badge(town.slug)),
     })),
     ...(newest ? { latest: latestOf(newest, urls) } : {}),
     links: {
-      site: urls.public('/'),
+      site: urls.public(routes.home()),
       api: urls.public(routes.api.towns()),
-      feeds: { rss: urls.public(feedPath('rss')), atom: urls.public(feedPath('atom')), json: urls.public(feedPath('json')), cap: urls.public(capPath) },
+      feeds: { rss: urls.public(routes.feed('rss')), atom: urls.public(routes.feed('atom')), json: urls.public(routes.feed('json')), cap: urls.public(routes.cap()) },
     },
   };
 }

@@ -8,9 +8,8 @@
  * (`#anliegen-…`) and updates (`#neu-20231103-1417`). Headings inside a Markdown body get no id,
  * so they are no target. tests/unit/content/links.test.ts compares this list with a built site.
  */
-import { routes, schemaNames } from './routes.ts';
+import { builtRootFiles, builtTownFiles, routes, schemaNames } from './routes.ts';
 import { azGroups } from './derive.ts';
-import { builtRootFiles, builtTownFiles } from './feeds.ts';
 import { historyPath } from './history.ts';
 import type { SourceFile } from './read.ts';
 import { homeSections, incidentSections, noticeSections, serviceSections, townSections } from './page-sections.ts';

@@ -11,7 +11,8 @@ export type AliasProblem = Extract<ErrorCode, 'alias' | 'aliasEncoded' | 'aliasE
 /**
  * Files at the site's root that the build or the host owns: the home and error pages, the
  * hosting files, robots, feeds, the files of `public/` (favicon.svg; a test compares) and the
- * 1.2 feeds and exports, the offline service worker (`sw.js`). Sitemaps (`sitemap-index.xml`, `sitemap-0.xml`, …) are matched by name.
+ * 1.2 feeds and exports, the offline service worker (`sw.js`), the build's facts for the web
+ * editor (`aushang-build.json`; `routes.ts` names them all). Sitemaps (`sitemap-index.xml`, `sitemap-0.xml`, …) are matched by name.
  */
 export const reservedRootFiles = [
   'index.html',
@@ -27,6 +28,7 @@ export const reservedRootFiles = [
   'geplant.ics',
   'cap.xml',
   'sw.js',
+  'aushang-build.json',
 ] as const;
 
 /** Files below a town's folder that the build writes for the town (besides its pages). */

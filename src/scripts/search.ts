@@ -46,209 +46,298 @@ function markWritten<T extends HTMLElement>(el: T, written: Written): T {
   return el;
 }
 
-const form = document.getElementById('search-form') as HTMLFormElement | null;
-if (form) void start(form);
+type Label = (key: string, params?: Record<string, string | number>) => string;
 
-async function start(form: HTMLFormElement): Promise<void> {
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const town = form.querySelector<HTMLSelectElement>('select[name="ort"]')!;
-  const status = form.querySelector<HTMLSelectElement>('select[name="status"]')!;
-  const statusLine = document.getElementById('search-status')!;
-  const list = document.getElementById('search-results')!;
+/** The search page's elements and what the form says about itself, read once. */
+interface SearchPage {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  town: HTMLSelectElement;
+  status: HTMLSelectElement;
+  statusLine: HTMLElement;
+  list: HTMLElement;
   /** The hotline, shown when nothing is found. */
-  const reach = document.getElementById('search-reach');
-  const written: Written = { lang: form.dataset.contentLang, dir: form.dataset.contentDir };
-  const labels = JSON.parse(form.dataset.labels ?? '{}') as Labels;
-  const label = (key: string, params: Record<string, string | number> = {}) =>
-    (labels[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  reach: HTMLElement | null;
+  written: Written;
+  label: Label;
+  /** `exakt=1`: search exactly as typed, without correcting a word. */
+  exact: boolean;
+}
 
-  const say = (text: string, azLink = false) => {
-    statusLine.replaceChildren(text);
-    if (azLink) {
-      const link = document.createElement('a');
-      link.href = form.dataset.az!;
-      link.textContent = label('az');
-      statusLine.append(' ', link);
-    }
+/** The interface's strings (`data-labels`), with `{name}` filled in from `params`. */
+function labeller(labels: Labels): Label {
+  return (key, params = {}) => (labels[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Reading the form: its fields, the status line, the list and the form's data attributes. */
+function readPage(form: HTMLFormElement): SearchPage {
+  return {
+    form,
+    input: form.querySelector<HTMLInputElement>('input[name="q"]')!,
+    town: form.querySelector<HTMLSelectElement>('select[name="ort"]')!,
+    status: form.querySelector<HTMLSelectElement>('select[name="status"]')!,
+    statusLine: document.getElementById('search-status')!,
+    list: document.getElementById('search-results')!,
+    reach: document.getElementById('search-reach'),
+    written: { lang: form.dataset.contentLang, dir: form.dataset.contentDir },
+    label: labeller(JSON.parse(form.dataset.labels ?? '{}') as Labels),
+    exact: false,
   };
+}
 
-  /** "Ergebnisse für „Führerschein“ — genau so suchen: „Fürherschein“", the last a link. */
-  const sayCorrected = (corrected: string, typed: string) => {
-    const [before = '', after = ''] = label('corrected', { corrected }).split('{typed}');
-    const params = new URLSearchParams(location.search);
-    params.set('q', typed);
-    params.set('exakt', '1');
+/** The form's fields from the address (`/suche/?q=…&ort=…&status=…&exakt=1`); a choice the form lacks becomes "all". */
+function readUrl(page: SearchPage): void {
+  const params = new URLSearchParams(location.search);
+  const choose = (select: HTMLSelectElement, value: string | null) => ([...select.options].some((o) => o.value === value) ? value! : '');
+  page.exact = params.get('exakt') === '1';
+  page.input.value = params.get('q') ?? '';
+  page.town.value = choose(page.town, params.get('ort'));
+  page.status.value = choose(page.status, params.get('status'));
+}
+
+/** The form's fields into the address, as a new history entry (`push`) or in place of the current one. */
+function writeUrl(page: SearchPage, push: boolean): void {
+  const params = new URLSearchParams();
+  if (page.input.value.trim()) params.set('q', page.input.value.trim());
+  if (page.town.value) params.set('ort', page.town.value);
+  if (page.status.value) params.set('status', page.status.value);
+  if (page.exact && params.has('q')) params.set('exakt', '1');
+  const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+  if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+}
+
+/** The town chosen (its name, as the index's filter has it, or '') and the status chosen. */
+function chosen(page: SearchPage): { townName: string; choice: StatusChoice } {
+  return { townName: page.town.selectedOptions[0]?.dataset.name ?? '', choice: page.status.value as StatusChoice };
+}
+
+/** The status line says `text`, with the link to the A–Z list after it when `azLink`. */
+function say(page: SearchPage, text: string, azLink = false): void {
+  page.statusLine.replaceChildren(text);
+  if (azLink) {
     const link = document.createElement('a');
-    link.href = `${location.pathname}?${params}`;
-    link.textContent = typed;
-    statusLine.replaceChildren(before, link, after);
-  };
+    link.href = page.form.dataset.az!;
+    link.textContent = page.label('az');
+    page.statusLine.append(' ', link);
+  }
+}
 
-  let exact = false;
-  const readUrl = () => {
-    const params = new URLSearchParams(location.search);
-    exact = params.get('exakt') === '1';
-    input.value = params.get('q') ?? '';
-    town.value = [...town.options].some((o) => o.value === params.get('ort')) ? params.get('ort')! : '';
-    status.value = [...status.options].some((o) => o.value === params.get('status')) ? params.get('status')! : '';
+/** "Ergebnisse für „Führerschein“ — genau so suchen: „Fürherschein“", the last a link. */
+function sayCorrected(page: SearchPage, corrected: string, typed: string): void {
+  const [before = '', after = ''] = page.label('corrected', { corrected }).split('{typed}');
+  const params = new URLSearchParams(location.search);
+  params.set('q', typed);
+  params.set('exakt', '1');
+  const link = document.createElement('a');
+  link.href = `${location.pathname}?${params}`;
+  link.textContent = typed;
+  page.statusLine.replaceChildren(before, link, after);
+}
+
+type Show = (query: string, townName: string, outcome: SearchOutcome, count?: number) => void;
+
+/**
+ * The outcome in the list and the status line. The status line changes only when its words do,
+ * so that the full list after the first results does not make a screen reader read them again;
+ * `forget` starts a new search.
+ */
+function outcomeView(page: SearchPage): { show: Show; forget: () => void } {
+  const { label } = page;
+  /** What the status line says now. */
+  let said = '';
+  const show: Show = (query, townName, { results, corrected, partial }, count = results.length) => {
+    render(page.list, results, label, page.written);
+    if (page.reach) page.reach.hidden = results.length > 0;
+    const where = townName ? ` ${label('inTown', { town: townName })}` : '';
+    const saying = JSON.stringify([query, where, results.length === 0, partial, corrected, partial || corrected ? 0 : count]);
+    if (saying === said) return;
+    said = saying;
+    if (results.length === 0) say(page, label('none', { query }) + where, true);
+    else if (partial) say(page, label('partial', { words: partial }) + where);
+    else if (corrected) sayCorrected(page, corrected, query);
+    else say(page, label(count === 1 ? 'countOne' : 'countMany', { count, query }) + where);
   };
-  // The query stays in the field while the index loads, and the A–Z list is a link away.
-  readUrl();
-  say(label('loading'), true);
-  let pagefind: Pagefind;
+  return { show, forget: () => (said = '') };
+}
+
+/**
+ * Pagefind, loaded and ready, or undefined when its files cannot be loaded. A host that blocks
+ * the index files shows up only at the first search: without a query, one is tried now; with
+ * one, the query itself shows it (and no chunk is loaded in vain).
+ */
+async function loadPagefind(page: SearchPage): Promise<Pagefind | undefined> {
+  const { dataset } = page.form;
   try {
-    pagefind = (await import(/* @vite-ignore */ form.dataset.bundle!)) as Pagefind;
+    const pagefind = (await import(/* @vite-ignore */ dataset.bundle!)) as Pagefind;
     // The tag makes the entry file's address the one the focus prefetch and the service worker
     // hold (src/scripts/page.ts); without it Pagefind adds the time and no cache ever helps.
-    await pagefind.options({ baseUrl: form.dataset.base, noWorker: true, ...(form.dataset.tag ? { metaCacheTag: form.dataset.tag } : {}) });
+    await pagefind.options({ baseUrl: dataset.base, noWorker: true, ...(dataset.tag ? { metaCacheTag: dataset.tag } : {}) });
     await pagefind.init();
-    // A host that blocks the index files shows up only at the first search: without a query,
-    // try one now; with one, the query itself shows it (and no chunk is loaded in vain).
-    if (!input.value.trim()) await pagefind.search('a');
+    if (!page.input.value.trim()) await pagefind.search('a');
+    return pagefind;
   } catch {
-    say(label('unavailable'), true);
-    return;
+    return undefined;
   }
+}
 
-  let wordList: Promise<string[]> | undefined;
+/** The build's word list, fetched once when first asked for (an empty list if it cannot be). */
+interface WordList {
+  load(): Promise<string[]>;
+  /** The list when it is already here. */
+  loaded(): string[] | undefined;
+}
+
+function wordList(url: string): WordList {
+  let list: Promise<string[]> | undefined;
   let words: string[] | undefined;
-  const loadWords = () => {
-    wordList ??= fetch(form.dataset.words!)
+  const load = () =>
+    (list ??= fetch(url)
       .then((r) => (r.ok ? r.text() : ''))
       .then(parseWordList, () => [])
-      .then((list) => (words = list));
-    return wordList;
-  };
-  /**
-   * Pagefind's search for one run of the form: each query searched once, each result's data read
-   * once, when needed; nothing more is loaded once a newer run replaced this one.
-   */
-  const searcher = (filters: Record<string, unknown>, current: () => boolean) => {
-    const found = new Map<string, Promise<{ results: Found['results']; data: Promise<PagefindData>[] }>>();
-    const search = async (query: string, count: number): Promise<PagefindData[]> => {
-      if (!current()) throw new Replaced();
-      let entry = found.get(query);
-      if (!entry) {
-        entry = pagefind.search(query, { filters }).then((f) => ({ results: (f?.results ?? []).slice(0, SHOWN), data: [] }));
-        found.set(query, entry);
-      }
-      const { results, data } = await entry;
-      if (!current()) throw new Replaced();
-      // A copy: Pagefind reuses a page's object and its next search overwrites excerpt and sub-results.
-      return Promise.all(results.slice(0, count).map((r, i) => (data[i] ??= r.data().then((d) => ({ ...d })))));
-    };
-    /** How many results the query has, up to SHOWN (known once it was searched). */
-    const count = async (query: string) => (await found.get(query))?.results.length;
-    return { search, count };
-  };
+      .then((parsed) => (words = parsed)));
+  return { load, loaded: () => words };
+}
 
-  /**
-   * The index chunks of the words typed so far, loaded while the citizen types (Pagefind's
-   * `preload`; a chunk holds every word with the same beginning, so also the compound that
-   * "Hund Steuer" is joined into): the search after the last key then mostly only reads results.
-   */
+/**
+ * Pagefind's search for one run of the form: each query searched once, each result's data read
+ * once, when needed; nothing more is loaded once a newer run replaced this one (`current`).
+ */
+function searcher(pagefind: Pagefind, filters: Record<string, unknown>, current: () => boolean) {
+  const found = new Map<string, Promise<{ results: Found['results']; data: Promise<PagefindData>[] }>>();
+  const search = async (query: string, count: number): Promise<PagefindData[]> => {
+    if (!current()) throw new Replaced();
+    let entry = found.get(query);
+    if (!entry) {
+      entry = pagefind.search(query, { filters }).then((f) => ({ results: (f?.results ?? []).slice(0, SHOWN), data: [] }));
+      found.set(query, entry);
+    }
+    const { results, data } = await entry;
+    if (!current()) throw new Replaced();
+    // A copy: Pagefind reuses a page's object and its next search overwrites excerpt and sub-results.
+    return Promise.all(results.slice(0, count).map((r, i) => (data[i] ??= r.data().then((d) => ({ ...d })))));
+  };
+  /** How many results the query has, up to SHOWN (known once it was searched). */
+  const count = async (query: string) => (await found.get(query))?.results.length;
+  return { search, count };
+}
+
+/**
+ * The index chunks of the words typed so far, loaded while the citizen types (Pagefind's
+ * `preload`; a chunk holds every word with the same beginning, so also the compound that
+ * "Hund Steuer" is joined into): the search after the last key then mostly only reads results.
+ */
+function preloader(pagefind: Pagefind): (value: string, filters: Record<string, unknown>) => void {
   const preloaded = new Set<string>();
-  const preload = (value: string, filters: Record<string, unknown>) => {
+  return (value, filters) => {
     for (const term of queryWords(value).map((w) => w.toLowerCase())) {
       if (term.length < 4 || preloaded.has(term)) continue;
       preloaded.add(term);
       void pagefind.preload(term, { filters }).catch(() => undefined);
     }
   };
+}
 
-  const writeUrl = (push: boolean) => {
-    const params = new URLSearchParams();
-    if (input.value.trim()) params.set('q', input.value.trim());
-    if (town.value) params.set('ort', town.value);
-    if (status.value) params.set('status', status.value);
-    if (exact && params.has('q')) params.set('exakt', '1');
-    const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
-    if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
-  };
-
-  /** What the status line says now, so that the full list does not make a screen reader read the same words again. */
-  let said = '';
-  /** The outcome in the list and the status line. */
-  const show = (query: string, townName: string, { results, corrected, partial }: SearchOutcome, count = results.length) => {
-    render(list, results, label, written);
-    if (reach) reach.hidden = results.length > 0;
-    const where = townName ? ` ${label('inTown', { town: townName })}` : '';
-    const saying = JSON.stringify([query, where, results.length === 0, partial, corrected, partial || corrected ? 0 : count]);
-    if (saying === said) return;
-    said = saying;
-    if (results.length === 0) say(label('none', { query }) + where, true);
-    else if (partial) say(label('partial', { words: partial }) + where);
-    else if (corrected) sayCorrected(corrected, query);
-    else say(label(count === 1 ? 'countOne' : 'countMany', { count, query }) + where);
-  };
-
+/**
+ * One search of the form, as a function the events call; a newer search replaces an older one.
+ * The first FIRST results are read, ranked and shown at once, with the count the full list will
+ * have; then the rest are read and the list is shown again in full. The first answer is shown
+ * only where its count is sure (every status, one query's results) or where the status line names
+ * the words searched for instead of a count (a partial search).
+ */
+function runner(page: SearchPage, pagefind: Pagefind, words: WordList): () => Promise<void> {
+  const { show, forget } = outcomeView(page);
   let latest = 0;
-  /**
-   * One search of the form. The first FIRST results are read, ranked and shown at once, with the
-   * count the full list will have; then the rest are read and the list is shown again in full.
-   * The first answer is shown only where its count is sure (every status, one query's results) or
-   * where the status line names the words searched for instead of a count (a partial search).
-   */
-  const run = async () => {
-    const query = input.value.trim();
+  return async () => {
+    const query = page.input.value.trim();
     const id = ++latest;
     const current = () => id === latest;
-    said = '';
+    forget();
     if (!query) {
-      list.replaceChildren();
-      say(label('prompt'));
+      page.list.replaceChildren();
+      say(page, page.label('prompt'));
       return;
     }
-    const choice = status.value as StatusChoice;
-    const townName = town.selectedOptions[0]?.dataset.name ?? '';
+    const { townName, choice } = chosen(page);
     try {
-      const filters = pagefindFilters(townName, choice);
-      const { search, count } = searcher(filters, current);
-      const deps = { search, words: loadWords, loadedWords: () => words };
-      const first = await searchQuery(query, deps, { exact, choice, shown: FIRST });
+      const { search, count } = searcher(pagefind, pagefindFilters(townName, choice), current);
+      const deps = { search, words: words.load, loadedWords: words.loaded };
+      const first = await searchQuery(query, deps, { exact: page.exact, choice, shown: FIRST });
       if (!current()) return;
       const total = first.searched === undefined ? undefined : await count(first.searched);
       if (!current()) return;
       if (total !== undefined && total <= FIRST) return show(query, townName, first);
       if (choice === '' && (total !== undefined || first.partial !== undefined)) show(query, townName, first, total);
-      const full = await searchQuery(query, deps, { exact, choice });
+      const full = await searchQuery(query, deps, { exact: page.exact, choice });
       if (current()) show(query, townName, full);
     } catch (error) {
-      if (current() && !(error instanceof Replaced)) say(label('unavailable'), true);
+      if (current() && !(error instanceof Replaced)) say(page, page.label('unavailable'), true);
     }
   };
+}
 
+/**
+ * The form's events: typing searches after a pause that follows the typing speed (search-pause.ts;
+ * meanwhile it loads the word list and the words' index chunks), a choice or the button searches
+ * at once, the back button searches what the address says.
+ */
+function listen(page: SearchPage, run: () => Promise<void>, preload: ReturnType<typeof preloader>, words: WordList): void {
+  const { form, input, town, status } = page;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastKey: number | undefined;
+  /**
+   * Whether the address already has an entry of its own for what is being typed: the first search
+   * while typing adds one to the history, the next ones replace it, so the back button returns to
+   * the search before the typing — also when the pause ran out before Enter was pressed.
+   */
+  let typing = false;
+  const commit = () => {
+    clearTimeout(timer);
+    writeUrl(page, !typing);
+    typing = false;
+    void run();
+  };
   input.addEventListener('input', () => {
     const gap = lastKey === undefined ? undefined : performance.now() - lastKey;
     lastKey = performance.now();
-    exact = false;
+    page.exact = false;
     // The word list (a few KB) for a query of several words or a misspelt one, while typing.
-    void loadWords();
-    preload(input.value, pagefindFilters(town.selectedOptions[0]?.dataset.name ?? '', status.value as StatusChoice));
+    void words.load();
+    const { townName, choice } = chosen(page);
+    preload(input.value, pagefindFilters(townName, choice));
     clearTimeout(timer);
     timer = setTimeout(() => {
-      writeUrl(false);
+      writeUrl(page, !typing);
+      typing = true;
       void run();
     }, pauseAfter(gap));
   });
   for (const select of [town, status]) {
-    select.addEventListener('change', () => {
-      writeUrl(true);
-      void run();
-    });
+    select.addEventListener('change', commit);
   }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearTimeout(timer);
-    writeUrl(true);
-    void run();
+    commit();
   });
   addEventListener('popstate', () => {
-    readUrl();
+    typing = false;
+    readUrl(page);
     void run();
   });
+}
+
+const form = document.getElementById('search-form') as HTMLFormElement | null;
+if (form) void start(form);
+
+/** The page opens: the query stays in the field while the index loads, and the A–Z list is a link away. */
+async function start(form: HTMLFormElement): Promise<void> {
+  const page = readPage(form);
+  readUrl(page);
+  say(page, page.label('loading'), true);
+  const pagefind = await loadPagefind(page);
+  if (!pagefind) return say(page, page.label('unavailable'), true);
+  const words = wordList(form.dataset.words!);
+  const run = runner(page, pagefind, words);
+  listen(page, run, preloader(pagefind), words);
   await run();
 }
 
@@ -272,7 +361,7 @@ function excerpt(html: string): HTMLElement {
   return p;
 }
 
-function render(list: HTMLElement, results: ResultView[], label: (key: string, params?: Record<string, string | number>) => string, written: Written): void {
+function render(list: HTMLElement, results: ResultView[], label: Label, written: Written): void {
   const ol = document.createElement('ol');
   ol.className = 'results';
   for (const result of results) {

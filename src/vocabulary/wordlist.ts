@@ -8,9 +8,11 @@
  * corrected by at most one edit); the words on most pages first, so that of two words equally
  * close to a typo the more common one wins.
  */
+import { routes } from '../model/routes.ts';
 import { wordsOf } from './words.ts';
 
-export const WORD_LIST_PATH = 'pagefind/aushang-words.txt';
+/** Its place in the output folder (`routes.wordList()` without the leading slash). */
+export const WORD_LIST_PATH = routes.wordList().slice(1);
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 

@@ -165,6 +165,20 @@ describe('filters', () => {
     expect((await results(page))[0]!.title).toBe('Sperrmüll – Soest');
     await page.close();
   });
+
+  it('returns to the search before the typing also when the typed search ran before Enter', async () => {
+    const page = await newPage(browser);
+    await search(page, 'Sperrmüll');
+    await page.fill('#q', 'Gewerbe');
+    // The pause after the key runs out first: the typed search has its own history entry already.
+    await page.waitForURL(/q=Gewerbe/);
+    await outcome(page);
+    await page.press('#q', 'Enter');
+    await page.goBack();
+    await page.waitForFunction(() => (document.getElementById('q') as HTMLInputElement | null)?.value === 'Sperrmüll');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Sperrmüll');
+    await page.close();
+  });
 });
 
 describe('by keyboard only', () => {

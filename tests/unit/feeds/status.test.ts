@@ -13,7 +13,7 @@ import { toJson } from '../../../src/model/api.ts';
 import { badgeSvg, boxWidth } from '../../../src/model/badge.ts';
 import { statusDocument, worstStatus } from '../../../src/model/status.ts';
 import { createUrls } from '../../../src/model/urls.ts';
-import { builtRootFiles, builtTownFiles } from '../../../src/model/feeds.ts';
+import { builtRootFiles, builtTownFiles, feedFiles, routes } from '../../../src/model/routes.ts';
 import { isReservedPath, reservedTownFiles } from '../../../src/schema/aliases.ts';
 import { reservedRoutes } from '../../../src/schema/index.ts';
 import { md, service, text } from '../support/content.ts';
@@ -142,5 +142,11 @@ describe('the 1.2 files are reserved addresses', () => {
   test('every root file the build writes is reserved for aliases; every town file too', () => {
     for (const file of builtRootFiles) expect(isReservedPath(file, reservedRoutes), file).toBe(true);
     for (const file of builtTownFiles) expect(reservedTownFiles as readonly string[]).toContain(file);
+  });
+
+  test('every other file the build writes under a fixed name at the root is reserved too (aushang-build.json was not)', () => {
+    const named = [routes.feed(), routes.serviceWorker(), routes.manifest(), routes.buildInfo(), routes.robots(), routes.sitemap(), routes.pagefind(), routes.editor(), routes.assets(), routes.api.folder()];
+    for (const file of named) expect(isReservedPath(file, reservedRoutes), file).toBe(true);
+    expect(reservedTownFiles as readonly string[]).toContain(feedFiles.rss);
   });
 });

@@ -5,7 +5,8 @@
  * paths (without the base path), an update's with its anchor.
  */
 import { describe, expect, test } from 'vitest';
-import { builtRootFiles, builtTownFiles, capPath, feedEntries, feedFormats, feedPath, headline, type FeedEntry } from '../../../src/model/feeds.ts';
+import { feedEntries, feedFormats, headline, type FeedEntry } from '../../../src/model/feeds.ts';
+import { builtRootFiles, builtTownFiles, routes, type FeedFormat } from '../../../src/model/routes.ts';
 import { translator } from '../../../src/i18n/index.ts';
 import { site } from '../support/content.ts';
 import { smallSite } from '../support/small-site.ts';
@@ -90,14 +91,15 @@ describe('headline', () => {
 
 describe('feed paths', () => {
   test('each format at the root and in a town’s folder', () => {
-    expect(Object.keys(feedFormats).map((format) => feedPath(format as keyof typeof feedFormats))).toEqual(['/feed.xml', '/feed.atom', '/feed.json']);
-    expect(feedPath('atom', 'soest')).toBe('/soest/feed.atom');
-    expect(feedPath('json', 'bad-sassendorf')).toBe('/bad-sassendorf/feed.json');
+    expect(Object.keys(feedFormats).map((format) => routes.feed(format as FeedFormat))).toEqual(['/feed.xml', '/feed.atom', '/feed.json']);
+    expect(routes.feed('atom', 'soest')).toBe('/soest/feed.atom');
+    expect(routes.feed('json', 'bad-sassendorf')).toBe('/bad-sassendorf/feed.json');
+    expect(Object.keys(feedFormats).map((format) => routes.townFeed('soest', format as FeedFormat))).toEqual(['/soest/feed.xml', '/soest/feed.atom', '/soest/feed.json']);
   });
 
   test('the files the build writes besides RSS (which Astro renders) name the same paths', () => {
-    expect(builtRootFiles).toEqual([feedPath('atom'), feedPath('json'), capPath, '/api/v1/status.json', '/api/v1/schema/status.json', '/geplant.ics']);
-    expect(builtRootFiles).not.toContain(feedPath('rss'));
-    expect(builtTownFiles.map((file) => `/soest/${file}`)).toEqual([feedPath('atom', 'soest'), feedPath('json', 'soest'), '/soest/badge.svg', '/soest/geplant.ics']);
+    expect(builtRootFiles).toEqual(['/feed.atom', '/feed.json', '/cap.xml', '/api/v1/status.json', '/api/v1/schema/status.json', '/geplant.ics']);
+    expect(builtRootFiles).not.toContain(routes.feed('rss'));
+    expect(builtTownFiles.map((file) => `/soest/${file}`)).toEqual([routes.feed('atom', 'soest'), routes.feed('json', 'soest'), routes.badge('soest'), routes.calendar('soest')]);
   });
 });

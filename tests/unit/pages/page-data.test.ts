@@ -48,7 +48,7 @@ describe('townPage', () => {
       ['Ursache', 'Cyberangriff', '/stoerungen/sit-2023/'],
     ]);
     expect(page.sections).toEqual(['services', 'updates', 'links', 'parent-services', 'details']);
-    expect(page.feed).toEqual({ title: 'Soest – Notfall-Informationen Test', path: '/soest/feed.xml' });
+    expect(page.feed).toEqual({ title: 'Soest – Notfall-Informationen Test', town: 'soest', path: '/soest/feed.xml' });
     expect(page.parent?.slug).toBe('kreis-soest');
     expect(page.quiet).toBe(false);
     const district = townPage(pageContext(s), s.town('kreis-soest')!);

@@ -16,6 +16,9 @@ describe('routes', () => {
     expect(routes.town('werl')).toBe('/werl/');
     expect(routes.notice('werl')).toBe('/werl/aushang/');
     expect(routes.townFeed('werl')).toBe('/werl/feed.xml');
+    expect(routes.townFeed('werl', 'atom')).toBe('/werl/feed.atom');
+    expect(routes.badge('werl')).toBe('/werl/badge.svg');
+    expect(routes.calendar('werl')).toBe('/werl/geplant.ics');
     expect(routes.service('werl', 'buergerbuero')).toBe('/werl/buergerbuero/');
     expect(routes.task('werl', 'buergerbuero', 'anliegen-x')).toBe('/werl/buergerbuero/#anliegen-x');
     expect(routes.update('/werl/', 'neu-20231103-1417')).toBe('/werl/#neu-20231103-1417');
@@ -26,7 +29,13 @@ describe('routes', () => {
     expect(routes.search('Pass & Ausweis')).toBe('/suche/?q=Pass%20%26%20Ausweis');
     expect(routes.api.town('werl')).toBe('/api/v1/towns/werl.json');
     expect(routes.api.schema('towns')).toBe('/api/v1/schema/towns.json');
+    expect(routes.api.status()).toBe('/api/v1/status.json');
+    expect(routes.api.schema('status')).toBe('/api/v1/schema/status.json');
+    expect([routes.feed(), routes.feed('json'), routes.cap(), routes.calendar()]).toEqual(['/feed.xml', '/feed.json', '/cap.xml', '/geplant.ics']);
+    expect([routes.serviceWorker(), routes.manifest(), routes.buildInfo(), routes.pagefind()]).toEqual(['/sw.js', '/manifest.json', '/aushang-build.json', '/pagefind/']);
     expect(routes.file('pagefind/pagefind.js')).toBe('/pagefind/pagefind.js');
+    expect([routes.pagefindScript(), routes.wordList()]).toEqual(['/pagefind/pagefind.js', '/pagefind/aushang-words.txt']);
+    expect(routes.anchor('/werl/', 'geplant-werl-20261219')).toBe('/werl/#geplant-werl-20261219');
   });
 });
 
