@@ -262,7 +262,14 @@ describe('the web editor', () => {
     await tasks.getByText('Wohnsitz an-, ab- oder ummelden – Nur Annahme').waitFor();
     await tasks.getByRole('button', { name: 'Alle aufklappen' }).click();
     // The first task, "Wohnsitz an-, ab- oder ummelden", was "Nur Annahme".
-    await tasks.getByRole('radio', { name: 'Nicht möglich' }).first().click();
+    // A click while Sveltia still redraws the opened list can be lost: click until it holds.
+    const unavailable = tasks.getByRole('radio', { name: 'Nicht möglich' }).first();
+    await expect
+      .poll(async () => {
+        if (!(await unavailable.isChecked())) await unavailable.click();
+        return unavailable.isChecked();
+      }, { timeout: 20_000 })
+      .toBe(true);
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText(/gespeichert/i).first().waitFor();
     const live = page.getByRole('status', { name: 'Ist es online?' });
