@@ -91,3 +91,9 @@ export function getView(): Promise<View> {
   loaded ??= load();
   return loaded;
 }
+
+/** One page per town (`/<town>/…`): the static paths of every per-town route, with the town as its prop. */
+export async function townPaths() {
+  const { site } = await getView();
+  return site.towns.map((town) => ({ params: { town: town.slug }, props: { town } }));
+}

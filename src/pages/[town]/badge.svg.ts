@@ -1,13 +1,10 @@
 /** `/<town>/badge.svg`: the town's status as a small picture for other websites (src/model/badge.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getView } from '../../model/view.ts';
+import { getView, townPaths } from '../../model/view.ts';
 import { badgeSvg } from '../../model/badge.ts';
 import type { Town } from '../../model/types.ts';
 
-export const getStaticPaths = (async () => {
-  const { site } = await getView();
-  return site.towns.map((town) => ({ params: { town: town.slug }, props: { town } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = townPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { site, t } = await getView();

@@ -1,13 +1,10 @@
 /** `/<town>/feed.atom`: the town's feed as Atom, the same entries as its `feed.xml`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getView } from '../../model/view.ts';
+import { getView, townPaths } from '../../model/view.ts';
 import { atomFeed } from '../../model/atom.ts';
 import type { Town } from '../../model/types.ts';
 
-export const getStaticPaths = (async () => {
-  const { site } = await getView();
-  return site.towns.map((town) => ({ params: { town: town.slug }, props: { town } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = townPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { site, urls, t } = await getView();

@@ -1,14 +1,11 @@
 /** `/<town>/feed.json`: the town's feed as JSON Feed 1.1. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getView } from '../../model/view.ts';
+import { getView, townPaths } from '../../model/view.ts';
 import { jsonFeed } from '../../model/json-feed.ts';
 import { jsonResponse } from '../../model/api.ts';
 import type { Town } from '../../model/types.ts';
 
-export const getStaticPaths = (async () => {
-  const { site } = await getView();
-  return site.towns.map((town) => ({ params: { town: town.slug }, props: { town } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = townPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { site, urls, t } = await getView();
