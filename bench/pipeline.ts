@@ -29,6 +29,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { startNginx, type NginxSite } from '../tests/support/nginx.ts';
+import { condition, expand, type ExpressionContext } from './workflow-expression.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -141,20 +142,12 @@ async function must(what: string, ran: Promise<Ran>): Promise<Ran> {
   return done;
 }
 
-/** `${{ … }}` in a GitHub step, as the runner would fill it in here. */
-function expand(value: string, values: Record<string, string>): string {
-  return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (match, expression: string) => {
-    if (!(expression in values)) throw new Error(`no value for ${match}`);
-    return values[expression]!;
-  });
-}
-
-type Step = { id?: string; run?: string; env?: Record<string, string> };
+type Step = { id?: string; if?: string; run?: string; env?: Record<string, string> };
 type Workflow = { env?: Record<string, string>; jobs: Record<string, { needs?: string | string[]; steps: Step[] }> };
 
-/** The `run:` steps of a job of the generated workflow. */
-function runSteps(workflow: Workflow, job: string): Step[] {
-  const steps = workflow.jobs[job]?.steps.filter((step) => step.run);
+/** The `run:` steps of a job of the generated workflow that a push to main runs (their `if:` holds). */
+function runSteps(workflow: Workflow, job: string, context: ExpressionContext): Step[] {
+  const steps = workflow.jobs[job]?.steps.filter((step) => step.run && condition(step.if, context));
   if (!steps?.length) throw new Error(`.github/workflows/aushang.yml has no run: steps in job ${job}`);
   return steps;
 }
@@ -226,18 +219,19 @@ export async function measurePipeline(options: PipelineOptions): Promise<Pipelin
   try {
     // A fresh checkout: nothing installed, nothing built.
     rmSync(path.join(site, 'node_modules'), { recursive: true, force: true });
-    const values: Record<string, string> = { 'steps.pages.outputs.base_url': nginx.url.replace(/\/$/, ''), 'steps.pages.outputs.base_path': '' };
+    // A push to main, no announcing configured (vars unset), Pages at nginx's address.
+    const context: ExpressionContext = { values: { 'github.event_name': 'push', 'steps.pages.outputs.base_url': nginx.url.replace(/\/$/, ''), 'steps.pages.outputs.base_path': '' } };
     const commit = (await must('git log', run('git', ['log', '-1', '--format=%ct'], site, env))).output.trim();
     const output = path.join(options.work, 'github-output');
-    const ordered = [...runSteps(workflow, 'check').map((step) => ['check', step] as const), ...runSteps(workflow, 'build').map((step) => ['build', step] as const)];
+    const ordered = [...runSteps(workflow, 'check', context).map((step) => ['check', step] as const), ...runSteps(workflow, 'build', context).map((step) => ['build', step] as const)];
     let installed = false;
     const buildNeedsCheck = [workflow.jobs.build?.needs ?? []].flat().includes('check');
     for (const [job, step] of ordered) {
-      const command = step.run!.trim();
+      const command = expand(step.run!.trim(), context);
       const isInstall = /^npm (ci|install)\b/.test(command);
       // The build job's own install is the same as the check job's, on a runner of its own.
       if (isInstall && installed) continue;
-      const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(value, values)]));
+      const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(value, context)]));
       const ran = await must(`${job}: ${command}`, run('bash', ['-e', '-c', command], site, { ...env, ...workflow.env, ...stepEnv, SOURCE_DATE_EPOCH: commit, GITHUB_OUTPUT: output }));
       const name = isInstall ? 'install' : job;
       // The check job runs on a runner of its own when the build job does not wait for it.
