@@ -40,6 +40,14 @@ describe('a planned closure at three build times', () => {
     expect(service(before)).toMatch(/<p class="lead" data-window="2026-12-12T06:00:00.000Z\/2026-12-12T17:00:00.000Z" hidden>Umstellung auf neue Software/);
   });
 
+  it('a planned entry names its window before its status, so a planned status is not read as today\'s', () => {
+    for (const page of ['/', '/werl/', '/werl/buergerbuero/', '/werl/aushang/']) {
+      const cards = readPage(builds.before, page).match(/<li class="card" id="[^"]*" data-window=[\s\S]*?<\/li>/g) ?? [];
+      expect(cards.length, page).toBeGreaterThan(0);
+      for (const card of cards) expect(card.indexOf('Geplant:'), page).toBeLessThan(card.indexOf('class="tag '));
+    }
+  });
+
   it('during: the planned status and summary are the current ones, the town and the home page follow', () => {
     const { during } = builds;
     const html = shown(service(during));
