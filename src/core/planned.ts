@@ -54,23 +54,10 @@ export function windowText(window: Window): string {
  * 1.2: the states of one value from the build time on as one text, for the search index's meta:
  * `start/end=value` per state (the window as `windowText` writes it), separated by spaces —
  * `/2026-12-12T06:00:00.000Z=normal 2026-12-12T06:00:00.000Z/2026-12-12T17:00:00.000Z=unavailable …`.
- * A value holds neither spaces nor `=` (a status key).
+ * A value holds neither spaces nor `=` (a status key). The search page reads it back with
+ * `stateAt` (src/scripts/search-results.ts), by `inWindow`.
  */
 export function windowsText(states: readonly (Window & { value: string })[]): string {
   return states.map((state) => `${windowText(state)}=${state.value}`).join(' ');
 }
 
-/**
- * The state of a `windowsText` that holds `t` (by `inWindow`, the rule of the pages' `data-window`):
- * its position among the states and its value; none when no window holds `t` (or the text is none).
- */
-export function stateAt(text: string, t: number): { index: number; value: string } | undefined {
-  const states = text.split(' ');
-  for (let index = 0; index < states.length; index++) {
-    const [window = '', value = ''] = states[index]!.split('=');
-    if (!window.includes('/')) continue;
-    const [start, end] = window.split('/').map(Date.parse);
-    if (inWindow({ start, end }, t)) return { index, value };
-  }
-  return undefined;
-}

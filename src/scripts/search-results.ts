@@ -6,9 +6,10 @@
  * 1.2: a result shows the state at the reader's clock, as the pages do: a page whose status
  * planned changes change carries its states (meta `statusWindows`, `summary-<n>`, per task
  * `w-<id>`; src/model/search.ts), and the one whose window holds the clock is taken by the pages'
- * own rule (`stateAt`, `inWindow` in src/core/planned.ts).
+ * own rule (`inWindow`, src/core/planned.ts). Only `inWindow` is shared with the page script; it
+ * travels in that script's file, which the search page has loaded already (astro.config.mjs).
  */
-import { stateAt } from '../core/planned.ts';
+import { inWindow } from '../core/planned.ts';
 
 export type StatusKey = 'normal' | 'limited' | 'deferred' | 'unavailable';
 
@@ -61,6 +62,21 @@ export function pagefindFilters(town: string, choice: StatusChoice): Record<stri
   const statuses = statusesFor(choice);
   if (statuses) filters.status = { any: statuses };
   return filters;
+}
+
+/**
+ * The state of a `windowsText` (src/core/planned.ts) that holds `t` (by `inWindow`, the rule of the pages' `data-window`):
+ * its position among the states and its value; none when no window holds `t` (or the text is none).
+ */
+export function stateAt(text: string, t: number): { index: number; value: string } | undefined {
+  const states = text.split(' ');
+  for (let index = 0; index < states.length; index++) {
+    const [window = '', value = ''] = states[index]!.split('=');
+    if (!window.includes('/')) continue;
+    const [start, end] = window.split('/').map(Date.parse);
+    if (inWindow({ start, end }, t)) return { index, value };
+  }
+  return undefined;
 }
 
 /** The anchor of a sub-result URL: `…/buergerbuero/#anliegen-x` → `anliegen-x`. */

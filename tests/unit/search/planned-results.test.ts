@@ -5,8 +5,8 @@
  * record as the build writes it before its closure (12 December 2026, 06:00–17:00 UTC).
  */
 import { describe, expect, test } from 'vitest';
-import { toResult, toResults, type PagefindData } from '../../../src/scripts/search-results.ts';
-import { stateAt, windowsText } from '../../../src/core/planned.ts';
+import { stateAt, toResult, toResults, type PagefindData } from '../../../src/scripts/search-results.ts';
+import { windowsText } from '../../../src/core/planned.ts';
 
 const START = '2026-12-12T06:00:00.000Z';
 const END = '2026-12-12T17:00:00.000Z';
@@ -89,7 +89,7 @@ describe('a result follows planned changes', () => {
   });
 });
 
-describe('the states as one text (core/planned.ts)', () => {
+describe('the states as one text: windowsText (core/planned.ts) and stateAt', () => {
   const states = [
     { end: Date.parse(START), value: 'normal' },
     { start: Date.parse(START), end: Date.parse(END), value: 'unavailable' },
