@@ -30,6 +30,21 @@ export default defineConfig({
   compressHTML: true,
   // Scripts stay files under /assets/, however small (the "Stand" check is a few hundred bytes):
   // Astro would inline them, and the Content-Security-Policy allows no inline script.
-  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+  vite: {
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+    // The search script takes the rule of planned changes (src/core/planned.ts, `inWindow`) from
+    // the page script: both import it, and the bundler would make it a third file that every
+    // page loads besides its one script. This group keeps it in the page script's own file (the
+    // name of Astro's entry for Head.astro's script), which the search page has loaded anyway.
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: { codeSplitting: { groups: [{ name: 'Head.astro_astro_type_script_index_0_lang', test: /Head\.astro\?astro&type=script|\/src\/core\/planned\.ts$/ }] } },
+          },
+        },
+      },
+    },
+  },
   devToolbar: { enabled: false },
 });

@@ -49,3 +49,15 @@ export function windowText(window: Window): string {
   const iso = (t: number | undefined) => (t === undefined ? '' : new Date(t).toISOString());
   return `${iso(window.start)}/${iso(window.end)}`;
 }
+
+/**
+ * 1.2: the states of one value from the build time on as one text, for the search index's meta:
+ * `start/end=value` per state (the window as `windowText` writes it), separated by spaces —
+ * `/2026-12-12T06:00:00.000Z=normal 2026-12-12T06:00:00.000Z/2026-12-12T17:00:00.000Z=unavailable …`.
+ * A value holds neither spaces nor `=` (a status key). The search page reads it back with
+ * `stateAt` (src/scripts/search-results.ts), by `inWindow`.
+ */
+export function windowsText(states: readonly (Window & { value: string })[]): string {
+  return states.map((state) => `${windowText(state)}=${state.value}`).join(' ');
+}
+

@@ -121,7 +121,7 @@ export function townPage(ctx: PageContext, town: Town): TownPage {
     trail,
     facts: facts.filter(hasValue),
     jsonLd: [townJsonLd(town, site, urls), breadcrumbJsonLd(trail, urls), ...plannedLd(ctx, town, () => true)],
-    search: townRecord(town, t, ctx.time, searchExpander(site)),
+    search: townRecord(town, t, ctx.time, searchExpander(site), site.builtAt),
     sections: townSections(town, site.towns),
     parent,
     children: town.children.map((slug) => site.town(slug)!),
@@ -164,7 +164,7 @@ export function servicePage(ctx: PageContext, town: Town, service: Service): Ser
     trail,
     facts: facts.filter(hasValue),
     jsonLd: [serviceJsonLd(service, town, urls, t), breadcrumbJsonLd(trail, urls), ...plannedLd(ctx, town, (item) => item.service === service)],
-    search: serviceRecord(service, town, t, ctx.time, searchExpander(site)),
+    search: serviceRecord(service, town, t, ctx.time, searchExpander(site), site.builtAt),
     sections: serviceSections(service),
     feed: townFeed(ctx, town),
   };

@@ -10,12 +10,21 @@
  * "Führerschein": the words of the vocabulary groups a text uses and the parts of its compounds
  * (`src/vocabulary/`) are indexed as hidden text with a lower weight, a task's in the task's own
  * section, so that the task is the sub-result that matches; the page's before the first heading.
+ *
+ * 1.2: the pages switch planned changes when they are read; so do the results. A page whose
+ * status or summary planned changes change from the build time on carries its states as meta
+ * `statusWindows` (`windowsText`, core/planned.ts) and, per state whose summary differs from the
+ * one before, `summary-<n>`; a task whose status they change, `w-<id>`. Its `status` filter holds
+ * every status of those states, and the search page picks the state holding the reader's clock
+ * (src/scripts/search-results.ts). Pages without planned changes carry nothing more.
  */
 import type { StatusKey } from '../schema/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Incident, Service, Site, Town } from './types.ts';
 import type { TimeValue } from '../core/time.ts';
 import { plainText, type MarkdownText } from '../core/markdown.ts';
+import { windowsText } from '../core/planned.ts';
+import { mapSegments, plannedStatuses, serviceTimeline, townTimeline, type Segment, type ServiceState } from './planned-state.ts';
 import { createExpander, siteVocabulary, type Expander, type Expansion } from '../vocabulary/index.ts';
 
 export type SearchKind = 'town' | 'service' | 'task' | 'incident';
@@ -92,18 +101,57 @@ export function searchExpander(site: Site): Expander {
 /** The meta key that carries a task's status. */
 export const taskMetaKey = (taskId: string) => `t-${taskId}`;
 
+/** 1.2: the meta key that carries a task's status from the build time on, when planned changes change it. */
+export const taskWindowsMetaKey = (taskId: string) => `w-${taskId}`;
+
+/** 1.2: the meta key of the summary of a page's `n`-th state (`statusWindows`), when it differs from the one before. */
+export const summaryMetaKey = (n: number) => `summary-${n}`;
+
 const unique = <T>(values: T[]) => [...new Set(values)];
 
 function statusMeta(status: StatusKey, t: Translate) {
   return { status, statusLabel: t(`status.${status}`) };
 }
 
-export function serviceRecord(service: Service, town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander): SearchRecord {
+/**
+ * 1.2: a page's states from the build time on as meta, when there are several: `statusWindows`
+ * and the summary of each state that changes it (as the page's lead does). None for one state.
+ */
+function plannedMeta(states: readonly Segment<ServiceState>[]): Record<string, string> {
+  if (states.length < 2) return {};
+  const meta: Record<string, string> = { statusWindows: windowsText(mapSegments(states, (s) => s.status)) };
+  states.forEach((state, n) => {
+    if (n > 0 && state.value.summary.markdown !== states[n - 1]!.value.summary.markdown) meta[summaryMetaKey(n)] = plainText(state.value.summary.markdown);
+  });
+  return meta;
+}
+
+/** 1.2: each task's status from the build time on, for the tasks whose status planned changes change. */
+function taskStatuses(service: Service, builtAt: number | undefined): [string, Segment<StatusKey>[]][] {
+  if (builtAt === undefined) return [];
+  return service.tasks.flatMap((task) => {
+    const statuses = plannedStatuses(task, builtAt);
+    return statuses ? [[task.id, statuses] as [string, Segment<StatusKey>[]]] : [];
+  });
+}
+
+/**
+ * A service page's record. With `builtAt` (the build does), its and its tasks' states from then
+ * on: the `status` filter holds every status they have, the meta their windows (`plannedMeta`).
+ */
+export function serviceRecord(service: Service, town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander, builtAt?: number): SearchRecord {
+  const states = builtAt === undefined ? [] : serviceTimeline(service, builtAt);
+  const tasks = taskStatuses(service, builtAt);
   return {
     filters: {
       kind: service.tasks.length > 0 ? ['service', 'task'] : ['service'],
       town: [town.name],
-      status: unique([service.status, ...service.tasks.map((task) => task.status)]),
+      status: unique([
+        service.status,
+        ...service.tasks.map((task) => task.status),
+        ...states.map((s) => s.value.status),
+        ...tasks.flatMap(([, statuses]) => statuses.map((s) => s.value)),
+      ]),
     },
     meta: {
       title: service.title,
@@ -114,6 +162,8 @@ export function serviceRecord(service: Service, town: Town, t: Translate, time: 
       stand: time(service.lastChange),
       ...statusMeta(service.status, t),
       ...Object.fromEntries(service.tasks.map((task) => [taskMetaKey(task.id), task.status])),
+      ...plannedMeta(states),
+      ...Object.fromEntries(tasks.map(([id, statuses]) => [taskWindowsMetaKey(id), windowsText(statuses)])),
     },
     keywords: service.keywords,
     ...serviceWords(service, town, expander),
@@ -178,9 +228,11 @@ function taskWords(text: string, names: Set<string>, expander: Expander): Expans
   return { synonyms: all.synonyms.filter((w) => !dropped.has(w)), parts: all.parts.filter((w) => !dropped.has(w)) };
 }
 
-export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander): SearchRecord {
+/** A town page's record; with `builtAt`, its states from then on as for a service (`townTimeline`: its own planned changes and its services'). */
+export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander, builtAt?: number): SearchRecord {
+  const states = builtAt === undefined ? [] : townTimeline(town, builtAt);
   return {
-    filters: { kind: ['town'], town: [town.name], status: [town.status] },
+    filters: { kind: ['town'], town: [town.name], status: unique([town.status, ...states.map((s) => s.value.status)]) },
     meta: {
       title: town.name,
       kind: 'town',
@@ -188,6 +240,7 @@ export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => str
       summary: plainText(town.summary.markdown),
       stand: time(town.lastChange),
       ...statusMeta(town.status, t),
+      ...plannedMeta(states),
     },
     keywords: [],
     extra: expander.expand(townText(town).join(' ')),

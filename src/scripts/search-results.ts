@@ -2,7 +2,14 @@
  * Pagefind's result data → what the search page shows: each page with its status, town and
  * service, and under a service the matching tasks with their own status. Pure, so it is
  * unit-tested without a browser.
+ *
+ * 1.2: a result shows the state at the reader's clock, as the pages do: a page whose status
+ * planned changes change carries its states (meta `statusWindows`, `summary-<n>`, per task
+ * `w-<id>`; src/model/search.ts), and the one whose window holds the clock is taken by the pages'
+ * own rule (`inWindow`, src/core/planned.ts). Only `inWindow` is shared with the page script; it
+ * travels in that script's file, which the search page has loaded already (astro.config.mjs).
  */
+import { inWindow } from '../core/planned.ts';
 
 export type StatusKey = 'normal' | 'limited' | 'deferred' | 'unavailable';
 
@@ -57,10 +64,49 @@ export function pagefindFilters(town: string, choice: StatusChoice): Record<stri
   return filters;
 }
 
+/**
+ * The state of a `windowsText` (src/core/planned.ts) that holds `t` (by `inWindow`, the rule of the pages' `data-window`):
+ * its position among the states and its value; none when no window holds `t` (or the text is none).
+ */
+export function stateAt(text: string, t: number): { index: number; value: string } | undefined {
+  const states = text.split(' ');
+  for (let index = 0; index < states.length; index++) {
+    const [window = '', value = ''] = states[index]!.split('=');
+    if (!window.includes('/')) continue;
+    const [start, end] = window.split('/').map(Date.parse);
+    if (inWindow({ start, end }, t)) return { index, value };
+  }
+  return undefined;
+}
+
 /** The anchor of a sub-result URL: `…/buergerbuero/#anliegen-x` → `anliegen-x`. */
 function anchorOf(url: string): string | undefined {
   const hash = url.indexOf('#');
   return hash < 0 ? undefined : url.slice(hash + 1);
+}
+
+/**
+ * The state at `now` of a value that is `built` at the build time and changes in `windows` (when
+ * it does: `windowsText`): its position among the states and its value.
+ */
+function valueAt(built: string | undefined, windows: string | undefined, now: number): { index: number; value?: string } {
+  return windows === undefined ? { index: 0, value: built } : (stateAt(windows, now) ?? { index: 0 });
+}
+
+/**
+ * A page's status and summary at `now`: of its state holding `now` (`statusWindows`); the summary
+ * is the last one written for that state or one before it (`summary-<n>`, else `summary`).
+ */
+function pageAt(meta: PagefindData['meta'], now: number): { status?: StatusKey; summary?: string } {
+  const { index, value } = valueAt(meta.status, meta.statusWindows, now);
+  let summary = meta.summary;
+  for (let n = index; n > 0; n--) {
+    if (meta[`summary-${n}`] !== undefined) {
+      summary = meta[`summary-${n}`];
+      break;
+    }
+  }
+  return { ...(isStatus(value) ? { status: value } : {}), ...(summary !== undefined ? { summary } : {}) };
 }
 
 /**
@@ -70,20 +116,22 @@ function anchorOf(url: string): string | undefined {
  * own section (before the first heading with an id: its keywords and vocabulary) or under another
  * heading shows the page with the service's status and summary, never a task. With a status
  * choice only tasks of those statuses are kept, and a page whose own status does not fit is kept
- * only for such tasks.
+ * only for such tasks. Statuses and the summary are those at `now` (the reader's clock): the
+ * index's `status` filter holds every status a page has from the build time on, and the choice is
+ * checked here against the one at `now`.
  */
-export function toResult(data: PagefindData, choice: StatusChoice = ''): ResultView | undefined {
+export function toResult(data: PagefindData, choice: StatusChoice = '', now = Date.now()): ResultView | undefined {
   const allowed = statusesFor(choice);
   const fits = (status: StatusKey | undefined) => !allowed || (status !== undefined && allowed.includes(status));
   const tasks: TaskResult[] = [];
   for (const sub of data.sub_results ?? []) {
     const anchor = anchorOf(sub.url);
     if (!anchor) continue;
-    const status = data.meta[`t-${anchor}`];
+    const status = valueAt(data.meta[`t-${anchor}`], data.meta[`w-${anchor}`], now).value;
     if (!isStatus(status)) continue;
     if (fits(status)) tasks.push({ url: sub.url, title: sub.title, status, excerpt: sub.excerpt });
   }
-  const status = isStatus(data.meta.status) ? data.meta.status : undefined;
+  const { status, summary } = pageAt(data.meta, now);
   if (allowed && !fits(status) && tasks.length === 0) return undefined;
   return {
     url: data.url,
@@ -92,14 +140,14 @@ export function toResult(data: PagefindData, choice: StatusChoice = ''): ResultV
     ...(data.meta.town !== undefined && data.meta.kind !== 'town' ? { town: data.meta.town } : {}),
     ...(status ? { status } : {}),
     ...(data.meta.stand !== undefined ? { stand: data.meta.stand } : {}),
-    ...(data.meta.summary !== undefined ? { summary: data.meta.summary } : {}),
+    ...(summary !== undefined ? { summary } : {}),
     excerpt: data.excerpt,
     tasks,
   };
 }
 
-export function toResults(data: readonly PagefindData[], choice: StatusChoice = ''): ResultView[] {
-  return data.flatMap((d) => toResult(d, choice) ?? []);
+export function toResults(data: readonly PagefindData[], choice: StatusChoice = '', now = Date.now()): ResultView[] {
+  return data.flatMap((d) => toResult(d, choice, now) ?? []);
 }
 
 /**

@@ -162,6 +162,12 @@ describe('the example site', () => {
     }
     expect(pageScripts.size).toBe(1);
     expect(gzipSync(readFileSync(path.join(dist, 'assets', [...pageScripts][0]!)), { level: 9 }).length).toBeLessThanOrEqual(1024);
+    // No third file that a page would load besides: what the search script shares with the page
+    // script (the rule of planned changes, src/core/planned.ts) is in the page script's file.
+    const files = readdirSync(path.join(dist, 'assets')).filter((n) => n.endsWith('.js'));
+    expect(files).toHaveLength(2);
+    const search = readFileSync(path.join(dist, 'assets', files.find((n) => !pageScripts.has(n))!), 'utf8');
+    expect([...search.matchAll(/\bfrom\s*"\.\/([^"]+)"/g)].map((m) => m[1])).toEqual([...pageScripts]);
   });
 
   it('writes the offline service worker at the base, small, named on every page', () => {

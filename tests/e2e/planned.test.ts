@@ -3,7 +3,8 @@
  * Bürgerbüro of Werl closed on Saturday, 12 December 2026, 07:00–18:00 in Berlin) is built on
  * 10 December, before the window; Chromium then reads it with its clock moved into the window,
  * after it, with a page left open while the window starts, and without JavaScript; the lists of
- * other pages (A–Z, the counts, a district's services and towns, the notice) switch as well.
+ * other pages (A–Z, the counts, a district's services and towns, the notice) switch as well, and
+ * so do the search's results (status, summary, a task's status and the status filter).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +116,57 @@ describe('a page built before a planned closure', () => {
     await page.clock.setFixedTime(DURING);
     await page.goto(url('/werl/buergerbuero/'));
     expect(await servicePage(page)).toEqual({ status: 'Normal verfügbar', lead: expect.stringContaining('Arbeitet wie gewohnt'), line: PLANNED });
+    await page.context().close();
+  });
+});
+
+/** What the search page shows for `query` (and `params`): each result's title, status, text and tasks. */
+async function searchResults(page: Page, query: string, params = '') {
+  await page.goto(url(`/suche/?q=${encodeURIComponent(query)}${params}`));
+  await page.waitForFunction(() => /Treffer/.test(document.getElementById('search-status')?.textContent ?? ''));
+  return page.locator('.result').evaluateAll((items) =>
+    items.map((li) => ({
+      title: li.querySelector('h2')!.textContent!.trim(),
+      status: li.querySelector(':scope > .tag')?.textContent?.trim() ?? '',
+      text: li.querySelector(':scope > .excerpt')?.textContent?.trim() ?? '',
+      tasks: [...li.querySelectorAll('.result-tasks li')].map((task) => task.textContent!.replace(/\s+/g, ' ').trim()),
+    })),
+  );
+}
+
+describe('the search of a site built before a planned closure', () => {
+  const buergerbuero = (results: Awaited<ReturnType<typeof searchResults>>) => results.find((r) => r.title === 'Bürgerbüro – Werl');
+
+  it('read before the window: the Bürgerbüro as written; "Nicht möglich" does not find it', async () => {
+    const page = await newPage(browser);
+    await page.clock.setFixedTime(BEFORE);
+    expect(buergerbuero(await searchResults(page, 'Bürgerbüro'))).toMatchObject({ status: 'Normal verfügbar', text: expect.stringContaining('Arbeitet wie gewohnt') });
+    expect(buergerbuero(await searchResults(page, 'Bürgerbüro', '&status=unavailable'))).toBeUndefined();
+    await page.context().close();
+  });
+
+  it('read during the window: "Nicht möglich" with the closure\'s summary, found by "Nicht möglich" and not by "Normal verfügbar"; the town "Eingeschränkt"', async () => {
+    const page = await newPage(browser);
+    await page.clock.setFixedTime(DURING);
+    const results = await searchResults(page, 'Bürgerbüro');
+    expect(buergerbuero(results)).toMatchObject({ status: 'Nicht möglich', text: `${CLOSED} Notfälle: 02922 800-0.` });
+    expect(results.find((r) => r.title === 'Werl')?.status).toBe('Eingeschränkt');
+    expect(buergerbuero(await searchResults(page, 'Bürgerbüro', '&status=unavailable'))?.status).toBe('Nicht möglich');
+    expect(buergerbuero(await searchResults(page, 'Bürgerbüro', '&status=normal'))).toBeUndefined();
+    await page.context().close();
+  });
+
+  it("read during the task's window (14–18 December): the task is \"Eingeschränkt\"", async () => {
+    const page = await newPage(browser);
+    await page.clock.setFixedTime(new Date('2026-12-15T10:00:00+01:00'));
+    expect(buergerbuero(await searchResults(page, 'Personalausweis'))?.tasks).toEqual(['Personalausweis beantragen Eingeschränkt']);
+    await page.context().close();
+  });
+
+  it('read after the window: as written again', async () => {
+    const page = await newPage(browser);
+    await page.clock.setFixedTime(AFTER);
+    expect(buergerbuero(await searchResults(page, 'Bürgerbüro'))).toMatchObject({ status: 'Normal verfügbar', text: expect.stringContaining('Arbeitet wie gewohnt') });
     await page.context().close();
   });
 });
