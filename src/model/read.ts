@@ -7,7 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
-import { slugPattern } from '../schema/index.ts';
+import { slugPattern } from '../core/slug.ts';
 import type { ContentError, FieldPath } from '../schema/errors.ts';
 import { parseText, pathStep, type LineTable, type ParsedSource, type SourceKind } from './parse.ts';
 
@@ -174,9 +174,13 @@ function linkTarget(p: string): string {
   }
 }
 
-/** Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. */
-export async function readContent(dir: string, cwd = process.cwd()): Promise<ReadResult> {
-  const reader = new ContentReader(cwd);
+/**
+ * Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. With
+ * a `parser`, the files are parsed there (worker threads) while this thread goes on reading;
+ * the answer is the same, in the same order.
+ */
+export async function readContent(dir: string, cwd = process.cwd(), parser?: YamlParser): Promise<ReadResult> {
+  const reader = new ContentReader(cwd, parser);
   const top = await kindAt(dir);
   if (top === undefined) return { files: [], errors: [{ file: reader.shown(dir), code: 'missingFolder' }] };
   if (top !== 'folder') return { files: [], errors: [{ file: reader.shown(dir), code: 'notFolder' }] };
@@ -184,17 +188,33 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
   await reader.site(dir);
   await reader.towns(path.join(dir, 'towns'));
   for (const [folder, kind] of [['incidents', 'incident'], ['pages', 'page']] as const) await reader.folder(path.join(dir, folder), folder, kind);
-  return { files: reader.files, errors: reader.errors };
+  return reader.result();
 }
 
-/** One run of `readContent`: the files read and the errors found, in the order found. */
+/** One run of `readContent`: what each step found (a file parsed or being parsed, errors), in the order found. */
 class ContentReader {
-  readonly files: SourceFile[] = [];
-  readonly errors: ContentError[] = [];
+  readonly #found: (Parsed | Promise<Parsed>)[] = [];
   readonly #cwd: string;
+  readonly #parser: YamlParser | undefined;
 
-  constructor(cwd: string) {
+  constructor(cwd: string, parser: YamlParser | undefined) {
     this.#cwd = cwd;
+    this.#parser = parser;
+  }
+
+  report(error: ContentError): void {
+    this.#found.push({ errors: [error] });
+  }
+
+  /** The files and errors, once every file is parsed. */
+  async result(): Promise<ReadResult> {
+    const files: SourceFile[] = [];
+    const errors: ContentError[] = [];
+    for (const { source, errors: found } of await Promise.all(this.#found)) {
+      errors.push(...found);
+      if (source) files.push(sourceFile(source));
+    }
+    return { files, errors };
   }
 
   shown(p: string): string {
@@ -212,13 +232,13 @@ class ContentReader {
       list = await listFolder(folder);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'notFolder' : 'unreadableFolder';
-      this.errors.push({ file: this.shown(folder), code });
+      this.report({ file: this.shown(folder), code });
       return [];
     }
     for (const entry of list.filter((e) => e.isSymlink)) {
       const p = path.join(folder, entry.name);
       const target = await readlink(p).catch(() => '?');
-      this.errors.push({ file: this.shown(p), code: 'symlink', params: { target } });
+      this.report({ file: this.shown(p), code: 'symlink', params: { target } });
     }
     return list.filter((e) => !e.isSymlink);
   }
@@ -228,20 +248,19 @@ class ContentReader {
     // read, close as four round trips through the thread pool) cost a district's check 7 %.
     const read = readRegularFile(p);
     if ('problem' in read) {
-      if (read.problem === 'hardLink') this.errors.push({ file: this.shown(p), code: 'hardLink', params: { found: String(read.links) } });
-      else if (read.problem === 'symlink') this.errors.push({ file: this.shown(p), code: 'symlink', params: { target: linkTarget(p) } });
-      else this.errors.push({ file: this.shown(p), code: read.problem });
+      if (read.problem === 'hardLink') this.report({ file: this.shown(p), code: 'hardLink', params: { found: String(read.links) } });
+      else if (read.problem === 'symlink') this.report({ file: this.shown(p), code: 'symlink', params: { target: linkTarget(p) } });
+      else this.report({ file: this.shown(p), code: read.problem });
       return;
     }
-    const result = parseSource(kind, this.shown(p), read.bytes, names);
-    this.errors.push(...result.errors);
-    if (result.source) this.files.push(result.source);
+    const file = this.shown(p);
+    this.#found.push(this.#parser ? this.#parser.parse(kind, file, read.bytes, names) : parseText(kind, file, read.bytes, names));
   }
 
   checkSlug(p: string, name: string): boolean {
     if (slugPattern.test(name)) return true;
     const suggestion = slugify(name);
-    this.errors.push({
+    this.report({
       file: this.shown(p),
       code: 'slug',
       params: { found: name },
@@ -256,7 +275,7 @@ class ContentReader {
     for (const entry of await this.entries(folder)) {
       const p = path.join(folder, entry.name);
       if (entry.isDir || !entry.name.endsWith('.md')) {
-        this.errors.push({ file: this.shown(p), code: 'unexpectedFile', params: { allowed } });
+        this.report({ file: this.shown(p), code: 'unexpectedFile', params: { allowed } });
         continue;
       }
       const slug = entry.name.slice(0, -3);
@@ -270,7 +289,7 @@ class ContentReader {
     const knownTop = new Set(['site.yaml', 'towns', 'incidents', 'pages']);
     for (const entry of await this.entries(dir)) {
       if (!knownTop.has(entry.name)) {
-        this.errors.push({ file: this.shown(path.join(dir, entry.name)), code: 'unexpectedFile', params: { allowed: 'site.yaml, towns/, incidents/, pages/' } });
+        this.report({ file: this.shown(path.join(dir, entry.name)), code: 'unexpectedFile', params: { allowed: 'site.yaml, towns/, incidents/, pages/' } });
       }
     }
   }
@@ -280,18 +299,18 @@ class ContentReader {
     const kind = await kindAt(sitePath);
     // Something that is really there (a symbolic link is not, and has been reported).
     if (kind !== undefined && kind !== 'symlink') await this.load('site', sitePath, { slug: '' });
-    else if (kind !== 'symlink') this.errors.push({ file: this.shown(sitePath), code: 'missingFile' });
+    else if (kind !== 'symlink') this.report({ file: this.shown(sitePath), code: 'missingFile' });
   }
 
   async towns(townsDir: string): Promise<void> {
     const townsKind = await kindAt(townsDir);
     const townEntries = townsKind === 'folder' ? await this.entries(townsDir) : [];
-    if (townsKind === 'file' || townsKind === 'other') this.errors.push({ file: this.shown(townsDir), code: 'notFolder' });
-    else if (townEntries.length === 0 && townsKind !== 'symlink') this.errors.push({ file: this.shown(townsDir) + '/', code: 'missingFolder' });
+    if (townsKind === 'file' || townsKind === 'other') this.report({ file: this.shown(townsDir), code: 'notFolder' });
+    else if (townEntries.length === 0 && townsKind !== 'symlink') this.report({ file: this.shown(townsDir) + '/', code: 'missingFolder' });
     for (const entry of townEntries) {
       const townDir = path.join(townsDir, entry.name);
       if (!entry.isDir) {
-        this.errors.push({ file: this.shown(townDir), code: 'unexpectedFile', params: { allowed: 'towns/<ort>/index.md' } });
+        this.report({ file: this.shown(townDir), code: 'unexpectedFile', params: { allowed: 'towns/<ort>/index.md' } });
         continue;
       }
       if (this.checkSlug(townDir, entry.name)) await this.town(townDir, entry.name);
@@ -305,7 +324,7 @@ class ContentReader {
     const services = await this.markdownFiles(townDir, 'index.md, <dienst>.md');
     const indexKind = await kindAt(indexPath);
     if (indexKind === 'file' || indexKind === 'other') await this.load('town', indexPath, { slug });
-    else if (indexKind === undefined) this.errors.push({ file: this.shown(indexPath), code: 'missingFile' });
+    else if (indexKind === undefined) this.report({ file: this.shown(indexPath), code: 'missingFile' });
     for (const service of services) {
       if (service.name === 'index.md') continue;
       await this.load('service', path.join(townDir, service.name), { slug: service.slug, town: slug });
