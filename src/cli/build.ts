@@ -20,7 +20,8 @@ import { writeHostingFiles } from '../hosting/write.ts';
 import { loadSite } from '../model/site.ts';
 import { buildTime, handOver } from '../model/view.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
-import { internalFailure, report } from './check.ts';
+import { internalFailure, yamlWorkersFor } from './check.ts';
+import { report } from './formats.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '../model/routes.ts';
 import { keepLastGood, type HeldBack } from './last-good.ts';
@@ -49,7 +50,10 @@ const phaseDone = (name: string) => {
 };
 
 const loadOptions = { urls: urlSettings, builtAt: buildTime() };
-const checked = await loadSite(contentDir, loadOptions).catch((error: unknown) => process.exit(internalFailure('build', error)));
+// The YAML of a large site is parsed in worker threads, ended before Astro starts.
+const yamlWorkers = yamlWorkersFor(contentDir);
+const checked = await loadSite(contentDir, { ...loadOptions, parser: yamlWorkers }).catch((error: unknown) => process.exit(internalFailure('build', error)));
+await yamlWorkers?.close();
 /** The content folder that is built: the site's, or a copy with the refused files held back. */
 let builtDir = contentDir;
 let heldBack: HeldBack[] = [];

@@ -47,6 +47,12 @@ export function errorsKeptBackLine(errors: readonly ContentProblem[], t: ReturnT
   return errors.length === 1 ? t('cli.errorKeptBack', { files }) : t('cli.errorsKeptBack', { count: errors.length, files });
 }
 
+/** Prints the outcome of a load as text; returns the exit code. */
+export function report(result: LoadResult, out: (line: string) => void = console.log): number {
+  for (const line of textReport(result).replace(/\n$/, '').split('\n')) out(line);
+  return result.ok ? 0 : 1;
+}
+
 /** `path:line: field: message`, one line each, a blank line, the summary. */
 export function textReport(result: LoadResult, options: ReportOptions = {}): string {
   const problems = problemsOf(result);

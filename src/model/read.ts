@@ -1,312 +1,92 @@
 /**
- * Reads `content/`: finds the files, decodes them, splits front matter from body and parses
- * the YAML with the `yaml` package (YAML 1.2: `2023-11-03 14:17:00`
- * stays text, so this module, not a YAML library, decides what a time means). Keeps positions
- * so every later error can name its line. Reports problems; never throws for editor mistakes.
+ * Reads `content/`: finds the files, reads them and hands each to parse.ts (decoding, front
+ * matter, YAML), in this thread or in the YAML workers of a `YamlParser` (yaml-pool.ts).
+ * Keeps positions so every later error can name its line. Reports problems; never throws for
+ * editor mistakes.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { slugPattern } from '../schema/index.ts';
-import type { ContentError, FieldPath, YamlDetail } from '../schema/errors.ts';
-import {
-  badAliases,
-  controlCharactersInBody,
-  controlCharactersInFields,
-  customTags,
-  firstAliasLine,
-  prototypeKeys,
-  type YamlPlace,
-} from './yaml-safety.ts';
+import { slugPattern } from '../core/slug.ts';
+import type { ContentError, FieldPath } from '../schema/errors.ts';
+import { parseText, pathStep, type LineTable, type ParsedSource, type SourceKind } from './parse.ts';
 
-export type SourceKind = 'site' | 'town' | 'service' | 'incident' | 'page';
+export type { SourceKind } from './parse.ts';
+export { splitFrontMatter } from './parse.ts';
 
-export interface SourceFile {
-  kind: SourceKind;
-  /** Path as shown to editors, relative to the working directory. */
-  file: string;
-  /** The file's slug (town, service, incident or page); empty for site.yaml. */
-  slug: string;
-  /** For services: the town's slug. */
-  town?: string;
-  /** Front matter as plain data, empty entries removed. */
-  data: Record<string, unknown>;
-  /** Paths of the entries left empty (`resolved:`), removed from `data`. */
-  emptyFields: PropertyKey[][];
-  /** Markdown body (empty for site.yaml). */
-  body: string;
-  /** 1-based line where the body starts. */
-  bodyLine: number;
+export interface SourceFile extends Omit<ParsedSource, 'lines'> {
   /** 1-based line of a field, or of its nearest existing parent. */
   lineOf(fieldPath: FieldPath): number | undefined;
   /** What was written at a path. */
   valueAt(fieldPath: FieldPath): unknown;
 }
 
-export interface ReadResult {
-  files: SourceFile[];
-  errors: ContentError[];
-}
-
-const yamlCodes: Record<string, YamlDetail> = {
-  DUPLICATE_KEY: 'duplicateKey',
-  TAB_AS_INDENT: 'tab',
-  BAD_INDENT: 'indent',
-  MISSING_CHAR: 'missingChar',
-  BLOCK_AS_IMPLICIT_KEY: 'colon',
-  MULTILINE_IMPLICIT_KEY: 'colon',
-  IMPLICIT_KEY_NOT_FOUND: 'colon',
-  UNEXPECTED_TOKEN: 'token',
-  BAD_SCALAR_START: 'scalarStart',
-  MULTIPLE_DOCS: 'token',
-};
-
-/** The detail for a YAML error: the code alone is too coarse (MISSING_CHAR is a quote, a comma or a colon). */
-function yamlDetail(code: string, message: string): YamlDetail {
-  // `keywords: [Ausweis, Pass` without the closing bracket.
-  if (/must be sufficiently indented and end with/.test(message)) return 'missingChar';
-  if (code === 'MISSING_CHAR') {
-    if (/quote|Missing ,|end with/.test(message)) return 'missingChar';
-    if (/Implicit map keys/.test(message)) return 'colon';
-    if (/without - indicator/.test(message)) return 'indent';
-    return 'other';
-  }
-  // `summary: Achtung: geschlossen`, or a line indented under a text value.
-  if (/Nested mappings are not allowed in compact mappings/.test(message)) return 'colonInValue';
-  return yamlCodes[code] ?? 'other';
-}
+/** What parsing one file gave: the file, or the errors that stop it, and those that do not. */
+export type Parsed = { source?: ParsedSource; errors: ContentError[] };
 
 /**
- * An unclosed quote is reported where the text ends (often the end of the front matter); the
- * editor needs the line where it opens: the first line whose value starts with that quote and
- * does not close it.
+ * Parses files somewhere else than in this thread (yaml-pool.ts: worker threads), with the
+ * very answers of `parseText`. Only callers that run as a plain Node program pass one: the
+ * CLI's check and the build's check phase. Inside Astro's own bundle (astro dev, the pages)
+ * `loadSite` reads in its thread.
  */
-function openingQuoteLine(yamlText: string, quote: string, fallback: number): number {
-  const lines = yamlText.split('\n');
-  const opens = new RegExp(`^\\s*(?:-\\s+)?(?:[^\\s"'#][^:]*:\\s+)?${quote}`);
-  for (let i = 0; i < Math.min(fallback, lines.length); i++) {
-    const line = lines[i]!;
-    const count = line.replaceAll(`\\${quote}`, '').split(quote).length - 1;
-    if (opens.test(line) && count % 2 === 1) return i + 1;
-  }
-  return fallback;
+export interface YamlParser {
+  parse(kind: SourceKind, file: string, bytes: Uint8Array, names: { slug: string; town?: string }): Promise<Parsed>;
 }
 
-/**
- * Removes `key:` entries left empty, so an empty optional field counts as absent. Their paths
- * are collected, so an empty field that does not exist at all can still be reported.
- */
-function dropEmpty(value: unknown, path: PropertyKey[] = [], dropped: PropertyKey[][] = []): unknown {
-  if (Array.isArray(value)) return value.map((item, i) => dropEmpty(item, [...path, i], dropped));
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-      if (inner !== null && inner !== undefined) out[key] = dropEmpty(inner, [...path, key], dropped);
-      else dropped.push([...path, key]);
+/** The line of a field path in a line table: of the path, else of its nearest written parent. */
+function lineIn(table: LineTable, byPath: () => ReadonlyMap<string, number>, fieldPath: FieldPath): number | undefined {
+  if (table.root === undefined) return undefined;
+  let line = table.root;
+  let key = '';
+  for (const part of fieldPath) {
+    const step = pathStep(part);
+    if (step === undefined) return line;
+    key += step;
+    const found = byPath().get(key);
+    if (found === undefined) return line;
+    line = found;
+  }
+  return line;
+}
+
+/** What was written at a path of the data. */
+function valueIn(data: Record<string, unknown>, fieldPath: FieldPath): unknown {
+  let value: unknown = data;
+  for (const part of fieldPath) {
+    // A single value written where a list belongs (`contacts: phone`) is its first entry.
+    if (typeof part === 'number' && !Array.isArray(value)) {
+      if (part === 0 && value !== undefined) continue;
+      return undefined;
     }
-    return out;
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
   }
   return value;
 }
 
-/** A plain number whose text YAML would change (`0292110300`, `+4929211030`) stays text. */
-function keepNumbersAsWritten(doc: Document): void {
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'number' && node.source !== undefined && String(node.value) !== node.source) {
-        node.value = node.source;
-      }
-    },
-  });
+/** A parsed file with its questions answered from the line table (its map made on first use). */
+export function sourceFile(parsed: ParsedSource): SourceFile {
+  const { lines: table, ...source } = parsed;
+  let byPath: Map<string, number> | undefined;
+  const map = () => (byPath ??= new Map(table.paths.map((p, i) => [p, table.lines[i]!])));
+  return { ...source, lineOf: (fieldPath) => lineIn(table, map, fieldPath), valueAt: (fieldPath) => valueIn(source.data, fieldPath) };
 }
 
-function locator(doc: Document | undefined, lines: LineCounter, lineOffset: number, data: Record<string, unknown>) {
-  const lineAt = (offset: number) => lines.linePos(offset).line + lineOffset;
-  const lineOf = (fieldPath: FieldPath): number | undefined => {
-    if (!doc) return undefined;
-    let node: unknown = doc.contents;
-    let line: number | undefined = node && (node as Node).range ? lineAt((node as Node).range![0]) : lineOffset + 1;
-    for (const part of fieldPath) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === part);
-        if (!pair) return line;
-        const key = pair.key as Node;
-        if (key.range) line = lineAt(key.range[0]);
-        node = pair.value;
-      } else if (isSeq(node) && typeof part === 'number') {
-        const item = node.items[part] as Node | undefined;
-        if (!item) return line;
-        if (item.range) line = lineAt(item.range[0]);
-        node = item;
-      } else return line;
-    }
-    return line;
-  };
-  const valueAt = (fieldPath: FieldPath): unknown => {
-    let value: unknown = data;
-    for (const part of fieldPath) {
-      // A single value written where a list belongs (`contacts: phone`) is its first entry.
-      if (typeof part === 'number' && !Array.isArray(value)) {
-        if (part === 0 && value !== undefined) continue;
-        return undefined;
-      }
-      if (value === null || typeof value !== 'object') return undefined;
-      value = (value as Record<PropertyKey, unknown>)[part];
-    }
-    return value;
-  };
-  return { lineOf, valueAt };
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** At most this many aliases may be expanded in one file (the `yaml` package's count). */
-const MAX_ALIAS_COUNT = 100;
-
-type Split = { yamlText: string; body: string; bodyLine: number } | { errors: ContentError[] };
-
-/**
- * Front matter and body. The front matter opens with a line `---` (blank lines before it are
- * forgiven; they only move the line numbers) and ends at the first line that is exactly `---`.
- * 1.2: any other line starting with `---` before it (`----`, `--- Ende`) is an error: it would
- * otherwise end the front matter silently for one tool and not for another.
- */
-export function splitFrontMatter(file: string, text: string): Split {
-  const leading = /^(\s*\n)*/.exec(text)![0];
-  const leadingLines = leading.split('\n').length - 1;
-  const lines = text.slice(leading.length).split('\n');
-  if (!/^---[ \t]*$/.test(lines[0] ?? '') || lines.length < 2) return { errors: [{ file, line: leadingLines + 1, code: 'noFrontmatter' }] };
-  const close = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
-  const end = close < 0 ? lines.length : close;
-  const dashes: ContentError[] = [];
-  for (let i = 1; i < end; i++) {
-    if (lines[i]!.startsWith('---')) dashes.push({ file, line: leadingLines + i + 1, code: 'frontmatterDashes', params: { found: lines[i]!.trimEnd() } });
-  }
-  if (dashes.length > 0) return { errors: dashes };
-  if (close < 0) return { errors: [{ file, line: leadingLines + 1, code: 'noFrontmatter' }] };
-  // Line N of the YAML text is line N of the file: the opening --- is an empty first line.
-  return {
-    yamlText: '\n'.repeat(leadingLines + 1) + lines.slice(1, close).join('\n'),
-    body: lines.slice(close + 1).join('\n'),
-    bodyLine: leadingLines + close + 2,
-  };
-}
-
-/** The first line of an unexpected exception's message, as the detail of a YAML error. */
-function yamlFailure(file: string, line: number, error: unknown): ContentError {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-  return { file, line, code: 'yaml', params: { detail: 'other', message }, hint: { code: 'yaml' } };
-}
-
-/** The YAML rules of 1.2 that the parser does not enforce (see yaml-safety.ts). */
-function unsafeYaml(doc: Document, place: YamlPlace): ContentError[] {
-  return [...customTags(doc, place), ...prototypeKeys(doc, place), ...badAliases(doc, place)];
-}
-
-/** Parses one file's text. Never throws: whatever the bytes, the answer is data or errors. */
+/** Parses one file's text in this thread. Never throws: whatever the bytes, the answer is data or errors. */
 export function parseSource(
   kind: SourceKind,
   file: string,
   bytes: Uint8Array,
   names: { slug: string; town?: string },
 ): { source?: SourceFile; errors: ContentError[] } {
-  const text = decodeText(file, bytes);
-  if (typeof text !== 'string') return text;
-  let yamlText: string;
-  let body = '';
-  let bodyLine = 1;
-  if (kind === 'site') {
-    yamlText = text;
-  } else {
-    const split = splitFrontMatter(file, text);
-    if ('errors' in split) return { errors: split.errors };
-    ({ yamlText, body, bodyLine } = split);
-  }
-  const lines = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, resolveKnownTags: false });
-  } catch (error) {
-    // Nesting deep enough to exhaust the stack, say.
-    return { errors: [yamlFailure(file, 1, error)] };
-  }
-  if (doc.errors.length > 0) return { errors: yamlErrors(doc, { file, yamlText, lines }) };
-  const place: YamlPlace = { file, yamlText, lines };
-  const converted = yamlData(doc, place);
-  if ('failed' in converted) return { errors: converted.failed };
-  const { js, errors } = converted;
-  errors.push(...controlCharactersInBody(file, body, bodyLine));
-  if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
-    return { errors: [{ file, line: kind === 'site' ? 1 : 2, code: 'notMapping' }] };
-  }
-  const emptyFields: PropertyKey[][] = [];
-  const data = (dropEmpty(js ?? {}, [], emptyFields) as Record<string, unknown>) ?? {};
-  const located = locator(doc.contents ? doc : undefined, lines, 0, data);
-  return {
-    source: { kind, file, slug: names.slug, town: names.town, data, emptyFields, body, bodyLine, ...located },
-    errors,
-  };
+  const { source, errors } = parseText(kind, file, bytes, names);
+  return source ? { source: sourceFile(source), errors } : { errors };
 }
 
-/** The text of a file in UTF-8, without a byte order mark and with `\n` line ends; or its error. */
-function decodeText(file: string, bytes: Uint8Array): string | { errors: ContentError[] } {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { errors: [{ file, code: 'notUtf8', hint: { code: 'saveUtf8' } }] };
-  }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.trim() === '') return { errors: [{ file, line: 1, code: 'emptyFile' }] };
-  return text;
-}
-
-/** The parser's errors, one per line, at most five. */
-function yamlErrors(doc: Document, { file, yamlText, lines }: YamlPlace): ContentError[] {
-  const seen = new Set<number>();
-  const errors: ContentError[] = [];
-  for (const error of doc.errors) {
-    const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
-    const at = lines.linePos(error.pos[0]).line;
-    const line = quote ? openingQuoteLine(yamlText, quote, at) : at;
-    if (seen.has(line)) continue;
-    seen.add(line);
-    errors.push({
-      file,
-      line,
-      code: 'yaml',
-      params: { detail: yamlDetail(error.code, error.message), message: error.message.split('\n')[0]! },
-      hint: { code: 'yaml' },
-    });
-  }
-  return errors.slice(0, 5);
-}
-
-/**
- * A parsed document as plain data, after the YAML rules the parser does not enforce; `failed`
- * when a rule refuses it, else the data and the problems that do not stop reading.
- */
-function yamlData(doc: Document, place: YamlPlace): { failed: ContentError[] } | { js: unknown; errors: ContentError[] } {
-  const { file } = place;
-  try {
-    const unsafe = unsafeYaml(doc, place);
-    if (unsafe.length > 0) return { failed: unsafe };
-    keepNumbersAsWritten(doc);
-    let js: unknown;
-    try {
-      js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
-    } catch (error) {
-      const line = firstAliasLine(doc, place) ?? 1;
-      if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
-        return { failed: [{ file, line, code: 'yamlAliasLimit', params: { found: String(MAX_ALIAS_COUNT) } }] };
-      }
-      return { failed: [yamlFailure(file, line, error)] };
-    }
-    return { js, errors: [...controlCharactersInFields(doc, place)] };
-  } catch (error) {
-    return { failed: [yamlFailure(file, 1, error)] };
-  }
+export interface ReadResult {
+  files: SourceFile[];
+  errors: ContentError[];
 }
 
 /** `Bürgerbüro` → `buergerbuero`: the hint for a file name that is not a slug. */
@@ -394,9 +174,13 @@ function linkTarget(p: string): string {
   }
 }
 
-/** Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. */
-export async function readContent(dir: string, cwd = process.cwd()): Promise<ReadResult> {
-  const reader = new ContentReader(cwd);
+/**
+ * Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. With
+ * a `parser`, the files are parsed there (worker threads) while this thread goes on reading;
+ * the answer is the same, in the same order.
+ */
+export async function readContent(dir: string, cwd = process.cwd(), parser?: YamlParser): Promise<ReadResult> {
+  const reader = new ContentReader(cwd, parser);
   const top = await kindAt(dir);
   if (top === undefined) return { files: [], errors: [{ file: reader.shown(dir), code: 'missingFolder' }] };
   if (top !== 'folder') return { files: [], errors: [{ file: reader.shown(dir), code: 'notFolder' }] };
@@ -404,17 +188,33 @@ export async function readContent(dir: string, cwd = process.cwd()): Promise<Rea
   await reader.site(dir);
   await reader.towns(path.join(dir, 'towns'));
   for (const [folder, kind] of [['incidents', 'incident'], ['pages', 'page']] as const) await reader.folder(path.join(dir, folder), folder, kind);
-  return { files: reader.files, errors: reader.errors };
+  return reader.result();
 }
 
-/** One run of `readContent`: the files read and the errors found, in the order found. */
+/** One run of `readContent`: what each step found (a file parsed or being parsed, errors), in the order found. */
 class ContentReader {
-  readonly files: SourceFile[] = [];
-  readonly errors: ContentError[] = [];
+  readonly #found: (Parsed | Promise<Parsed>)[] = [];
   readonly #cwd: string;
+  readonly #parser: YamlParser | undefined;
 
-  constructor(cwd: string) {
+  constructor(cwd: string, parser: YamlParser | undefined) {
     this.#cwd = cwd;
+    this.#parser = parser;
+  }
+
+  report(error: ContentError): void {
+    this.#found.push({ errors: [error] });
+  }
+
+  /** The files and errors, once every file is parsed. */
+  async result(): Promise<ReadResult> {
+    const files: SourceFile[] = [];
+    const errors: ContentError[] = [];
+    for (const { source, errors: found } of await Promise.all(this.#found)) {
+      errors.push(...found);
+      if (source) files.push(sourceFile(source));
+    }
+    return { files, errors };
   }
 
   shown(p: string): string {
@@ -432,13 +232,13 @@ class ContentReader {
       list = await listFolder(folder);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'notFolder' : 'unreadableFolder';
-      this.errors.push({ file: this.shown(folder), code });
+      this.report({ file: this.shown(folder), code });
       return [];
     }
     for (const entry of list.filter((e) => e.isSymlink)) {
       const p = path.join(folder, entry.name);
       const target = await readlink(p).catch(() => '?');
-      this.errors.push({ file: this.shown(p), code: 'symlink', params: { target } });
+      this.report({ file: this.shown(p), code: 'symlink', params: { target } });
     }
     return list.filter((e) => !e.isSymlink);
   }
@@ -448,20 +248,19 @@ class ContentReader {
     // read, close as four round trips through the thread pool) cost a district's check 7 %.
     const read = readRegularFile(p);
     if ('problem' in read) {
-      if (read.problem === 'hardLink') this.errors.push({ file: this.shown(p), code: 'hardLink', params: { found: String(read.links) } });
-      else if (read.problem === 'symlink') this.errors.push({ file: this.shown(p), code: 'symlink', params: { target: linkTarget(p) } });
-      else this.errors.push({ file: this.shown(p), code: read.problem });
+      if (read.problem === 'hardLink') this.report({ file: this.shown(p), code: 'hardLink', params: { found: String(read.links) } });
+      else if (read.problem === 'symlink') this.report({ file: this.shown(p), code: 'symlink', params: { target: linkTarget(p) } });
+      else this.report({ file: this.shown(p), code: read.problem });
       return;
     }
-    const result = parseSource(kind, this.shown(p), read.bytes, names);
-    this.errors.push(...result.errors);
-    if (result.source) this.files.push(result.source);
+    const file = this.shown(p);
+    this.#found.push(this.#parser ? this.#parser.parse(kind, file, read.bytes, names) : parseText(kind, file, read.bytes, names));
   }
 
   checkSlug(p: string, name: string): boolean {
     if (slugPattern.test(name)) return true;
     const suggestion = slugify(name);
-    this.errors.push({
+    this.report({
       file: this.shown(p),
       code: 'slug',
       params: { found: name },
@@ -476,7 +275,7 @@ class ContentReader {
     for (const entry of await this.entries(folder)) {
       const p = path.join(folder, entry.name);
       if (entry.isDir || !entry.name.endsWith('.md')) {
-        this.errors.push({ file: this.shown(p), code: 'unexpectedFile', params: { allowed } });
+        this.report({ file: this.shown(p), code: 'unexpectedFile', params: { allowed } });
         continue;
       }
       const slug = entry.name.slice(0, -3);
@@ -490,7 +289,7 @@ class ContentReader {
     const knownTop = new Set(['site.yaml', 'towns', 'incidents', 'pages']);
     for (const entry of await this.entries(dir)) {
       if (!knownTop.has(entry.name)) {
-        this.errors.push({ file: this.shown(path.join(dir, entry.name)), code: 'unexpectedFile', params: { allowed: 'site.yaml, towns/, incidents/, pages/' } });
+        this.report({ file: this.shown(path.join(dir, entry.name)), code: 'unexpectedFile', params: { allowed: 'site.yaml, towns/, incidents/, pages/' } });
       }
     }
   }
@@ -500,18 +299,18 @@ class ContentReader {
     const kind = await kindAt(sitePath);
     // Something that is really there (a symbolic link is not, and has been reported).
     if (kind !== undefined && kind !== 'symlink') await this.load('site', sitePath, { slug: '' });
-    else if (kind !== 'symlink') this.errors.push({ file: this.shown(sitePath), code: 'missingFile' });
+    else if (kind !== 'symlink') this.report({ file: this.shown(sitePath), code: 'missingFile' });
   }
 
   async towns(townsDir: string): Promise<void> {
     const townsKind = await kindAt(townsDir);
     const townEntries = townsKind === 'folder' ? await this.entries(townsDir) : [];
-    if (townsKind === 'file' || townsKind === 'other') this.errors.push({ file: this.shown(townsDir), code: 'notFolder' });
-    else if (townEntries.length === 0 && townsKind !== 'symlink') this.errors.push({ file: this.shown(townsDir) + '/', code: 'missingFolder' });
+    if (townsKind === 'file' || townsKind === 'other') this.report({ file: this.shown(townsDir), code: 'notFolder' });
+    else if (townEntries.length === 0 && townsKind !== 'symlink') this.report({ file: this.shown(townsDir) + '/', code: 'missingFolder' });
     for (const entry of townEntries) {
       const townDir = path.join(townsDir, entry.name);
       if (!entry.isDir) {
-        this.errors.push({ file: this.shown(townDir), code: 'unexpectedFile', params: { allowed: 'towns/<ort>/index.md' } });
+        this.report({ file: this.shown(townDir), code: 'unexpectedFile', params: { allowed: 'towns/<ort>/index.md' } });
         continue;
       }
       if (this.checkSlug(townDir, entry.name)) await this.town(townDir, entry.name);
@@ -525,7 +324,7 @@ class ContentReader {
     const services = await this.markdownFiles(townDir, 'index.md, <dienst>.md');
     const indexKind = await kindAt(indexPath);
     if (indexKind === 'file' || indexKind === 'other') await this.load('town', indexPath, { slug });
-    else if (indexKind === undefined) this.errors.push({ file: this.shown(indexPath), code: 'missingFile' });
+    else if (indexKind === undefined) this.report({ file: this.shown(indexPath), code: 'missingFile' });
     for (const service of services) {
       if (service.name === 'index.md') continue;
       await this.load('service', path.join(townDir, service.name), { slug: service.slug, town: slug });

@@ -30,14 +30,14 @@ import { validateFile } from '../schema/validate.ts';
 import { checkLinks } from '../schema/links.ts';
 import { checkWarnings } from '../schema/warnings.ts';
 import { defaultContentLanguage, editorLanguage, translator, type EditorLanguage } from '../i18n/index.ts';
-import { applyOverlay, readContent, type Overlay, type ReadResult, type SourceFile } from './read.ts';
+import { applyOverlay, readContent, type Overlay, type ReadResult, type SourceFile, type YamlParser } from './read.ts';
 import { createUrls, withSiteAddress, type UrlSettings } from './urls.ts';
 import { routes } from './routes.ts';
 import { linkTargets, ownPath } from './targets.ts';
 import { EntryReader } from './entries.ts';
 import { applyPlanned } from './planned-state.ts';
 import { buildIndex, compareServices, latest, naturalCollator } from './derive.ts';
-import type { Incident, Page, Redirect, Service, Settings, Site, Town } from './types.ts';
+import type { IndexEntry, Incident, Page, Redirect, Service, Settings, Site, Town } from './types.ts';
 
 export interface LoadOptions {
   /** Base path and site URL; from the environment by default. */
@@ -49,6 +49,13 @@ export interface LoadOptions {
   cwd?: string;
   /** Planned changes to check as if written (see `applyOverlay`). */
   overlay?: Overlay;
+  /**
+   * Where the YAML is parsed when not in this thread: the CLI's worker threads (yaml-pool.ts).
+   * Never inside Astro's bundle, where no worker script exists: there the files are read here.
+   */
+  parser?: YamlParser;
+  /** The content folder as already read (`readContent`), for a caller that read it while this module loaded. */
+  read?: Promise<ReadResult>;
 }
 
 /** `language`: the language of messages for editors (German or English, see `editorLanguage`). */
@@ -85,7 +92,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   errors.push(...checkLinks(ctx.links!, targets, urls.base));
   if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language: site.language };
 
-  const built = deriveSite({ settings, towns, incidents, pages, redirects, collator, address, builtAt: options.builtAt ?? now });
+  const built = deriveSite({ settings, towns, incidents, pages, redirects, index, collator, address, builtAt: options.builtAt ?? now });
   const sourcesByFile = new Map(read.files.map((f) => [f.file, f]));
   // Warnings are about what the files say, the same whichever planned change runs at the build time.
   const warnings = checkWarnings(built, (file, field) => sourcesByFile.get(file)?.lineOf(field));
@@ -97,7 +104,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
 
 /** Every content file, with the planned changes of `options.overlay` applied as if written. */
 async function readFiles(dir: string, options: LoadOptions): Promise<ReadResult> {
-  const read = await readContent(dir, options.cwd);
+  const read = await (options.read ?? readContent(dir, options.cwd, options.parser));
   return options.overlay ? applyOverlay(read, dir, options.cwd ?? process.cwd(), options.overlay) : read;
 }
 
@@ -227,13 +234,15 @@ interface Checked {
   incidents: Incident[];
   pages: Page[];
   redirects: Redirect[];
+  /** The A–Z index of the link check: `loadSite` replaces it once the planned changes apply. */
+  index: IndexEntry[];
   collator: Intl.Collator;
   address: UrlSettings;
   builtAt: number;
 }
 
 /** The facts that follow from valid content: children, affected towns, last changes, orders. */
-function deriveSite({ settings, towns, incidents, pages, redirects, collator, address, builtAt }: Checked): Site {
+function deriveSite({ settings, towns, incidents, pages, redirects, index, collator, address, builtAt }: Checked): Site {
   const incidentSlugs = incidents.map((i) => i.slug);
   const bySlug = new Map(towns.map((t) => [t.slug, t]));
   for (const town of towns) {
@@ -256,7 +265,7 @@ function deriveSite({ settings, towns, incidents, pages, redirects, collator, ad
     incidents,
     incident: (slug) => incidentsBySlug.get(slug),
     pages,
-    index: buildIndex(towns, collator),
+    index,
     redirects,
     builtAt,
     address,

@@ -6,7 +6,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { ContentError } from '../schema/errors.ts';
-import { fieldName } from '../schema/errors.ts';
+import { fieldName } from '../core/field-path.ts';
 
 /**
  * C0 control characters except tab, line feed and carriage return; and DEL (content format

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { translator, type Language, type Translate } from '../i18n/index.ts';
 import { markdownBlocks } from '../core/markdown.ts';
 import { timeInputPattern } from '../core/time.ts';
+import { fieldName, type FieldPath } from '../core/field-path.ts';
 
 /**
  * Every error code with the parameters its message is filled with: the one list of codes. Each
@@ -245,22 +246,7 @@ export function sortErrors<P extends ContentProblem>(errors: P[]): P[] {
   );
 }
 
-/**
- * Where a value sits in a file: field names and list indexes counted from 0, as zod reports an
- * issue's path (`['tasks', 1, 'status']`). The reader, the rules, the warnings and the editing
- * commands all name fields this way; `fieldName` shows one to editors.
- */
-export type FieldPath = readonly PropertyKey[];
-
-/** `['tasks', 1, 'status']` → `tasks[2].status`: editors count entries from 1. */
-export function fieldName(path: FieldPath): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part + 1}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
-}
+export { fieldName, type FieldPath } from '../core/field-path.ts';
 
 /** Damerau-free Levenshtein distance, enough for "did you mean". */
 export function editDistance(a: string, b: string): number {

@@ -25,8 +25,7 @@ export type PageRole = (typeof pageRoles)[number];
 /** Interface languages; the same list as `languages` in `src/i18n/index.ts` (a test compares them). */
 export const languageKeys = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
 
-/** Slugs are folder and file names: lower-case ASCII words joined by single hyphens. */
-export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { slugPattern } from '../core/slug.ts';
 
 /** Top-level paths the site itself uses; towns and pages must not take them (`assets` and
  * `pagefind` hold the stylesheet, the search script and the search index; `admin` the web editor). */

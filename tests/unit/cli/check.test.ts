@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { contentDir, report } from '../../../src/cli/check.ts';
+import { contentDir } from '../../../src/cli/check.ts';
+import { report } from '../../../src/cli/formats.ts';
 import { contentFolder, load, md, NOW, service, town } from '../support/content.ts';
 
 const run = (result: Awaited<ReturnType<typeof load>>) => {

@@ -1,0 +1,340 @@
+/**
+ * One content file's text → plain data, errors and the line table: decoding, front matter,
+ * YAML (the `yaml` package, YAML 1.2: `2023-11-03 14:17:00` stays text, so this module, not a
+ * YAML library, decides what a time means) and the YAML rules of content format 1.2
+ * (yaml-safety.ts). No file system and no schema: this is what the YAML workers run
+ * (yaml-worker.ts), so it loads no more than `yaml`. Never throws for editor mistakes.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { ContentError, YamlDetail } from '../schema/errors.ts';
+import {
+  badAliases,
+  controlCharactersInBody,
+  controlCharactersInFields,
+  customTags,
+  firstAliasLine,
+  prototypeKeys,
+  type YamlPlace,
+} from './yaml-safety.ts';
+
+export type SourceKind = 'site' | 'town' | 'service' | 'incident' | 'page';
+
+/** A content file as read: plain data only, so it can cross from a worker thread. */
+export interface ParsedSource {
+  kind: SourceKind;
+  /** Path as shown to editors, relative to the working directory. */
+  file: string;
+  /** The file's slug (town, service, incident or page); empty for site.yaml. */
+  slug: string;
+  /** For services: the town's slug. */
+  town?: string;
+  /** Front matter as plain data, empty entries removed. */
+  data: Record<string, unknown>;
+  /** Paths of the entries left empty (`resolved:`), removed from `data`. */
+  emptyFields: PropertyKey[][];
+  /** Markdown body (empty for site.yaml). */
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+  /** Where each key and item is written. */
+  lines: LineTable;
+}
+
+const yamlCodes: Record<string, YamlDetail> = {
+  DUPLICATE_KEY: 'duplicateKey',
+  TAB_AS_INDENT: 'tab',
+  BAD_INDENT: 'indent',
+  MISSING_CHAR: 'missingChar',
+  BLOCK_AS_IMPLICIT_KEY: 'colon',
+  MULTILINE_IMPLICIT_KEY: 'colon',
+  IMPLICIT_KEY_NOT_FOUND: 'colon',
+  UNEXPECTED_TOKEN: 'token',
+  BAD_SCALAR_START: 'scalarStart',
+  MULTIPLE_DOCS: 'token',
+};
+
+/** The detail for a YAML error: the code alone is too coarse (MISSING_CHAR is a quote, a comma or a colon). */
+function yamlDetail(code: string, message: string): YamlDetail {
+  // `keywords: [Ausweis, Pass` without the closing bracket.
+  if (/must be sufficiently indented and end with/.test(message)) return 'missingChar';
+  if (code === 'MISSING_CHAR') {
+    if (/quote|Missing ,|end with/.test(message)) return 'missingChar';
+    if (/Implicit map keys/.test(message)) return 'colon';
+    if (/without - indicator/.test(message)) return 'indent';
+    return 'other';
+  }
+  // `summary: Achtung: geschlossen`, or a line indented under a text value.
+  if (/Nested mappings are not allowed in compact mappings/.test(message)) return 'colonInValue';
+  return yamlCodes[code] ?? 'other';
+}
+
+/**
+ * An unclosed quote is reported where the text ends (often the end of the front matter); the
+ * editor needs the line where it opens: the first line whose value starts with that quote and
+ * does not close it.
+ */
+function openingQuoteLine(yamlText: string, quote: string, fallback: number): number {
+  const lines = yamlText.split('\n');
+  const opens = new RegExp(`^\\s*(?:-\\s+)?(?:[^\\s"'#][^:]*:\\s+)?${quote}`);
+  for (let i = 0; i < Math.min(fallback, lines.length); i++) {
+    const line = lines[i]!;
+    const count = line.replaceAll(`\\${quote}`, '').split(quote).length - 1;
+    if (opens.test(line) && count % 2 === 1) return i + 1;
+  }
+  return fallback;
+}
+
+/**
+ * Removes `key:` entries left empty, so an empty optional field counts as absent. Their paths
+ * are collected, so an empty field that does not exist at all can still be reported. `path` is
+ * one array, extended and shortened on the way down; only a dropped entry's path is copied.
+ */
+function dropEmpty(value: unknown, path: PropertyKey[], dropped: PropertyKey[][]): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item, i) => {
+      path.push(i);
+      const out = dropEmpty(item, path, dropped);
+      path.pop();
+      return out;
+    });
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner === null || inner === undefined) {
+        dropped.push([...path, key]);
+        continue;
+      }
+      path.push(key);
+      out[key] = dropEmpty(inner, path, dropped);
+      path.pop();
+    }
+    return out;
+  }
+  return value;
+}
+
+/** A plain number whose text YAML would change (`0292110300`, `+4929211030`) stays text. */
+function keepNumbersAsWritten(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' && node.source !== undefined && String(node.value) !== node.source) {
+        node.value = node.source;
+      }
+    },
+  });
+}
+
+/**
+ * Where each key and list item of a document starts, by field path: what `lineOf` answers,
+ * without keeping the document (large, and alive until the end of a build). `paths[i]` is a
+ * path written with `pathStep`, `lines[i]` the 1-based line of the key or item it ends in (or
+ * of its parent, when the node has no position). `root` is the line of the whole value;
+ * undefined when the YAML holds nothing.
+ */
+export interface LineTable {
+  root: number | undefined;
+  paths: string[];
+  lines: number[];
+}
+
+/**
+ * One step of a field path as part of a table key. The length prefix keeps any two paths apart
+ * (a key may hold any character); a number and the same digits as text stay apart too, as in
+ * the document (`1:` is a number key). undefined: no key or item of a document is that step.
+ */
+export function pathStep(part: PropertyKey): string | undefined {
+  if (typeof part === 'string') return `s${part.length}:${part}`;
+  if (typeof part === 'number' && !Number.isNaN(part)) return `n${part}:`;
+  return undefined;
+}
+
+type Pending = { node: unknown; prefix: string; line: number };
+
+/**
+ * The line table of a parsed document: every key of a set of fields whose key is text or a
+ * number (the first of equal keys), every item of a list. Walked with a list instead of
+ * recursion, so that nesting as deep as the parser accepts cannot exhaust the stack here.
+ */
+function lineTable(doc: Document, counter: LineCounter): LineTable {
+  const contents = doc.contents as Node | null;
+  const lineAt = (node: Node | null, fallback: number) => (node?.range ? counter.linePos(node.range[0]).line : fallback);
+  const table: LineTable = { root: contents ? lineAt(contents, 1) : undefined, paths: [], lines: [] };
+  const seen = new Set<string>();
+  const pending: Pending[] = contents ? [{ node: contents, prefix: '', line: table.root! }] : [];
+  const add = (step: string | undefined, at: Pending, key: Node | null, value: unknown) => {
+    if (step === undefined) return;
+    const path = at.prefix + step;
+    if (seen.has(path)) return;
+    seen.add(path);
+    const line = lineAt(key, at.line);
+    table.paths.push(path);
+    table.lines.push(line);
+    pending.push({ node: value, prefix: path, line });
+  };
+  for (let at = pending.pop(); at; at = pending.pop()) {
+    if (isMap(at.node)) {
+      for (const pair of at.node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = pair.key.value;
+        if (typeof key === 'string' || typeof key === 'number') add(pathStep(key), at, pair.key, pair.value);
+      }
+    } else if (isSeq(at.node)) {
+      at.node.items.forEach((item, i) => item && add(pathStep(i), at, item as Node, item));
+    }
+  }
+  return table;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** At most this many aliases may be expanded in one file (the `yaml` package's count). */
+const MAX_ALIAS_COUNT = 100;
+
+type Split = { yamlText: string; body: string; bodyLine: number } | { errors: ContentError[] };
+
+/**
+ * Front matter and body. The front matter opens with a line `---` (blank lines before it are
+ * forgiven; they only move the line numbers) and ends at the first line that is exactly `---`.
+ * 1.2: any other line starting with `---` before it (`----`, `--- Ende`) is an error: it would
+ * otherwise end the front matter silently for one tool and not for another.
+ */
+export function splitFrontMatter(file: string, text: string): Split {
+  const leading = /^(\s*\n)*/.exec(text)![0];
+  const leadingLines = leading.split('\n').length - 1;
+  const lines = text.slice(leading.length).split('\n');
+  if (!/^---[ \t]*$/.test(lines[0] ?? '') || lines.length < 2) return { errors: [{ file, line: leadingLines + 1, code: 'noFrontmatter' }] };
+  const close = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
+  const end = close < 0 ? lines.length : close;
+  const dashes: ContentError[] = [];
+  for (let i = 1; i < end; i++) {
+    if (lines[i]!.startsWith('---')) dashes.push({ file, line: leadingLines + i + 1, code: 'frontmatterDashes', params: { found: lines[i]!.trimEnd() } });
+  }
+  if (dashes.length > 0) return { errors: dashes };
+  if (close < 0) return { errors: [{ file, line: leadingLines + 1, code: 'noFrontmatter' }] };
+  // Line N of the YAML text is line N of the file: the opening --- is an empty first line.
+  return {
+    yamlText: '\n'.repeat(leadingLines + 1) + lines.slice(1, close).join('\n'),
+    body: lines.slice(close + 1).join('\n'),
+    bodyLine: leadingLines + close + 2,
+  };
+}
+
+/** The first line of an unexpected exception's message, as the detail of a YAML error. */
+function yamlFailure(file: string, line: number, error: unknown): ContentError {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  return { file, line, code: 'yaml', params: { detail: 'other', message }, hint: { code: 'yaml' } };
+}
+
+/** The YAML rules of 1.2 that the parser does not enforce (see yaml-safety.ts). */
+function unsafeYaml(doc: Document, place: YamlPlace): ContentError[] {
+  return [...customTags(doc, place), ...prototypeKeys(doc, place), ...badAliases(doc, place)];
+}
+
+/**
+ * Parses one file's text. Never throws: whatever the bytes, the answer is data or errors. The
+ * document itself is not kept: what later errors need of it is the line table.
+ */
+export function parseText(
+  kind: SourceKind,
+  file: string,
+  bytes: Uint8Array,
+  names: { slug: string; town?: string },
+): { source?: ParsedSource; errors: ContentError[] } {
+  const text = decodeText(file, bytes);
+  if (typeof text !== 'string') return text;
+  let yamlText: string;
+  let body = '';
+  let bodyLine = 1;
+  if (kind === 'site') {
+    yamlText = text;
+  } else {
+    const split = splitFrontMatter(file, text);
+    if ('errors' in split) return { errors: split.errors };
+    ({ yamlText, body, bodyLine } = split);
+  }
+  const lines = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, resolveKnownTags: false });
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack, say.
+    return { errors: [yamlFailure(file, 1, error)] };
+  }
+  if (doc.errors.length > 0) return { errors: yamlErrors(doc, { file, yamlText, lines }) };
+  const place: YamlPlace = { file, yamlText, lines };
+  const converted = yamlData(doc, place);
+  if ('failed' in converted) return { errors: converted.failed };
+  const { js, errors } = converted;
+  errors.push(...controlCharactersInBody(file, body, bodyLine));
+  if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
+    return { errors: [{ file, line: kind === 'site' ? 1 : 2, code: 'notMapping' }] };
+  }
+  const emptyFields: PropertyKey[][] = [];
+  const data = (dropEmpty(js ?? {}, [], emptyFields) as Record<string, unknown>) ?? {};
+  return {
+    source: { kind, file, slug: names.slug, town: names.town, data, emptyFields, body, bodyLine, lines: lineTable(doc, lines) },
+    errors,
+  };
+}
+
+/** The text of a file in UTF-8, without a byte order mark and with `\n` line ends; or its error. */
+function decodeText(file: string, bytes: Uint8Array): string | { errors: ContentError[] } {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { errors: [{ file, code: 'notUtf8', hint: { code: 'saveUtf8' } }] };
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return { errors: [{ file, line: 1, code: 'emptyFile' }] };
+  return text;
+}
+
+/** The parser's errors, one per line, at most five. */
+function yamlErrors(doc: Document, { file, yamlText, lines }: YamlPlace): ContentError[] {
+  const seen = new Set<number>();
+  const errors: ContentError[] = [];
+  for (const error of doc.errors) {
+    const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+    const at = lines.linePos(error.pos[0]).line;
+    const line = quote ? openingQuoteLine(yamlText, quote, at) : at;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    errors.push({
+      file,
+      line,
+      code: 'yaml',
+      params: { detail: yamlDetail(error.code, error.message), message: error.message.split('\n')[0]! },
+      hint: { code: 'yaml' },
+    });
+  }
+  return errors.slice(0, 5);
+}
+
+/**
+ * A parsed document as plain data, after the YAML rules the parser does not enforce; `failed`
+ * when a rule refuses it, else the data and the problems that do not stop reading.
+ */
+function yamlData(doc: Document, place: YamlPlace): { failed: ContentError[] } | { js: unknown; errors: ContentError[] } {
+  const { file } = place;
+  try {
+    const unsafe = unsafeYaml(doc, place);
+    if (unsafe.length > 0) return { failed: unsafe };
+    keepNumbersAsWritten(doc);
+    let js: unknown;
+    try {
+      js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    } catch (error) {
+      const line = firstAliasLine(doc, place) ?? 1;
+      if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
+        return { failed: [{ file, line, code: 'yamlAliasLimit', params: { found: String(MAX_ALIAS_COUNT) } }] };
+      }
+      return { failed: [yamlFailure(file, line, error)] };
+    }
+    return { js, errors: [...controlCharactersInFields(doc, place)] };
+  } catch (error) {
+    return { failed: [yamlFailure(file, 1, error)] };
+  }
+}
+
