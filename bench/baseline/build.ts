@@ -1,20 +1,23 @@
 /**
- * `node bench/baseline/build.ts --content <folder> --out <folder>`: the bare baseline of
- * `npm run bench` — Astro renders every Markdown file of the content folder as a plain page,
- * then Pagefind indexes the pages (`addDirectory`, defaults). Prints the phases as one line
- * `aushang-timings {…}` on stderr, like `src/cli/build.ts` with AUSHANG_TIMINGS.
+ * `node bench/baseline/build.ts --content <folder> --out <folder> [--body-only]`: the bare
+ * baseline of `npm run bench` — Astro renders every Markdown file of the content folder as a
+ * plain page with its whole content (the front matter as plain text, src/front-matter.ts, and the
+ * body), then Pagefind indexes the pages (`addDirectory`, defaults). `--body-only` renders the
+ * title and the body alone (the baseline before session 6, printed for continuity). Prints the
+ * phases as one line `aushang-timings {…}` on stderr, like `src/cli/build.ts` with AUSHANG_TIMINGS.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, 'body-only': { type: 'boolean', default: false } } });
 if (!values.content || !values.out) throw new Error('usage: build.ts --content <folder> --out <folder>');
 const root = import.meta.dirname;
 const outDir = path.resolve(values.out);
 process.env.BASELINE_CONTENT = path.resolve(values.content);
 process.env.BASELINE_OUT = outDir;
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+process.env.BASELINE_BODY_ONLY = values['body-only'] ? '1' : '0';
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 // The content layer keeps its store in the project's .astro/: start from nothing, as a fresh checkout would.
