@@ -421,7 +421,10 @@ async function runBaseline(content: string, bodyOnly: boolean): Promise<CliRun &
   const run = await runCli(path.join(root, 'bench/baseline/build.ts'), ['--content', content, '--out', out, ...(bodyOnly ? ['--body-only'] : [])], bodyOnly ? 'baseline, body only' : 'baseline');
   must(run, `the bare baseline${bodyOnly ? ', body only' : ''} (Astro and Pagefind over the same Markdown)`);
   const pages = pageSizes(out);
+  // The front matter is a definition list (<dl>) on the whole-content pages, on none of the body-only ones.
+  const withFields = filesBelow(out).filter((file) => file.endsWith('.html') && readFileSync(file, 'utf8').includes('<dl>')).length;
   rmSync(out, { recursive: true, force: true });
+  if (bodyOnly ? withFields > 0 : withFields < pages.pages / 2) throw new Error(`the bare baseline${bodyOnly ? ', body only,' : ''} rendered the front matter on ${withFields} of ${pages.pages} pages`);
   return { ...run, pages };
 }
 

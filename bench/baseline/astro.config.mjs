@@ -10,6 +10,4 @@ export default defineConfig({
   build: { format: 'directory', assets: 'assets', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  // build.ts --body-only: the page template renders the title and the body alone.
-  vite: { define: { 'import.meta.env.BASELINE_BODY_ONLY': JSON.stringify(process.env.BASELINE_BODY_ONLY === '1') } },
 });

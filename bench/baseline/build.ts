@@ -17,7 +17,9 @@ const outDir = path.resolve(values.out);
 process.env.BASELINE_CONTENT = path.resolve(values.content);
 process.env.BASELINE_OUT = outDir;
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-process.env.BASELINE_BODY_ONLY = values['body-only'] ? '1' : '0';
+// Read by the page template (src/pages/[...slug].astro), which Astro renders in this process. Not an
+// environment variable: Astro inlines those as text when it bundles, so "0" would read as true.
+(globalThis as { aushangBaselineBodyOnly?: boolean }).aushangBaselineBodyOnly = values['body-only'];
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 // The content layer keeps its store in the project's .astro/: start from nothing, as a fresh checkout would.
