@@ -6,7 +6,7 @@
  * title and the body alone (the baseline before session 6, printed for continuity). Prints the
  * phases as one line `aushang-timings {…}` on stderr, like `src/cli/build.ts` with AUSHANG_TIMINGS.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -47,6 +47,28 @@ try {
   if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
 } finally {
   await pagefind.close();
+  await childrenReaped();
 }
 phases.search = Math.round(performance.now() - start);
 console.error(`aushang-timings ${JSON.stringify({ ...phases, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}`);
+
+/**
+ * Waits (at most 5 s) until Pagefind's process is reaped: killed by `close()` and unreferenced,
+ * it would otherwise end after this process, and its CPU time would not count in this process's
+ * (what the bench reads: /proc/self/stat's cutime). Linux only; elsewhere at once.
+ */
+async function childrenReaped(): Promise<void> {
+  const list = `/proc/${process.pid}/task/${process.pid}/children`;
+  const pagefindLeft = () => {
+    if (!existsSync(list)) return false;
+    const pids = readFileSync(list, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return pids.some((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind');
+      } catch {
+        return false;
+      }
+    });
+  };
+  for (let waited = 0; waited < 5_000 && pagefindLeft(); waited += 20) await new Promise((done) => setTimeout(done, 20));
+}
