@@ -9,15 +9,38 @@
  * The page numbers end up in the index, filter and meta files, so the same site indexed on
  * two machines gave different bytes.
  *
+ * Each page is handed over as its indexed part only (`indexedPart`): the same index from a third
+ * of the bytes, and a page without that part (the home page, A–Z, the printed notices) is not
+ * sent at all — Pagefind leaves such pages out once any page of the site has the part.
+ *
  * The same pass writes the word list the search page corrects typos with (`vocabulary/wordlist.ts`).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../hosting/write.ts';
 import { indexedText, WordCounter, WORD_LIST_PATH } from '../vocabulary/wordlist.ts';
 
 export class SearchIndexError extends Error {}
+
+const BODY_START = '<div data-pagefind-body>';
+
+/**
+ * What Pagefind reads of a built page: the page's `<html>` start tag (its language) and the
+ * `data-pagefind-body` element, which the layout (`src/layouts/Layout.astro`) closes right
+ * before `</main>`; undefined for a page without it. Pagefind indexes only that element's text
+ * and takes filters and meta from it; the rest of the page (head, stylesheet, header, footer)
+ * carries no `data-pagefind-*` attribute, so the index is the same byte for byte. Editors' text
+ * cannot contain either tag: it is escaped.
+ */
+export function indexedPart(html: string): string | undefined {
+  const start = html.indexOf(BODY_START);
+  if (start < 0) return undefined;
+  const end = html.indexOf('</main>', start);
+  const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
+  return `${htmlTag}<body>${html.slice(start, end < 0 ? undefined : end)}</body></html>`;
+}
 
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new SearchIndexError(`Search index: ${step} failed:\n${errors.join('\n')}`);
@@ -42,14 +65,26 @@ export async function buildSearchIndex(siteDir: string, language?: string): Prom
     // Pagefind's service handles its messages one after the other in the order they arrive,
     // so requests can be sent ahead (a window of them, to bound memory) without changing the order.
     const inFlight: Promise<void>[] = [];
-    const words = new WordCounter();
-    for (const page of pages) {
-      const content = await readFile(path.join(siteDir, page), 'utf8');
-      words.addPage(indexedText(content));
+    const add = async (page: string, content: string) => {
       const added = index.addHTMLFile({ sourcePath: page, content }).then((response) => check(`adding ${page}`, response.errors));
       added.catch(() => {}); // awaited below; this only keeps a later failure from counting as unhandled
       inFlight.push(added);
       if (inFlight.length >= 32) await inFlight.shift();
+    };
+    const words = new WordCounter();
+    const withoutPart: string[] = [];
+    for (const page of pages) {
+      // Read synchronously: an asynchronous read is four trips through the thread pool per page.
+      const part = indexedPart(readFileSync(path.join(siteDir, page), 'utf8'));
+      if (part === undefined) withoutPart.push(page);
+      else {
+        words.addPage(indexedText(part));
+        await add(page, part);
+      }
+    }
+    // A site without any indexed part: Pagefind indexes every page's <body>, as it would have.
+    if (withoutPart.length === pages.length) {
+      for (const page of withoutPart) await add(page, readFileSync(path.join(siteDir, page), 'utf8'));
     }
     await Promise.all(inFlight);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
