@@ -9,7 +9,7 @@
  * The page numbers end up in the index, filter and meta files, so the same site indexed on
  * two machines gave different bytes.
  *
- * Each page is handed over as its indexed part only (`indexedPart`): the same index from a third
+ * Each page is handed over as its indexed part only (`indexedPart`): the same index from a quarter
  * of the bytes, and a page without that part (the home page, A–Z, the printed notices) is not
  * sent at all — Pagefind leaves such pages out once any page of the site has the part.
  *
