@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { listFiles } from '../hosting/write.ts';
+import { hashOf, listFiles, type FileHash } from '../hosting/write.ts';
 import { indexedText, WordCounter, WORD_LIST_PATH } from '../vocabulary/wordlist.ts';
 
 export class SearchIndexError extends Error {}
@@ -47,7 +47,8 @@ function check(step: string, errors: string[]): void {
 }
 
 /**
- * Indexes the built site in `siteDir`; returns the number of HTML files read.
+ * Indexes the built site in `siteDir`; returns the size and SHA-256 of every HTML file it read,
+ * by path, for the manifest (`scanSite`), so that the pages are not read a second time.
  *
  * `language` is the content language: the index holds what editors wrote, so it is stemmed in
  * their language, not in the interface's (`<html lang>`, which Pagefind would go by). A site
@@ -55,7 +56,7 @@ function check(step: string, errors: string[]): void {
  * back to the only index there is. Pagefind stems de, en, tr, ar and ru; uk is indexed
  * without stemming.
  */
-export async function buildSearchIndex(siteDir: string, language?: string): Promise<number> {
+export async function buildSearchIndex(siteDir: string, language?: string): Promise<Map<string, FileHash>> {
   try {
     const created = await pagefind.createIndex(language ? { forceLanguage: language } : {});
     check('createIndex', created.errors);
@@ -73,9 +74,12 @@ export async function buildSearchIndex(siteDir: string, language?: string): Prom
     };
     const words = new WordCounter();
     const withoutPart: string[] = [];
+    const hashes = new Map<string, FileHash>();
     for (const page of pages) {
       // Read synchronously: an asynchronous read is four trips through the thread pool per page.
-      const part = indexedPart(readFileSync(path.join(siteDir, page), 'utf8'));
+      const bytes = readFileSync(path.join(siteDir, page));
+      hashes.set(page, hashOf(bytes));
+      const part = indexedPart(bytes.toString('utf8'));
       if (part === undefined) withoutPart.push(page);
       else {
         words.addPage(indexedText(part));
@@ -90,7 +94,7 @@ export async function buildSearchIndex(siteDir: string, language?: string): Prom
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     check('writeFiles', written.errors);
     await writeFile(path.join(siteDir, WORD_LIST_PATH), words.toText());
-    return pages.length;
+    return hashes;
   } finally {
     await pagefind.close();
   }
