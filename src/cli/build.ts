@@ -131,11 +131,12 @@ try {
   }
   phaseDone('astro');
   if (drill) await dropForDrill(site);
-  await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
+  // The pages as the search index read them: nothing changes a page after this, so the manifest takes their hashes.
+  const pageHashes = await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
   phaseDone('search');
   const editor = result.ok ? result.site.settings.editor : undefined;
   if (result.ok) writeBuildInfo(site, buildInfo({ contentDir, builtDir, builtAt: new Date(result.site.builtAt), language: result.language, heldBack, drill }));
-  const manifest = await writeHostingFiles(site, address.base, editor ? gitHostOrigins(editor) : undefined);
+  const manifest = await writeHostingFiles(site, address.base, editor ? gitHostOrigins(editor) : undefined, pageHashes);
   manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
   phaseDone('hosting');
   if (!sameFileSystem) await cp(site, staging, { recursive: true });

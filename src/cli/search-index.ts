@@ -9,22 +9,46 @@
  * The page numbers end up in the index, filter and meta files, so the same site indexed on
  * two machines gave different bytes.
  *
+ * Each page is handed over as its indexed part only (`indexedPart`): the same index from a quarter
+ * of the bytes, and a page without that part (the home page, A–Z, the printed notices) is not
+ * sent at all — Pagefind leaves such pages out once any page of the site has the part.
+ *
  * The same pass writes the word list the search page corrects typos with (`vocabulary/wordlist.ts`).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { listFiles } from '../hosting/write.ts';
+import { hashOf, listFiles, type FileHash } from '../hosting/write.ts';
 import { indexedText, WordCounter, WORD_LIST_PATH } from '../vocabulary/wordlist.ts';
 
 export class SearchIndexError extends Error {}
+
+const BODY_START = '<div data-pagefind-body>';
+
+/**
+ * What Pagefind reads of a built page: the page's `<html>` start tag (its language) and the
+ * `data-pagefind-body` element, which the layout (`src/layouts/Layout.astro`) closes right
+ * before `</main>`; undefined for a page without it. Pagefind indexes only that element's text
+ * and takes filters and meta from it; the rest of the page (head, stylesheet, header, footer)
+ * carries no `data-pagefind-*` attribute, so the index is the same byte for byte. Editors' text
+ * cannot contain either tag: it is escaped.
+ */
+export function indexedPart(html: string): string | undefined {
+  const start = html.indexOf(BODY_START);
+  if (start < 0) return undefined;
+  const end = html.indexOf('</main>', start);
+  const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
+  return `${htmlTag}<body>${html.slice(start, end < 0 ? undefined : end)}</body></html>`;
+}
 
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new SearchIndexError(`Search index: ${step} failed:\n${errors.join('\n')}`);
 }
 
 /**
- * Indexes the built site in `siteDir`; returns the number of HTML files read.
+ * Indexes the built site in `siteDir`; returns the size and SHA-256 of every HTML file it read,
+ * by path, for the manifest (`scanSite`), so that the pages are not read a second time.
  *
  * `language` is the content language: the index holds what editors wrote, so it is stemmed in
  * their language, not in the interface's (`<html lang>`, which Pagefind would go by). A site
@@ -32,7 +56,7 @@ function check(step: string, errors: string[]): void {
  * back to the only index there is. Pagefind stems de, en, tr, ar and ru; uk is indexed
  * without stemming.
  */
-export async function buildSearchIndex(siteDir: string, language?: string): Promise<number> {
+export async function buildSearchIndex(siteDir: string, language?: string): Promise<Map<string, FileHash>> {
   try {
     const created = await pagefind.createIndex(language ? { forceLanguage: language } : {});
     check('createIndex', created.errors);
@@ -42,20 +66,35 @@ export async function buildSearchIndex(siteDir: string, language?: string): Prom
     // Pagefind's service handles its messages one after the other in the order they arrive,
     // so requests can be sent ahead (a window of them, to bound memory) without changing the order.
     const inFlight: Promise<void>[] = [];
-    const words = new WordCounter();
-    for (const page of pages) {
-      const content = await readFile(path.join(siteDir, page), 'utf8');
-      words.addPage(indexedText(content));
+    const add = async (page: string, content: string) => {
       const added = index.addHTMLFile({ sourcePath: page, content }).then((response) => check(`adding ${page}`, response.errors));
       added.catch(() => {}); // awaited below; this only keeps a later failure from counting as unhandled
       inFlight.push(added);
       if (inFlight.length >= 32) await inFlight.shift();
+    };
+    const words = new WordCounter();
+    const withoutPart: string[] = [];
+    const hashes = new Map<string, FileHash>();
+    for (const page of pages) {
+      // Read synchronously: an asynchronous read is four trips through the thread pool per page.
+      const bytes = readFileSync(path.join(siteDir, page));
+      hashes.set(page, hashOf(bytes));
+      const part = indexedPart(bytes.toString('utf8'));
+      if (part === undefined) withoutPart.push(page);
+      else {
+        words.addPage(indexedText(part));
+        await add(page, part);
+      }
+    }
+    // A site without any indexed part: Pagefind indexes every page's <body>, as it would have.
+    if (withoutPart.length === pages.length) {
+      for (const page of withoutPart) await add(page, readFileSync(path.join(siteDir, page), 'utf8'));
     }
     await Promise.all(inFlight);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     check('writeFiles', written.errors);
     await writeFile(path.join(siteDir, WORD_LIST_PATH), words.toText());
-    return pages.length;
+    return hashes;
   } finally {
     await pagefind.close();
   }

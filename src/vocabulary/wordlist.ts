@@ -37,18 +37,26 @@ export function indexedText(html: string): string {
 
 /** Counts on how many pages each word stands. */
 export class WordCounter {
-  private readonly counts = new Map<string, number>();
+  /** Per word: on how many pages, and the last page it was counted on (one lookup a word, no set per page). */
+  private readonly counts = new Map<string, { pages: number; last: number }>();
+  private page = 0;
 
   addPage(text: string): void {
-    for (const word of new Set(wordsOf(text))) {
-      if (word.length < 4 || /\d/.test(word)) continue;
-      this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+    const page = ++this.page;
+    for (const word of wordsOf(text)) {
+      const count = this.counts.get(word);
+      if (count) {
+        if (count.last !== page) {
+          count.pages++;
+          count.last = page;
+        }
+      } else if (word.length >= 4 && !/\d/.test(word)) this.counts.set(word, { pages: 1, last: page });
     }
   }
 
   /** The list as written: most pages first, then alphabetical (by code point, the same on every machine). */
   toText(): string {
-    const words = [...this.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const words = [...this.counts].map(([word, count]) => [word, count.pages] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return words.map(([word]) => word).join('\n') + '\n';
   }
 }

@@ -3,7 +3,7 @@
  * (its `keywords`, the vocabulary of its own name) shows the page with the service's status,
  * never a task with the task's; a task found through its own words is still that task.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rankResults, toResults, type ResultView } from '../../src/scripts/search-results.ts';
@@ -44,6 +44,54 @@ function keywordSite(): string {
   return content;
 }
 
+/**
+ * A Friedhofsverwaltung whose channels carry words found nowhere else on the site: a number, hours
+ * ("Spätdienst"), a place ("Turmzimmer"), a postal address ("Lindenallee"), and a note
+ * ("Hintereingang"). Its text says nothing of "persönlich".
+ */
+function channelSite(): string {
+  const content = path.join(tempDir('aushang-channels-'), 'content');
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
+    writeFileSync(path.join(content, file), text);
+  };
+  write('site.yaml', 'title: Suchtest\noperator: Test\nlanguage: de\n');
+  write('towns/musterstadt/index.md', '---\nname: Musterstadt\nkind: Stadt\nupdated: 2023-11-03 14:17\nstatus: limited\nsummary: Eingeschränkt.\n---\n');
+  write(
+    'towns/musterstadt/friedhofsverwaltung.md',
+    [
+      '---',
+      'title: Friedhofsverwaltung',
+      'status: limited',
+      'updated: 2023-11-03 14:17',
+      'summary: Nur mit Termin.',
+      'channels:',
+      '  - channel: phone',
+      '    status: normal',
+      '    value: 02921 869-4217',
+      '    hours: Spätdienst donnerstags',
+      '  - channel: in-person',
+      '    status: limited',
+      '    value: Turmzimmer 3',
+      '    note: Bitte den Hintereingang nehmen.',
+      '  - channel: post',
+      '    status: normal',
+      '    value: |-',
+      '      Friedhofsverwaltung Musterstadt',
+      '      Lindenallee 5',
+      '  - channel: email',
+      '    status: normal',
+      '    value: friedhof@musterstadt.example',
+      'tasks:',
+      '  - title: Grabstelle verlängern',
+      '    status: limited',
+      '---',
+      '',
+    ].join('\n'),
+  );
+  return content;
+}
+
 /** What the search page shows for a query, ranked as it ranks. */
 async function shown(pagefind: NodePagefind, query: string): Promise<ResultView[]> {
   return rankResults(toResults(await pagefind.search(query)), query);
@@ -76,6 +124,32 @@ describe('a page whose only match is a keyword', () => {
     expect((await shown(pagefind, 'umziehen')).map(line)).toEqual(['/musterstadt/buergerservice/ limited [Wohnsitz ummelden: deferred]']);
     // The task names the service too: it keeps its own words, only the name's go to the page.
     expect((await shown(pagefind, 'Lappen')).map(line)).toEqual(['/musterstadt/buergerservice/ limited [Führerschein im Bürgerservice umtauschen: unavailable]']);
+  });
+});
+
+describe('the ways to reach a service', () => {
+  let pagefind: NodePagefind;
+  let dist: string;
+  beforeAll(async () => {
+    dist = buildOnce(channelSite());
+    pagefind = await pagefindInNode(dist, 'de');
+  });
+  afterAll(() => pagefind?.close());
+
+  test('their notes are found', async () => {
+    expect((await shown(pagefind, 'Hintereingang')).map((r) => r.url)).toEqual(['/musterstadt/friedhofsverwaltung/']);
+  });
+
+  test('their numbers, addresses, hours and kinds are not in the index', async () => {
+    for (const query of ['869', '4217', 'Turmzimmer', 'Lindenallee', 'Spätdienst', 'example', 'Persönlich', 'Telefon', 'E-Mail']) {
+      expect((await pagefind.search(query)).map((r) => r.url), query).toEqual([]);
+    }
+  });
+
+  test('nor in the word list typos are corrected with', () => {
+    const words = readFileSync(path.join(dist, 'pagefind/aushang-words.txt'), 'utf8').split('\n');
+    expect(words).toContain('hintereingang');
+    expect(words.filter((w) => ['turmzimmer', 'lindenallee', 'spätdienst', 'persönlich', 'telefon'].includes(w))).toEqual([]);
   });
 });
 
