@@ -42,9 +42,8 @@ export async function main(args: string[], write: (text: string) => void = (text
   const dir = contentDir(positionals[0]);
   const parser = yamlWorkersFor(dir);
   try {
-    // The files are read (and parsed, by the workers) while the check's other modules load;
-    // `loadSite` checks each as soon as it is parsed.
-    const read = import('../model/read.ts').then(({ readContentInOrder }) => readContentInOrder(dir, process.cwd(), parser));
+    // The files are read (and parsed, by the workers) while the check's other modules load.
+    const read = import('../model/read.ts').then(({ readContent }) => readContent(dir, process.cwd(), parser));
     read.catch(() => {});
     const [{ formats, isFormat, render, textReport }, { loadSite }, { buildTime }, { urlSettingsFromEnv }] = await Promise.all([
       import('./formats.ts'),

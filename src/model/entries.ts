@@ -8,9 +8,9 @@ import { plainText, type createRenderer, type MarkdownText } from '../core/markd
 import type { TimeValue } from '../core/time.ts';
 import type { StatusKey } from '../core/status.ts';
 import { incidentSchema, pageSchema, type ChannelInput, type PlannedInput, type ServiceInput, type TownInput, type UpdateInput } from '../schema/index.ts';
-import { fieldName, type ContentError } from '../schema/errors.ts';
+import { fieldName } from '../schema/errors.ts';
 import { checkAlias, checkChannel, checkMarkdown, checkTime, checkUrl, type RuleContext } from '../schema/rules.ts';
-import { isSitePathUrl, type SiteLink } from '../schema/links.ts';
+import { isSitePathUrl } from '../schema/links.ts';
 import { checkTimeOrder, type AliasEntry } from '../schema/cross-file.ts';
 import { validateFile } from '../schema/validate.ts';
 import { resolvePlanned } from '../schema/planned-rules.ts';
@@ -24,23 +24,14 @@ type Renderer = ReturnType<typeof createRenderer>;
 /** Reads entries with the rules' context and the renderer of the site's address. */
 export class EntryReader {
   /** Valid aliases per file, with the entry they came from, for collision messages. */
-  readonly aliasesByFile: Map<string, AliasEntry[]>;
+  readonly aliasesByFile = new Map<string, AliasEntry[]>();
 
   readonly ctx: RuleContext;
   readonly render: Renderer;
 
-  constructor(ctx: RuleContext, render: Renderer, aliasesByFile = new Map<string, AliasEntry[]>()) {
+  constructor(ctx: RuleContext, render: Renderer) {
     this.ctx = ctx;
     this.render = render;
-    this.aliasesByFile = aliasesByFile;
-  }
-
-  /**
-   * This reader with the errors and site links of what it reads collected apart, for a file
-   * read ahead of its turn: its caller adds them to the context's own lists when the file's turn comes.
-   */
-  apart(errors: ContentError[], links: SiteLink[]): EntryReader {
-    return new EntryReader({ ...this.ctx, errors, links }, this.render, this.aliasesByFile);
   }
 
   channels(source: SourceFile, field: string, inputs: ChannelInput[]): Channel[] {

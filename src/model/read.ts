@@ -180,32 +180,15 @@ function linkTarget(p: string): string {
  * the answer is the same, in the same order.
  */
 export async function readContent(dir: string, cwd = process.cwd(), parser?: YamlParser): Promise<ReadResult> {
-  return (await readContentInOrder(dir, cwd, parser)).result();
-}
-
-/**
- * A content folder read, its files parsed or still being parsed (by a `YamlParser`). `result`
- * waits for each file in order and hands it to `onFile` as soon as it is parsed, so a caller
- * can check a file while the workers still parse those after it; its answer is `readContent`'s.
- */
-export interface ContentReading {
-  /** Whether the files are parsed in other threads (a `YamlParser`), not in this one. */
-  parsedElsewhere: boolean;
-  result(onFile?: (file: SourceFile) => void): Promise<ReadResult>;
-}
-
-/** Reads every content file below `dir`; resolves once every file is read, not yet parsed. */
-export async function readContentInOrder(dir: string, cwd = process.cwd(), parser?: YamlParser): Promise<ContentReading> {
   const reader = new ContentReader(cwd, parser);
   const top = await kindAt(dir);
-  if (top !== 'folder') reader.report({ file: reader.shown(dir), code: top === undefined ? 'missingFolder' : 'notFolder' });
-  else {
-    await reader.top(dir);
-    await reader.site(dir);
-    await reader.towns(path.join(dir, 'towns'));
-    for (const [folder, kind] of [['incidents', 'incident'], ['pages', 'page']] as const) await reader.folder(path.join(dir, folder), folder, kind);
-  }
-  return { parsedElsewhere: parser !== undefined, result: (onFile) => reader.result(onFile) };
+  if (top === undefined) return { files: [], errors: [{ file: reader.shown(dir), code: 'missingFolder' }] };
+  if (top !== 'folder') return { files: [], errors: [{ file: reader.shown(dir), code: 'notFolder' }] };
+  await reader.top(dir);
+  await reader.site(dir);
+  await reader.towns(path.join(dir, 'towns'));
+  for (const [folder, kind] of [['incidents', 'incident'], ['pages', 'page']] as const) await reader.folder(path.join(dir, folder), folder, kind);
+  return reader.result();
 }
 
 /** One run of `readContent`: what each step found (a file parsed or being parsed, errors), in the order found. */
@@ -223,17 +206,13 @@ class ContentReader {
     this.#found.push({ errors: [error] });
   }
 
-  /** The files and errors, once every file is parsed; each file to `onFile` as soon as it and those before it are. */
-  async result(onFile?: (file: SourceFile) => void): Promise<ReadResult> {
+  /** The files and errors, once every file is parsed. */
+  async result(): Promise<ReadResult> {
     const files: SourceFile[] = [];
     const errors: ContentError[] = [];
-    for (const found of this.#found) {
-      const { source, errors: problems } = await found;
-      errors.push(...problems);
-      if (!source) continue;
-      const file = sourceFile(source);
-      files.push(file);
-      onFile?.(file);
+    for (const { source, errors: found } of await Promise.all(this.#found)) {
+      errors.push(...found);
+      if (source) files.push(sourceFile(source));
     }
     return { files, errors };
   }

@@ -8,7 +8,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { createRenderer } from '../core/markdown.ts';
 import { deriveTownStatus } from '../core/status.ts';
-import { serviceSchema, siteSchema, townSchema, type ServiceInput, type SiteInput } from '../schema/index.ts';
+import { serviceSchema, siteSchema, townSchema, type SiteInput } from '../schema/index.ts';
 import { sortErrors, type ContentError, type ContentWarning } from '../schema/errors.ts';
 import { reservedTownFiles } from '../schema/aliases.ts';
 import { checkReference, checkTownStatusNotBetter, type RuleContext } from '../schema/rules.ts';
@@ -27,10 +27,10 @@ import {
   TakenPaths,
 } from '../schema/cross-file.ts';
 import { validateFile } from '../schema/validate.ts';
-import { checkLinks, type SiteLink } from '../schema/links.ts';
+import { checkLinks } from '../schema/links.ts';
 import { checkWarnings } from '../schema/warnings.ts';
 import { defaultContentLanguage, editorLanguage, translator, type EditorLanguage } from '../i18n/index.ts';
-import { applyOverlay, readContentInOrder, type ContentReading, type Overlay, type ReadResult, type SourceFile, type YamlParser } from './read.ts';
+import { applyOverlay, readContent, type Overlay, type ReadResult, type SourceFile, type YamlParser } from './read.ts';
 import { createUrls, withSiteAddress, type UrlSettings } from './urls.ts';
 import { routes } from './routes.ts';
 import { linkTargets, ownPath } from './targets.ts';
@@ -54,8 +54,8 @@ export interface LoadOptions {
    * Never inside Astro's bundle, where no worker script exists: there the files are read here.
    */
   parser?: YamlParser;
-  /** The content folder as already read (`readContentInOrder`), for a caller that read it while this module loaded. */
-  read?: Promise<ContentReading>;
+  /** The content folder as already read (`readContent`), for a caller that read it while this module loaded. */
+  read?: Promise<ReadResult>;
 }
 
 /** `language`: the language of messages for editors (German or English, see `editorLanguage`). */
@@ -67,18 +67,21 @@ const defaults = siteSchema.parse({ title: 'x', operator: 'x' });
 
 export async function loadSite(dir: string, options: LoadOptions): Promise<LoadResult> {
   const now = options.now ?? Date.now();
-  const ahead = new ReadAhead(now, options.urls);
-  const read = await readFiles(dir, options, ahead.onFile);
+  const read = await readFiles(dir, options);
   const byKind = (kind: SourceFile['kind']) => read.files.filter((f) => f.kind === kind);
+  const errors = [...read.errors];
   // site.yaml first: its time zone, country and language apply to everything else.
-  const { site, siteErrors, ctx, address, urls, reader } = ahead.setUp(byKind('site')[0]);
-  const { errors } = ctx;
-  for (const error of [...read.errors, ...siteErrors]) errors.push(error);
+  const site = siteSettings(byKind('site')[0], errors);
+  const ctx: RuleContext = { timeZone: site.timeZone, country: site.country, language: site.language, now, errors, links: [], pageOf: ownPath };
+  // 1.2: site.yaml may name the address; SITE_URL and BASE_PATH still override it for one build.
+  const address = withSiteAddress(options.urls, site.input?.url);
+  const urls = createUrls(address);
+  const reader = new EntryReader(ctx, createRenderer(urls.path));
   const settings = site.source && site.input ? settingsOf(site, reader) : undefined;
   const incidents = byKind('incident').flatMap((source) => reader.incident(source) ?? []);
   const pages = readPages(byKind('page'), reader);
   const collator = naturalCollator(translator(site.language)('lang.locale'));
-  const servicesByTown = readServices(byKind('service'), reader, incidents, ahead.services);
+  const servicesByTown = readServices(byKind('service'), reader, incidents);
   const towns = readTowns(byKind('town'), reader, { pages, incidents, servicesByTown, collator });
   // Every generated path once; aliases must not hide a page or each other.
   const redirects = collectRedirects(towns, pages, reader.aliasesByFile, errors);
@@ -99,90 +102,10 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   return { ok: true, site: built, language: site.language, warnings };
 }
 
-/**
- * Every content file, with the planned changes of `options.overlay` applied as if written. When
- * the YAML workers parse, each file goes to `onFile` as soon as it is parsed (`ReadAhead`); not
- * with planned changes, which replace files after reading.
- */
-async function readFiles(dir: string, options: LoadOptions, onFile: (file: SourceFile) => void): Promise<ReadResult> {
-  const reading = await (options.read ?? readContentInOrder(dir, options.cwd, options.parser));
-  const read = await reading.result(reading.parsedElsewhere && !options.overlay ? onFile : undefined);
+/** Every content file, with the planned changes of `options.overlay` applied as if written. */
+async function readFiles(dir: string, options: LoadOptions): Promise<ReadResult> {
+  const read = await (options.read ?? readContent(dir, options.cwd, options.parser));
   return options.overlay ? applyOverlay(read, dir, options.cwd ?? process.cwd(), options.overlay) : read;
-}
-
-/** What every file is read with, from site.yaml: its settings, the rules' context, the addresses, the reader. */
-interface Setup {
-  source: SourceFile | undefined;
-  site: SiteFile;
-  /** What site.yaml's own check reported: after the errors of reading, before all others. */
-  siteErrors: ContentError[];
-  ctx: RuleContext;
-  address: UrlSettings;
-  urls: ReturnType<typeof createUrls>;
-  reader: EntryReader;
-}
-
-function setUp(source: SourceFile | undefined, now: number, settings: UrlSettings): Setup {
-  const siteErrors: ContentError[] = [];
-  const site = siteSettings(source, siteErrors);
-  const ctx: RuleContext = { timeZone: site.timeZone, country: site.country, language: site.language, now, errors: [], links: [], pageOf: ownPath };
-  // 1.2: site.yaml may name the address; SITE_URL and BASE_PATH still override it for one build.
-  const address = withSiteAddress(settings, site.input?.url);
-  const urls = createUrls(address);
-  return { source, site, siteErrors, ctx, address, urls, reader: new EntryReader(ctx, createRenderer(urls.path)) };
-}
-
-/** A service file checked and converted, with what each step reported, to be added to the errors in the file's turn. */
-interface ServiceRead {
-  input: ServiceInput | undefined;
-  /** What the schema reported. */
-  validation: ContentError[];
-  service: Service | undefined;
-  /** What converting reported, and the links inside the site it found. */
-  errors: ContentError[];
-  links: SiteLink[];
-}
-
-function readService(source: SourceFile, reader: EntryReader): ServiceRead {
-  const validation: ContentError[] = [];
-  const input = validateFile(serviceSchema, source, validation);
-  const errors: ContentError[] = [];
-  const links: SiteLink[] = [];
-  const service = input && reader.apart(errors, links).service(source, input);
-  return { input, validation, service, errors, links };
-}
-
-/**
- * Issue 21: the services checked and converted (most of the work of a check) while the YAML
- * workers still parse the files after them. site.yaml is read first, so when the first service
- * comes the settings are known; files are handed over in their order. Checking a service needs
- * no other file: the rules between files run in their turn, in `loadSite`, and what each service
- * reported is added there in its place, so the errors come in the same order as without.
- */
-class ReadAhead {
-  readonly services = new Map<SourceFile, ServiceRead>();
-  readonly #now: number;
-  readonly #urls: UrlSettings;
-  #site: SourceFile | undefined;
-  #setup: Setup | undefined;
-
-  constructor(now: number, urls: UrlSettings) {
-    this.#now = now;
-    this.#urls = urls;
-  }
-
-  readonly onFile = (file: SourceFile) => {
-    if (file.kind === 'site') this.#site ??= file;
-    else if (file.kind === 'service') this.services.set(file, readService(file, this.setUp(this.#site).reader));
-  };
-
-  /** The setup from this site.yaml; services read ahead with another one (none should be) are read again. */
-  setUp(source: SourceFile | undefined): Setup {
-    if (this.#setup && this.#setup.source === source) return this.#setup;
-    this.services.clear();
-    this.#setup = setUp(source, this.#now, this.#urls);
-    return this.#setup;
-  }
 }
 
 interface SiteFile {
@@ -231,19 +154,16 @@ function readPages(sources: SourceFile[], reader: EntryReader): Page[] {
   return pages;
 }
 
-/** Services grouped by town, in the order of their files; those read ahead (`ReadAhead`) are not read again. */
-function readServices(sources: SourceFile[], reader: EntryReader, incidents: readonly Incident[], ahead: ReadonlyMap<SourceFile, ServiceRead>): Map<string, Service[]> {
-  const { ctx } = reader;
+/** Services grouped by town, in the order of their files. */
+function readServices(sources: SourceFile[], reader: EntryReader, incidents: readonly Incident[]): Map<string, Service[]> {
   const incidentSlugs = incidents.map((i) => i.slug);
   const servicesByTown = new Map<string, Service[]>();
   for (const source of sources) {
-    const { input, validation, service, errors, links } = ahead.get(source) ?? readService(source, reader);
-    ctx.errors.push(...validation);
-    checkReservedService(source, ctx.errors);
-    if (!input || !service) continue;
-    if (input.incident !== undefined) checkReference(ctx, source, ['incident'], input.incident, incidentSlugs, 'unknownIncident');
-    ctx.errors.push(...errors);
-    ctx.links!.push(...links);
+    const input = validateFile(serviceSchema, source, reader.ctx.errors);
+    checkReservedService(source, reader.ctx.errors);
+    if (!input) continue;
+    if (input.incident !== undefined) checkReference(reader.ctx, source, ['incident'], input.incident, incidentSlugs, 'unknownIncident');
+    const service = reader.service(source, input);
     const list = servicesByTown.get(service.town) ?? [];
     list.push(service);
     servicesByTown.set(service.town, list);

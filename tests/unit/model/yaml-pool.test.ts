@@ -6,8 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parseText } from '../../../src/model/parse.ts';
-import { readContent, readContentInOrder, type Parsed, type ReadResult, type SourceFile, type YamlParser } from '../../../src/model/read.ts';
+import { readContent, type ReadResult, type SourceFile } from '../../../src/model/read.ts';
 import { loadSite } from '../../../src/model/site.ts';
 import { contentFileCount, startYamlPool, yamlPoolSize } from '../../../src/model/yaml-pool.ts';
 import { base, contentFolder, incident, md, NOW, service, town, type Files } from '../support/content.ts';
@@ -49,19 +48,6 @@ const hostile: Files = {
   'incidents/cyber.md': incident('resolved: 2023-11-01\n'),
 };
 
-/** Mistakes of every stage of a service (schema, conversion, references, links) and of site.yaml, several on one line. */
-const mistakes: Files = {
-  ...base,
-  'site.yaml': 'title: Test\noperator: Kreis\ntimezone: Mars/Olympus\n',
-  'towns/soest/a.md': service('incident: nope\nsummery: x\n', 'kaputt', 'Siehe [x](/weg/) und [y](/auch-weg/).\n'),
-  'towns/soest/b.md': service('channels:\n  - channel: phone\n    status: normal\n    value: "12345"\n', 'normal', '<b>fett</b> [z](/weg/)\n'),
-  'towns/soest/c.md': service('updated: 2023-13-45\nchannels:\n  - channel: telefon\n    status: normal\n'),
-  'towns/soest/feed.md': service('tasks: keine\n'),
-  'towns/soest/d.md': service('title: "offen\n'),
-  'towns/werl/index.md': town('Werl'),
-  'towns/werl/e.md': service('', 'limited', '[a](/werl/nichts/) [a](/werl/nichts/)\n'),
-};
-
 describe('YAML in worker threads', () => {
   test('reads every hostile file as the thread does: same files, values, lines and errors, in order', async () => {
     const { root, dir } = await contentFolder(hostile);
@@ -85,39 +71,7 @@ describe('YAML in worker threads', () => {
   test('a file read before the site module loads is the same as one read by loadSite', async () => {
     const { root, dir } = await contentFolder(hostile);
     const options = { urls: { base: '/' }, now: NOW, cwd: root };
-    expect(await loadSite(dir, { ...options, read: readContentInOrder(dir, root, pool) })).toEqual(await loadSite(dir, options));
-  });
-
-  test('services checked while the workers parse report the same errors, in the same order, as in the thread', async () => {
-    const { root, dir } = await contentFolder(mistakes);
-    const options = { urls: { base: '/' }, now: NOW, cwd: root };
-    const inThread = await loadSite(dir, options);
-    const inWorkers = await loadSite(dir, { ...options, parser: pool });
-    const codes = inThread.ok ? [] : inThread.errors.map((e) => e.code);
-    expect(codes).toEqual(expect.arrayContaining(['timezone', 'enum', 'phoneNoAreaCode', 'unknownIncident', 'reservedService', 'unknownField', 'yaml', 'linkUnknown']));
-    expect(inWorkers).toEqual(inThread);
-    expect(await loadSite(dir, { ...options, read: readContentInOrder(dir, root, pool) })).toEqual(inThread);
-  });
-
-  test('hands each file over as soon as it and those before it are parsed, not after the last', async () => {
-    const { root, dir } = await contentFolder({ ...base, 'towns/soest/a.md': service(), 'towns/soest/b.md': service() });
-    let release: () => void = () => {};
-    const last = new Promise<void>((resolve) => (release = resolve));
-    const parser: YamlParser = {
-      async parse(kind, file, bytes, names): Promise<Parsed> {
-        if (file.endsWith('b.md')) await last;
-        return parseText(kind, file, bytes, names);
-      },
-    };
-    const seen: string[] = [];
-    const reading = await readContentInOrder(dir, root, parser);
-    const result = reading.result((file) => seen.push(path.basename(file.file)));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(seen).toEqual(['site.yaml', 'index.md', 'a.md']);
-    release();
-    expect((await result).files.map((f) => path.basename(f.file))).toEqual(['site.yaml', 'index.md', 'a.md', 'b.md']);
-    expect(seen).toEqual(['site.yaml', 'index.md', 'a.md', 'b.md']);
-    expect(reading.parsedElsewhere).toBe(true);
+    expect(await loadSite(dir, { ...options, read: readContent(dir, root, pool) })).toEqual(await loadSite(dir, options));
   });
 
   test('a parse after the pool has closed fails instead of waiting for ever', async () => {
