@@ -277,7 +277,7 @@ describe('the web editor', () => {
           await unavailable.click();
         }
         return (await unavailable.isChecked()) && (await save.isEnabled());
-      }, { timeout: 30_000, intervals: [500, 1000, 2000] })
+      }, { timeout: 30_000, interval: 500 })
       .toBe(true);
     await save.click();
     await page.getByText(/gespeichert/i).first().waitFor();
