@@ -7,23 +7,12 @@
  * 12 December, 07:00–18:00 in Berlin (06:00–17:00 UTC), its task "Ausweis" limited 14–15 December.
  */
 import { describe, expect, test } from 'vitest';
-import { md, pageContext, service, site } from '../support/content.ts';
+import { pageContext, plannedSoest, site } from '../support/content.ts';
 import { servicePage, townPage } from '../../../src/model/page-data.ts';
 import { searchExpander, serviceRecord } from '../../../src/model/search.ts';
 import { translator } from '../../../src/i18n/index.ts';
 
-const closure = (from: string, until: string, status: string, summary: string, indent = '') =>
-  `${indent}  - from: ${from}\n${indent}    until: ${until}\n${indent}    status: ${status}\n${indent}    summary: ${summary}\n`;
-const files = {
-  'towns/soest/index.md': md(
-    `name: Soest\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Das Rathaus ist geöffnet.\nplanned:\n${closure('2023-12-12 07:00', '2023-12-12 18:00', 'limited', 'Das Bürgerbüro ist geschlossen.')}`,
-  ),
-  'towns/soest/buergerbuero.md': service(
-    `planned:\n${closure('2023-12-12 07:00', '2023-12-12 18:00', 'unavailable', 'Softwareumstellung. Telefon 02921 103-0.')}tasks:\n  - title: Ausweis\n    status: normal\n    planned:\n${closure('2023-12-14', '2023-12-15', 'limited', 'Nur mit Termin.', '    ')}  - title: Meldebescheinigung\n    status: normal\n`,
-    'normal',
-  ).replace('summary: Geschlossen.', 'summary: Arbeitet wie gewohnt.'),
-  'towns/soest/standesamt.md': service('', 'normal').replace('title: Bürgerbüro', 'title: Standesamt').replace('summary: Geschlossen.', 'summary: Arbeitet wie gewohnt.'),
-};
+const files = plannedSoest;
 
 /** The search records of Soest's pages, the site read at `now` (default: 4 November 2023). */
 async function records(now?: number) {

@@ -6,22 +6,11 @@
  * site is read on 4 November 2023; the Bürgerbüro is closed on 12 December, 07:00–18:00 in Berlin.
  */
 import { describe, expect, test } from 'vitest';
-import { md, pageContext, service, site } from '../support/content.ts';
+import { pageContext, plannedSoest, site } from '../support/content.ts';
 import { plannedStatuses, restrictedTimeline } from '../../../src/model/planned-state.ts';
 import { servicePage, townPage } from '../../../src/model/page-data.ts';
 
-const closure = (from: string, until: string, status: string, summary: string, indent = '') =>
-  `${indent}  - from: ${from}\n${indent}    until: ${until}\n${indent}    status: ${status}\n${indent}    summary: ${summary}\n`;
-const files = {
-  'towns/soest/index.md': md(
-    `name: Soest\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Das Rathaus ist geöffnet.\nplanned:\n${closure('2023-12-12 07:00', '2023-12-12 18:00', 'limited', 'Das Bürgerbüro ist geschlossen.')}`,
-  ),
-  'towns/soest/buergerbuero.md': service(
-    `planned:\n${closure('2023-12-12 07:00', '2023-12-12 18:00', 'unavailable', 'Softwareumstellung. Telefon 02921 103-0.')}tasks:\n  - title: Ausweis\n    status: normal\n    planned:\n${closure('2023-12-14', '2023-12-15', 'limited', 'Nur mit Termin.', '    ')}  - title: Meldebescheinigung\n    status: normal\n`,
-    'normal',
-  ).replace('summary: Geschlossen.', 'summary: Arbeitet wie gewohnt.'),
-  'towns/soest/standesamt.md': service('', 'normal').replace('title: Bürgerbüro', 'title: Standesamt').replace('summary: Geschlossen.', 'summary: Arbeitet wie gewohnt.'),
-};
+const files = plannedSoest;
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
 const plain = <V>(segments: readonly { start?: number; end?: number; value: V }[] | undefined) => segments?.map((s) => [iso(s.start), iso(s.end), s.value]);
 

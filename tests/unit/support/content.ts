@@ -69,6 +69,25 @@ export function incident(extra = ''): string {
 }
 
 /** Writes files below a fresh `<tmp>/content/`; returns the folder and its parent. */
+/** One planned change in a YAML list (`indent`: for a task's list). */
+export const closure = (from: string, until: string, status: string, summary: string, indent = '') =>
+  `${indent}  - from: ${from}\n${indent}    until: ${until}\n${indent}    status: ${status}\n${indent}    summary: ${summary}\n`;
+/**
+ * 1.2: Soest with planned changes, read on 4 November 2023 (`NOW`): the town limited and its
+ * Bürgerbüro closed on 12 December, 07:00–18:00 in Berlin, the Bürgerbüro's task "Ausweis" limited
+ * 14–15 December; the Standesamt without planned changes.
+ */
+export const plannedSoest: Files = {
+  'towns/soest/index.md': md(
+    `name: Soest\nkind: Stadt\nupdated: 2023-11-03 14:17\nsummary: Das Rathaus ist geöffnet.\nplanned:\n${closure('2023-12-12 07:00', '2023-12-12 18:00', 'limited', 'Das Bürgerbüro ist geschlossen.')}`,
+  ),
+  'towns/soest/buergerbuero.md': service(
+    `planned:\n${closure('2023-12-12 07:00', '2023-12-12 18:00', 'unavailable', 'Softwareumstellung. Telefon 02921 103-0.')}tasks:\n  - title: Ausweis\n    status: normal\n    planned:\n${closure('2023-12-14', '2023-12-15', 'limited', 'Nur mit Termin.', '    ')}  - title: Meldebescheinigung\n    status: normal\n`,
+    'normal',
+  ).replace('summary: Geschlossen.', 'summary: Arbeitet wie gewohnt.'),
+  'towns/soest/standesamt.md': service('', 'normal').replace('title: Bürgerbüro', 'title: Standesamt').replace('summary: Geschlossen.', 'summary: Arbeitet wie gewohnt.'),
+};
+
 export async function contentFolder(files: Files): Promise<{ root: string; dir: string }> {
   const root = await mkdtemp(path.join(tmpdir(), 'aushang-unit-'));
   onTestFinished(() => rm(root, { recursive: true, force: true }));
