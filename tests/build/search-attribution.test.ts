@@ -10,38 +10,40 @@ import { rankResults, toResults, type ResultView } from '../../src/scripts/searc
 import { pagefindInNode, type NodePagefind } from '../support/pagefind-node.ts';
 import { buildOnce, root, tempDir } from '../support/build.ts';
 
-/**
- * A Bürgerservice with *Reisepass* only in `keywords`, the last task "Wohnsitz
- * ummelden" (Nur Annahme), no body and no updates after the tasks. The other task names the
- * service ("im Bürgerservice").
- */
-function keywordSite(): string {
-  const content = path.join(tempDir('aushang-attribution-'), 'content');
+/** A content folder of Musterstadt (limited) with one service file of the given lines. */
+function musterstadt(prefix: string, serviceFile: string, lines: string[]): string {
+  const content = path.join(tempDir(prefix), 'content');
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
     writeFileSync(path.join(content, file), text);
   };
   write('site.yaml', 'title: Suchtest\noperator: Test\nlanguage: de\n');
   write('towns/musterstadt/index.md', '---\nname: Musterstadt\nkind: Stadt\nupdated: 2023-11-03 14:17\nstatus: limited\nsummary: Eingeschränkt.\n---\n');
-  write(
-    'towns/musterstadt/buergerservice.md',
-    [
-      '---',
-      'title: Bürgerservice',
-      'status: limited',
-      'updated: 2023-11-03 14:17',
-      'summary: Nur wenige Anliegen sind möglich.',
-      'tasks:',
-      '  - title: Führerschein im Bürgerservice umtauschen',
-      '    status: unavailable',
-      '  - title: Wohnsitz ummelden',
-      '    status: deferred',
-      'keywords: [Reisepass]',
-      '---',
-      '',
-    ].join('\n'),
-  );
+  write(`towns/musterstadt/${serviceFile}`, lines.join('\n'));
   return content;
+}
+
+/**
+ * A Bürgerservice with *Reisepass* only in `keywords`, the last task "Wohnsitz
+ * ummelden" (Nur Annahme), no body and no updates after the tasks. The other task names the
+ * service ("im Bürgerservice").
+ */
+function keywordSite(): string {
+  return musterstadt('aushang-attribution-', 'buergerservice.md', [
+    '---',
+    'title: Bürgerservice',
+    'status: limited',
+    'updated: 2023-11-03 14:17',
+    'summary: Nur wenige Anliegen sind möglich.',
+    'tasks:',
+    '  - title: Führerschein im Bürgerservice umtauschen',
+    '    status: unavailable',
+    '  - title: Wohnsitz ummelden',
+    '    status: deferred',
+    'keywords: [Reisepass]',
+    '---',
+    '',
+  ]);
 }
 
 /**
@@ -50,46 +52,35 @@ function keywordSite(): string {
  * ("Hintereingang"). Its text says nothing of "persönlich".
  */
 function channelSite(): string {
-  const content = path.join(tempDir('aushang-channels-'), 'content');
-  const write = (file: string, text: string) => {
-    mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
-    writeFileSync(path.join(content, file), text);
-  };
-  write('site.yaml', 'title: Suchtest\noperator: Test\nlanguage: de\n');
-  write('towns/musterstadt/index.md', '---\nname: Musterstadt\nkind: Stadt\nupdated: 2023-11-03 14:17\nstatus: limited\nsummary: Eingeschränkt.\n---\n');
-  write(
-    'towns/musterstadt/friedhofsverwaltung.md',
-    [
-      '---',
-      'title: Friedhofsverwaltung',
-      'status: limited',
-      'updated: 2023-11-03 14:17',
-      'summary: Nur mit Termin.',
-      'channels:',
-      '  - channel: phone',
-      '    status: normal',
-      '    value: 02921 869-4217',
-      '    hours: Spätdienst donnerstags',
-      '  - channel: in-person',
-      '    status: limited',
-      '    value: Turmzimmer 3',
-      '    note: Bitte den Hintereingang nehmen.',
-      '  - channel: post',
-      '    status: normal',
-      '    value: |-',
-      '      Friedhofsverwaltung Musterstadt',
-      '      Lindenallee 5',
-      '  - channel: email',
-      '    status: normal',
-      '    value: friedhof@musterstadt.example',
-      'tasks:',
-      '  - title: Grabstelle verlängern',
-      '    status: limited',
-      '---',
-      '',
-    ].join('\n'),
-  );
-  return content;
+  return musterstadt('aushang-channels-', 'friedhofsverwaltung.md', [
+    '---',
+    'title: Friedhofsverwaltung',
+    'status: limited',
+    'updated: 2023-11-03 14:17',
+    'summary: Nur mit Termin.',
+    'channels:',
+    '  - channel: phone',
+    '    status: normal',
+    '    value: 02921 869-4217',
+    '    hours: Spätdienst donnerstags',
+    '  - channel: in-person',
+    '    status: limited',
+    '    value: Turmzimmer 3',
+    '    note: Bitte den Hintereingang nehmen.',
+    '  - channel: post',
+    '    status: normal',
+    '    value: |-',
+    '      Friedhofsverwaltung Musterstadt',
+    '      Lindenallee 5',
+    '  - channel: email',
+    '    status: normal',
+    '    value: friedhof@musterstadt.example',
+    'tasks:',
+    '  - title: Grabstelle verlängern',
+    '    status: limited',
+    '---',
+    '',
+  ]);
 }
 
 /** What the search page shows for a query, ranked as it ranks. */
