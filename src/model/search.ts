@@ -127,8 +127,7 @@ function plannedMeta(states: readonly Segment<ServiceState>[]): Record<string, s
 }
 
 /** 1.2: each task's status from the build time on, for the tasks whose status planned changes change. */
-function taskStatuses(service: Service, builtAt: number | undefined): [string, Segment<StatusKey>[]][] {
-  if (builtAt === undefined) return [];
+function taskStatuses(service: Service, builtAt: number): [string, Segment<StatusKey>[]][] {
   return service.tasks.flatMap((task) => {
     const statuses = plannedStatuses(task, builtAt);
     return statuses ? [[task.id, statuses] as [string, Segment<StatusKey>[]]] : [];
@@ -136,11 +135,13 @@ function taskStatuses(service: Service, builtAt: number | undefined): [string, S
 }
 
 /**
- * A service page's record. With `builtAt` (the build does), its and its tasks' states from then
- * on: the `status` filter holds every status they have, the meta their windows (`plannedMeta`).
+ * A service page's record, with its and its tasks' states from the build time (`builtAt`) on: the
+ * `status` filter holds every status they have, the meta their windows (`plannedMeta`). `builtAt`
+ * is required: without it a record would carry only the state at the build, and a search result
+ * would go on saying so after a planned change began.
  */
-export function serviceRecord(service: Service, town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander, builtAt?: number): SearchRecord {
-  const states = builtAt === undefined ? [] : serviceTimeline(service, builtAt);
+export function serviceRecord(service: Service, town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander, builtAt: number): SearchRecord {
+  const states = serviceTimeline(service, builtAt);
   const tasks = taskStatuses(service, builtAt);
   return {
     filters: {
@@ -228,9 +229,9 @@ function taskWords(text: string, names: Set<string>, expander: Expander): Expans
   return { synonyms: all.synonyms.filter((w) => !dropped.has(w)), parts: all.parts.filter((w) => !dropped.has(w)) };
 }
 
-/** A town page's record; with `builtAt`, its states from then on as for a service (`townTimeline`: its own planned changes and its services'). */
-export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander, builtAt?: number): SearchRecord {
-  const states = builtAt === undefined ? [] : townTimeline(town, builtAt);
+/** A town page's record, with its states from the build time on as for a service (`townTimeline`: its own planned changes and its services'). */
+export function townRecord(town: Town, t: Translate, time: (v: TimeValue) => string, expander: Expander, builtAt: number): SearchRecord {
+  const states = townTimeline(town, builtAt);
   return {
     filters: { kind: ['town'], town: [town.name], status: unique([town.status, ...states.map((s) => s.value.status)]) },
     meta: {

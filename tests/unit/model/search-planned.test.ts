@@ -69,7 +69,7 @@ describe('a search record follows planned changes', () => {
 
   test('a page without planned changes, or with them over at the build time, carries nothing more', async () => {
     const { s, soest, standesamt } = await records();
-    const planless = serviceRecord(soest.services.find((x) => x.slug === 'standesamt')!, soest, translator('de'), pageContext(s).time, searchExpander(s));
+    const planless = serviceRecord(soest.services.find((x) => x.slug === 'standesamt')!, soest, translator('de'), pageContext(s).time, searchExpander(s), s.builtAt);
     expect(standesamt).toEqual(planless);
     expect(Object.keys(standesamt.meta).sort()).toEqual(['kind', 'service', 'stand', 'status', 'statusLabel', 'summary', 'title', 'town']);
     expect(standesamt.filters.status).toEqual(['normal']);

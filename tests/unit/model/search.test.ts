@@ -23,7 +23,7 @@ describe('a service page', () => {
   test('filters by service and task, its town, and every status on the page; meta with each task’s status', async () => {
     const s = await site(smallSite, { base: false });
     const soest = s.town('soest')!;
-    const record = serviceRecord(soest.services[0]!, soest, t, stand, searchExpander(s));
+    const record = serviceRecord(soest.services[0]!, soest, t, stand, searchExpander(s), s.builtAt);
     expect(record.filters).toEqual({ kind: ['service', 'task'], town: ['Soest'], status: ['limited', 'unavailable', 'deferred'] });
     expect(record.meta).toEqual({
       title: 'Bürgerbüro',
@@ -44,7 +44,7 @@ describe('a service page', () => {
   test('without tasks: only the kind service, one status, no task meta', async () => {
     const s = await site(smallSite, { base: false });
     const soest = s.town('soest')!;
-    const record = serviceRecord(soest.services[1]!, soest, translator('en'), stand, searchExpander(s));
+    const record = serviceRecord(soest.services[1]!, soest, translator('en'), stand, searchExpander(s), s.builtAt);
     expect(record.filters).toEqual({ kind: ['service'], town: ['Soest'], status: ['normal'] });
     expect(record.meta).toMatchObject({ title: 'Abfall', status: 'normal', statusLabel: 'Available as usual' });
     expect(Object.keys(record.meta).filter((key) => key.startsWith('t-'))).toEqual([]);
@@ -54,7 +54,7 @@ describe('a service page', () => {
 
 test('a town page: its own status and Stand, plain summary, no tasks or keywords', async () => {
   const s = await site(smallSite, { base: false });
-  const record = townRecord(s.town('soest')!, t, stand, searchExpander(s));
+  const record = townRecord(s.town('soest')!, t, stand, searchExpander(s), s.builtAt);
   expect(record.filters).toEqual({ kind: ['town'], town: ['Soest'], status: ['limited'] });
   expect(record.meta).toEqual({
     title: 'Soest',

@@ -9,7 +9,7 @@ async function record(frontMatter: string, extra: Record<string, string> = {}): 
   const s = await site({ 'towns/soest/amt.md': md(frontMatter), ...extra });
   const town = s.towns[0]!;
   const service = town.services.find((x) => x.slug === 'amt')!;
-  return serviceRecord(service, town, translator('de'), () => '', searchExpander(s));
+  return serviceRecord(service, town, translator('de'), () => '', searchExpander(s), s.builtAt);
 }
 
 /** A task's hidden words by its title's anchor. */
