@@ -36,7 +36,7 @@ import { routes } from './routes.ts';
 import { linkTargets, ownPath } from './targets.ts';
 import { EntryReader } from './entries.ts';
 import { applyPlanned } from './planned-state.ts';
-import { buildIndex, compareServices, latest, naturalCollator } from './derive.ts';
+import { buildIndex, compareServices, indexEntries, latest, naturalCollator } from './derive.ts';
 import type { IndexEntry, Incident, Page, Redirect, Service, Settings, Site, Town } from './types.ts';
 
 export interface LoadOptions {
@@ -59,8 +59,8 @@ export interface LoadOptions {
   /**
    * Only what `check` reports (errors, warnings, the counts): the HTML of every text is made
    * when first read, and the planned changes running at the build time are not applied (the
-   * site keeps the states as written, and the A–Z index of the link check). The build and
-   * everything else load the whole model.
+   * site keeps the states as written, and the entries of the A–Z index unsorted, as the link
+   * check needs them). The build and everything else load the whole model.
    */
   checkOnly?: boolean;
 }
@@ -93,8 +93,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   const towns = readTowns(byKind('town'), reader, { pages, incidents, servicesByTown, collator });
   // Every generated path once; aliases must not hide a page or each other.
   const redirects = collectRedirects(towns, pages, reader.aliasesByFile, errors);
-  // Links last: only now is every page known.
-  const index = buildIndex(towns, collator);
+  // Links last: only now is every page known. The A–Z list's pages do not depend on its order.
+  const index = options.checkOnly ? indexEntries(towns) : buildIndex(towns, collator);
   const siteContacts = (settings?.contacts.length ?? 0) > 0;
   const targets = linkTargets({ towns, pages, incidents, redirects, index, siteContacts, sources: read.files });
   errors.push(...checkLinks(ctx.links!, targets, urls.base));

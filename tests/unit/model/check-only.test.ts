@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createRenderer, inspectMarkdown } from '../../../src/core/markdown.ts';
 import { loadSite } from '../../../src/model/site.ts';
+import { azGroups, buildIndex, indexEntries, naturalCollator } from '../../../src/model/derive.ts';
+import { linkTargets } from '../../../src/model/targets.ts';
 import { base, closure, contentFolder, incident, md, NOW, plannedSoest, service, town, type Files } from '../support/content.ts';
 
 const texts = [
@@ -97,5 +99,24 @@ describe('loadSite with checkOnly', () => {
     if (!full.ok || !checked.ok) throw new Error('the example content has errors');
     const bodies = (site: typeof full.site) => [...site.towns.flatMap((t) => [t.body, t.summary, ...t.services.flatMap((s) => [s.body, s.summary, ...s.tasks.map((k) => k.title)])]), ...site.pages.map((p) => p.body), ...site.incidents.map((i) => i.body)].map((t) => t.html);
     expect(bodies(checked.site)).toEqual(bodies(full.site));
+  });
+});
+
+describe('the A–Z entries of the link check, unsorted', () => {
+  test('are those of the index, and give the same link targets, in the same order', async () => {
+    const options = { urls: { base: '/' }, now: NOW, cwd: process.cwd() };
+    const full = await loadSite(path.resolve('content'), options);
+    if (!full.ok) throw new Error('the example content has errors');
+    const { towns, pages, incidents, redirects } = full.site;
+    const collator = naturalCollator('de');
+    const sorted = buildIndex(towns, collator);
+    const entries = indexEntries(towns);
+    expect(entries).not.toEqual(sorted);
+    expect(new Set(entries.map((e) => JSON.stringify(e)))).toEqual(new Set(sorted.map((e) => JSON.stringify(e))));
+    const targets = (index: typeof sorted) => [...linkTargets({ towns, pages, incidents, redirects, index, siteContacts: true, sources: [] })];
+    expect(targets(entries)).toEqual(targets(sorted));
+    // A split list: each letter's pages, however the entries are ordered.
+    const pagesPerLetter = (index: typeof sorted) => azGroups(index, 10, 3).groups.map((g) => [g.letter, g.pages.length]);
+    expect(pagesPerLetter(entries)).toEqual(pagesPerLetter(sorted));
   });
 });
