@@ -119,8 +119,22 @@ export function taskIds(titles: readonly string[], slugify: (s: string) => strin
   });
 }
 
+/** Initials by label: a district lists the same service and task titles in every town. */
+const initials = new Map<string, string>();
+
 /** The initial a label is listed under: A–Z (umlauts with their base letter), else `#`. */
 export function initialOf(label: string): string {
+  let initial = initials.get(label);
+  if (initial === undefined) {
+    // Bounded, so a long-running process (astro dev) does not keep every label it ever listed.
+    if (initials.size >= 100_000) initials.clear();
+    initial = initialIn(label);
+    initials.set(label, initial);
+  }
+  return initial;
+}
+
+function initialIn(label: string): string {
   const first = label
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

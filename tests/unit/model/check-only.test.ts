@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createRenderer, inspectMarkdown } from '../../../src/core/markdown.ts';
 import { loadSite } from '../../../src/model/site.ts';
-import { azGroups, buildIndex, indexEntries, naturalCollator } from '../../../src/model/derive.ts';
+import { azGroups, buildIndex, indexEntries, initialOf, naturalCollator } from '../../../src/model/derive.ts';
 import { linkTargets } from '../../../src/model/targets.ts';
 import { base, closure, contentFolder, incident, md, NOW, plannedSoest, service, town, type Files } from '../support/content.ts';
 
@@ -118,5 +118,19 @@ describe('the A–Z entries of the link check, unsorted', () => {
     // A split list: each letter's pages, however the entries are ordered.
     const pagesPerLetter = (index: typeof sorted) => azGroups(index, 10, 3).groups.map((g) => [g.letter, g.pages.length]);
     expect(pagesPerLetter(entries)).toEqual(pagesPerLetter(sorted));
+  });
+});
+
+describe('initialOf, kept per label', () => {
+  test.each([
+    ['Ärztlicher Dienst', 'A'],
+    ['„Zitat“ am Anfang', 'Z'],
+    ['öffentliche Ordnung', 'O'],
+    ['3D-Druck', '#'],
+    ['Ωmega', '#'],
+    ['', '#'],
+  ])('%j → %s, the same the second time', (label, initial) => {
+    expect(initialOf(label)).toBe(initial);
+    expect(initialOf(label)).toBe(initial);
   });
 });
