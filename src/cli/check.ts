@@ -56,7 +56,7 @@ export async function main(args: string[], write: (text: string) => void = (text
       return 2;
     }
     // Warnings about age are relative to the build time, as on the pages (SOURCE_DATE_EPOCH).
-    const result = await loadSite(dir, { urls: urlSettingsFromEnv(), builtAt: buildTime(), read });
+    const result = await loadSite(dir, { urls: urlSettingsFromEnv(), builtAt: buildTime(), read, checkOnly: true });
     const options = { keepLastGood: values['keep-last-good'] };
     if (values.output) {
       await writeFile(values.output, render(values.format, result, options));

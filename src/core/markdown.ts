@@ -37,6 +37,25 @@ const inspector = new MarkdownIt({ html: true, linkify: false });
 inspector.validateLink = () => true;
 
 /**
+ * Inline syntax that makes a link (`[`), an image (`!`) or HTML and autolinks (`<`): without
+ * one of these characters an inline run holds nothing the check looks at (linkify is off).
+ */
+const mayHoldLinkOrHtml = /[[<!]/;
+
+/**
+ * The inspector's parse for a text nobody renders afterwards (`check`): the same block tokens,
+ * but the inline runs are parsed only where `mayHoldLinkOrHtml` finds a character, so the
+ * problems found are the same as the inspector's, and most runs of a body cost nothing.
+ */
+const scanner = new MarkdownIt({ html: true, linkify: false });
+scanner.validateLink = () => true;
+scanner.core.ruler.at('inline', (state) => {
+  for (const token of state.tokens) {
+    if (token.type === 'inline' && mayHoldLinkOrHtml.test(token.content)) state.md.inline.parse(token.content, state.md, state.env, token.children!);
+  }
+});
+
+/**
  * A text with none of the characters that start Markdown syntax inline (markdown-it's text
  * terminators) and no line break is plain text: inline it renders as itself, HTML-escaped, and it
  * has nothing to check. Most summaries, notes and update texts are; they skip the parser.
@@ -77,12 +96,14 @@ const blockKinds: Record<string, MarkdownBlock> = {
 /**
  * Problems in a text; `line` is 0-based within the text. `inline` texts (summary, note, text,
  * task titles) must be a single paragraph. `onLink` gets every allowed link without a scheme
- * (site paths and relative links), for the rule that they resolve.
+ * (site paths and relative links), for the rule that they resolve. `rendered`: false when the
+ * text is only checked (the renderer is `lazy`): then the cheaper `scanner` parses it and no
+ * tokens are kept for `block`.
  */
-export function inspectMarkdown(source: string, inline: boolean, onLink?: (href: string, line: number) => void): MarkdownProblem[] {
+export function inspectMarkdown(source: string, inline: boolean, onLink?: (href: string, line: number) => void, rendered = true): MarkdownProblem[] {
   const problems: MarkdownProblem[] = [];
   if (inline && isPlainText(source)) return problems;
-  const tokens = inspector.parse(source, {});
+  const tokens = (rendered ? inspector : scanner).parse(source, {});
   // A text on one line is always read inline: "1. Hilfe" or "# 5" is not a list or heading.
   const multiline = source.trim().includes('\n');
   let paragraphs = 0;
@@ -108,7 +129,7 @@ export function inspectMarkdown(source: string, inline: boolean, onLink?: (href:
   });
   // A list or a quote has paragraphs of its own: say "paragraphs" only when nothing else explains them.
   if (inline && paragraphs > 1 && !problems.some((p) => p.kind === 'block')) problems.push({ kind: 'block', found: 'paragraphs', line: 0 });
-  checkedBody = !inline && problems.length === 0 ? { source, tokens } : undefined;
+  checkedBody = rendered && !inline && problems.length === 0 ? { source, tokens } : undefined;
   return problems;
 }
 
@@ -118,8 +139,24 @@ export interface Renderer {
   block(source: string, headingOffset?: number): MarkdownText;
 }
 
-/** A renderer that resolves site-relative links with `resolvePath` (the URL helper). */
-export function createRenderer(resolvePath: (path: string) => string): Renderer {
+/** A text whose HTML is made the first time it is read. */
+function lazyText(markdown: string, render: () => string): MarkdownText {
+  let html: string | undefined;
+  return {
+    markdown,
+    get html() {
+      html ??= render();
+      return html;
+    },
+  };
+}
+
+/**
+ * A renderer that resolves site-relative links with `resolvePath` (the URL helper). `lazy`: each
+ * text's HTML is made only when something reads it (`check` reports none; its texts are
+ * inspected with `rendered` false, so the body is then parsed again for its HTML).
+ */
+export function createRenderer(resolvePath: (path: string) => string, { lazy = false } = {}): Renderer {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isAllowedHref;
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
@@ -149,12 +186,22 @@ export function createRenderer(resolvePath: (path: string) => string): Renderer 
     checkedBody = undefined;
     return checked ?? md.parse(source, env);
   };
+  const inlineHtml = (source: string) => (isPlainText(source) ? md.utils.escapeHtml(source) : md.renderInline(source));
+  const blockHtml = (source: string, headingOffset: number, tokens: typeof tokensOf) => {
+    const env = { headingOffset };
+    return md.renderer.render(tokens(source, env), md.options, env);
+  };
+  if (lazy) {
+    // No checked tokens to take over: a text is parsed for its HTML when that is read.
+    const parse = (source: string, env: Record<string, unknown>) => md.parse(source, env);
+    return {
+      inline: (source) => lazyText(source, () => inlineHtml(source)),
+      block: (source, headingOffset = 0) => lazyText(source, () => blockHtml(source, headingOffset, parse)),
+    };
+  }
   return {
-    inline: (source) => ({ markdown: source, html: isPlainText(source) ? md.utils.escapeHtml(source) : md.renderInline(source) }),
-    block: (source, headingOffset = 0) => {
-      const env = { headingOffset };
-      return { markdown: source, html: md.renderer.render(tokensOf(source, env), md.options, env) };
-    },
+    inline: (source) => ({ markdown: source, html: inlineHtml(source) }),
+    block: (source, headingOffset = 0) => ({ markdown: source, html: blockHtml(source, headingOffset, tokensOf) }),
   };
 }
 

@@ -119,8 +119,22 @@ export function taskIds(titles: readonly string[], slugify: (s: string) => strin
   });
 }
 
+/** Initials by label: a district lists the same service and task titles in every town. */
+const initials = new Map<string, string>();
+
 /** The initial a label is listed under: A–Z (umlauts with their base letter), else `#`. */
 export function initialOf(label: string): string {
+  let initial = initials.get(label);
+  if (initial === undefined) {
+    // Bounded, so a long-running process (astro dev) does not keep every label it ever listed.
+    if (initials.size >= 100_000) initials.clear();
+    initial = initialIn(label);
+    initials.set(label, initial);
+  }
+  return initial;
+}
+
+function initialIn(label: string): string {
   const first = label
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -135,6 +149,16 @@ export function initialOf(label: string): string {
  * changes change its status from then on carries its `statuses` (the A–Z list switches them when read).
  */
 export function buildIndex(towns: readonly Town[], collator: Intl.Collator, builtAt?: number): IndexEntry[] {
+  return indexEntries(towns, builtAt).sort(
+    (a, b) => collator.compare(a.label, b.label) || collator.compare(a.townName, b.townName) || collator.compare(a.serviceTitle, b.serviceTitle),
+  );
+}
+
+/**
+ * The entries of `buildIndex` in the order of towns and services, not yet sorted: what the link
+ * check of `check` needs (the pages of the A–Z list follow from the entries per letter, in any order).
+ */
+export function indexEntries(towns: readonly Town[], builtAt?: number): IndexEntry[] {
   const statuses = (item: Parameters<typeof plannedStatuses>[0]) => {
     const segments = builtAt === undefined ? undefined : plannedStatuses(item, builtAt);
     return segments ? { statuses: segments } : {};
@@ -172,9 +196,7 @@ export function buildIndex(towns: readonly Town[], collator: Intl.Collator, buil
       }
     }
   }
-  return entries.sort(
-    (a, b) => collator.compare(a.label, b.label) || collator.compare(a.townName, b.townName) || collator.compare(a.serviceTitle, b.serviceTitle),
-  );
+  return entries;
 }
 
 /** Above this many entries the A–Z list gets one page per initial letter (the 14 KB page budget). */

@@ -5,7 +5,7 @@
  * (yaml-safety.ts). No file system and no schema: this is what the YAML workers run
  * (yaml-worker.ts), so it loads no more than `yaml`. Never throws for editor mistakes.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ContentError, YamlDetail } from '../schema/errors.ts';
 import {
   badAliases,
@@ -114,15 +114,23 @@ function dropEmpty(value: unknown, path: PropertyKey[], dropped: PropertyKey[][]
   return value;
 }
 
-/** A plain number whose text YAML would change (`0292110300`, `+4929211030`) stays text. */
+/**
+ * A plain number whose text YAML would change (`0292110300`, `+4929211030`) stays text. Every
+ * scalar is reached (keys too), as `visit` of the `yaml` package would, but with a list instead
+ * of recursion and without the frozen path array `visit` makes for every node.
+ */
 function keepNumbersAsWritten(doc: Document): void {
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'number' && node.source !== undefined && String(node.value) !== node.source) {
-        node.value = node.source;
-      }
-    },
-  });
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isScalar(node)) {
+      if (typeof node.value === 'number' && node.source !== undefined && String(node.value) !== node.source) node.value = node.source;
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value);
+    }
+  }
 }
 
 /**

@@ -36,7 +36,7 @@ import { routes } from './routes.ts';
 import { linkTargets, ownPath } from './targets.ts';
 import { EntryReader } from './entries.ts';
 import { applyPlanned } from './planned-state.ts';
-import { buildIndex, compareServices, latest, naturalCollator } from './derive.ts';
+import { buildIndex, compareServices, indexEntries, latest, naturalCollator } from './derive.ts';
 import type { IndexEntry, Incident, Page, Redirect, Service, Settings, Site, Town } from './types.ts';
 
 export interface LoadOptions {
@@ -56,6 +56,13 @@ export interface LoadOptions {
   parser?: YamlParser;
   /** The content folder as already read (`readContent`), for a caller that read it while this module loaded. */
   read?: Promise<ReadResult>;
+  /**
+   * Only what `check` reports (errors, warnings, the counts): the HTML of every text is made
+   * when first read, and the planned changes running at the build time are not applied (the
+   * site keeps the states as written, and the entries of the A–Z index unsorted, as the link
+   * check needs them). The build and everything else load the whole model.
+   */
+  checkOnly?: boolean;
 }
 
 /** `language`: the language of messages for editors (German or English, see `editorLanguage`). */
@@ -72,11 +79,12 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   const errors = [...read.errors];
   // site.yaml first: its time zone, country and language apply to everything else.
   const site = siteSettings(byKind('site')[0], errors);
-  const ctx: RuleContext = { timeZone: site.timeZone, country: site.country, language: site.language, now, errors, links: [], pageOf: ownPath };
+  const renders = !options.checkOnly;
+  const ctx: RuleContext = { timeZone: site.timeZone, country: site.country, language: site.language, now, errors, links: [], pageOf: ownPath, renders };
   // 1.2: site.yaml may name the address; SITE_URL and BASE_PATH still override it for one build.
   const address = withSiteAddress(options.urls, site.input?.url);
   const urls = createUrls(address);
-  const reader = new EntryReader(ctx, createRenderer(urls.path));
+  const reader = new EntryReader(ctx, createRenderer(urls.path, { lazy: !renders }));
   const settings = site.source && site.input ? settingsOf(site, reader) : undefined;
   const incidents = byKind('incident').flatMap((source) => reader.incident(source) ?? []);
   const pages = readPages(byKind('page'), reader);
@@ -85,8 +93,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   const towns = readTowns(byKind('town'), reader, { pages, incidents, servicesByTown, collator });
   // Every generated path once; aliases must not hide a page or each other.
   const redirects = collectRedirects(towns, pages, reader.aliasesByFile, errors);
-  // Links last: only now is every page known.
-  const index = buildIndex(towns, collator);
+  // Links last: only now is every page known. The A–Z list's pages do not depend on its order.
+  const index = options.checkOnly ? indexEntries(towns) : buildIndex(towns, collator);
   const siteContacts = (settings?.contacts.length ?? 0) > 0;
   const targets = linkTargets({ towns, pages, incidents, redirects, index, siteContacts, sources: read.files });
   errors.push(...checkLinks(ctx.links!, targets, urls.base));
@@ -96,10 +104,14 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   const sourcesByFile = new Map(read.files.map((f) => [f.file, f]));
   // Warnings are about what the files say, the same whichever planned change runs at the build time.
   const warnings = checkWarnings(built, (file, field) => sourcesByFile.get(file)?.lineOf(field));
-  // 1.2: a planned change running at the build time is the current state of pages, API and feeds.
-  applyPlanned(towns, built.builtAt);
-  built.index = buildIndex(towns, collator, built.builtAt);
+  if (!options.checkOnly) applyPlannedNow(built, collator);
   return { ok: true, site: built, language: site.language, warnings };
+}
+
+/** 1.2: a planned change running at the build time is the current state of pages, API and feeds. */
+function applyPlannedNow(built: Site, collator: Intl.Collator): void {
+  applyPlanned(built.towns, built.builtAt);
+  built.index = buildIndex(built.towns, collator, built.builtAt);
 }
 
 /** Every content file, with the planned changes of `options.overlay` applied as if written. */

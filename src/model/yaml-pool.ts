@@ -136,8 +136,19 @@ export function startYamlPool(size: number): YamlPool {
   };
 }
 
+/**
+ * The `yaml` parser reads `process.env.LOG_TOKENS` for every token it sees (a debug switch). In
+ * a thread `process.env` is no plain object: each read asks Node's store of the variables,
+ * ≈ 0.3 µs, ≈ 0.2 s of the district's parse (docs/performance.md, issue 21, session 7). A
+ * worker only parses, so it gets a plain object with the same variables instead.
+ */
+export function plainEnvironment(): void {
+  process.env = { ...process.env };
+}
+
 /** A worker: parses each batch it is sent and answers with the results, in order. */
 async function serve(): Promise<void> {
+  plainEnvironment();
   const { parseText } = await import('./parse.ts');
   parentPort!.on('message', (jobs: Job[]) => {
     parentPort!.postMessage(jobs.map((job): Done => ({ id: job.id, parsed: parseText(job.kind, job.file, job.bytes, job.names) })));

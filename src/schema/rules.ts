@@ -31,6 +31,8 @@ export interface RuleContext {
   links?: SiteLink[];
   /** The page a content file makes, where its relative links would resolve (`ownPath` in the model). */
   pageOf: (source: SourceFile) => string;
+  /** false: texts are only checked, their HTML made when read (`check`; see `inspectMarkdown`). */
+  renders?: boolean;
 }
 
 function at(_ctx: RuleContext, source: SourceFile, field: FieldPath): Pick<ContentError, 'file' | 'line' | 'field'> {
@@ -56,10 +58,12 @@ export function checkTime(ctx: RuleContext, source: SourceFile, field: FieldPath
 
 /** Inline Markdown (one paragraph) or a body; `lineBase` is the 1-based line the text starts on. */
 export function checkMarkdown(ctx: RuleContext, source: SourceFile, field: FieldPath, text: string, inline: boolean, lineBase?: number): void {
-  const base = lineBase ?? source.lineOf(field) ?? 1;
-  const onLink = ctx.links && ((href: string, line: number) => ctx.links!.push({ file: source.file, line: base + line, field: fieldName(field) || undefined, href, page: ctx.pageOf(source) }));
-  for (const problem of inspectMarkdown(text, inline, onLink)) {
-    const where = { file: source.file, line: base + problem.line, field: fieldName(field) };
+  // The field's line is looked up only for a link or a problem: most texts have neither.
+  let known: number | undefined = lineBase;
+  const base = () => (known ??= source.lineOf(field) ?? 1);
+  const onLink = ctx.links && ((href: string, line: number) => ctx.links!.push({ file: source.file, line: base() + line, field: fieldName(field) || undefined, href, page: ctx.pageOf(source) }));
+  for (const problem of inspectMarkdown(text, inline, onLink, ctx.renders ?? true)) {
+    const where = { file: source.file, line: base() + problem.line, field: fieldName(field) };
     if (problem.kind === 'html') ctx.errors.push({ ...where, code: 'markdownHtml', params: { found: problem.found } });
     else if (problem.kind === 'link') ctx.errors.push({ ...where, code: 'markdownLink', params: { found: problem.found } });
     else if (problem.kind === 'image') ctx.errors.push({ ...where, code: 'markdownImage', params: { found: problem.found } });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readContent, type ReadResult, type SourceFile } from '../../../src/model/read.ts';
 import { loadSite } from '../../../src/model/site.ts';
-import { contentFileCount, startYamlPool, yamlPoolSize } from '../../../src/model/yaml-pool.ts';
+import { contentFileCount, plainEnvironment, startYamlPool, yamlPoolSize } from '../../../src/model/yaml-pool.ts';
 import { base, contentFolder, incident, md, NOW, service, town, type Files } from '../support/content.ts';
 
 const pool = startYamlPool(2);
@@ -95,5 +95,19 @@ describe('how many workers', () => {
     const { dir } = await contentFolder({ ...base, 'towns/soest/a.md': service(), 'towns/werl/index.md': town('Werl'), 'incidents/x.md': incident(), 'pages/p.md': md('title: P\n') });
     expect(contentFileCount(dir)).toBe(5);
     expect(contentFileCount(path.join(dir, 'missing'))).toBe(0);
+  });
+});
+
+describe("a worker's environment", () => {
+  test('is a plain object with the same variables (the parser reads it for every token)', () => {
+    const before = process.env;
+    try {
+      plainEnvironment();
+      expect(process.env).not.toBe(before);
+      expect(Object.getPrototypeOf(process.env)).toBe(Object.prototype);
+      expect({ ...process.env }).toEqual({ ...before });
+    } finally {
+      process.env = before;
+    }
   });
 });
