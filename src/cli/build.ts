@@ -143,7 +143,8 @@ function renderInChild(): Promise<Rendered> {
       makeFolders().then(
         (made) => {
           site = made.site;
-          child.send(made satisfies BuildMessage);
+          // A child that has died meanwhile ends below, through its exit.
+          if (child.connected) child.send(made satisfies BuildMessage);
         },
         (error: unknown) => {
           folderError = error;
@@ -166,7 +167,7 @@ function renderInChild(): Promise<Rendered> {
       else if (signal) console.error(`The check and the pages' build were stopped (${signal}).`);
       // Check's errors end it before any folder exists; with folders, a later step failed.
       if (site || folderError !== undefined || signal) console.error('Build failed; the previous output was left as it was.');
-      resolve({ code: code || 1 });
+      resolve({ code: folderError === undefined && code ? code : 1 });
     });
   });
 }

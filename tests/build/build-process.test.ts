@@ -86,6 +86,16 @@ describe('aushang build: the check and Astro in a child process', () => {
     expect(build.stdout + build.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
+  test('an output folder that cannot be made: its reason and exit 1, no stack trace', () => {
+    const blocked = path.join(tempDir(), 'a-file');
+    writeFileSync(blocked, '');
+    const run = runCli('build', ['--content', fixture('edge'), '--out', path.join(blocked, 'dist')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^E[A-Z]+: .*a-file/m);
+    expect(run.stderr).toContain('Build failed; the previous output was left as it was.');
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
   test('the child killed from outside (as by the kernel when memory runs out): exit 1, said so, nothing left behind', async () => {
     const out = buildSite(fixture('edge'));
     const before = await snapshot(out);
