@@ -7,27 +7,26 @@
  * (src/cli/last-good.ts); `aushang-build.json` says what was built (src/hosting/build-info.ts).
  * A failed or interrupted build publishes nothing, leaves the previous output as it was and
  * removes its temporary folder.
+ *
+ * The check and Astro run in a child process (src/cli/build-pages.ts; what the two tell each
+ * other: src/cli/build-messages.ts). This process never loads the content model or Astro: it
+ * makes the folders, builds the search index once the child has exited (so Pagefind runs beside
+ * no process that holds Astro's memory), writes the hosting files and publishes.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gitHostOrigins } from '../editor/config.ts';
 import { serializeManifest } from '../hosting/manifest.ts';
 import { writeHostingFiles } from '../hosting/write.ts';
-import { loadSite } from '../model/site.ts';
-import { buildTime, handOver } from '../model/view.ts';
-import { urlSettingsFromEnv } from '../model/urls.ts';
-import { internalFailure, yamlWorkersFor } from './check.ts';
-import { report } from './formats.ts';
-import { buildSearchIndex } from './search-index.ts';
 import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '../model/routes.ts';
-import { keepLastGood, type HeldBack } from './last-good.ts';
-import { buildInfo, writeBuildInfo } from '../hosting/build-info.ts';
-import { translator } from '../i18n/index.ts';
+import { internalFailure } from './check.ts';
 import { isRunning } from './process.ts';
+import { buildSearchIndex } from './search-index.ts';
+import type { BuildMessage, FromPages, PagesOptions, ResultMessage } from './build-messages.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, drill: { type: 'boolean' }, 'keep-last-good': { type: 'boolean', default: false } },
@@ -38,7 +37,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 // checkout or a site repository with aushang installed); Astro runs from the package (root).
 const contentDir = path.resolve(values.content ?? process.env.AUSHANG_CONTENT ?? 'content');
 const outDir = path.resolve(values.out ?? 'dist');
-const urlSettings = urlSettingsFromEnv();
+// A rehearsal (`--drill`): "Übung" on every page, not indexed, no feeds and no API (see dropForDrill).
+const drill = values.drill === true || process.env.AUSHANG_DRILL === '1';
+/** The child's script: `.ts` next to the sources, `.js` in the compiled package (lib/cli/). */
+const pagesScript = path.join(import.meta.dirname, `build-pages${path.extname(import.meta.filename)}`);
 
 /** Milliseconds per phase, printed for `npm run bench` when AUSHANG_TIMINGS is set. */
 const phases: Record<string, number> = {};
@@ -49,106 +51,55 @@ const phaseDone = (name: string) => {
   phaseStart = now;
 };
 
-const loadOptions = { urls: urlSettings, builtAt: buildTime() };
-// The YAML of a large site is parsed in worker threads, ended before Astro starts.
-const yamlWorkers = yamlWorkersFor(contentDir);
-const checked = await loadSite(contentDir, { ...loadOptions, parser: yamlWorkers }).catch((error: unknown) => process.exit(internalFailure('build', error)));
-await yamlWorkers?.close();
-/** The content folder that is built: the site's, or a copy with the refused files held back. */
-let builtDir = contentDir;
-let heldBack: HeldBack[] = [];
-let result = checked;
-if (!checked.ok && values['keep-last-good']) {
-  const kept = await keepLastGood(contentDir, checked, loadOptions).catch((error: unknown) => process.exit(internalFailure('build', error)));
-  if (kept) {
-    for (const line of heldBackReport(checked, kept.heldBack)) console.error(line);
-    process.once('exit', kept.dispose);
-    builtDir = kept.dir;
-    heldBack = kept.heldBack;
-    result = kept.result;
-  }
-}
-if (result === checked && report(result) !== 0) process.exit(1);
-phaseDone('check');
-// The address the content resolved (SITE_URL and BASE_PATH, else site.yaml's `url`) goes to
-// Astro (its base and site, the sitemap) through the same variables a caller would set.
-const address = result.ok ? result.site.address : urlSettings;
-process.env.BASE_PATH = address.base;
-process.env.SITE_URL = address.site === undefined ? '' : new URL(address.site).origin;
-// Astro runs in this process: its pages render the model just checked instead of reading it again.
-handOver(builtDir, urlSettingsFromEnv(), result);
-
 const parent = path.dirname(outDir);
-await mkdir(parent, { recursive: true });
 // Astro keeps its intermediate server build in `<cwd>/.astro/.prerender/` when the output
 // folder is not below the working directory, as ours are: two builds at once would share it.
 // So each build works in a folder of its own inside the project (inside, so that those
 // intermediate files still find node_modules).
 const workspace = path.join(root, '.astro');
-await mkdir(workspace, { recursive: true });
-await removeLeftovers(parent, path.basename(outDir));
-await removeLeftovers(workspace, '');
-// A fresh folder next to the output, so the final rename stays on one file system. Its name
-// carries the process id, so a later build can tell a killed build's leftover from a running build.
-const staging = await mkdtemp(path.join(parent, `.aushang-build-${process.pid}-`));
-const work = await mkdtemp(path.join(workspace, `.aushang-build-${process.pid}-`));
+/** The temporary folders, once made: `staging` next to the output, `work` for Astro. */
+let staging: string | undefined;
+let work: string | undefined;
 const removeTemporary = () => {
-  for (const folder of [staging, work]) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  for (const folder of [staging, work]) if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
 };
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
-    removeTemporary();
-    console.error(`Build stopped (${signal}); the previous output was left as it was.`);
-    process.exit(128 + os.constants.signals[signal]);
-  });
+/** The child (check and Astro) while it runs. */
+let pages: ChildProcess | undefined;
+/** Set by a signal: the child's end is then the signal handler's business (`stop`). */
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => stop(signal));
+
+const rendered = await renderInChild();
+if (!rendered.result) {
+  removeTemporary();
+  process.exit(rendered.code);
 }
-
-// Astro moves files from its intermediate build into the output with rename(), which fails
-// across file systems: for an output elsewhere (a tmpfs, a mounted volume) build inside the
-// project and copy the finished site over.
-const sameFileSystem = (await stat(parent)).dev === (await stat(workspace)).dev;
-const site = sameFileSystem ? staging : path.join(work, 'site');
-
-process.env.AUSHANG_CONTENT = builtDir;
-// The web editor's page at /admin/ exists only for a site that configures one (src/editor/integration.ts).
-process.env.AUSHANG_EDITOR = result.ok && result.site.settings.editor ? '1' : '';
-process.env.AUSHANG_OUT_DIR = site;
-// A rehearsal (`--drill`): "Übung" on every page, not indexed, no feeds and no API (see dropForDrill).
-const drill = values.drill === true || process.env.AUSHANG_DRILL === '1';
-process.env.AUSHANG_DRILL = drill ? '1' : '';
-// A public body's build contacts no one: Astro's telemetry is off before Astro is loaded.
-process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const { result, site } = rendered;
+phases.check = result.phases.check ?? 0;
+phases.astro = result.phases.astro ?? 0;
+phaseStart = performance.now();
 /** Printed last, so the deploy log shows it: anyone can check a copy against it (`verify --manifest-sha256`). */
 let manifestSha256 = '';
 try {
-  const { build } = await import('astro');
-  const cwd = process.cwd();
-  process.chdir(work);
-  try {
-    await build({ root, outDir: site, logLevel: process.env.AUSHANG_LOG ?? 'warn' } as Parameters<typeof build>[0]);
-  } finally {
-    process.chdir(cwd);
-  }
-  phaseDone('astro');
   if (drill) await dropForDrill(site);
   // The pages as the search index read them: nothing changes a page after this, so the manifest takes their hashes.
-  const pageHashes = await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
+  const pageHashes = await buildSearchIndex(site, result.contentLanguage);
   phaseDone('search');
-  const editor = result.ok ? result.site.settings.editor : undefined;
-  if (result.ok) writeBuildInfo(site, buildInfo({ contentDir, builtDir, builtAt: new Date(result.site.builtAt), language: result.language, heldBack, drill }));
-  const manifest = await writeHostingFiles(site, address.base, editor ? gitHostOrigins(editor) : undefined, pageHashes);
+  const manifest = await writeHostingFiles(site, result.base, result.gitHostOrigins, pageHashes);
   manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
+  // The child wrote the build information (aushang-build.json) right after Astro.
   phaseDone('hosting');
-  if (!sameFileSystem) await cp(site, staging, { recursive: true });
+  phases.hosting! += result.phases.buildInfo ?? 0;
+  if (site !== staging) await cp(site, staging!, { recursive: true });
   // mkdtemp makes the folder private (0700); a web server must be able to read it.
-  await chmod(staging, 0o755);
+  await chmod(staging!, 0o755);
 } catch (error) {
   removeTemporary();
   console.error(error instanceof Error ? error.message : error);
   console.error('Build failed; the previous output was left as it was.');
   process.exit(1);
 }
-rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+rmSync(work!, { recursive: true, force: true, maxRetries: 3 });
 
 // The swap: two renames with no await between them, so no signal handler can run halfway.
 const exists = await stat(outDir).then(() => true, () => false);
@@ -156,7 +107,7 @@ const old = `${outDir}.old-${process.pid}`;
 try {
   if (exists) renameSync(outDir, old);
   try {
-    renameSync(staging, outDir);
+    renameSync(staging!, outDir);
   } catch (error) {
     if (exists) renameSync(old, outDir);
     throw error;
@@ -169,9 +120,96 @@ try {
 }
 if (exists) await rm(old, { recursive: true, force: true, maxRetries: 3 });
 phaseDone('publish');
-if (process.env.AUSHANG_TIMINGS) console.error(`aushang-timings ${JSON.stringify({ ...phases, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}`);
+if (process.env.AUSHANG_TIMINGS) console.error(`aushang-timings ${JSON.stringify({ ...phases, maxRssBytes: Math.max(process.resourceUsage().maxRSS * 1024, result.maxRssBytes) })}`);
 console.log(`Built ${path.relative(process.cwd(), outDir) || '.'}/${drill ? ' — a rehearsal (Übung): every page says so, not indexed, no feeds, no API' : ''}`);
 console.log(`manifest.json sha256: ${manifestSha256}`);
+
+type Rendered = { result: ResultMessage; site: string } | { result?: undefined; code: number };
+
+/**
+ * Runs the check and Astro in the child (the same Node, with the same options) and resolves
+ * once it has exited: with its result, or with the exit code to end with when it failed. The
+ * child reports content errors and Astro's message itself; this adds only what it cannot know.
+ */
+function renderInChild(): Promise<Rendered> {
+  const options: PagesOptions = { contentDir, keepLastGood: values['keep-last-good'], drill };
+  const child = fork(pagesScript, [JSON.stringify(options)], { execArgv: process.execArgv });
+  pages = child;
+  let result: ResultMessage | undefined;
+  let site: string | undefined;
+  let folderError: unknown;
+  child.on('message', (message: FromPages) => {
+    if (message.type === 'checked') {
+      makeFolders().then(
+        (made) => {
+          site = made.site;
+          // A child that has died meanwhile ends below, through its exit.
+          if (child.connected) child.send(made satisfies BuildMessage);
+        },
+        (error: unknown) => {
+          folderError = error;
+          child.kill('SIGTERM');
+        },
+      );
+    } else if (message.type === 'result') {
+      result = message;
+    }
+    // Here the rendered pages will arrive while Astro renders them (a message of their own type
+    // with each page's indexed part), for the search index this process builds.
+  });
+  return new Promise((resolve) => {
+    child.once('error', (error) => resolve({ code: internalFailure('build', error) }));
+    child.once('exit', (code, signal) => {
+      pages = undefined;
+      if (stopping) return;
+      if (code === 0 && result && site) return resolve({ result, site });
+      if (folderError !== undefined) console.error(folderError instanceof Error ? folderError.message : folderError);
+      else if (signal) console.error(`The check and the pages' build were stopped (${signal}).`);
+      // Check's errors end it before any folder exists; with folders, a later step failed.
+      if (site || folderError !== undefined || signal) console.error('Build failed; the previous output was left as it was.');
+      resolve({ code: folderError === undefined && code ? code : 1 });
+    });
+  });
+}
+
+/**
+ * The build's temporary folders, made once the content checked clean; `site` is where the
+ * pages go: the staging folder, or for an output on another file system a folder in `work`.
+ */
+async function makeFolders(): Promise<BuildMessage> {
+  await mkdir(parent, { recursive: true });
+  await mkdir(workspace, { recursive: true });
+  await removeLeftovers(parent, path.basename(outDir));
+  await removeLeftovers(workspace, '');
+  // A fresh folder next to the output, so the final rename stays on one file system. Its name
+  // carries the process id, so a later build can tell a killed build's leftover from a running build.
+  staging = await mkdtemp(path.join(parent, `.aushang-build-${process.pid}-`));
+  work = await mkdtemp(path.join(workspace, `.aushang-build-${process.pid}-`));
+  // Astro moves files from its intermediate build into the output with rename(), which fails
+  // across file systems: for an output elsewhere (a tmpfs, a mounted volume) build inside the
+  // project and copy the finished site over.
+  const sameFileSystem = (await stat(parent)).dev === (await stat(workspace)).dev;
+  return { type: 'build', site: sameFileSystem ? staging : path.join(work, 'site'), work };
+}
+
+/**
+ * Ctrl-C, SIGTERM, SIGHUP: the child stops first (Ctrl-C in a terminal reaches it as well),
+ * then the temporary folders go; the previous output stays as it was.
+ */
+function stop(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP'): void {
+  stopping = true;
+  const finish = () => {
+    removeTemporary();
+    console.error(`Build stopped (${signal}); the previous output was left as it was.`);
+    process.exit(128 + os.constants.signals[signal]);
+  };
+  if (!pages) return finish();
+  // Runs right after renderInChild's own listener, which leaves the child's end to this one.
+  pages.once('exit', finish);
+  pages.kill('SIGTERM');
+  const child = pages;
+  setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+}
 
 /**
  * A rehearsal must not reach feed readers, apps or search engines as if it were real: its
@@ -206,16 +244,3 @@ async function removeLeftovers(folder: string, outName: string): Promise<void> {
   }
 }
 
-
-/** check's errors (as without the option), then which files were held back and how. */
-function heldBackReport(first: Extract<typeof checked, { ok: false }>, held: HeldBack[]): string[] {
-  const t = translator(first.language);
-  const lines: string[] = [];
-  report(first, (line) => lines.push(line));
-  // check's last line says nothing was published; here the rest was.
-  lines.pop();
-  for (const file of held) {
-    lines.push(file.publishedFrom ? t('cli.heldBack', { file: file.file, commit: file.publishedFrom.slice(0, 12) }) : t('cli.leftOut', { file: file.file }));
-  }
-  return lines;
-}

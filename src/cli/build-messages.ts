@@ -1,0 +1,50 @@
+/**
+ * What `aushang build` (src/cli/build.ts, the parent) and the process that checks the content
+ * and renders the pages with Astro (src/cli/build-pages.ts, its child) tell each other over
+ * the child's IPC channel: plain JSON, one object per message, told apart by `type`.
+ *
+ * The order: the child checks and sends `checked`; the parent makes the temporary folders and
+ * sends `build`; the child renders into them, writes `aushang-build.json`, sends `result` and
+ * exits. The parent indexes the pages (Pagefind) only after the child has exited, so the search
+ * index never runs beside a process that holds Astro's memory.
+ */
+
+/** What the child is started with (its one argument, as JSON). */
+export interface PagesOptions {
+  contentDir: string;
+  keepLastGood: boolean;
+  drill: boolean;
+}
+
+/** The content checked clean (or its refused files were held back): the parent may make the folders. */
+export interface CheckedMessage {
+  type: 'checked';
+}
+
+/** The pages are written; what the parent needs of the content for the rest of the build. */
+export interface ResultMessage {
+  type: 'result';
+  /** The content language, for the search index's stemming (`settings.contentLanguage`). */
+  contentLanguage?: string;
+  /** The site's address base (`/`, `/notfall/`), for `_headers`. */
+  base: string;
+  /** The web editor's Git host origins, allowed in `/admin/`'s policy; absent without an editor. */
+  gitHostOrigins?: string[];
+  /** The child's phases in milliseconds: check, astro, buildInfo. */
+  phases: Record<string, number>;
+  /** The child's peak resident memory. */
+  maxRssBytes: number;
+}
+
+/** child → parent. */
+export type FromPages = CheckedMessage | ResultMessage;
+
+/** parent → child: render the pages into `site`, with `work` as Astro's working folder. */
+export interface BuildMessage {
+  type: 'build';
+  site: string;
+  work: string;
+}
+
+/** parent → child. */
+export type ToPages = BuildMessage;
