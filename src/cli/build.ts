@@ -23,6 +23,8 @@ import { urlSettingsFromEnv } from '../model/urls.ts';
 import { internalFailure, yamlWorkersFor } from './check.ts';
 import { report } from './formats.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { FEED_PAGE_LIMIT, indexedPages, SearchFeed } from './search-feed.ts';
+import { renderedPagesIntegration } from './rendered-pages.ts';
 import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '../model/routes.ts';
 import { keepLastGood, type HeldBack } from './last-good.ts';
 import { buildInfo, writeBuildInfo } from '../hosting/build-info.ts';
@@ -120,20 +122,29 @@ process.env.AUSHANG_DRILL = drill ? '1' : '';
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 /** Printed last, so the deploy log shows it: anyone can check a copy against it (`verify --manifest-sha256`). */
 let manifestSha256 = '';
+// --- Search index fed while Astro renders (src/cli/search-feed.ts); above FEED_PAGE_LIMIT pages, after Astro.
+const contentLanguage = result.ok ? result.site.settings.contentLanguage : undefined;
+const expectedPages = result.ok ? indexedPages(result.site) : [];
+const searchFeed = expectedPages.length > 0 && expectedPages.length <= FEED_PAGE_LIMIT ? new SearchFeed(contentLanguage) : undefined;
+searchFeed?.expect(expectedPages);
+const onRenderedPage = searchFeed ? (file: string, part: string) => searchFeed.offer(file, part) : undefined;
+// --- end
 try {
   const { build } = await import('astro');
   const cwd = process.cwd();
   process.chdir(work);
   try {
-    await build({ root, outDir: site, logLevel: process.env.AUSHANG_LOG ?? 'warn' } as Parameters<typeof build>[0]);
+    const integrations = onRenderedPage ? [renderedPagesIntegration(expectedPages, onRenderedPage)] : [];
+    await build({ root, outDir: site, logLevel: process.env.AUSHANG_LOG ?? 'warn', integrations } as Parameters<typeof build>[0]);
   } finally {
     process.chdir(cwd);
   }
   phaseDone('astro');
   if (drill) await dropForDrill(site);
   // The pages as the search index read them: nothing changes a page after this, so the manifest takes their hashes.
-  const pageHashes = await buildSearchIndex(site, result.ok ? result.site.settings.contentLanguage : undefined);
+  const pageHashes = searchFeed ? await searchFeed.finish(site) : await buildSearchIndex(site, contentLanguage);
   phaseDone('search');
+  if (process.env.AUSHANG_TIMINGS && searchFeed) console.error(`aushang-search-feed ${JSON.stringify(searchFeed.outcome)}`);
   const editor = result.ok ? result.site.settings.editor : undefined;
   if (result.ok) writeBuildInfo(site, buildInfo({ contentDir, builtDir, builtAt: new Date(result.site.builtAt), language: result.language, heldBack, drill }));
   const manifest = await writeHostingFiles(site, address.base, editor ? gitHostOrigins(editor) : undefined, pageHashes);
