@@ -12,6 +12,7 @@
  * difference — a page missing, one more, other bytes, a page offered twice — it throws that index
  * away and indexes the site the old way (`buildSearchIndex`).
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,7 +31,7 @@ import { addPage, buildSearchIndex, htmlPages, openIndex, readPage, SearchIndexE
  * issue allows. Above this many pages the index is built after Astro, as before (the figures
  * that chose it: docs/performance.md, "Issue 21, session 7").
  */
-export const FEED_PAGE_LIMIT = 4000;
+export const FEED_PAGE_LIMIT = 6000;
 
 /** Astro's file for a page's route in the `directory` build format: `/werl/` → `werl/index.html`. */
 export function pageFile(route: string): string {
@@ -86,6 +87,11 @@ export class InOrder {
   }
 }
 
+/** A part's SHA-256: what was sent is compared with the files by it. */
+function digestOf(part: string): string {
+  return createHash('sha256').update(part).digest('base64');
+}
+
 /** What `finish` did: fed the index while Astro rendered, or built it afresh (and why). */
 export type FeedOutcome = { fed: true } | { fed: false; reason: string };
 
@@ -93,7 +99,8 @@ export type FeedOutcome = { fed: true } | { fed: false; reason: string };
 export class SearchFeed {
   private order: InOrder | undefined;
   private index: Promise<pagefind.PagefindIndex> | undefined;
-  private readonly sent: { file: string; part: string }[] = [];
+  /** What was sent, in order: each page's file and a digest of its part (the parts themselves are not kept). */
+  private readonly sent: { file: string; digest: string }[] = [];
   private readonly adds: Promise<void>[] = [];
   private readonly language: string | undefined;
   outcome: FeedOutcome | undefined;
@@ -113,7 +120,7 @@ export class SearchFeed {
   offer(file: string, part: string): void {
     if (!this.order || !this.index) return;
     for (const page of this.order.arrive(file, part)) {
-      this.sent.push(page);
+      this.sent.push({ file: page.file, digest: digestOf(page.part) });
       // Pagefind's service handles messages in the order they are sent: each send is queued behind the last.
       const added = this.index.then((index) => addPage(index, page.file, page.part));
       added.catch(() => {}); // awaited in finish
@@ -170,7 +177,7 @@ export class SearchFeed {
       if (part === undefined) continue;
       words.addPage(indexedText(part));
       const sent = this.sent[indexed++];
-      if (difference === undefined && (sent?.file !== page || sent.part !== part)) difference = sent ? `${page} differs from what was sent (${sent.file})` : `${page} was not sent`;
+      if (difference === undefined && (sent?.file !== page || sent.digest !== digestOf(part))) difference = sent ? `${page} differs from what was sent (${sent.file})` : `${page} was not sent`;
     }
     if (difference === undefined && indexed !== this.sent.length) difference = `${this.sent.length - indexed} pages more were sent than built`;
     if (difference === undefined && indexed === 0) difference = 'no page has an indexed part';
