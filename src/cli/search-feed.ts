@@ -25,13 +25,14 @@ import { indexedText, WordCounter, WORD_LIST_PATH } from '../vocabulary/wordlist
 import { addPage, buildSearchIndex, htmlPages, openIndex, readPage, SearchIndexError } from './search-index.ts';
 
 /**
- * Up to how many indexed pages the index is fed while Astro renders. Pagefind's memory then adds
- * to Astro's instead of following it: at the district (2,233 pages) Astro's process peaks at
- * ≈ 750 MB and Pagefind's at ≈ 400 MB; at 10,000 notices ≈ 1 GB and ≈ 1.5 GB, over the 2 GB the
- * issue allows. Above this many pages the index is built after Astro, as before (the figures
- * that chose it: docs/performance.md, "Issue 21, session 7").
+ * Up to how many indexed pages the index is fed while Astro renders; above, it is built after
+ * Astro as before. Memory does not decide it: while Astro renders, Pagefind holds only what it
+ * added (≈ 45 KB a page: 107 MB at the district's 2,233 pages, 407 MB at 10,000 notices); its peak
+ * comes in `writeFiles`, after Astro either way. Time does: at 5,200 pages, feeding made Astro's
+ * phase 16–23 s longer (Node's CPU in it 32 s against 23 s) and the build slower, at the district
+ * it was about even on a loaded machine (docs/performance.md, "Issue 21, session 7").
  */
-export const FEED_PAGE_LIMIT = 6000;
+export const FEED_PAGE_LIMIT = 3000;
 
 /** Astro's file for a page's route in the `directory` build format: `/werl/` → `werl/index.html`. */
 export function pageFile(route: string): string {

@@ -54,8 +54,8 @@ export async function openIndex(language?: string): Promise<pagefind.PagefindInd
 }
 
 /** Hands one page to Pagefind; the promise fails with the page's errors. */
-export function addPage(index: pagefind.PagefindIndex, page: string, content: string): Promise<void> {
-  return index.addHTMLFile({ sourcePath: page, content }).then((response) => check(`adding ${page}`, response.errors));
+export async function addPage(index: pagefind.PagefindIndex, page: string, content: string): Promise<void> {
+  check(`adding ${page}`, (await index.addHTMLFile({ sourcePath: page, content })).errors);
 }
 
 /** Writes the index and the word list into the built site. */
