@@ -28,11 +28,12 @@ import { addPage, buildSearchIndex, htmlPages, openIndex, readPage, SearchIndexE
  * Up to how many indexed pages the index is fed while Astro renders; above, it is built after
  * Astro as before. Memory does not decide it: while Astro renders, Pagefind holds only what it
  * added (≈ 45 KB a page: 107 MB at the district's 2,233 pages, 407 MB at 10,000 notices); its peak
- * comes in `writeFiles`, after Astro either way. Time does: at 5,200 pages, feeding made Astro's
- * phase 16–23 s longer (Node's CPU in it 32 s against 23 s) and the build slower, at the district
- * it was about even on a loaded machine (docs/performance.md, "Issue 21, session 7").
+ * comes in `writeFiles`, after Astro either way. Time does: on a quiet machine the build of
+ * 5,200 pages took 0.90–0.92 × as long fed, the district's about the same; on a loaded one
+ * feeding lost at 5,200 and 10,000 pages (Astro's phase grows by Pagefind's share of the two
+ * cores). 6,000 covers what was measured to gain (docs/performance.md, "Issue 21, session 7").
  */
-export const FEED_PAGE_LIMIT = 3000;
+export const FEED_PAGE_LIMIT = 6000;
 
 /** Astro's file for a page's route in the `directory` build format: `/werl/` → `werl/index.html`. */
 export function pageFile(route: string): string {
