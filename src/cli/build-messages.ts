@@ -4,9 +4,11 @@
  * the child's IPC channel: plain JSON, one object per message, told apart by `type`.
  *
  * The order: the child checks and sends `checked`; the parent makes the temporary folders and
- * sends `build`; the child renders into them, writes `aushang-build.json`, sends `result` and
- * exits. The parent indexes the pages (Pagefind) only after the child has exited, so the search
- * index never runs beside a process that holds Astro's memory.
+ * sends `build`; the child renders into them (for a site of up to `FEED_PAGE_LIMIT` indexed pages
+ * sending each page's indexed part as it is written: `page`), writes `aushang-build.json`, sends
+ * `result` and exits. The parent builds the search index (Pagefind): fed with those pages while
+ * Astro renders, or, for a larger site, only after the child has exited, so that Pagefind's
+ * peak never comes beside a process that holds Astro's memory.
  */
 
 /** What the child is started with (its one argument, as JSON). */
@@ -19,6 +21,20 @@ export interface PagesOptions {
 /** The content checked clean (or its refused files were held back): the parent may make the folders. */
 export interface CheckedMessage {
   type: 'checked';
+  /**
+   * The pages that will carry an indexed part, sorted (`indexedPages`), when the search index is
+   * fed while Astro renders (`feedsSearch`): the parent starts Pagefind and takes `page` messages.
+   */
+  indexedPages?: string[];
+  /** The content language, for the search index's stemming (`settings.contentLanguage`). */
+  contentLanguage?: string;
+}
+
+/** A page Astro has just written: its file below the site folder and its indexed part (`indexedPart`). */
+export interface PageMessage {
+  type: 'page';
+  file: string;
+  part: string;
 }
 
 /** The pages are written; what the parent needs of the content for the rest of the build. */
@@ -37,7 +53,7 @@ export interface ResultMessage {
 }
 
 /** child → parent. */
-export type FromPages = CheckedMessage | ResultMessage;
+export type FromPages = CheckedMessage | PageMessage | ResultMessage;
 
 /** parent → child: render the pages into `site`, with `work` as Astro's working folder. */
 export interface BuildMessage {

@@ -18,6 +18,8 @@ import { translator } from '../i18n/index.ts';
 import { internalFailure, yamlWorkersFor } from './check.ts';
 import { report } from './formats.ts';
 import { keepLastGood, type HeldBack } from './last-good.ts';
+import { pagesToFeed } from './search-feed.ts';
+import { renderedPagesIntegration } from './rendered-pages.ts';
 import type { BuildMessage, FromPages, PagesOptions, ToPages } from './build-messages.ts';
 
 if (!process.send) {
@@ -56,7 +58,10 @@ process.env.SITE_URL = address.site === undefined ? '' : new URL(address.site).o
 // Astro runs in this process: its pages render the model just checked instead of reading it again.
 handOver(builtDir, urlSettingsFromEnv(), result);
 
-await send({ type: 'checked' });
+// Up to FEED_PAGE_LIMIT indexed pages, the parent's search index takes each page as Astro writes it.
+const feed = result.ok ? pagesToFeed(result.site, options.drill) : undefined;
+const contentLanguage = result.ok ? result.site.settings.contentLanguage : undefined;
+await send({ type: 'checked', ...(feed ? { indexedPages: feed } : {}), ...(contentLanguage ? { contentLanguage } : {}) });
 const folders = (await nextMessage()) as BuildMessage;
 await renderPages(folders);
 phaseDone('astro');
@@ -112,7 +117,10 @@ async function renderPages({ site, work }: BuildMessage): Promise<void> {
     const { build } = await import('astro');
     // Astro keeps intermediate files below its working directory: the build's own folder.
     process.chdir(work);
-    await build({ root, outDir: site, logLevel: process.env.AUSHANG_LOG ?? 'warn' } as Parameters<typeof build>[0]);
+    // Ordered on the channel: `result`, sent and awaited last, comes after every page. A page that
+    // is not delivered makes the parent index the written pages afresh (SearchFeed.finish).
+    const integrations = feed ? [renderedPagesIntegration(feed, (file, part) => send({ type: 'page', file, part }).catch(() => {}))] : [];
+    await build({ root, outDir: site, logLevel: process.env.AUSHANG_LOG ?? 'warn', integrations } as Parameters<typeof build>[0]);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

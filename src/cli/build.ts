@@ -26,6 +26,7 @@ import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '
 import { internalFailure } from './check.ts';
 import { isRunning } from './process.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { SearchFeed } from './search-feed.ts';
 import type { BuildMessage, FromPages, PagesOptions, ResultMessage } from './build-messages.ts';
 
 const { values } = parseArgs({
@@ -74,7 +75,7 @@ if (!rendered.result) {
   removeTemporary();
   process.exit(rendered.code);
 }
-const { result, site } = rendered;
+const { result, site, feed } = rendered;
 phases.check = result.phases.check ?? 0;
 phases.astro = result.phases.astro ?? 0;
 phaseStart = performance.now();
@@ -83,8 +84,9 @@ let manifestSha256 = '';
 try {
   if (drill) await dropForDrill(site);
   // The pages as the search index read them: nothing changes a page after this, so the manifest takes their hashes.
-  const pageHashes = await buildSearchIndex(site, result.contentLanguage);
+  const pageHashes = feed ? await feed.finish(site) : await buildSearchIndex(site, result.contentLanguage);
   phaseDone('search');
+  if (process.env.AUSHANG_TIMINGS && feed) console.error(`aushang-search-feed ${JSON.stringify(feed.outcome)}`);
   const manifest = await writeHostingFiles(site, result.base, result.gitHostOrigins, pageHashes);
   manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
   // The child wrote the build information (aushang-build.json) right after Astro.
@@ -124,7 +126,7 @@ if (process.env.AUSHANG_TIMINGS) console.error(`aushang-timings ${JSON.stringify
 console.log(`Built ${path.relative(process.cwd(), outDir) || '.'}/${drill ? ' — a rehearsal (Übung): every page says so, not indexed, no feeds, no API' : ''}`);
 console.log(`manifest.json sha256: ${manifestSha256}`);
 
-type Rendered = { result: ResultMessage; site: string } | { result?: undefined; code: number };
+type Rendered = { result: ResultMessage; site: string; feed: SearchFeed | undefined } | { result?: undefined; code: number };
 
 /**
  * Runs the check and Astro in the child (the same Node, with the same options) and resolves
@@ -138,8 +140,16 @@ function renderInChild(): Promise<Rendered> {
   let result: ResultMessage | undefined;
   let site: string | undefined;
   let folderError: unknown;
+  /** The search index fed with the pages while Astro renders them (src/cli/search-feed.ts), when the child sends them. */
+  let feed: SearchFeed | undefined;
   child.on('message', (message: FromPages) => {
-    if (message.type === 'checked') {
+    if (message.type === 'page') {
+      feed?.offer(message.file, message.part);
+    } else if (message.type === 'checked') {
+      if (message.indexedPages) {
+        feed = new SearchFeed(message.contentLanguage);
+        feed.expect(message.indexedPages);
+      }
       makeFolders().then(
         (made) => {
           site = made.site;
@@ -154,15 +164,13 @@ function renderInChild(): Promise<Rendered> {
     } else if (message.type === 'result') {
       result = message;
     }
-    // Here the rendered pages will arrive while Astro renders them (a message of their own type
-    // with each page's indexed part), for the search index this process builds.
   });
   return new Promise((resolve) => {
     child.once('error', (error) => resolve({ code: internalFailure('build', error) }));
     child.once('exit', (code, signal) => {
       pages = undefined;
       if (stopping) return;
-      if (code === 0 && result && site) return resolve({ result, site });
+      if (code === 0 && result && site) return resolve({ result, site, feed });
       if (folderError !== undefined) console.error(folderError instanceof Error ? folderError.message : folderError);
       else if (signal) console.error(`The check and the pages' build were stopped (${signal}).`);
       // Check's errors end it before any folder exists; with folders, a later step failed.

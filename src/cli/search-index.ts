@@ -46,6 +46,41 @@ function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new SearchIndexError(`Search index: ${step} failed:\n${errors.join('\n')}`);
 }
 
+/** A new, empty index in Pagefind's service; `language`: see buildSearchIndex. */
+export async function openIndex(language?: string): Promise<pagefind.PagefindIndex> {
+  const created = await pagefind.createIndex(language ? { forceLanguage: language } : {});
+  check('createIndex', created.errors);
+  return created.index!;
+}
+
+/** Hands one page to Pagefind; the promise fails with the page's errors. */
+export async function addPage(index: pagefind.PagefindIndex, page: string, content: string): Promise<void> {
+  check(`adding ${page}`, (await index.addHTMLFile({ sourcePath: page, content })).errors);
+}
+
+/** Writes the index and the word list into the built site. */
+export async function writeIndex(index: pagefind.PagefindIndex, siteDir: string, words: WordCounter): Promise<void> {
+  const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+  check('writeFiles', written.errors);
+  await writeFile(path.join(siteDir, WORD_LIST_PATH), words.toText());
+}
+
+/** The built site's HTML pages, sorted (`listFiles`): the order Pagefind numbers them in. */
+export async function htmlPages(siteDir: string): Promise<string[]> {
+  const pages = (await listFiles(siteDir)).filter((file) => file.endsWith('.html'));
+  if (pages.length === 0) throw new SearchIndexError('Search index: no page was indexed.');
+  return pages;
+}
+
+/**
+ * Reads a built page once: its size and hash for the manifest, and its indexed part. Read
+ * synchronously: an asynchronous read is four trips through the thread pool per page.
+ */
+export function readPage(siteDir: string, page: string): { hash: FileHash; part: string | undefined } {
+  const bytes = readFileSync(path.join(siteDir, page));
+  return { hash: hashOf(bytes), part: indexedPart(bytes.toString('utf8')) };
+}
+
 /**
  * Indexes the built site in `siteDir`; returns the size and SHA-256 of every HTML file it read,
  * by path, for the manifest (`scanSite`), so that the pages are not read a second time.
@@ -58,16 +93,13 @@ function check(step: string, errors: string[]): void {
  */
 export async function buildSearchIndex(siteDir: string, language?: string): Promise<Map<string, FileHash>> {
   try {
-    const created = await pagefind.createIndex(language ? { forceLanguage: language } : {});
-    check('createIndex', created.errors);
-    const index = created.index!;
-    const pages = (await listFiles(siteDir)).filter((file) => file.endsWith('.html'));
-    if (pages.length === 0) throw new SearchIndexError('Search index: no page was indexed.');
+    const index = await openIndex(language);
+    const pages = await htmlPages(siteDir);
     // Pagefind's service handles its messages one after the other in the order they arrive,
     // so requests can be sent ahead (a window of them, to bound memory) without changing the order.
     const inFlight: Promise<void>[] = [];
     const add = async (page: string, content: string) => {
-      const added = index.addHTMLFile({ sourcePath: page, content }).then((response) => check(`adding ${page}`, response.errors));
+      const added = addPage(index, page, content);
       added.catch(() => {}); // awaited below; this only keeps a later failure from counting as unhandled
       inFlight.push(added);
       if (inFlight.length >= 32) await inFlight.shift();
@@ -76,10 +108,8 @@ export async function buildSearchIndex(siteDir: string, language?: string): Prom
     const withoutPart: string[] = [];
     const hashes = new Map<string, FileHash>();
     for (const page of pages) {
-      // Read synchronously: an asynchronous read is four trips through the thread pool per page.
-      const bytes = readFileSync(path.join(siteDir, page));
-      hashes.set(page, hashOf(bytes));
-      const part = indexedPart(bytes.toString('utf8'));
+      const { hash, part } = readPage(siteDir, page);
+      hashes.set(page, hash);
       if (part === undefined) withoutPart.push(page);
       else {
         words.addPage(indexedText(part));
@@ -91,9 +121,7 @@ export async function buildSearchIndex(siteDir: string, language?: string): Prom
       for (const page of withoutPart) await add(page, readFileSync(path.join(siteDir, page), 'utf8'));
     }
     await Promise.all(inFlight);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-    check('writeFiles', written.errors);
-    await writeFile(path.join(siteDir, WORD_LIST_PATH), words.toText());
+    await writeIndex(index, siteDir, words);
     return hashes;
   } finally {
     await pagefind.close();

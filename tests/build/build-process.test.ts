@@ -10,6 +10,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { hashFile, listFiles } from '../../src/hosting/write.ts';
+import { buildSearchIndex } from '../../src/cli/search-index.ts';
 import { buildSite, fixture, root, runCli, tempDir } from '../support/build.ts';
 
 const leftovers = (folder: string) => readdirSync(folder).filter((name) => name.startsWith('.aushang-build-') || name.includes('.old-'));
@@ -148,5 +149,18 @@ describe('aushang build: the check and Astro in a child process', () => {
     const info = JSON.parse(readFileSync(path.join(out, 'aushang-build.json'), 'utf8')) as { heldBack: { file: string; publishedFrom?: string }[] };
     expect(info.heldBack.map(({ file, publishedFrom }) => ({ file, publishedFrom }))).toEqual([{ file: 'towns/testdorf/buergerbuero.md', publishedFrom: good }]);
     expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  test('the search index fed with the pages the child sends while Astro renders equals the index built from the written pages', async () => {
+    const out = path.join(tempDir(), 'dist');
+    const run = runCli('build', ['--content', path.join(root, 'content'), '--out', out], { AUSHANG_TIMINGS: '1', SOURCE_DATE_EPOCH: '1698930000' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('aushang-search-feed {"fed":true}');
+    // The same pages indexed after the fact, the way a site above FEED_PAGE_LIMIT is.
+    const copy = path.join(tempDir(), 'site');
+    cpSync(out, copy, { recursive: true });
+    rmSync(path.join(copy, 'pagefind'), { recursive: true });
+    await buildSearchIndex(copy, 'de');
+    expect(await snapshot(path.join(copy, 'pagefind'))).toEqual(await snapshot(path.join(out, 'pagefind')));
   });
 });

@@ -1,0 +1,180 @@
+/**
+ * The search index fed while Astro renders (src/cli/search-feed.ts, src/cli/rendered-pages.ts):
+ * pages reach Pagefind in sorted order whatever order they are rendered in, and the index is
+ * the one the build after Astro makes — also when the prediction was wrong (then it is made afresh).
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listFiles } from '../../../src/hosting/write.ts';
+import { fileOfRequest, renderFirst } from '../../../src/cli/rendered-pages.ts';
+import { indexedPages, InOrder, SearchFeed } from '../../../src/cli/search-feed.ts';
+import { buildSearchIndex, indexedPart } from '../../../src/cli/search-index.ts';
+
+describe('pages released in the expected order', () => {
+  test('a page waits until every page before it has arrived', () => {
+    const order = new InOrder(['a', 'b', 'c', 'd']);
+    expect(order.arrive('c', 'C')).toEqual([]);
+    expect(order.arrive('b', 'B')).toEqual([]);
+    expect(order.arrive('a', 'A')).toEqual([
+      { file: 'a', part: 'A' },
+      { file: 'b', part: 'B' },
+      { file: 'c', part: 'C' },
+    ]);
+    expect(order.complete).toBe(false);
+    expect(order.arrive('d', 'D')).toEqual([{ file: 'd', part: 'D' }]);
+    expect(order.complete).toBe(true);
+    expect(order.spoiled).toBeUndefined();
+  });
+
+  test('a page not expected, or arriving twice, spoils the sequence and nothing more is released', () => {
+    const unexpected = new InOrder(['a', 'b']);
+    expect(unexpected.arrive('x', 'X')).toEqual([]);
+    expect(unexpected.arrive('a', 'A')).toEqual([]);
+    expect(unexpected.spoiled).toBe('x was not expected');
+    const twice = new InOrder(['a', 'b', 'c']);
+    twice.arrive('a', 'A');
+    twice.arrive('c', 'C');
+    expect(twice.arrive('c', 'C')).toEqual([]);
+    expect(twice.spoiled).toBe('c arrived twice');
+    expect(twice.arrive('b', 'B')).toEqual([]);
+  });
+});
+
+describe('the pages the model says will be indexed', () => {
+  test('towns, their services and the incidents, as Astro writes them, sorted by their bytes as listFiles sorts', () => {
+    const site = {
+      towns: [
+        { slug: 'werl', services: [{ slug: 'buergerbuero' }, { slug: 'standesamt' }] },
+        { slug: 'ense', services: [{ slug: 'jugendamt' }] },
+      ],
+      incidents: [{ slug: 'stromausfall' }],
+    } as unknown as Parameters<typeof indexedPages>[0];
+    expect(indexedPages(site)).toEqual([
+      'ense/index.html',
+      'ense/jugendamt/index.html',
+      'stoerungen/stromausfall/index.html',
+      'werl/buergerbuero/index.html',
+      'werl/index.html',
+      'werl/standesamt/index.html',
+    ]);
+  });
+});
+
+describe('what Astro renders, seen as files', () => {
+  test("a request's folder below the base is the file Astro writes; other paths none", () => {
+    expect(fileOfRequest('http://localhost/werl/', '/')).toBe('werl/index.html');
+    expect(fileOfRequest('http://localhost/notfall/werl/b%C3%BCrgerb%C3%BCro/', '/notfall')).toBe('werl/bürgerbüro/index.html');
+    expect(fileOfRequest('http://localhost/notfall/werl/', '/notfall/')).toBe('werl/index.html');
+    expect(fileOfRequest('http://localhost/feed.xml', '/')).toBeUndefined();
+    expect(fileOfRequest('http://localhost/werl/', '/notfall/')).toBeUndefined();
+  });
+
+  const page = (pathname: string, type = 'page') => ({ pathname, route: { type } });
+
+  test('the expected pages are rendered first, in their order; the rest keeps its order', () => {
+    const paths = [page('/'), page('/werl/standesamt'), page('/feed.xml', 'endpoint'), page('/werl'), page('/werl/buergerbuero')];
+    const first = ['werl/buergerbuero/index.html', 'werl/index.html', 'werl/standesamt/index.html'];
+    expect(renderFirst(paths, first).map((p) => p.pathname)).toEqual(['/werl/buergerbuero', '/werl', '/werl/standesamt', '/', '/feed.xml']);
+  });
+
+  test('when two routes make the same path the order decides which wins, so it is left alone', () => {
+    const paths = [page('/werl/standesamt'), page('/werl'), page('/werl/', 'endpoint')];
+    expect(renderFirst(paths, ['werl/index.html', 'werl/standesamt/index.html'])).toEqual(paths);
+  });
+});
+
+/** A small built site: pages with an indexed part, one without, and a stylesheet. */
+const pages: Record<string, string> = {
+  'index.html': '<html lang="de"><body><main><h1>Start</h1></main></body></html>',
+  'werl/index.html': '<html lang="de"><body><main><div data-pagefind-body><h1>Werl</h1><p>Rathaus und Bürgerbüro</p></div></main></body></html>',
+  'werl/buergerbuero/index.html':
+    '<html lang="de"><body><main><div data-pagefind-body><h1>Bürgerbüro</h1><p>Personalausweis beantragen</p><span data-pagefind-filter="Ort">Werl</span></div></main></body></html>',
+  'werl/standesamt/index.html': '<html lang="de"><body><main><div data-pagefind-body><h1>Standesamt</h1><p>Eheschließung und Geburtsurkunde</p></div></main></body></html>',
+  'ense/index.html': '<html lang="de"><body><main><div data-pagefind-body><h1>Ense</h1><p>Gemeindeverwaltung</p></div></main></body></html>',
+  'style.css': 'body { color: black }',
+};
+const indexed = Object.keys(pages).filter((file) => indexedPart(pages[file]!) !== undefined);
+
+describe('the index fed while pages are rendered', () => {
+  let parent: string;
+  let reference: Map<string, Buffer>;
+  let referenceHashes: Awaited<ReturnType<typeof buildSearchIndex>>;
+
+  /** A fresh copy of the site. */
+  function site(name: string): string {
+    const dir = path.join(parent, name);
+    for (const [file, text] of Object.entries(pages)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    return dir;
+  }
+
+  async function files(dir: string): Promise<Map<string, Buffer>> {
+    return new Map((await listFiles(dir)).map((file) => [file, readFileSync(path.join(dir, file))]));
+  }
+
+  /** Feeds a copy with `offers` in that order, expecting the sorted indexed pages. */
+  async function fed(name: string, offers: [string, string][], expected = [...indexed].sort()) {
+    const dir = site(name);
+    const feed = new SearchFeed('de');
+    feed.expect(expected);
+    for (const [file, part] of offers) feed.offer(file, part);
+    const hashes = await feed.finish(dir);
+    return { dir, hashes, outcome: feed.outcome };
+  }
+
+  const offer = (file: string): [string, string] => [file, indexedPart(pages[file]!)!];
+
+  beforeAll(async () => {
+    parent = mkdtempSync(path.join(os.tmpdir(), 'aushang-feed-'));
+    const dir = site('reference');
+    referenceHashes = await buildSearchIndex(dir, 'de');
+    reference = await files(dir);
+  });
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+  test('precondition: the index has several pages, in an order not that of rendering', () => {
+    expect(indexed).toHaveLength(4);
+    expect([...reference.keys()].filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(5);
+  });
+
+  test('pages offered in any order give the same files and the same page hashes as indexing after the build', async () => {
+    const { dir, hashes, outcome } = await fed('shuffled', ['werl/standesamt/index.html', 'ense/index.html', 'werl/index.html', 'werl/buergerbuero/index.html'].map(offer));
+    expect(outcome).toEqual({ fed: true });
+    expect(hashes).toEqual(referenceHashes);
+    expect(await files(dir)).toEqual(reference);
+  });
+
+  const wrong: [string, () => Promise<Awaited<ReturnType<typeof fed>>>][] = [
+    ['a page never offered', () => fed('missing', ['ense/index.html', 'werl/buergerbuero/index.html', 'werl/index.html'].map(offer))],
+    ['a part other than the file on disk', () => fed('other-bytes', [...indexed.map(offer).filter(([file]) => file !== 'werl/index.html'), ['werl/index.html', '<html lang="de"><body><div data-pagefind-body>Werl</div></body></html>']])],
+    ['a page offered twice', () => fed('twice', [...indexed.map(offer), offer('ense/index.html')])],
+    ['a page not expected', () => fed('unexpected', [...indexed.map(offer), ['werl/alt/index.html', '<html><body><div data-pagefind-body>alt</div></body></html>']])],
+    ['a page expected that the build did not write', () => fed('not-written', [...indexed.map(offer), ['zz/index.html', '<html><body><div data-pagefind-body>zz</div></body></html>']], [...indexed, 'zz/index.html'].sort())],
+    ['a built page with an indexed part that was not expected', () => fed('not-predicted', indexed.filter((file) => file !== 'ense/index.html').map(offer), indexed.filter((file) => file !== 'ense/index.html').sort())],
+  ];
+  test.each(wrong)('%s: the fed index is thrown away and the site indexed afresh, the same as after the build', async (_, run) => {
+    const { dir, hashes, outcome } = await run();
+    expect(outcome?.fed).toBe(false);
+    expect(hashes).toEqual(referenceHashes);
+    expect(await files(dir)).toEqual(reference);
+  });
+
+  test('a pagefind/ folder already in the site (from public/) is kept, and the index written into it as before', async () => {
+    const dir = site('public-folder');
+    mkdirSync(path.join(dir, 'pagefind'));
+    writeFileSync(path.join(dir, 'pagefind', 'eigen.txt'), 'aus public/');
+    const before = site('public-reference');
+    cpSync(path.join(dir, 'pagefind'), path.join(before, 'pagefind'), { recursive: true });
+    await buildSearchIndex(before, 'de');
+    const feed = new SearchFeed('de');
+    feed.expect([...indexed].sort());
+    for (const file of indexed) feed.offer(...offer(file));
+    await feed.finish(dir);
+    expect(feed.outcome).toEqual({ fed: true });
+    expect(await files(dir)).toEqual(await files(before));
+  });
+});
