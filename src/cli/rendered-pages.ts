@@ -40,6 +40,18 @@ export function renderFirst<T extends { pathname: string; route: { type: string 
 }
 
 /**
+ * What Astro's prerenderer listed, with the pages of `first` at the front (`renderFirst`), in the
+ * same shape: Astro 7.3 lists the paths as an array, 7.4 also as `{ paths, metadata }` (the
+ * bare array is deprecated there). Any other shape is handed back as it came.
+ */
+export function inRenderOrder<T>(listed: T, first: readonly string[]): T {
+  if (Array.isArray(listed)) return renderFirst<PathWithRoute>(listed as PathWithRoute[], first) as T;
+  const paths = (listed as { paths?: unknown } | null)?.paths;
+  if (Array.isArray(paths)) return { ...listed, paths: renderFirst<PathWithRoute>(paths as PathWithRoute[], first) };
+  return listed;
+}
+
+/**
  * Hands `onRenderedPage` each page of `first` (files, as `indexedPages` lists them) that Astro
  * renders with an indexed part, and renders those pages first.
  */
@@ -58,7 +70,7 @@ export function renderedPagesIntegration(first: readonly string[], onRenderedPag
           setup: async () => astro.setup?.(),
           teardown: async () => astro.teardown?.(),
           ...(astro.collectStaticImages ? { collectStaticImages: () => astro.collectStaticImages!() } : {}),
-          getStaticPaths: async () => renderFirst<PathWithRoute>(await astro.getStaticPaths(), first),
+          getStaticPaths: async () => inRenderOrder(await astro.getStaticPaths(), first),
           render: async (request, options) => {
             const rendered = await astro.render(request, options);
             const file = options.routeData.type === 'page' ? fileOfRequest(request.url, base) : undefined;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listFiles } from '../../../src/hosting/write.ts';
-import { fileOfRequest, renderFirst } from '../../../src/cli/rendered-pages.ts';
+import { fileOfRequest, inRenderOrder, renderFirst } from '../../../src/cli/rendered-pages.ts';
 import { indexedPages, InOrder, SearchFeed } from '../../../src/cli/search-feed.ts';
 import { buildSearchIndex, indexedPart } from '../../../src/cli/search-index.ts';
 
@@ -77,6 +77,16 @@ describe('what Astro renders, seen as files', () => {
     const paths = [page('/'), page('/werl/standesamt'), page('/feed.xml', 'endpoint'), page('/werl'), page('/werl/buergerbuero')];
     const first = ['werl/buergerbuero/index.html', 'werl/index.html', 'werl/standesamt/index.html'];
     expect(renderFirst(paths, first).map((p) => p.pathname)).toEqual(['/werl/buergerbuero', '/werl', '/werl/standesamt', '/', '/feed.xml']);
+  });
+
+  test("Astro's listing in either shape (7.3: an array; 7.4: { paths, metadata }) keeps its shape; another shape is left as it came", () => {
+    const paths = [page('/'), page('/werl')];
+    const first = ['werl/index.html'];
+    expect(inRenderOrder(paths, first).map((p) => p.pathname)).toEqual(['/werl', '/']);
+    const metadata = { staticImages: [] };
+    expect(inRenderOrder({ paths, metadata }, first)).toEqual({ paths: [page('/werl'), page('/')], metadata });
+    const odd = { routes: paths };
+    expect(inRenderOrder(odd, first)).toBe(odd);
   });
 
   test('when two routes make the same path the order decides which wins, so it is left alone', () => {
