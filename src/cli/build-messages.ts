@@ -23,14 +23,14 @@ export interface CheckedMessage {
   type: 'checked';
   /**
    * The pages that will carry an indexed part, sorted (`indexedPages`), when the search index is
-   * fed while Astro renders (`feedsSearch`): the parent starts Pagefind and takes `page` messages.
+   * fed while Astro renders (`pagesToFeed`): the parent starts Pagefind and takes `page` messages.
    */
   indexedPages?: string[];
   /** The content language, for the search index's stemming (`settings.contentLanguage`). */
   contentLanguage?: string;
 }
 
-/** A page Astro has just written: its file below the site folder and its indexed part (`indexedPart`). */
+/** A page Astro has just rendered (the bytes it writes): its file below the site folder and its indexed part (`indexedPart`). */
 export interface PageMessage {
   type: 'page';
   file: string;
