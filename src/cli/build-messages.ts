@@ -26,7 +26,7 @@ export interface CheckedMessage {
    * fed while Astro renders (`pagesToFeed`): the parent starts Pagefind and takes `page` messages.
    */
   indexedPages?: string[];
-  /** The content language, for the search index's stemming (`settings.contentLanguage`). */
+  /** The content language, for the search index's stemming (`settings.contentLanguage`), fed or not. */
   contentLanguage?: string;
 }
 
@@ -40,8 +40,6 @@ export interface PageMessage {
 /** The pages are written; what the parent needs of the content for the rest of the build. */
 export interface ResultMessage {
   type: 'result';
-  /** The content language, for the search index's stemming (`settings.contentLanguage`). */
-  contentLanguage?: string;
   /** The site's address base (`/`, `/notfall/`), for `_headers`. */
   base: string;
   /** The web editor's Git host origins, allowed in `/admin/`'s policy; absent without an editor. */

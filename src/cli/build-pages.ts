@@ -21,6 +21,7 @@ import { keepLastGood, type HeldBack } from './last-good.ts';
 import { pagesToFeed } from './search-feed.ts';
 import { renderedPagesIntegration } from './rendered-pages.ts';
 import type { BuildMessage, FromPages, PagesOptions, ToPages } from './build-messages.ts';
+import { phaseClock } from './phases.ts';
 
 if (!process.send) {
   process.stderr.write('aushang build-pages: runs only as a part of `aushang build`.\n');
@@ -34,13 +35,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(128 + os.constants.signals[signal]));
 process.on('disconnect', () => process.exit(1));
 
-const phases: Record<string, number> = {};
-let phaseStart = performance.now();
-const phaseDone = (name: string) => {
-  const now = performance.now();
-  phases[name] = Math.round(now - phaseStart);
-  phaseStart = now;
-};
+const clock = phaseClock();
 
 const send = (message: FromPages) =>
   new Promise<void>((resolve, reject) => process.send!(message, undefined, {}, (error: Error | null) => (error ? reject(error) : resolve())));
@@ -49,7 +44,7 @@ const nextMessage = () => new Promise<ToPages>((resolve) => process.once('messag
 const urlSettings = urlSettingsFromEnv();
 const loadOptions = { urls: urlSettings, builtAt: buildTime() };
 const { builtDir, heldBack, result } = await checkContent();
-phaseDone('check');
+clock.done('check');
 // The address the content resolved (SITE_URL and BASE_PATH, else site.yaml's `url`) goes to
 // Astro (its base and site, the sitemap) through the same variables a caller would set.
 const address = result.ok ? result.site.address : urlSettings;
@@ -64,19 +59,18 @@ const contentLanguage = result.ok ? result.site.settings.contentLanguage : undef
 await send({ type: 'checked', ...(feed ? { indexedPages: feed } : {}), ...(contentLanguage ? { contentLanguage } : {}) });
 const folders = (await nextMessage()) as BuildMessage;
 await renderPages(folders);
-phaseDone('astro');
+clock.done('astro');
 if (result.ok) {
   const info = buildInfo({ contentDir: options.contentDir, builtDir, builtAt: new Date(result.site.builtAt), language: result.language, heldBack, drill: options.drill });
   writeBuildInfo(folders.site, info);
 }
-phaseDone('buildInfo');
+clock.done('buildInfo');
 const editor = result.ok ? result.site.settings.editor : undefined;
 await send({
   type: 'result',
-  ...(result.ok && result.site.settings.contentLanguage ? { contentLanguage: result.site.settings.contentLanguage } : {}),
   base: address.base,
   ...(editor ? { gitHostOrigins: gitHostOrigins(editor) } : {}),
-  phases,
+  phases: clock.phases,
   maxRssBytes: process.resourceUsage().maxRSS * 1024,
 });
 process.exit(0);

@@ -28,6 +28,7 @@ import { isRunning } from './process.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { SearchFeed } from './search-feed.ts';
 import type { BuildMessage, FromPages, PagesOptions, ResultMessage } from './build-messages.ts';
+import { phaseClock } from './phases.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, drill: { type: 'boolean' }, 'keep-last-good': { type: 'boolean', default: false } },
@@ -43,14 +44,9 @@ const drill = values.drill === true || process.env.AUSHANG_DRILL === '1';
 /** The child's script: `.ts` next to the sources, `.js` in the compiled package (lib/cli/). */
 const pagesScript = path.join(import.meta.dirname, `build-pages${path.extname(import.meta.filename)}`);
 
-/** Milliseconds per phase, printed for `npm run bench` when AUSHANG_TIMINGS is set. */
-const phases: Record<string, number> = {};
-let phaseStart = performance.now();
-const phaseDone = (name: string) => {
-  const now = performance.now();
-  phases[name] = Math.round(now - phaseStart);
-  phaseStart = now;
-};
+/** Milliseconds per phase: check and astro are the child's, the rest this process's. */
+const clock = phaseClock();
+const phases = clock.phases;
 
 const parent = path.dirname(outDir);
 // Astro keeps its intermediate server build in `<cwd>/.astro/.prerender/` when the output
@@ -75,22 +71,22 @@ if (!rendered.result) {
   removeTemporary();
   process.exit(rendered.code);
 }
-const { result, site, feed } = rendered;
+const { result, site, feed, contentLanguage } = rendered;
 phases.check = result.phases.check ?? 0;
 phases.astro = result.phases.astro ?? 0;
-phaseStart = performance.now();
+clock.restart();
 /** Printed last, so the deploy log shows it: anyone can check a copy against it (`verify --manifest-sha256`). */
 let manifestSha256 = '';
 try {
   if (drill) await dropForDrill(site);
   // The pages as the search index read them: nothing changes a page after this, so the manifest takes their hashes.
-  const pageHashes = feed ? await feed.finish(site) : await buildSearchIndex(site, result.contentLanguage);
-  phaseDone('search');
+  const pageHashes = feed ? await feed.finish(site) : await buildSearchIndex(site, contentLanguage);
+  clock.done('search');
   if (process.env.AUSHANG_TIMINGS && feed) console.error(`aushang-search-feed ${JSON.stringify(feed.outcome)}`);
   const manifest = await writeHostingFiles(site, result.base, result.gitHostOrigins, pageHashes);
   manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
   // The child wrote the build information (aushang-build.json) right after Astro.
-  phaseDone('hosting');
+  clock.done('hosting');
   phases.hosting! += result.phases.buildInfo ?? 0;
   if (site !== staging) await cp(site, staging!, { recursive: true });
   // mkdtemp makes the folder private (0700); a web server must be able to read it.
@@ -121,12 +117,12 @@ try {
   process.exit(1);
 }
 if (exists) await rm(old, { recursive: true, force: true, maxRetries: 3 });
-phaseDone('publish');
+clock.done('publish');
 if (process.env.AUSHANG_TIMINGS) console.error(`aushang-timings ${JSON.stringify({ ...phases, maxRssBytes: Math.max(process.resourceUsage().maxRSS * 1024, result.maxRssBytes) })}`);
 console.log(`Built ${path.relative(process.cwd(), outDir) || '.'}/${drill ? ' — a rehearsal (Übung): every page says so, not indexed, no feeds, no API' : ''}`);
 console.log(`manifest.json sha256: ${manifestSha256}`);
 
-type Rendered = { result: ResultMessage; site: string; feed: SearchFeed | undefined } | { result?: undefined; code: number };
+type Rendered = { result: ResultMessage; site: string; feed: SearchFeed | undefined; contentLanguage: string | undefined } | { result?: undefined; code: number };
 
 /**
  * Runs the check and Astro in the child (the same Node, with the same options) and resolves
@@ -142,10 +138,12 @@ function renderInChild(): Promise<Rendered> {
   let folderError: unknown;
   /** The search index fed with the pages while Astro renders them (src/cli/search-feed.ts), when the child sends them. */
   let feed: SearchFeed | undefined;
+  let contentLanguage: string | undefined;
   child.on('message', (message: FromPages) => {
     if (message.type === 'page') {
       feed?.offer(message.file, message.part);
     } else if (message.type === 'checked') {
+      contentLanguage = message.contentLanguage;
       if (message.indexedPages) {
         feed = new SearchFeed(message.contentLanguage);
         feed.expect(message.indexedPages);
@@ -170,7 +168,7 @@ function renderInChild(): Promise<Rendered> {
     child.once('exit', (code, signal) => {
       pages = undefined;
       if (stopping) return;
-      if (code === 0 && result && site) return resolve({ result, site, feed });
+      if (code === 0 && result && site) return resolve({ result, site, feed, contentLanguage });
       if (folderError !== undefined) console.error(folderError instanceof Error ? folderError.message : folderError);
       else if (signal) console.error(`The check and the pages' build were stopped (${signal}).`);
       // Check's errors end it before any folder exists; with folders, a later step failed.
