@@ -1,12 +1,17 @@
 /**
  * One content file's text → plain data, errors and the line table: decoding, front matter,
- * YAML (the `yaml` package, YAML 1.2: `2023-11-03 14:17:00` stays text, so this module, not a
- * YAML library, decides what a time means) and the YAML rules of content format 1.2
- * (yaml-safety.ts). No file system and no schema: this is what the YAML workers run
- * (yaml-worker.ts), so it loads no more than `yaml`. Never throws for editor mistakes.
+ * YAML (YAML 1.2: `2023-11-03 14:17:00` stays text, so this module, not a YAML library, decides
+ * what a time means) and the YAML rules of content format 1.2 (yaml-safety.ts). Two ways through
+ * the YAML with the same answers: the `yaml` package, the reference, for any text; js-yaml's
+ * events for the plain front matter most files hold (fast-yaml.ts). No file system and no
+ * schema: this is what the YAML workers run (yaml-pool.ts), so it loads no more than the two
+ * parsers. Never throws for editor mistakes.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ContentError, YamlDetail } from '../schema/errors.ts';
+import { fastYaml } from './fast-yaml.ts';
+import { pathStep, type LineTable } from './line-table.ts';
+import { numberAsWritten } from './yaml-numbers.ts';
 import {
   badAliases,
   controlCharactersInBody,
@@ -16,6 +21,8 @@ import {
   prototypeKeys,
   type YamlPlace,
 } from './yaml-safety.ts';
+
+export { pathStep, type LineTable } from './line-table.ts';
 
 export type SourceKind = 'site' | 'town' | 'service' | 'incident' | 'page';
 
@@ -115,7 +122,7 @@ function dropEmpty(value: unknown, path: PropertyKey[], dropped: PropertyKey[][]
 }
 
 /**
- * A plain number whose text YAML would change (`0292110300`, `+4929211030`) stays text. Every
+ * A plain number whose text YAML would change stays text (`numberAsWritten`). Every
  * scalar is reached (keys too), as `visit` of the `yaml` package would, but with a list instead
  * of recursion and without the frozen path array `visit` makes for every node.
  */
@@ -124,37 +131,13 @@ function keepNumbersAsWritten(doc: Document): void {
   while (pending.length > 0) {
     const node = pending.pop();
     if (isScalar(node)) {
-      if (typeof node.value === 'number' && node.source !== undefined && String(node.value) !== node.source) node.value = node.source;
+      if (typeof node.value === 'number' && node.source !== undefined) node.value = numberAsWritten(node.value, node.source);
     } else if (isMap(node) || isSeq(node)) {
       for (const item of node.items) pending.push(item);
     } else if (isPair(node)) {
       pending.push(node.key, node.value);
     }
   }
-}
-
-/**
- * Where each key and list item of a document starts, by field path: what `lineOf` answers,
- * without keeping the document (large, and alive until the end of a build). `paths[i]` is a
- * path written with `pathStep`, `lines[i]` the 1-based line of the key or item it ends in (or
- * of its parent, when the node has no position). `root` is the line of the whole value;
- * undefined when the YAML holds nothing.
- */
-export interface LineTable {
-  root: number | undefined;
-  paths: string[];
-  lines: number[];
-}
-
-/**
- * One step of a field path as part of a table key. The length prefix keeps any two paths apart
- * (a key may hold any character); a number and the same digits as text stay apart too, as in
- * the document (`1:` is a number key). undefined: no key or item of a document is that step.
- */
-export function pathStep(part: PropertyKey): string | undefined {
-  if (typeof part === 'string') return `s${part.length}:${part}`;
-  if (typeof part === 'number' && !Number.isNaN(part)) return `n${part}:`;
-  return undefined;
 }
 
 type Pending = { node: unknown; prefix: string; line: number };
@@ -240,8 +223,7 @@ function unsafeYaml(doc: Document, place: YamlPlace): ContentError[] {
 }
 
 /**
- * Parses one file's text. Never throws: whatever the bytes, the answer is data or errors. The
- * document itself is not kept: what later errors need of it is the line table.
+ * Parses one file's text. Never throws: whatever the bytes, the answer is data or errors.
  */
 export function parseText(
   kind: SourceKind,
@@ -261,29 +243,44 @@ export function parseText(
     if ('errors' in split) return { errors: split.errors };
     ({ yamlText, body, bodyLine } = split);
   }
-  const lines = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, resolveKnownTags: false });
-  } catch (error) {
-    // Nesting deep enough to exhaust the stack, say.
-    return { errors: [yamlFailure(file, 1, error)] };
-  }
-  if (doc.errors.length > 0) return { errors: yamlErrors(doc, { file, yamlText, lines }) };
-  const place: YamlPlace = { file, yamlText, lines };
-  const converted = yamlData(doc, place);
-  if ('failed' in converted) return { errors: converted.failed };
-  const { js, errors } = converted;
+  const read = readYaml(file, yamlText);
+  if ('failed' in read) return { errors: read.failed };
+  const { js, lines, errors } = read;
   errors.push(...controlCharactersInBody(file, body, bodyLine));
   if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
     return { errors: [{ file, line: kind === 'site' ? 1 : 2, code: 'notMapping' }] };
   }
   const emptyFields: PropertyKey[][] = [];
   const data = (dropEmpty(js ?? {}, [], emptyFields) as Record<string, unknown>) ?? {};
-  return {
-    source: { kind, file, slug: names.slug, town: names.town, data, emptyFields, body, bodyLine, lines: lineTable(doc, lines) },
-    errors,
-  };
+  return { source: { kind, file, slug: names.slug, town: names.town, data, emptyFields, body, bodyLine, lines }, errors };
+}
+
+/** A front matter's data and line table, or the errors that stop the file. */
+export type YamlRead = { js: unknown; lines: LineTable; errors: ContentError[] } | { failed: ContentError[] };
+
+/** The fast way (fast-yaml.ts) for the plain front matter it takes, else the `yaml` way. */
+function readYaml(file: string, yamlText: string): YamlRead {
+  const fast = fastYaml(yamlText);
+  return fast ? { ...fast, errors: [] } : readYamlFully(file, yamlText);
+}
+
+/**
+ * The `yaml` way, the reference: any YAML, the parser's errors, the safety rules of 1.2. The
+ * document itself is not kept: what later errors need of it is the line table.
+ */
+export function readYamlFully(file: string, yamlText: string): YamlRead {
+  const lines = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, resolveKnownTags: false });
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack, say.
+    return { failed: [yamlFailure(file, 1, error)] };
+  }
+  if (doc.errors.length > 0) return { failed: yamlErrors(doc, { file, yamlText, lines }) };
+  const converted = yamlData(doc, { file, yamlText, lines });
+  if ('failed' in converted) return converted;
+  return { js: converted.js, lines: lineTable(doc, lines), errors: converted.errors };
 }
 
 /** The text of a file in UTF-8, without a byte order mark and with `\n` line ends; or its error. */
