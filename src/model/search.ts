@@ -42,12 +42,20 @@ export interface SearchRecord {
 /** Pagefind weights (text is 1, an h3 task title 5): below the page's own words. */
 export const extraWeights = { synonyms: 0.5, parts: 0.5 } as const;
 
+/** Each text is asked twice: for the site's dictionary (`siteTexts`) and for its page's record. */
+const texts = new WeakMap<MarkdownText, string>();
+
 /** The text of rendered Markdown, without tags. */
 function textOf(markdown: MarkdownText): string {
-  return markdown.html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, ' ')
-    .replace(/\s+/g, ' ');
+  let text = texts.get(markdown);
+  if (text === undefined) {
+    text = markdown.html
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, ' ')
+      .replace(/\s+/g, ' ');
+    texts.set(markdown, text);
+  }
+  return text;
 }
 
 function serviceText(service: Service): string[] {

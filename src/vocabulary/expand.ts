@@ -128,7 +128,17 @@ function compoundsOf(
 
 export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderInput): Expander {
   const endings = vocabulary?.endings ?? defaultEndings;
-  const key = (word: string) => keyOf(word, endings);
+  // Asked for the same words again and again (every page of a district has most of them);
+  // folding a word (Unicode normalisation) is what costs.
+  const keys = new Map<string, string>();
+  const key = (word: string) => {
+    let known = keys.get(word);
+    if (known === undefined) {
+      known = keyOf(word, endings);
+      keys.set(word, known);
+    }
+    return known;
+  };
   const { groups, byKey, byPhraseStart } = indexGroups([...(vocabulary?.groups ?? []), ...siteGroups], key);
   const { splitter, compoundsByHead } = vocabulary?.compounds
     ? compoundsOf(vocabulary.groups, vocabulary.compounds, siteGroups, siteTexts, key)
