@@ -1,7 +1,7 @@
 /**
  * What `aushang build` (src/cli/build.ts, the parent) and the process that checks the content
  * and renders the pages with Astro (src/cli/build-pages.ts, its child) tell each other over
- * the child's IPC channel: plain JSON, one object per message, told apart by `type`.
+ * the child's IPC channel: plain data (sent as V8's structured clone), one object per message, told apart by `type`.
  *
  * The order: the child checks and sends `checked`; the parent makes the temporary folders and
  * sends `build`; the child renders into them (for a site of up to `FEED_PAGE_LIMIT` indexed pages
