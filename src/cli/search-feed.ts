@@ -36,11 +36,10 @@ export const FEED_PAGE_LIMIT = 6000;
 
 /**
  * The pages to feed the search index with while Astro renders (`indexedPages`), or undefined
- * when it is built after Astro: for a rehearsal (`--drill`: no page is indexed), a site without
- * such pages, or one above `FEED_PAGE_LIMIT`.
+ * when it is built after Astro: for a site without such pages, or one above `FEED_PAGE_LIMIT`.
+ * A rehearsal (`--drill`) is fed like the real site: its pages are in its own search alike.
  */
-export function pagesToFeed(site: IndexedSite, drill: boolean): string[] | undefined {
-  if (drill) return undefined;
+export function pagesToFeed(site: IndexedSite): string[] | undefined {
   const pages = indexedPages(site);
   return pages.length > 0 && pages.length <= FEED_PAGE_LIMIT ? pages : undefined;
 }
