@@ -54,7 +54,7 @@ process.env.SITE_URL = address.site === undefined ? '' : new URL(address.site).o
 handOver(builtDir, urlSettingsFromEnv(), result);
 
 // Up to FEED_PAGE_LIMIT indexed pages, the parent's search index takes each page as Astro writes it.
-const feed = result.ok ? pagesToFeed(result.site, options.drill) : undefined;
+const feed = result.ok ? pagesToFeed(result.site) : undefined;
 const contentLanguage = result.ok ? result.site.settings.contentLanguage : undefined;
 await send({ type: 'checked', ...(feed ? { indexedPages: feed } : {}), ...(contentLanguage ? { contentLanguage } : {}) });
 const folders = (await nextMessage()) as BuildMessage;
@@ -103,7 +103,7 @@ async function renderPages({ site, work }: BuildMessage): Promise<void> {
   // The web editor's page at /admin/ exists only for a site that configures one (src/editor/integration.ts).
   process.env.AUSHANG_EDITOR = result.ok && result.site.settings.editor ? '1' : '';
   process.env.AUSHANG_OUT_DIR = site;
-  // A rehearsal (`--drill`): "Übung" on every page, not indexed (the parent drops feeds and API).
+  // A rehearsal (`--drill`): "Übung" on every page, noindex for search engines (the parent drops feeds and API).
   process.env.AUSHANG_DRILL = options.drill ? '1' : '';
   // A public body's build contacts no one: Astro's telemetry is off before Astro is loaded.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';

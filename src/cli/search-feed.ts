@@ -19,8 +19,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { comparePaths } from '../hosting/manifest.ts';
 import { type FileHash } from '../hosting/write.ts';
-import { folderNames, routes } from '../model/routes.ts';
-import type { Site } from '../model/types.ts';
+import { folderNames, indexedRoutes, type IndexedSite } from '../model/routes.ts';
 import { indexedText, WordCounter, WORD_LIST_PATH } from '../vocabulary/wordlist.ts';
 import { addPage, buildSearchIndex, htmlPages, openIndex, readPage, SearchIndexError } from './search-index.ts';
 
@@ -37,11 +36,10 @@ export const FEED_PAGE_LIMIT = 6000;
 
 /**
  * The pages to feed the search index with while Astro renders (`indexedPages`), or undefined
- * when it is built after Astro: for a rehearsal (`--drill`: no page is indexed), a site without
- * such pages, or one above `FEED_PAGE_LIMIT`.
+ * when it is built after Astro: for a site without such pages, or one above `FEED_PAGE_LIMIT`.
+ * A rehearsal (`--drill`) is fed like the real site: its pages are in its own search alike.
  */
-export function pagesToFeed(site: Pick<Site, 'towns' | 'incidents'>, drill: boolean): string[] | undefined {
-  if (drill) return undefined;
+export function pagesToFeed(site: IndexedSite): string[] | undefined {
   const pages = indexedPages(site);
   return pages.length > 0 && pages.length <= FEED_PAGE_LIMIT ? pages : undefined;
 }
@@ -52,15 +50,11 @@ export function pageFile(route: string): string {
 }
 
 /**
- * The pages the layout puts in the site's search (`search` in src/layouts/Layout.astro: a
- * town's page, a service's, an incident's), as Astro writes them, sorted as `listFiles` sorts.
+ * The pages in the site's search (`indexedRoutes`, the rule the layout marks them by), as Astro
+ * writes them, sorted as `listFiles` sorts.
  */
-export function indexedPages(site: Pick<Site, 'towns' | 'incidents'>): string[] {
-  const paths = [
-    ...site.towns.flatMap((town) => [routes.town(town.slug), ...town.services.map((service) => routes.service(town.slug, service.slug))]),
-    ...site.incidents.map((incident) => routes.incident(incident.slug)),
-  ];
-  return paths.map(pageFile).sort(comparePaths);
+export function indexedPages(site: IndexedSite): string[] {
+  return indexedRoutes(site).map(pageFile).sort(comparePaths);
 }
 
 /**

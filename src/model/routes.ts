@@ -119,3 +119,34 @@ export const routes = {
 export const builtRootFiles = [routes.feed('atom'), routes.feed('json'), routes.cap(), routes.api.status(), routes.api.schema('status'), routes.calendar()] as const;
 /** 1.2: what the build writes in each town's folder besides its pages and RSS feed, by name. */
 export const builtTownFiles = [feedFiles.atom, feedFiles.json, fileNames.badge, fileNames.calendar] as const;
+
+/** What `indexedRoutes` needs of a site (a `Site` has it): its towns with their services, its incidents. */
+export interface IndexedSite {
+  towns: readonly { slug: string; services: readonly { slug: string }[] }[];
+  incidents: readonly { slug: string }[];
+}
+
+/**
+ * The routes of the pages in the site's own search (Pagefind): each town's page, each of its
+ * services' and each incident's — in a rehearsal (`--drill`) too, whose search works like the
+ * real site's (only search engines are kept out). The one statement of that rule: the layout
+ * marks exactly these pages for the index (`inSearch`, src/layouts/Layout.astro), and the build
+ * feeds Pagefind with their pages while Astro renders (`indexedPages`, src/cli/search-feed.ts).
+ * A new kind of page in the search is added here; its page gives the layout its search record.
+ */
+export function indexedRoutes(site: IndexedSite): string[] {
+  return [
+    ...site.towns.flatMap((town) => [routes.town(town.slug), ...town.services.map((service) => routes.service(town.slug, service.slug))]),
+    ...site.incidents.map((incident) => routes.incident(incident.slug)),
+  ];
+}
+
+/** The routes of `indexedRoutes`, collected once per site (the layout asks for every page). */
+const indexedRouteSets = new WeakMap<IndexedSite, ReadonlySet<string>>();
+
+/** Whether the page at `route` (`/werl/`, without the base path) is in the site's search (`indexedRoutes`). */
+export function inSearch(site: IndexedSite, route: string): boolean {
+  let set = indexedRouteSets.get(site);
+  if (!set) indexedRouteSets.set(site, (set = new Set(indexedRoutes(site))));
+  return set.has(route);
+}

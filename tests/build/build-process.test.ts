@@ -10,7 +10,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { hashFile, listFiles } from '../../src/hosting/write.ts';
-import { buildSearchIndex } from '../../src/cli/search-index.ts';
+import { buildSearchIndex, indexedPart } from '../../src/cli/search-index.ts';
+import { indexedPages } from '../../src/cli/search-feed.ts';
+import { loadSite } from '../../src/model/site.ts';
 import { buildSite, fixture, root, runCli, tempDir } from '../support/build.ts';
 
 const leftovers = (folder: string) => readdirSync(folder).filter((name) => name.startsWith('.aushang-build-') || name.includes('.old-'));
@@ -156,6 +158,12 @@ describe('aushang build: the check and Astro in a child process', () => {
     const run = runCli('build', ['--content', path.join(root, 'content'), '--out', out], { AUSHANG_TIMINGS: '1', SOURCE_DATE_EPOCH: '1698930000' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('aushang-search-feed {"fed":true}');
+    // One rule (`indexedRoutes`): the pages the layout marked for the search are the ones the feed expected.
+    const loaded = await loadSite(path.join(root, 'content'), { urls: { base: '/' } });
+    if (!loaded.ok) throw new Error('the example does not load');
+    const marked = (await listFiles(out)).filter((file) => file.endsWith('.html') && indexedPart(readFileSync(path.join(out, file), 'utf8')) !== undefined);
+    expect(marked).toEqual(indexedPages(loaded.site));
+    expect(marked.length).toBeGreaterThan(loaded.site.towns.length + loaded.site.incidents.length);
     // The same pages indexed after the fact, the way a site above FEED_PAGE_LIMIT is.
     const copy = path.join(tempDir(), 'site');
     cpSync(out, copy, { recursive: true });

@@ -1,13 +1,17 @@
 /**
  * `aushang build --drill` (issue 18, scope 3): a rehearsal build that no one can mistake for a
  * real notice — "Übung" in every page's title and in a banner on every page, `noindex`
- * everywhere, robots.txt closed, and no feeds, API or sitemap for readers and apps.
+ * everywhere, robots.txt closed, and no feeds, API or sitemap for readers and apps. Its own
+ * search works like the real site's, the same pages in it (`indexedRoutes`), fed while Astro renders.
  */
 import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { main as announce } from '../../src/cli/announce.ts';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { indexedPart } from '../../src/cli/search-index.ts';
+import { indexedPages } from '../../src/cli/search-feed.ts';
+import { loadSite } from '../../src/model/site.ts';
 import { fixture, runCli, tempDir, type Run } from '../support/build.ts';
 
 function files(dir: string): string[] {
@@ -21,11 +25,12 @@ describe('aushang build --drill', { timeout: 300_000 }, () => {
   const out = path.join(tempDir('aushang-drill-'), 'dist');
   let run: Run;
   beforeAll(() => {
-    run = runCli('build', ['--content', fixture('alltag'), '--out', out, '--drill'], { SITE_URL: 'https://uebung.example.org' });
+    run = runCli('build', ['--content', fixture('alltag'), '--out', out, '--drill'], { SITE_URL: 'https://uebung.example.org', AUSHANG_TIMINGS: '1' });
   });
 
   test('builds, and says it is a rehearsal', () => {
-    expect(run.stderr).toBe('');
+    // Nothing on stderr but the timings asked for: the search index was fed while Astro rendered.
+    expect(run.stderr.split('\n').filter((line) => line && !line.startsWith('aushang-timings '))).toEqual(['aushang-search-feed {"fed":true}']);
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split('\n').at(-2)).toBe(`Built ${path.relative(path.resolve(import.meta.dirname, '../..'), out)}/ — a rehearsal (Übung): every page says so, not indexed, no feeds, no API`);
   });
@@ -44,6 +49,14 @@ describe('aushang build --drill', { timeout: 300_000 }, () => {
       // 1.2: nor Atom, JSON Feed or CAP, in the head or the footer.
       expect(html, page).not.toMatch(/application\/atom\+xml|application\/feed\+json|href="\/(feed\.atom|feed\.json|cap\.xml)"/);
     }
+  });
+
+  test("its own search holds the pages the real site's would (indexedRoutes)", async () => {
+    const loaded = await loadSite(fixture('alltag'), { urls: { base: '/' } });
+    if (!loaded.ok) throw new Error('the fixture does not load');
+    const marked = files(out).filter((file) => file.endsWith('.html') && indexedPart(readFileSync(path.join(out, file), 'utf8')) !== undefined);
+    expect(marked).toEqual(indexedPages(loaded.site));
+    expect(existsSync(path.join(out, 'pagefind/pagefind.js'))).toBe(true);
   });
 
   test('robots.txt closes everything; no feeds, no API, no sitemap', () => {

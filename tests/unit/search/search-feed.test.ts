@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listFiles } from '../../../src/hosting/write.ts';
 import { fileOfRequest, inRenderOrder, renderFirst } from '../../../src/cli/rendered-pages.ts';
 import { indexedPages, InOrder, SearchFeed } from '../../../src/cli/search-feed.ts';
+import { indexedRoutes, inSearch } from '../../../src/model/routes.ts';
 import { buildSearchIndex, indexedPart } from '../../../src/cli/search-index.ts';
 
 describe('pages released in the expected order', () => {
@@ -43,14 +44,22 @@ describe('pages released in the expected order', () => {
 });
 
 describe('the pages the model says will be indexed', () => {
+  const site = {
+    towns: [
+      { slug: 'werl', services: [{ slug: 'buergerbuero' }, { slug: 'standesamt' }] },
+      { slug: 'ense', services: [{ slug: 'jugendamt' }] },
+    ],
+    incidents: [{ slug: 'stromausfall' }],
+  };
+
+  test('one rule: the routes of the towns, their services and the incidents; the layout asks it for each page', () => {
+    expect(indexedRoutes(site)).toEqual(['/werl/', '/werl/buergerbuero/', '/werl/standesamt/', '/ense/', '/ense/jugendamt/', '/stoerungen/stromausfall/']);
+    for (const route of indexedRoutes(site)) expect(inSearch(site, route), route).toBe(true);
+    // The home page, the printable notice, the incidents' list, A–Z, a page of its own, the search page: not in the search.
+    for (const route of ['/', '/werl/aushang/', '/stoerungen/', '/anliegen/', '/impressum/', '/suche/', '/werl/buergerbuero']) expect(inSearch(site, route), route).toBe(false);
+  });
+
   test('towns, their services and the incidents, as Astro writes them, sorted by their bytes as listFiles sorts', () => {
-    const site = {
-      towns: [
-        { slug: 'werl', services: [{ slug: 'buergerbuero' }, { slug: 'standesamt' }] },
-        { slug: 'ense', services: [{ slug: 'jugendamt' }] },
-      ],
-      incidents: [{ slug: 'stromausfall' }],
-    } as unknown as Parameters<typeof indexedPages>[0];
     expect(indexedPages(site)).toEqual([
       'ense/index.html',
       'ense/jugendamt/index.html',
