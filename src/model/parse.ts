@@ -272,12 +272,13 @@ export function readYamlFully(file: string, yamlText: string): YamlRead {
   const lines = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, resolveKnownTags: false });
+    doc = parseDocument(yamlText, { ...yamlOptions, lineCounter: lines });
   } catch (error) {
     // Nesting deep enough to exhaust the stack, say.
     return { failed: [yamlFailure(file, 1, error)] };
   }
-  if (doc.errors.length > 0) return { failed: yamlErrors(doc, { file, yamlText, lines }) };
+  const problems = parserProblems(doc);
+  if (problems.length > 0) return { failed: yamlErrors(problems, { file, yamlText, lines }) };
   const converted = yamlData(doc, { file, yamlText, lines });
   if ('failed' in converted) return converted;
   return { js: converted.js, lines: lineTable(doc, lines), errors: converted.errors };
@@ -296,11 +297,59 @@ function decodeText(file: string, bytes: Uint8Array): string | { errors: Content
   return text;
 }
 
-/** The parser's errors, one per line, at most five. */
-function yamlErrors(doc: Document, { file, yamlText, lines }: YamlPlace): ContentError[] {
+/**
+ * How the `yaml` package reads a front matter. Keys written twice are found by `duplicateKeys`,
+ * not by the parser (`uniqueKeys: false`): its check compares each key with every key before it.
+ */
+export const yamlOptions = { uniqueKeys: false, prettyErrors: false, resolveKnownTags: false } as const;
+
+/** A mistake in the YAML: the parser's code and message, and where it is. */
+export type ParserProblem = { code: string; message: string; pos: readonly [number, number] };
+
+/**
+ * Keys written twice in one set of fields, with the parser's own code and words for it, found
+ * in one pass: the parser's check (`uniqueKeys: true`) compares each key with every key before
+ * it, and a front matter of 100,000 keys held a build for minutes. Equal as the parser counts
+ * equal: the same node, or two plain values that are `===` (so `1` and `"1"` differ, and `.nan`
+ * never repeats). Reported at the second key.
+ */
+export function duplicateKeys(doc: Document): ParserProblem[] {
+  const found: ParserProblem[] = [];
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        // The parser makes a node for every key, an empty one too.
+        if (!key?.range) continue;
+        const same = isScalar(key) ? key.value : key;
+        if (same !== same) continue;
+        if (seen.has(same)) found.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[1]] });
+        seen.add(same);
+      }
+    }
+    if (isMap(node) || isSeq(node)) for (const item of node.items) pending.push(item);
+    else if (isPair(node)) pending.push(node.key, node.value);
+  }
+  return found;
+}
+
+/**
+ * The parser's errors and the keys written twice (`duplicateKeys`), in the order of the text, so
+ * that the five a file reports (`yamlErrors`) are its first five.
+ */
+export function parserProblems(doc: Document): ParserProblem[] {
+  const problems: ParserProblem[] = doc.errors.map(({ code, message, pos }) => ({ code, message, pos }));
+  return [...problems, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** The parser's errors, one per line, the first five in the text. */
+function yamlErrors(problems: readonly ParserProblem[], { file, yamlText, lines }: YamlPlace): ContentError[] {
   const seen = new Set<number>();
   const errors: ContentError[] = [];
-  for (const error of doc.errors) {
+  for (const error of problems) {
     const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
     const at = lines.linePos(error.pos[0]).line;
     const line = quote ? openingQuoteLine(yamlText, quote, at) : at;
