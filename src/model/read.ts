@@ -35,7 +35,7 @@ export interface YamlParser {
 }
 
 /** The line of a field path in a line table: of the path, else of its nearest written parent. */
-function lineIn(table: LineTable, byPath: () => ReadonlyMap<string, number>, fieldPath: FieldPath): number | undefined {
+function lineIn(table: LineTable, lineOfPath: (key: string) => number | undefined, fieldPath: FieldPath): number | undefined {
   if (table.root === undefined) return undefined;
   let line = table.root;
   let key = '';
@@ -43,7 +43,7 @@ function lineIn(table: LineTable, byPath: () => ReadonlyMap<string, number>, fie
     const step = pathStep(part);
     if (step === undefined) return line;
     key += step;
-    const found = byPath().get(key);
+    const found = lineOfPath(key);
     if (found === undefined) return line;
     line = found;
   }
@@ -65,12 +65,30 @@ function valueIn(data: Record<string, unknown>, fieldPath: FieldPath): unknown {
   return value;
 }
 
-/** A parsed file with its questions answered from the line table (its map made on first use). */
+/** How often a file's paths are searched one by one before they are put in a map. */
+const SCANS_BEFORE_MAP = 3;
+
+/**
+ * The line of one path of a table (its paths are unique). Most files are asked for one or two
+ * lines (a warning's, an error's): a scan of their few paths costs less than a map of them, which
+ * is made from the fourth question on.
+ */
+function pathLines(table: LineTable): (key: string) => number | undefined {
+  let byPath: Map<string, number> | undefined;
+  let scans = 0;
+  return (key) => {
+    if (!byPath && ++scans > SCANS_BEFORE_MAP) byPath = new Map(table.paths.map((p, i) => [p, table.lines[i]!]));
+    if (byPath) return byPath.get(key);
+    const i = table.paths.indexOf(key);
+    return i < 0 ? undefined : table.lines[i];
+  };
+}
+
+/** A parsed file with its questions answered from the line table. */
 export function sourceFile(parsed: ParsedSource): SourceFile {
   const { lines: table, ...source } = parsed;
-  let byPath: Map<string, number> | undefined;
-  const map = () => (byPath ??= new Map(table.paths.map((p, i) => [p, table.lines[i]!])));
-  return { ...source, lineOf: (fieldPath) => lineIn(table, map, fieldPath), valueAt: (fieldPath) => valueIn(source.data, fieldPath) };
+  const lineOfPath = pathLines(table);
+  return { ...source, lineOf: (fieldPath) => lineIn(table, lineOfPath, fieldPath), valueAt: (fieldPath) => valueIn(source.data, fieldPath) };
 }
 
 /** Parses one file's text in this thread. Never throws: whatever the bytes, the answer is data or errors. */
