@@ -16,7 +16,8 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { indexedPart } from './search-index.ts';
 import { pageFile } from './search-feed.ts';
 
-type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
+/** A path as the prerenderer lists it: Astro 7.4 lists `PathWithRoute[] | { paths, metadata }`, 7.3 only the array. */
+type PathWithRoute = Extract<Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>, readonly unknown[]>[number];
 
 /** A rendered page's file below the output folder and its indexed part. */
 export type OnRenderedPage = (file: string, indexedPart: string) => void;
@@ -41,8 +42,10 @@ export function renderFirst<T extends { pathname: string; route: { type: string 
 
 /**
  * What Astro's prerenderer listed, with the pages of `first` at the front (`renderFirst`), in the
- * same shape: Astro 7.3 lists the paths as an array, 7.4 also as `{ paths, metadata }` (the
- * bare array is deprecated there). Any other shape is handed back as it came.
+ * same shape: Astro 7.3 lists the paths as an array; 7.4's own prerenderer lists them as
+ * `{ paths, metadata }` (7.4 still accepts the bare array, deprecated). The array stays handled:
+ * Astro 7.4 still allows it for a prerenderer, and 7.3 used it. Any other shape is handed back
+ * as it came.
  */
 export function inRenderOrder<T>(listed: T, first: readonly string[]): T {
   if (Array.isArray(listed)) return renderFirst<PathWithRoute>(listed as PathWithRoute[], first) as T;
