@@ -15,6 +15,7 @@
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { indexedPart } from './search-index.ts';
 import { pageFile } from './search-feed.ts';
+import { sitePathOf } from '../model/urls.ts';
 
 /** A path as the prerenderer lists it: Astro 7.4 lists `PathWithRoute[] | { paths, metadata }`, 7.3 only the array. */
 type PathWithRoute = Extract<Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>, readonly unknown[]>[number];
@@ -24,10 +25,8 @@ export type OnRenderedPage = (file: string, indexedPart: string) => void;
 
 /** `/notfall/werl/` with base `/notfall/` → `werl/index.html`; undefined for a path that is not a folder below the base. */
 export function fileOfRequest(url: string, base: string): string | undefined {
-  const pathname = decodeURI(new URL(url).pathname);
-  const prefix = base.replace(/\/?$/, '/');
-  if (!pathname.endsWith('/') || !pathname.startsWith(prefix)) return undefined;
-  return pageFile(pathname.slice(prefix.length - 1));
+  const sitePath = sitePathOf(base, decodeURI(new URL(url).pathname));
+  return sitePath?.endsWith('/') ? pageFile(sitePath) : undefined;
 }
 
 /** The paths with the pages of `first` at the front, in that order; the rest as they were. */

@@ -63,6 +63,8 @@ export interface Urls {
   hasSite: boolean;
   /** A site path (`/soest/`, from `routes`) below the base: `/notfall/soest/`. */
   path(sitePath: string): string;
+  /** The other way: `/notfall/soest/` → `/soest/` (`sitePathOf`); undefined when not below the base. */
+  sitePath(pathname: string): string | undefined;
   /** Absolute when the site has an address, else root-relative with the base. */
   public(sitePath: string): string;
   /** Absolute URL, or undefined without an address. */
@@ -78,6 +80,15 @@ export interface Urls {
   publicHref(link: string): string;
 }
 
+/**
+ * The site path (`/werl/`, what `routes` gives) of an address's path below the base
+ * (`/notfall/werl/` with base `/notfall/`); undefined for a path not below it. What `path` undoes.
+ */
+export function sitePathOf(base: string, pathname: string): string | undefined {
+  const prefix = base.replace(/\/?$/, '/');
+  return pathname.startsWith(prefix) ? pathname.slice(prefix.length - 1) : undefined;
+}
+
 /** A site path rather than a web address or a `tel:`/`mailto:` link. */
 const isSitePath = (link: string) => link.startsWith('/') && !link.startsWith('//');
 
@@ -89,6 +100,7 @@ export function createUrls(settings: UrlSettings): Urls {
     base: settings.base,
     hasSite: settings.site !== undefined,
     path,
+    sitePath: (pathname) => sitePathOf(settings.base, pathname),
     public: publicUrl,
     absolute,
     canonical: (sitePath) => absolute(sitePath) ?? new URL(path(sitePath), previewOrigin).href,

@@ -63,6 +63,15 @@ describe('urls', () => {
     expect(absolute.publicHref('/werl/')).toBe('https://notfall.example/notfall/werl/');
   });
 
+  test('sitePath undoes path: an address below the base gives its site path, any other none', () => {
+    for (const sitePath of ['/', '/werl/', '/werl/buergerbuero/', '/stoerungen/sit-2023/']) {
+      expect(plain.sitePath(plain.path(sitePath))).toBe(sitePath);
+      expect(below.sitePath(below.path(sitePath))).toBe(sitePath);
+    }
+    expect(below.sitePath('/werl/')).toBeUndefined();
+    expect(below.sitePath('/notfall')).toBeUndefined();
+  });
+
   test('astro.config.mjs gets its base and site from the same normaliser', () => {
     expect(astroAddress({})).toEqual({ base: '/' });
     expect(astroAddress({ BASE_PATH: ' notfall// ', SITE_URL: 'https://notfall.example/' })).toEqual({ base: '/notfall/', site: 'https://notfall.example' });
