@@ -7,11 +7,12 @@
  * of the example's files; and a huge front matter that only the `yaml` way reads is read in
  * seconds, not minutes.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { parserProblems, readYamlFully, splitFrontMatter, yamlOptions } from '../../../src/model/parse.ts';
+import { parserProblems, readYamlFully, yamlOptions } from '../../../src/model/parse.ts';
+import { seededRandom } from '../../support/random.ts';
+import { frontMatters } from '../support/front-matter.ts';
 
 const repository = path.resolve(import.meta.dirname, '../../..');
 
@@ -73,20 +74,8 @@ describe('keys written twice, found in one pass, as the yaml package reports the
   test.each(cases.map((text, i) => [i, text]))('case %i', (_, text) => compare(text));
 
   test('seeded mutations of the example files: lines doubled, keys repeated', { timeout: 30_000 + Number(process.env.DUPLICATE_ROUNDS ?? 0) * 3 }, () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (name.endsWith('.md')) {
-          const split = splitFrontMatter(full, readFileSync(full, 'utf8'));
-          if ('yamlText' in split) files.push(split.yamlText);
-        }
-      }
-    };
-    walk(path.join(repository, 'content'));
-    let seed = 21;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const files = frontMatters(path.join(repository, 'content'));
+    const random = seededRandom(21);
     let duplicates = 0;
     for (let round = 0; round < Number(process.env.DUPLICATE_ROUNDS ?? 600); round++) {
       const lines = files[Math.floor(random() * files.length)]!.split('\n');

@@ -9,48 +9,27 @@
  * district), on hand-written cases of each YAML form, and on seeded mutations of all of them.
  * More rounds: FAST_YAML_ROUNDS=200000 npx vitest run tests/unit/content/fast-yaml.test.ts
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generate } from '../../../bench/generate.ts';
 import { fastYaml } from '../../../src/model/fast-yaml.ts';
-import { readYamlFully, splitFrontMatter, type LineTable } from '../../../src/model/parse.ts';
+import { readYamlFully, type LineTable } from '../../../src/model/parse.ts';
+import { frontMatters } from '../support/front-matter.ts';
+import { seededRandom } from '../../support/random.ts';
 
 const repository = path.resolve(import.meta.dirname, '../../..');
 const SEED = Number(process.env.FAST_YAML_SEED ?? 21);
 const ROUNDS = Number(process.env.FAST_YAML_ROUNDS ?? 4000);
 
-/** The YAML of a content file: the front matter of a Markdown file, all of site.yaml. */
-function yamlOf(file: string, text: string): string | undefined {
-  if (!file.endsWith('.md')) return text;
-  const split = splitFrontMatter(file, text.replace(/\r\n?/g, '\n'));
-  return 'yamlText' in split ? split.yamlText : undefined;
-}
-
-function contentFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...contentFiles(full));
-    else if (name.endsWith('.md') || name.endsWith('.yaml')) out.push(full);
-  }
-  return out;
-}
-
 /** Every front matter of the repository's content, and of a generated district (bench/generate.ts). */
 function corpus(): string[] {
-  const texts: string[] = [];
-  const add = (file: string) => {
-    const yaml = yamlOf(file, readFileSync(file, 'utf8'));
-    if (yaml !== undefined) texts.push(yaml);
-  };
-  for (const dir of ['content', 'tests/fixtures/sites']) contentFiles(path.join(repository, dir)).forEach(add);
+  const texts = ['content', 'tests/fixtures/sites'].flatMap((dir) => frontMatters(path.join(repository, dir)));
   const district = mkdtempSync(path.join(tmpdir(), 'aushang-fast-yaml-'));
   try {
     generate({ out: district, towns: 4, services: 30 });
-    contentFiles(district).forEach(add);
+    texts.push(...frontMatters(district));
   } finally {
     rmSync(district, { recursive: true, force: true });
   }
@@ -91,16 +70,6 @@ const forms = [
 
 const tokens = ['&a ', '*a', '!', '! ', '!!str ', '!!int ', '!foo ', ': ', '- ', '-', '[', '{', ']', '}', ',', '"', "'", '#', ' #', '|', '>', '|-', '>+', '? ', '<<: ', '%', '@', '`', '...', '\t', '\\', '\\n', '~', 'null', 'true', '0', '01', '1.0', '-', '.inf', ' ', '  ', '\n', 'ä', '😀', '\u2028', '\u0007', '__proto__', 'a:', 'x: y: z'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const index = (random: Random, length: number) => Math.floor(random() * Math.max(length, 1));
@@ -204,7 +173,7 @@ describe('the fast way through the YAML answers as the yaml package does', () =>
   });
 
   test(`${ROUNDS} seeded mutations (seed ${SEED})`, { timeout: 30_000 + ROUNDS }, () => {
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const sources = [...texts, ...forms.map((form) => `\n${form}`)];
     let fast = 0;
     for (let round = 0; round < ROUNDS; round++) {

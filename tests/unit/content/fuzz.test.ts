@@ -17,6 +17,7 @@ import { internalFailure } from '../../../src/cli/check.ts';
 import { loadSite } from '../../../src/model/site.ts';
 import { formatContentError } from '../../../src/schema/errors.ts';
 import { NOW } from '../support/content.ts';
+import { seededRandom } from '../../support/random.ts';
 
 const repository = path.resolve(import.meta.dirname, '../../..');
 const SEED = Number(process.env.FUZZ_SEED ?? 16);
@@ -25,17 +26,6 @@ const CLI_ROUNDS = 3;
 /** Per check: generous for a loaded 2-core machine; a hang is caught long before the test's own limit. */
 const LIMIT_MS = 3_000;
 
-/** mulberry32: a tiny seeded generator, so every run mutates the same way. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A valid part of the example site: settings, the incident, the pages, a district and a town. */
 const exampleFiles = [
@@ -172,7 +162,7 @@ afterAll(() => spaces.forEach((space) => space.remove()));
 // Once, in the UTC project: the mutations do not depend on the time zone, and the unit tests run twice.
 describe.skipIf(process.env.TZ !== 'UTC')(`fuzz (seed ${SEED})`, () => {
   test(`${ROUNDS} mutations of the example's files: errors in the editors' format, each within ${LIMIT_MS} ms`, async () => {
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const space = workspace();
     spaces.push(space);
     const outcomes = { ok: 0, errors: 0 };
@@ -206,7 +196,7 @@ describe.skipIf(process.env.TZ !== 'UTC')(`fuzz (seed ${SEED})`, () => {
   }, 120_000);
 
   test(`${CLI_ROUNDS} mutated copies through the CLI: exit 0 or 1, no stack trace, only errors, warnings and the summary`, async () => {
-    const random = mulberry32(SEED ^ 0x5eed);
+    const random = seededRandom(SEED ^ 0x5eed);
     const runs = Array.from({ length: CLI_ROUNDS }, (_, round) => {
       const space = workspace();
       spaces.push(space);

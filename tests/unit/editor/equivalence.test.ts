@@ -18,6 +18,7 @@ import { editorSchema } from '../../../src/schema/index.ts';
 import { fieldTexts } from '../../../src/editor/fields.ts';
 import { load, text } from '../support/content.ts';
 import { foundOf } from '../../../src/schema/errors.ts';
+import { seededRandom } from '../../support/random.ts';
 
 const config = createCmsConfig({
   editor: editorSchema.parse({ backend: 'github', repo: 'kreis-soest/notfall' }),
@@ -63,21 +64,12 @@ function kindOf(p: Place): keyof typeof schemas {
   return ({ services: 'service', towns: 'town', incidents: 'incident', pages: 'page' } as const)[p.collection as 'services']!;
 }
 
-/** Seeded random numbers (mulberry32), so a failure can be repeated. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Characters that break rules somewhere: line breaks, markup, schemes, separators, control characters. */
 const pieces = ['\n', '\n\n', ' ', '<b>', '</', '![', '](', '](javascript:x)', '](/x/)', ']: ', '# ', '- ', '1. ', '> ', '```', '---', 'mailto:', 'tel:', 'http:', '//', '..', '@', '.', '0', '+', '+49', '(', ')', '/', '-', '\u2013', '\u0001', '\u000b', '\u007f', 'a', 'ä', '9', '#', '?', ':', '\\', '"', ','];
 
 function mutations(values: readonly string[], count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {

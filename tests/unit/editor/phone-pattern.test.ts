@@ -6,24 +6,16 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parsePhone, phonePattern } from '../../../src/core/phone.ts';
+import { seededRandom } from '../../support/random.ts';
 
 const pattern = new RegExp(phonePattern('DE'));
 
-/** Seeded random numbers (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const separators = ['', '', '', ' ', ' ', '-', '/', ' / ', '\u00a0', '.', '\u2013', ')', '(', ' - '];
 
 /** A number as an editor might write it: national with 0, +49, short codes, typos, other characters. */
 function generated(count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(next() * 10))).join('');
   const out: string[] = [];
