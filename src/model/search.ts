@@ -45,14 +45,14 @@ export const extraWeights = { synonyms: 0.5, parts: 0.5 } as const;
 /** Each text is asked twice: for the site's dictionary (`siteTexts`) and for its page's record. */
 const texts = new WeakMap<MarkdownText, string>();
 
-/** The text of rendered Markdown, without tags. */
+/** Tags and the entities markdown-it writes: each stands between words. */
+const markup = /<[^>]*>|&(?:amp|lt|gt|quot|#39|nbsp);/g;
+
+/** The words of rendered Markdown as text: tags and entities are spaces (only the words count, `wordsOf`). */
 function textOf(markdown: MarkdownText): string {
   let text = texts.get(markdown);
   if (text === undefined) {
-    text = markdown.html
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, ' ')
-      .replace(/\s+/g, ' ');
+    text = markdown.html.replace(markup, ' ');
     texts.set(markdown, text);
   }
   return text;
