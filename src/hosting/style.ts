@@ -5,7 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 
+/** The last text hashed: every page of a build asks for the same stylesheet's. */
+let last: { text: string; source: string } | undefined;
+
 /** The CSP source of an inline style or script: `sha256-<base64 of the UTF-8 bytes>`. */
 export function styleHashSource(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+  if (last?.text !== text) last = { text, source: `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}` };
+  return last.source;
 }

@@ -44,6 +44,8 @@ describe('the policy', () => {
   test('the hash of an inline style is the base64 SHA-256 of its UTF-8 text, as browsers compute it', () => {
     expect(styleHashSource('')).toBe('sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
     expect(styleHashSource('a{color:red}')).toBe('sha256-6hWWMOcF+mJesSJGYhmK2lkIIEw9Xc5XKGLPVzh8yxs=');
+    // Asked again after another text: still that text's hash (the last one is kept).
+    expect(styleHashSource('')).toBe('sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
     expect(styleHashSource('ä')).toBe('sha256-M+bXP+6CkEyNevt43hFU0ejcKg7bCBIOY99bk4XC2cw=');
   });
 
