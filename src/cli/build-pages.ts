@@ -61,7 +61,7 @@ const folders = (await nextMessage()) as BuildMessage;
 await renderPages(folders);
 clock.done('astro');
 if (result.ok) {
-  const info = buildInfo({ contentDir: options.contentDir, builtDir, builtAt: new Date(result.site.builtAt), language: result.language, heldBack, drill: options.drill });
+  const info = buildInfo({ contentDir: options.contentDir, builtDir, builtAt: new Date(result.site.builtAt), language: result.language, heldBack, drill: options.drill, checked: result.blobIds });
   writeBuildInfo(folders.site, info);
 }
 clock.done('buildInfo');

@@ -13,12 +13,12 @@
  * The messages name fields and quote the wrong value; they are public like the rest of the site.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { problemMessage, type ContentError } from '../schema/errors.ts';
 import type { EditorLanguage } from '../i18n/index.ts';
 import { fileNames } from '../model/routes.ts';
+import { gitBlobId } from '../core/git-blob.ts';
 
 /** Its name at the site root (`routes.buildInfo()`). */
 export const BUILD_INFO_FILE = fileNames.buildInfo;
@@ -38,20 +38,21 @@ export interface BuildInfo {
   drill?: true;
 }
 
-/** Git's id of a file's content (`git hash-object`): SHA-1 of `blob <size>\0<bytes>`. */
-export function gitBlobId(bytes: Uint8Array): string {
-  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
-}
+export { gitBlobId };
 
-/** Every file below `dir` (no dot files), relative with `/`, by blob id. */
-export function blobIds(dir: string): Record<string, string> {
+/**
+ * Every file below `dir` (no dot files), relative with `/`, by blob id. `known`: the ids of the
+ * files the check read (absolute path → id of the bytes it checked), so what was built is what
+ * is listed, and those files are not read again.
+ */
+export function blobIds(dir: string, known: ReadonlyMap<string, string> = new Map()): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (folder: string, prefix: string) => {
     for (const name of readdirSync(folder).sort()) {
       if (name.startsWith('.')) continue;
       const full = path.join(folder, name);
       if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else out[`${prefix}${name}`] = gitBlobId(readFileSync(full));
+      else out[`${prefix}${name}`] = known.get(full) ?? gitBlobId(readFileSync(full));
     }
   };
   walk(dir, '');
@@ -79,6 +80,8 @@ export interface BuildInfoInput {
   heldBack: { file: string; publishedFrom?: string; errors: ContentError[] }[];
   drill?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** The blob ids of the files the check read, by absolute path (`LoadResult`'s `blobIds`). */
+  checked?: ReadonlyMap<string, string>;
 }
 
 export function buildInfo(input: BuildInfoInput): BuildInfo {
@@ -93,7 +96,7 @@ export function buildInfo(input: BuildInfoInput): BuildInfo {
     format: 1,
     builtAt: input.builtAt.toISOString(),
     commit: contentCommit(input.contentDir, input.env),
-    files: blobIds(input.builtDir),
+    files: blobIds(input.builtDir, input.checked),
     heldBack: input.heldBack.map(({ file, publishedFrom, errors }) => ({
       file,
       sha: shaOf(file),

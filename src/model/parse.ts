@@ -7,6 +7,7 @@
  * schema: this is what the YAML workers run (yaml-pool.ts), so it loads no more than the two
  * parsers. Never throws for editor mistakes.
  */
+import { gitBlobId } from '../core/git-blob.ts';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ContentError, YamlDetail } from '../schema/errors.ts';
 import { fastYaml } from './fast-yaml.ts';
@@ -45,6 +46,8 @@ export interface ParsedSource {
   bodyLine: number;
   /** Where each key and item is written. */
   lines: LineTable;
+  /** Git's id of the bytes read (`git hash-object`): what `aushang-build.json` lists as built. */
+  blobId: string;
 }
 
 const yamlCodes: Record<string, YamlDetail> = {
@@ -252,7 +255,7 @@ export function parseText(
   }
   const emptyFields: PropertyKey[][] = [];
   const data = (dropEmpty(js ?? {}, [], emptyFields) as Record<string, unknown>) ?? {};
-  return { source: { kind, file, slug: names.slug, town: names.town, data, emptyFields, body, bodyLine, lines }, errors };
+  return { source: { kind, file, slug: names.slug, town: names.town, data, emptyFields, body, bodyLine, lines, blobId: gitBlobId(bytes) }, errors };
 }
 
 /** A front matter's data and line table, or the errors that stop the file. */

@@ -5,6 +5,7 @@
  * Every error is collected before giving up, so an editor learns all mistakes in one run; the
  * site is built only when there are none.
  */
+import path from 'node:path';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { createRenderer } from '../core/markdown.ts';
 import { deriveTownStatus } from '../core/status.ts';
@@ -67,7 +68,7 @@ export interface LoadOptions {
 
 /** `language`: the language of messages for editors (German or English, see `editorLanguage`). */
 export type LoadResult =
-  | { ok: true; site: Site; language: EditorLanguage; warnings: ContentWarning[] }
+  | { ok: true; site: Site; language: EditorLanguage; warnings: ContentWarning[]; blobIds: ReadonlyMap<string, string> }
   | { ok: false; errors: ContentError[]; language: EditorLanguage };
 
 const defaults = siteSchema.parse({ title: 'x', operator: 'x' });
@@ -105,7 +106,12 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   // Warnings are about what the files say, the same whichever planned change runs at the build time.
   const warnings = checkWarnings(built, (file, field) => sourcesByFile.get(file)?.lineOf(field));
   if (!options.checkOnly) applyPlannedNow(built, collator);
-  return { ok: true, site: built, language: site.language, warnings };
+  return { ok: true, site: built, language: site.language, warnings, blobIds: blobIdsOf(read.files, options.cwd ?? process.cwd()) };
+}
+
+/** The Git blob id of each file as read, by absolute path: what the build lists in `aushang-build.json`. */
+function blobIdsOf(files: readonly SourceFile[], cwd: string): Map<string, string> {
+  return new Map(files.map((f) => [path.resolve(cwd, f.file), f.blobId]));
 }
 
 /** 1.2: a planned change running at the build time is the current state of pages, API and feeds. */
