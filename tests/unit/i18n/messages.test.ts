@@ -114,6 +114,19 @@ describe('message catalogues', () => {
   test('format leaves a missing parameter visible', () => {
     expect(format('{a} und {b}', { a: 1 })).toBe('1 und {b}');
   });
+
+  test('format fills every message of every language as a replace of each placeholder does', () => {
+    const reference = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    const names = new Set(Object.values({ ...de, ...en }).flatMap((template) => [...String(template).matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)));
+    const all = Object.fromEntries([...names].map((name, i) => [name, i % 2 === 0 ? `<${name}>` : i]));
+    const some = Object.fromEntries(Object.entries(all).filter((_, i) => i % 3 === 0));
+    for (const messages of [de, en, tr, ar, uk, ru]) {
+      for (const template of Object.values(messages) as string[]) {
+        for (const params of [all, some, {}]) expect(format(template, params), template).toBe(reference(template, params));
+      }
+    }
+    expect(format('{a}{a}{b}x{', { a: '{b}', b: '$&' })).toBe('{b}{b}$&x{');
+  });
 });
 
 describe('error messages', () => {
