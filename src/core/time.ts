@@ -155,10 +155,24 @@ export function resolveTime(parts: TimeParts, timeZone: string): TimeValue {
   return { instant, dateOnly: false, iso: isoInZone(instant, timeZone) };
 }
 
-/** Parses and resolves an editor's text; `undefined` when it is not a real date. */
+/**
+ * Times already resolved, by time zone and text: a district writes the same dates (`since`,
+ * `expected`) in many files, and resolving one asks `Intl` for the zone's offset four or five times.
+ */
+const resolvedTimes = new Map<string, TimeValue | null>();
+
+/** Parses and resolves an editor's text; `undefined` when it is not a real date. Each answer is a fresh object. */
 export function parseTime(input: string, timeZone: string): TimeValue | undefined {
-  const parts = parseTimeParts(input);
-  return parts && resolveTime(parts, timeZone);
+  const key = `${timeZone}\n${input}`;
+  let known = resolvedTimes.get(key);
+  if (known === undefined) {
+    const parts = parseTimeParts(input);
+    known = parts ? resolveTime(parts, timeZone) : null;
+    // Bounded, so a long-running process (astro dev) does not keep every time it ever read.
+    if (resolvedTimes.size >= 100_000) resolvedTimes.clear();
+    resolvedTimes.set(key, known);
+  }
+  return known === null ? undefined : { ...known };
 }
 
 /** The `Intl` formats the interface patterns draw on. */

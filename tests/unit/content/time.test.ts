@@ -25,6 +25,18 @@ test('these tests run in a machine time zone other than the site one', () => {
 });
 
 describe('parseTime', () => {
+  test('a text asked again gets the same answer, as an object of its own; per time zone', () => {
+    const first = parseTime('2023-11-06 09:00', berlin)!;
+    const again = parseTime('2023-11-06 09:00', berlin)!;
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    again.iso = 'changed';
+    expect(parseTime('2023-11-06 09:00', berlin)!.iso).toBe('2023-11-06T09:00:00+01:00');
+    expect(parseTime('2023-11-06 09:00', 'Europe/Istanbul')!.iso).toBe('2023-11-06T09:00:00+03:00');
+    expect(parseTime('2023-02-30', berlin)).toBeUndefined();
+    expect(parseTime('2023-02-30', berlin)).toBeUndefined();
+  });
+
   test('a date alone is a calendar date, its instant local midnight', () => {
     expect(parseTime('2023-11-06', berlin)).toEqual({ instant: Date.parse('2023-11-05T23:00:00Z'), dateOnly: true, iso: '2023-11-06' });
   });
