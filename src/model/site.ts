@@ -97,8 +97,8 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   // Links last: only now is every page known. The A–Z list's pages do not depend on its order.
   const index = options.checkOnly ? indexEntries(towns) : buildIndex(towns, collator);
   const siteContacts = (settings?.contacts.length ?? 0) > 0;
-  const targets = linkTargets({ towns, pages, incidents, redirects, index, siteContacts, sources: read.files });
-  errors.push(...checkLinks(ctx.links!, targets, urls.base));
+  // The pages and anchors links may point to, made only when a text links inside the site.
+  if (ctx.links!.length > 0) errors.push(...checkLinks(ctx.links!, linkTargets({ towns, pages, incidents, redirects, index, siteContacts, sources: read.files }), urls.base));
   if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language: site.language };
 
   const built = deriveSite({ settings, towns, incidents, pages, redirects, index, collator, address, builtAt: options.builtAt ?? now });
