@@ -161,6 +161,9 @@ export function resolveTime(parts: TimeParts, timeZone: string): TimeValue {
  */
 const resolvedTimes = new Map<string, TimeValue | null>();
 
+/** `2023-11-03T14:17:30.123+01:00` and a little room: the longest text worth keeping. */
+const LONGEST_TIME = 40;
+
 /** Parses and resolves an editor's text; `undefined` when it is not a real date. Each answer is a fresh object. */
 export function parseTime(input: string, timeZone: string): TimeValue | undefined {
   const key = `${timeZone}\n${input}`;
@@ -168,9 +171,10 @@ export function parseTime(input: string, timeZone: string): TimeValue | undefine
   if (known === undefined) {
     const parts = parseTimeParts(input);
     known = parts ? resolveTime(parts, timeZone) : null;
-    // Bounded, so a long-running process (astro dev) does not keep every time it ever read.
+    // Bounded, so a long-running process (astro dev) does not keep every time it ever read;
+    // a text longer than any time is answered, not kept.
     if (resolvedTimes.size >= 100_000) resolvedTimes.clear();
-    resolvedTimes.set(key, known);
+    if (input.length <= LONGEST_TIME) resolvedTimes.set(key, known);
   }
   return known === null ? undefined : { ...known };
 }
