@@ -49,7 +49,7 @@ export function searchPartFolder(part: number): string {
   return part === 0 ? folderNames.pagefind : `${folderNames.pagefind}_${part + 1}`;
 }
 /** The site paths (below the base) of the further parts' folders: `pagefind_2/`, … (the site path, not the base's). */
-export const searchPartFolderPattern = /^pagefind_[1-9][0-9]*\//;
+export const searchPartFolderPattern = /^pagefind_[0-9]+\//;
 /** Pagefind's folders of files named after their content: its index chunks, filters and page fragments. */
 export const pagefindChunkFolders = ['fragment', 'index', 'filter'] as const;
 const apiV1 = `/${folderNames.api}/v1`;

@@ -77,7 +77,7 @@ export function searchParts(files: readonly string[], limit: number = searchPart
     current.push(...pages);
   }
   parts.push(current);
-  return parts;
+  return parts.map((part) => part.sort(comparePaths));
 }
 
 /** The files of the pages in the site's search (`indexedRoutes`), sorted as the built site's files are. */
