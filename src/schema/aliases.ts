@@ -5,6 +5,7 @@
  * each returns the error code when the rule is broken.
  */
 import type { ErrorCode } from './errors.ts';
+import { searchPartFolderPattern } from '../model/routes.ts';
 
 export type AliasProblem = Extract<ErrorCode, 'alias' | 'aliasEncoded' | 'aliasEmptySegment' | 'aliasDotSegment' | 'aliasDotfile'>;
 
@@ -83,12 +84,15 @@ export function aliasKey(route: string): string {
   return route.toLowerCase().replace(/\/$/, '');
 }
 
-/** Whether the build itself owns a path: the root, a reserved route or folder, a root file. */
+/**
+ * Whether the build itself owns a path: the root, a reserved route or folder (with a search
+ * index's further parts, `pagefind_2/`, …: src/model/search-parts.ts), a root file.
+ */
 export function isReservedPath(route: string, reservedRoutes: readonly string[]): boolean {
   const parts = aliasKey(route).split('/').slice(1);
   const top = parts[0] ?? '';
   if (top === '') return true;
-  if (reservedRoutes.includes(top)) return true;
+  if (reservedRoutes.includes(top) || searchPartFolderPattern.test(`${top}/`)) return true;
   return (reservedRootFiles as readonly string[]).includes(top) || sitemapFile.test(top);
 }
 

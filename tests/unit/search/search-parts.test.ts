@@ -15,6 +15,8 @@ import {
   searchParts,
   townOfPage,
 } from '../../../src/model/search-parts.ts';
+import { isReservedPath } from '../../../src/schema/aliases.ts';
+import { reservedRoutes } from '../../../src/schema/index.ts';
 import { seededRandom } from '../../support/random.ts';
 
 /** A site of towns with `sizes[i]` services each and `incidents` incidents. */
@@ -127,5 +129,10 @@ describe('the limit and the folders', () => {
     expect(routes.searchPart(1)).toBe('/pagefind_2/');
     expect(furtherPartFolders(1)).toEqual([]);
     expect(furtherPartFolders(3)).toEqual(['pagefind_2', 'pagefind_3']);
+  });
+
+  test('the further parts\' folders are the build\'s: no alias may take them', () => {
+    for (const alias of ['/pagefind_2/', '/pagefind_3/alt/', '/pagefind_12/x.html', '/PAGEFIND_2/']) expect(isReservedPath(alias, reservedRoutes), alias).toBe(true);
+    for (const alias of ['/pagefind-2/', '/pagefind_/', '/soest/pagefind_2/']) expect(isReservedPath(alias, reservedRoutes), alias).toBe(false);
   });
 });
