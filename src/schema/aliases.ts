@@ -5,7 +5,13 @@
  * each returns the error code when the rule is broken.
  */
 import type { ErrorCode } from './errors.ts';
-import { searchPartFolderPattern } from '../model/routes.ts';
+
+/**
+ * The folders of a search index's further parts, `pagefind_2`, … (`searchPartFolder` in
+ * src/model/routes.ts, which the schema does not import; tests/unit/search/search-parts.test.ts
+ * holds the two together).
+ */
+const searchPartFolder = /^pagefind_[0-9]+$/;
 
 export type AliasProblem = Extract<ErrorCode, 'alias' | 'aliasEncoded' | 'aliasEmptySegment' | 'aliasDotSegment' | 'aliasDotfile'>;
 
@@ -92,7 +98,7 @@ export function isReservedPath(route: string, reservedRoutes: readonly string[])
   const parts = aliasKey(route).split('/').slice(1);
   const top = parts[0] ?? '';
   if (top === '') return true;
-  if (reservedRoutes.includes(top) || searchPartFolderPattern.test(`${top}/`)) return true;
+  if (reservedRoutes.includes(top) || searchPartFolder.test(top)) return true;
   return (reservedRootFiles as readonly string[]).includes(top) || sitemapFile.test(top);
 }
 

@@ -133,6 +133,7 @@ describe('the limit and the folders', () => {
 
   test('the further parts\' folders are the build\'s: no alias may take them', () => {
     for (const alias of ['/pagefind_2/', '/pagefind_3/alt/', '/pagefind_12/x.html', '/PAGEFIND_2/']) expect(isReservedPath(alias, reservedRoutes), alias).toBe(true);
+    for (const part of [1, 2, 9, 10, 99]) expect(isReservedPath(routes.searchPart(part), reservedRoutes), routes.searchPart(part)).toBe(true);
     for (const alias of ['/pagefind-2/', '/pagefind_/', '/soest/pagefind_2/']) expect(isReservedPath(alias, reservedRoutes), alias).toBe(false);
   });
 });
