@@ -106,8 +106,15 @@ describe('the search index in parts', () => {
   });
 
   it('offline: the service worker answers the same search from every part it kept', async () => {
+    // What the service worker kept of the further parts (its own cache, not the browser's).
+    const kept = await page.evaluate(() => caches.open('aushang-files').then((cache) => cache.keys()).then((keys) => keys.map((r) => new URL(r.url).pathname)));
+    for (const folder of ['pagefind_2', 'pagefind_3']) {
+      expect(kept, folder).toContain(`/${folder}/pagefind-entry.json`);
+      expect(kept.some((p) => p.startsWith(`/${folder}/index/`)), folder).toBe(true);
+    }
     await context.setOffline(true);
     const pages = await found('Personalausweis');
+    await expect(page.locator('.offline-note').count()).resolves.toBe(1);
     expect(pages).toEqual(expect.arrayContaining(['/soest/buergerbuero/', '/werl/buergerbuero/']));
     await context.setOffline(false);
   });
