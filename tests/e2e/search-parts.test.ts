@@ -11,6 +11,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headersFor, parseHeadersFile } from '../../src/hosting/headers.ts';
+import { parseManifest } from '../../src/hosting/manifest.ts';
+import { CACHE_IMMUTABLE } from '../../src/hosting/policy.ts';
+import { verifyCopy } from '../../src/hosting/verify.ts';
 import { listFiles } from '../../src/hosting/write.ts';
 import { searchParts, townOfPage } from '../../src/model/search-parts.ts';
 import { buildOnce, buildSite, root } from '../support/build.ts';
@@ -70,6 +74,21 @@ describe('the search index in parts', () => {
       expect(parts.size, town).toBe(1);
     }
     expect(readFileSync(path.join(dist, 'suche/index.html'), 'utf8')).toContain('data-bundle="/pagefind/aushang-parts.js"');
+  });
+
+  it('the hosting files know the parts: the manifest lists them, verify checks them, _headers caches their chunks', async () => {
+    const manifest = parseManifest(readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
+    const files = await listFiles(dist);
+    for (const folder of ['pagefind_2', 'pagefind_3']) {
+      const inPart = manifest.files.filter((f) => f.path.startsWith(`${folder}/`)).map((f) => f.path);
+      expect(inPart, folder).toEqual(files.filter((f) => f.startsWith(`${folder}/`)));
+      expect(inPart, folder).toContain(`${folder}/pagefind-entry.json`);
+    }
+    const report = await verifyCopy({ url: server.url, against: manifest, againstFiles: files.filter((f) => f !== 'manifest.json' && f !== '_headers') });
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toBe(manifest.files.length);
+    const rules = parseHeadersFile(readFileSync(path.join(dist, '_headers'), 'utf8'));
+    expect(headersFor(rules, '/pagefind_3/index/de_1.pf_index').get('cache-control')).toEqual([CACHE_IMMUTABLE]);
   });
 
   it('one query finds pages of two parts in one list', async () => {
