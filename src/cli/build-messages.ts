@@ -28,6 +28,11 @@ export interface CheckedMessage {
   indexedPages?: string[];
   /** The content language, for the search index's stemming (`settings.contentLanguage`), fed or not. */
   contentLanguage?: string;
+  /**
+   * How many parts the search index has, when more than one (src/model/search-parts.ts): the
+   * search page and the service worker name that many, and the parent must write as many.
+   */
+  searchParts?: number;
 }
 
 /** A page Astro has just rendered (the bytes it writes): its file below the site folder and its indexed part (`indexedPart`). */

@@ -19,6 +19,7 @@ import { internalFailure, yamlWorkersFor } from './check.ts';
 import { report } from './formats.ts';
 import { keepLastGood, type HeldBack } from './last-good.ts';
 import { pagesToFeed } from './search-feed.ts';
+import { searchPartCount } from '../model/search-parts.ts';
 import { renderedPagesIntegration } from './rendered-pages.ts';
 import type { BuildMessage, FromPages, PagesOptions, ToPages } from './build-messages.ts';
 import { phaseClock } from './phases.ts';
@@ -63,7 +64,8 @@ handOver(builtDir, urlSettingsFromEnv(), result);
 // Up to FEED_PAGE_LIMIT indexed pages, the parent's search index takes each page as Astro writes it.
 const feed = result.ok ? pagesToFeed(result.site) : undefined;
 const contentLanguage = result.ok ? result.site.settings.contentLanguage : undefined;
-await send({ type: 'checked', ...(feed ? { indexedPages: feed } : {}), ...(contentLanguage ? { contentLanguage } : {}) });
+const searchParts = result.ok ? searchPartCount(result.site) : 1;
+await send({ type: 'checked', ...(feed ? { indexedPages: feed } : {}), ...(contentLanguage ? { contentLanguage } : {}), ...(searchParts > 1 ? { searchParts } : {}) });
 const folders = (await nextMessage()) as BuildMessage;
 await renderPages(folders);
 clock.done('astro');

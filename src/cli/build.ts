@@ -71,7 +71,7 @@ if (!rendered.result) {
   removeTemporary();
   process.exit(rendered.code);
 }
-const { result, site, feed, contentLanguage } = rendered;
+const { result, site, feed, contentLanguage, searchParts } = rendered;
 phases.check = result.phases.check ?? 0;
 phases.astro = result.phases.astro ?? 0;
 clock.restart();
@@ -80,10 +80,10 @@ let manifestSha256 = '';
 try {
   if (drill) await dropForDrill(site);
   // The pages as the search index read them: nothing changes a page after this, so the manifest takes their hashes.
-  const pageHashes = feed ? await feed.finish(site) : await buildSearchIndex(site, contentLanguage);
+  const pageHashes = feed ? await feed.finish(site) : await buildSearchIndex(site, contentLanguage, searchParts);
   clock.done('search');
   if (process.env.AUSHANG_TIMINGS && feed) console.error(`aushang-search-feed ${JSON.stringify(feed.outcome)}`);
-  const manifest = await writeHostingFiles(site, result.base, result.gitHostOrigins, pageHashes);
+  const manifest = await writeHostingFiles(site, result.base, result.gitHostOrigins, pageHashes, searchParts);
   manifestSha256 = createHash('sha256').update(serializeManifest(manifest)).digest('hex');
   // The child wrote the build information (aushang-build.json) right after Astro.
   clock.done('hosting');
@@ -122,7 +122,7 @@ if (process.env.AUSHANG_TIMINGS) console.error(`aushang-timings ${JSON.stringify
 console.log(`Built ${path.relative(process.cwd(), outDir) || '.'}/${drill ? ' — a rehearsal (Übung): every page says so, not indexed, no feeds, no API' : ''}`);
 console.log(`manifest.json sha256: ${manifestSha256}`);
 
-type Rendered = { result: ResultMessage; site: string; feed: SearchFeed | undefined; contentLanguage: string | undefined } | { result?: undefined; code: number };
+type Rendered = { result: ResultMessage; site: string; feed: SearchFeed | undefined; contentLanguage: string | undefined; searchParts: number } | { result?: undefined; code: number };
 
 /**
  * Runs the check and Astro in the child (the same Node, with the same options) and resolves
@@ -141,11 +141,14 @@ function renderInChild(): Promise<Rendered> {
   /** The search index fed with the pages while Astro renders them (src/cli/search-feed.ts), when the child sends them. */
   let feed: SearchFeed | undefined;
   let contentLanguage: string | undefined;
+  /** The search index's parts the pages name (src/model/search-parts.ts). */
+  let searchParts = 1;
   child.on('message', (message: FromPages) => {
     if (message.type === 'page') {
       feed?.offer(message.file, message.part);
     } else if (message.type === 'checked') {
       contentLanguage = message.contentLanguage;
+      searchParts = message.searchParts ?? 1;
       if (message.indexedPages) {
         feed = new SearchFeed(message.contentLanguage);
         feed.expect(message.indexedPages);
@@ -170,7 +173,7 @@ function renderInChild(): Promise<Rendered> {
     child.once('exit', (code, signal) => {
       pages = undefined;
       if (stopping) return;
-      if (code === 0 && result && site) return resolve({ result, site, feed, contentLanguage });
+      if (code === 0 && result && site) return resolve({ result, site, feed, contentLanguage, searchParts });
       if (folderError !== undefined) console.error(folderError instanceof Error ? folderError.message : folderError);
       else if (signal) console.error(`The check and the pages' build were stopped (${signal}).`);
       // Check's errors end it before any folder exists; with folders, a later step failed.

@@ -17,9 +17,9 @@ import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { comparePaths } from '../hosting/manifest.ts';
 import { type FileHash } from '../hosting/write.ts';
-import { folderNames, indexedRoutes, type IndexedSite } from '../model/routes.ts';
+import { folderNames, type IndexedSite } from '../model/routes.ts';
+import { indexedPages, pageFile, searchParts } from '../model/search-parts.ts';
 import { indexedText, WordCounter, WORD_LIST_PATH } from '../vocabulary/wordlist.ts';
 import { addPage, buildSearchIndex, htmlPages, openIndex, readPage, SearchIndexError } from './search-index.ts';
 
@@ -36,26 +36,16 @@ export const FEED_PAGE_LIMIT = 6000;
 
 /**
  * The pages to feed the search index with while Astro renders (`indexedPages`), or undefined
- * when it is built after Astro: for a site without such pages, or one above `FEED_PAGE_LIMIT`.
+ * when it is built after Astro: for a site without such pages, one above `FEED_PAGE_LIMIT`, or
+ * one whose index is written in parts (src/model/search-parts.ts; only after Astro).
  * A rehearsal (`--drill`) is fed like the real site: its pages are in its own search alike.
  */
 export function pagesToFeed(site: IndexedSite): string[] | undefined {
   const pages = indexedPages(site);
-  return pages.length > 0 && pages.length <= FEED_PAGE_LIMIT ? pages : undefined;
+  return pages.length > 0 && pages.length <= FEED_PAGE_LIMIT && searchParts(pages).length === 1 ? pages : undefined;
 }
 
-/** Astro's file for a page's route in the `directory` build format: `/werl/` → `werl/index.html`. */
-export function pageFile(route: string): string {
-  return `${route.replace(/^\//, '')}index.html`;
-}
-
-/**
- * The pages in the site's search (`indexedRoutes`, the rule the layout marks them by), as Astro
- * writes them, sorted as `listFiles` sorts.
- */
-export function indexedPages(site: IndexedSite): string[] {
-  return indexedRoutes(site).map(pageFile).sort(comparePaths);
-}
+export { indexedPages, pageFile };
 
 /**
  * Pages arriving in any order, released in the expected order: `arrive` returns the pages that

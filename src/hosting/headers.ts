@@ -14,15 +14,17 @@
  *   which is the short, revalidated caching we want. A `Cache-Control` in `<base>*` would be
  *   joined with the immutable one on `/assets/` into a header with two `max-age`s.
  */
-import { API_FOLDER, API_HEADERS, CACHE_IMMUTABLE, headerContentSecurityPolicy, IMMUTABLE_FOLDERS, SECURITY_HEADERS } from './policy.ts';
+import { API_FOLDER, API_HEADERS, CACHE_IMMUTABLE, headerContentSecurityPolicy, immutableFolders, SECURITY_HEADERS } from './policy.ts';
 
 /**
  * The file's content for a site served below `base` (`/` or `/notfall/`). With a web editor
  * (`editorOrigins`: the Git host it talks to), the policy header allows what the editor page
  * needs as well; every page narrows it with its own `<meta>` policy (see policy.ts).
  * `styleHashes`: the hashes of the pages' inline styles, which the policy then names.
+ * `searchParts`: the search index's parts (src/model/search-parts.ts); the further parts' chunk
+ * folders are immutable like `pagefind/`'s.
  */
-export function renderHeadersFile(base: string, editorOrigins?: readonly string[], styleHashes: readonly string[] = []): string {
+export function renderHeadersFile(base: string, editorOrigins?: readonly string[], styleHashes: readonly string[] = [], searchParts = 1): string {
   const lines = [
     '# HTTP headers for Netlify and Cloudflare Pages, written by `npm run build` from',
     '# src/hosting/policy.ts. Other hosts: see hosting/ and docs/deploy.md.',
@@ -33,7 +35,7 @@ export function renderHeadersFile(base: string, editorOrigins?: readonly string[
     `${base}*`,
     ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${name === 'Content-Security-Policy' ? headerContentSecurityPolicy(editorOrigins, styleHashes) : value}`),
   ];
-  for (const folder of IMMUTABLE_FOLDERS) {
+  for (const folder of immutableFolders(searchParts)) {
     lines.push('', `${base}${folder}*`, `  Cache-Control: ${CACHE_IMMUTABLE}`);
   }
   lines.push('', `${base}${API_FOLDER}*`, ...API_HEADERS.map(([name, value]) => `  ${name}: ${value}`));

@@ -8,7 +8,7 @@
  *
  * Pure TypeScript without Node imports, so Astro components can import it.
  */
-import { fileNames, folderNames, pagefindChunkFolders, routes } from '../model/routes.ts';
+import { fileNames, folderNames, pagefindChunkFolders, routes, searchPartFolder, searchPartFolderPattern } from '../model/routes.ts';
 
 /**
  * The Content-Security-Policy a server sends, directive by directive. The site loads nothing
@@ -189,12 +189,22 @@ export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export const IMMUTABLE_FOLDERS: readonly string[] = [`${folderNames.assets}/`, ...pagefindChunkFolders.map((folder) => `${folderNames.pagefind}/${folder}/`)];
 
+/**
+ * `IMMUTABLE_FOLDERS` and, for a search index in `parts` parts (src/model/search-parts.ts), the
+ * further parts' chunk folders (`pagefind_2/fragment/`, …): what `_headers` lists for a build.
+ */
+export function immutableFolders(parts = 1): string[] {
+  const further = Array.from({ length: Math.max(0, parts - 1) }, (_, i) => searchPartFolder(i + 1));
+  return [...IMMUTABLE_FOLDERS, ...further.flatMap((part) => pagefindChunkFolders.map((folder) => `${part}/${folder}/`))];
+}
+
 export type CacheClass = 'short' | 'immutable';
 
-/** `assets/Layout.CAlZq7HH.css` → `immutable`; `soest/index.html` → `short`. */
+/** `assets/Layout.CAlZq7HH.css`, `pagefind_2/index/de_6.pf_index` → `immutable`; `soest/index.html` → `short`. */
 export function cacheClassOf(sitePath: string): CacheClass {
   const relative = sitePath.replace(/^\/+/, '');
-  return IMMUTABLE_FOLDERS.some((folder) => relative.startsWith(folder)) ? 'immutable' : 'short';
+  const inPart = searchPartFolderPattern.test(relative) && pagefindChunkFolders.some((folder) => relative.split('/')[1] === folder);
+  return inPart || IMMUTABLE_FOLDERS.some((folder) => relative.startsWith(folder)) ? 'immutable' : 'short';
 }
 
 export function cacheControlFor(sitePath: string): string {

@@ -187,10 +187,63 @@ export function removingWorker(): void {
   );
 }
 
-/** The text of `sw.js`: the offline worker with its settings, or the removing one. */
-export function serviceWorkerSource(config: OfflineWorkerConfig | undefined): string {
+/** What the worker for a search index in parts knows: the base and the further parts' folders (`pagefind_2`, …). */
+export interface PartsWorkerConfig {
+  base: string;
+  folders: readonly string[];
+}
+
+/**
+ * Beside the offline worker, for a search index in parts (src/model/search-parts.ts): the
+ * further parts' folders are kept as `pagefind/` is — their chunk folders and `.pf_meta` cache
+ * first, their entry file network first, saved for offline — in the same cache, within the same
+ * limit. A listener of its own, so that the offline worker, and `sw.js` of a site in one part,
+ * stay as they were; the two never answer the same request.
+ */
+export function offlinePartsWorker(config: PartsWorkerConfig): void {
+  const sw = self as unknown as WorkerScope;
+  const filesCache = 'aushang-files';
+  const fileLimit = 400;
+  const inPart = (path: string) => config.folders.some((folder) => path.startsWith(`${folder}/`));
+  const contentNamed = (path: string) => /^[^/]+\/(fragment|index|filter)\//.test(path) || /^[^/]+\/pagefind\.[^/]+\.pf_meta$/.test(path);
+
+  const keep = async (request: Request, response: Response) => {
+    const cache = await caches.open(filesCache);
+    await cache.put(request, response);
+    const keys = await cache.keys();
+    for (const old of keys.slice(0, Math.max(0, keys.length - fileLimit))) await cache.delete(old);
+  };
+
+  const fetched = async (event: FetchEvent, cachedFirst: boolean): Promise<Response> => {
+    const cached = cachedFirst ? await caches.match(event.request, { cacheName: filesCache }) : undefined;
+    if (cached) return cached;
+    try {
+      const response = await fetch(event.request);
+      if (response.ok && response.type === 'basic') event.waitUntil(keep(event.request, response.clone()).catch(() => undefined));
+      return response;
+    } catch (error) {
+      const saved = await caches.match(event.request, { cacheName: filesCache });
+      if (saved) return saved;
+      throw error;
+    }
+  };
+
+  sw.addEventListener('fetch', (event) => {
+    const url = new URL(event.request.url);
+    if (event.request.method !== 'GET' || url.origin !== sw.location.origin || !url.pathname.startsWith(config.base)) return;
+    const path = url.pathname.slice(config.base.length);
+    if (inPart(path)) event.respondWith(fetched(event, contentNamed(path)));
+  });
+}
+
+/**
+ * The text of `sw.js`: the offline worker with its settings, or the removing one. With the
+ * further parts of a search index in parts (`parts`), the offline worker is followed by the
+ * one that keeps them (`offlinePartsWorker`).
+ */
+export function serviceWorkerSource(config: OfflineWorkerConfig | undefined, parts: readonly string[] = []): string {
   const header = '// Written by the Aushang build (src/hosting/service-worker.ts).\n';
-  return config
-    ? `${header}'use strict';\n(${offlineWorker.toString()})(${JSON.stringify(config)});\n`
-    : `${header}'use strict';\n(${removingWorker.toString()})();\n`;
+  if (!config) return `${header}'use strict';\n(${removingWorker.toString()})();\n`;
+  const partsWorker = parts.length > 0 ? `(${offlinePartsWorker.toString()})(${JSON.stringify({ base: config.base, folders: parts })});\n` : '';
+  return `${header}'use strict';\n(${offlineWorker.toString()})(${JSON.stringify(config)});\n${partsWorker}`;
 }

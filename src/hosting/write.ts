@@ -62,9 +62,9 @@ async function pageStyleHashes(siteDir: string): Promise<string[]> {
 
 /**
  * Writes `_headers` and `manifest.json` into a finished build in `siteDir` (`editorOrigins`: see
- * renderHeadersFile; `known`: see scanSite).
+ * renderHeadersFile; `known`: see scanSite; `searchParts`: the search index's parts).
  */
-export async function writeHostingFiles(siteDir: string, base: string, editorOrigins?: readonly string[], known?: ReadonlyMap<string, FileHash>): Promise<Manifest> {
+export async function writeHostingFiles(siteDir: string, base: string, editorOrigins?: readonly string[], known?: ReadonlyMap<string, FileHash>, searchParts = 1): Promise<Manifest> {
   for (const name of [MANIFEST_FILE, ...HOST_CONFIG_FILES]) {
     const exists = await readFile(path.join(siteDir, name)).then(
       () => true,
@@ -74,7 +74,7 @@ export async function writeHostingFiles(siteDir: string, base: string, editorOri
       throw new HostingFilesError(`The build already contains ${name} (from public/ or a page); the build writes that file itself.`);
     }
   }
-  await writeFile(path.join(siteDir, '_headers'), renderHeadersFile(base, editorOrigins, await pageStyleHashes(siteDir)));
+  await writeFile(path.join(siteDir, '_headers'), renderHeadersFile(base, editorOrigins, await pageStyleHashes(siteDir), searchParts));
   const manifest = await scanSite(siteDir, base, known);
   await writeFile(path.join(siteDir, MANIFEST_FILE), serializeManifest(manifest));
   return manifest;

@@ -40,6 +40,16 @@ export const fileNames = {
  * hosting code caches and labels them by these names).
  */
 export const folderNames = { assets: 'assets', api: 'api', pagefind: 'pagefind' } as const;
+/**
+ * The folder of the search index's part `part` (0, 1, …; src/model/search-parts.ts): the first
+ * is Pagefind's usual `pagefind/`, the others its siblings `pagefind_2/`, `pagefind_3/`, … —
+ * with `_`, which no slug has, so no town or page can take their names.
+ */
+export function searchPartFolder(part: number): string {
+  return part === 0 ? folderNames.pagefind : `${folderNames.pagefind}_${part + 1}`;
+}
+/** The site paths (below the base) of the further parts' folders: `pagefind_2/`, … (the site path, not the base's). */
+export const searchPartFolderPattern = /^pagefind_[0-9]+\//;
 /** Pagefind's folders of files named after their content: its index chunks, filters and page fragments. */
 export const pagefindChunkFolders = ['fragment', 'index', 'filter'] as const;
 const apiV1 = `/${folderNames.api}/v1`;
@@ -97,6 +107,13 @@ export const routes = {
   pagefind: () => `/${folderNames.pagefind}/`,
   /** Pagefind's script, which the search page loads. */
   pagefindScript: () => `/${folderNames.pagefind}/pagefind.js`,
+  /** A part of the search index (`searchPartFolder`): `/pagefind/`, `/pagefind_2/`, … */
+  searchPart: (part: number) => `/${searchPartFolder(part)}/`,
+  /**
+   * The script the search page loads when the index is in parts: Pagefind's own with the
+   * further parts merged in (src/hosting/search-parts-script.ts).
+   */
+  searchPartsScript: () => `/${folderNames.pagefind}/aushang-parts.js`,
   /** Every word of the search index, for the search page's corrections (`src/vocabulary/wordlist.ts`). */
   wordList: () => `/${folderNames.pagefind}/aushang-words.txt`,
   robots: () => '/robots.txt',

@@ -8,10 +8,12 @@
 import type { APIRoute } from 'astro';
 import { getView } from '../model/view.ts';
 import { serviceWorkerSource } from '../hosting/service-worker.ts';
+import { furtherPartFolders, searchPartCount } from '../model/search-parts.ts';
 
 export const GET: APIRoute = async () => {
   const { site, t, urls } = await getView();
   const { settings } = site;
   const config = settings.offline ? { base: urls.base, locale: settings.locale, timeZone: settings.timezone, note: t('offline.saved') } : undefined;
-  return new Response(serviceWorkerSource(config), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  // A search index in parts (src/model/search-parts.ts): the further parts are kept for offline like `pagefind/`.
+  return new Response(serviceWorkerSource(config, furtherPartFolders(searchPartCount(site))), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
 };

@@ -6,6 +6,13 @@
  */
 import type { ErrorCode } from './errors.ts';
 
+/**
+ * The folders of a search index's further parts, `pagefind_2`, … (`searchPartFolder` in
+ * src/model/routes.ts, which the schema does not import; tests/unit/search/search-parts.test.ts
+ * holds the two together).
+ */
+const searchPartFolder = /^pagefind_[0-9]+$/;
+
 export type AliasProblem = Extract<ErrorCode, 'alias' | 'aliasEncoded' | 'aliasEmptySegment' | 'aliasDotSegment' | 'aliasDotfile'>;
 
 /**
@@ -83,12 +90,15 @@ export function aliasKey(route: string): string {
   return route.toLowerCase().replace(/\/$/, '');
 }
 
-/** Whether the build itself owns a path: the root, a reserved route or folder, a root file. */
+/**
+ * Whether the build itself owns a path: the root, a reserved route or folder (with a search
+ * index's further parts, `pagefind_2/`, …: src/model/search-parts.ts), a root file.
+ */
 export function isReservedPath(route: string, reservedRoutes: readonly string[]): boolean {
   const parts = aliasKey(route).split('/').slice(1);
   const top = parts[0] ?? '';
   if (top === '') return true;
-  if (reservedRoutes.includes(top)) return true;
+  if (reservedRoutes.includes(top) || searchPartFolder.test(top)) return true;
   return (reservedRootFiles as readonly string[]).includes(top) || sitemapFile.test(top);
 }
 

@@ -32,6 +32,13 @@ const samples = [
   'pagefind/fragment/de_596a2b6.pf_fragment',
   'pagefind/index/de_659d513.pf_index',
   'pagefind/filter/de_c5e08d2.pf_filter',
+  // A search index in parts (src/model/search-parts.ts): the further parts as the first.
+  'pagefind/aushang-parts.js',
+  'pagefind_2/pagefind-entry.json',
+  'pagefind_2/pagefind.de_b75d7a2967.pf_meta',
+  'pagefind_2/fragment/de_596a2b6.pf_fragment',
+  'pagefind_3/index/de_659d513.pf_index',
+  'pagefind_12/filter/de_c5e08d2.pf_filter',
   'api/v1/towns.json',
   'manifest.json',
   'anliegen/a/',
@@ -149,6 +156,14 @@ describe.each(variants)('hosting/$nginx (base $base)', ({ base, nginx }) => {
     const immutable = new RegExp(pattern.replace(/^~/, ''));
     for (const sample of samples) {
       expect(immutable.test(base + sample), base + sample).toBe(cacheClassOf(sample) === 'immutable');
+    }
+  });
+
+  test("sends Pagefind's binaries of every part as octet-stream", () => {
+    const location = new RegExp(/location ~ (\S+pf_filter\)\$) \{/.exec(text)![1]!);
+    for (const sample of samples) {
+      const binary = /^pagefind(_\d+)?\//.test(sample) && pagefindBinaries.some((ending) => sample.endsWith(ending));
+      expect(location.test(base + sample), base + sample).toBe(binary);
     }
   });
 

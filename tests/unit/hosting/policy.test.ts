@@ -19,6 +19,8 @@ import {
   adminContentSecurityPolicy,
   adminContentSecurityPolicyMeta,
   headerContentSecurityPolicy,
+  IMMUTABLE_FOLDERS,
+  immutableFolders,
   pageContentSecurityPolicyMeta,
   styleHashesOfMeta,
 } from '../../../src/hosting/policy.ts';
@@ -58,9 +60,43 @@ describe('the policy', () => {
       expect(cacheControlFor(path), path).toBe(CACHE_SHORT);
     }
   });
+
+  test('a search index in parts: the further parts\' chunk folders as pagefind/\'s, their other files briefly', () => {
+    for (const path of ['pagefind_2/fragment/de_596a2b6.pf_fragment', '/pagefind_3/index/de_659d513.pf_index', 'pagefind_12/filter/de_c5e08d2.pf_filter']) {
+      expect(cacheClassOf(path), path).toBe('immutable');
+    }
+    for (const path of ['pagefind_2/pagefind-entry.json', 'pagefind_2/pagefind.de_abc.pf_meta', 'pagefind/aushang-parts.js', 'pagefind_2/other/x', 'pagefind-2/index/x', 'soest/pagefind_2/index/x']) {
+      expect(cacheClassOf(path), path).toBe('short');
+    }
+  });
+
+  test('immutableFolders: IMMUTABLE_FOLDERS, and those of each further part', () => {
+    expect(immutableFolders()).toEqual([...IMMUTABLE_FOLDERS]);
+    expect(immutableFolders(1)).toEqual([...IMMUTABLE_FOLDERS]);
+    expect(immutableFolders(3)).toEqual([...IMMUTABLE_FOLDERS, 'pagefind_2/fragment/', 'pagefind_2/index/', 'pagefind_2/filter/', 'pagefind_3/fragment/', 'pagefind_3/index/', 'pagefind_3/filter/']);
+    for (const folder of immutableFolders(3)) expect(cacheClassOf(`${folder}x`), folder).toBe('immutable');
+  });
 });
 
 describe('_headers', () => {
+  test('a search index in parts: each further part\'s chunk folders immutable; in one part as before', () => {
+    expect(renderHeadersFile('/notfall/', undefined, [], 1)).toBe(renderHeadersFile('/notfall/'));
+    const rules = parseHeadersFile(renderHeadersFile('/notfall/', undefined, [], 2));
+    expect(rules.map((r) => r.pattern)).toEqual([
+      '/notfall/*',
+      '/notfall/assets/*',
+      '/notfall/pagefind/fragment/*',
+      '/notfall/pagefind/index/*',
+      '/notfall/pagefind/filter/*',
+      '/notfall/pagefind_2/fragment/*',
+      '/notfall/pagefind_2/index/*',
+      '/notfall/pagefind_2/filter/*',
+      '/notfall/api/*',
+    ]);
+    expect(headersFor(rules, '/notfall/pagefind_2/index/de_1.pf_index').get('cache-control')).toEqual([CACHE_IMMUTABLE]);
+    expect(headersFor(rules, '/notfall/pagefind_2/pagefind-entry.json').get('cache-control')).toBeUndefined();
+  });
+
   test('every rule starts with the base path', () => {
     const rules = parseHeadersFile(renderHeadersFile('/notfall/'));
     expect(rules.map((r) => r.pattern)).toEqual(['/notfall/*', '/notfall/assets/*', '/notfall/pagefind/fragment/*', '/notfall/pagefind/index/*', '/notfall/pagefind/filter/*', '/notfall/api/*']);

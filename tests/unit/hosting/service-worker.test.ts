@@ -35,20 +35,20 @@ function memoryCaches() {
 
 type Handler = (event: unknown) => void;
 
-/** Starts the worker from its source; `network` answers its fetches (or throws: offline). */
-function startWorker(network: (request: Request) => Response) {
-  const handlers = new Map<string, Handler>();
+/** Starts the worker from its source; `network` answers its fetches (or throws: offline); `parts`: a search index's further parts. */
+function startWorker(network: (request: Request) => Response, parts: readonly string[] = []) {
+  const handlers = new Map<string, Handler[]>();
   const caches = memoryCaches();
   const self = {
     location: new URL(`${origin}/notfall/sw.js`),
     registration: { unregister: async () => true },
     clients: { claim: async () => undefined },
     skipWaiting: async () => undefined,
-    addEventListener: (type: string, handler: Handler) => handlers.set(type, handler),
+    addEventListener: (type: string, handler: Handler) => handlers.set(type, [...(handlers.get(type) ?? []), handler]),
   };
   // What a browser's fetch gives for the site's own files: a "basic" response.
   const fetch = async (request: Request) => Object.defineProperty(network(request), 'type', { value: 'basic' });
-  new Function('self', 'caches', 'fetch', serviceWorkerSource(config))(self, caches, fetch);
+  new Function('self', 'caches', 'fetch', serviceWorkerSource(config, parts))(self, caches, fetch);
 
   /** Dispatches a fetch event; undefined when the worker leaves the request to the browser. */
   const request = async (path: string, mode: RequestMode | 'navigate' = 'navigate'): Promise<Response | undefined> => {
@@ -56,7 +56,12 @@ function startWorker(network: (request: Request) => Response) {
     const pending: Promise<unknown>[] = [];
     const req = new Request(`${origin}${path}`);
     Object.defineProperty(req, 'mode', { value: mode });
-    handlers.get('fetch')!({ request: req, respondWith: (r: Promise<Response>) => (answer = r), waitUntil: (p: Promise<unknown>) => pending.push(p) });
+    // As in a browser, a second answer to one request is an error.
+    const respondWith = (r: Promise<Response>) => {
+      if (answer) throw new Error('InvalidStateError: answered twice');
+      answer = r;
+    };
+    for (const handler of handlers.get('fetch')!) handler({ request: req, respondWith, waitUntil: (p: Promise<unknown>) => pending.push(p) });
     const response = await answer;
     await Promise.all(pending);
     return response;
@@ -134,6 +139,41 @@ describe('the offline service worker', () => {
     expect(await (await worker.request(entry, 'cors'))!.text()).toBe('/notfall/pagefind/pagefind-entry.json #5');
     online = false;
     expect(await (await worker.request(entry, 'cors'))!.text()).toBe('/notfall/pagefind/pagefind-entry.json #5');
+  });
+
+  test('a search index in parts: the further parts kept as pagefind/ is, by a listener of its own', async () => {
+    let calls = 0;
+    let online = true;
+    const worker = startWorker((request) => {
+      if (!online) throw new TypeError('Failed to fetch');
+      calls++;
+      return new Response(`${new URL(request.url).pathname} #${calls}`);
+    }, ['pagefind_2', 'pagefind_3']);
+    // Content-named: fetched once, then from the cache.
+    for (const path of ['/notfall/pagefind_2/fragment/de_1.pf_fragment', '/notfall/pagefind_3/index/de_2.pf_index', '/notfall/pagefind_2/pagefind.de_abc.pf_meta']) {
+      expect(await (await worker.request(path, 'cors'))!.text()).toBe(`${path} #${calls}`);
+      expect(await (await worker.request(path, 'cors'))!.text(), path).toBe(`${path} #${calls}`);
+    }
+    expect(calls).toBe(3);
+    // The entry file: network first, saved for offline.
+    const entry = '/notfall/pagefind_3/pagefind-entry.json?ts=abc';
+    await worker.request(entry, 'cors');
+    expect(await (await worker.request(entry, 'cors'))!.text()).toBe('/notfall/pagefind_3/pagefind-entry.json #5');
+    online = false;
+    expect(await (await worker.request(entry, 'cors'))!.text()).toBe('/notfall/pagefind_3/pagefind-entry.json #5');
+    // The first part and the pages are still the offline worker's; a folder that is no part is nobody's.
+    await expect(worker.request('/notfall/pagefind/fragment/de_1.pf_fragment', 'cors')).rejects.toThrow('Failed to fetch');
+    expect(await worker.request('/notfall/pagefind_4/index/de_2.pf_index', 'cors')).toBeUndefined();
+    expect(await worker.request('/pagefind_2/index/de_2.pf_index', 'cors')).toBeUndefined();
+  });
+
+  test('a site in one part gets sw.js as before: the parts worker only with parts', () => {
+    expect(serviceWorkerSource(config, [])).toBe(serviceWorkerSource(config));
+    expect(serviceWorkerSource(config)).not.toContain('offlinePartsWorker');
+    const withParts = serviceWorkerSource(config, ['pagefind_2']);
+    expect(withParts.startsWith(serviceWorkerSource(config))).toBe(true);
+    expect(withParts).toContain('({"base":"/notfall/","folders":["pagefind_2"]});');
+    expect(serviceWorkerSource(undefined, ['pagefind_2'])).toBe(serviceWorkerSource(undefined));
   });
 
   test('leaves alone what is not its own: other folders, feeds, the word list, other methods', async () => {
