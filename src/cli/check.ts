@@ -11,10 +11,10 @@
  * errors instead of saying that nothing was published.
  */
 import { writeFile } from 'node:fs/promises';
-import module from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentFileCount, startYamlPool, yamlPoolSize, type YamlPool } from '../model/yaml-pool.ts';
+import { useCompileCache } from './process.ts';
 
 export function contentDir(argument?: string): string {
   return path.resolve(argument ?? process.env.AUSHANG_CONTENT ?? 'content');
@@ -82,11 +82,8 @@ export function internalFailure(command: string, error: unknown): number {
 }
 
 if (import.meta.main) {
-  // Node keeps the compiled modules (and our TypeScript with its types stripped) in a cache of
-  // its own (os.tmpdir()/node-compile-cache): the modules of a check load from it the next time.
-  const cache = module.enableCompileCache();
-  // The YAML workers, started by `main`, use it too (they read the variable when they start).
-  if (cache.directory) process.env.NODE_COMPILE_CACHE ??= cache.directory;
+  // The modules of a check load from Node's compile cache the next time; the YAML workers too.
+  useCompileCache();
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {

@@ -1,3 +1,16 @@
+import module from 'node:module';
+
+/**
+ * Node keeps the compiled modules (and our TypeScript with its types stripped) in a cache of its
+ * own (os.tmpdir()/node-compile-cache): a command's modules — ours, zod, Astro, Vite — load from
+ * it the next time. Worker threads and child processes started after this use it too (they read
+ * the variable when they start). The first run on a machine (a fresh CI runner) fills it.
+ */
+export function useCompileCache(): void {
+  const cache = module.enableCompileCache();
+  if (cache.directory) process.env.NODE_COMPILE_CACHE ??= cache.directory;
+}
+
 /** Whether a process of this machine still runs (a build's temporary folder, an edit's lock). */
 export function isRunning(pid: number): boolean {
   try {
