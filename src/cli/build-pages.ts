@@ -9,18 +9,10 @@
  */
 import path from 'node:path';
 import os from 'node:os';
-import { gitHostOrigins } from '../editor/config.ts';
-import { buildInfo, writeBuildInfo } from '../hosting/build-info.ts';
-import { loadSite, type LoadResult } from '../model/site.ts';
-import { buildTime, handOver } from '../model/view.ts';
+import type { LoadResult } from '../model/site.ts';
 import { urlSettingsFromEnv } from '../model/urls.ts';
-import { translator } from '../i18n/index.ts';
 import { internalFailure, yamlWorkersFor } from './check.ts';
-import { report } from './formats.ts';
-import { keepLastGood, type HeldBack } from './last-good.ts';
-import { pagesToFeed } from './search-feed.ts';
-import { searchPartCount } from '../model/search-parts.ts';
-import { renderedPagesIntegration } from './rendered-pages.ts';
+import type { HeldBack } from './last-good.ts';
 import type { BuildMessage, FromPages, PagesOptions, ToPages } from './build-messages.ts';
 import { phaseClock } from './phases.ts';
 
@@ -38,12 +30,30 @@ process.on('disconnect', () => process.exit(1));
 
 const clock = phaseClock();
 
+// As in `check`: the YAML workers start first, and the files are read (and parsed there) while
+// this process loads the modules of the check, which are imported only now.
+const yamlWorkers = yamlWorkersFor(options.contentDir);
+const read = import('../model/read.ts').then(({ readContent }) => readContent(options.contentDir, process.cwd(), yamlWorkers));
+read.catch(() => {});
 // A public body's build contacts no one: Astro's telemetry is off before Astro is loaded.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // Astro loads (≈ 0.8 s of modules) while the check waits for its YAML workers and the files;
 // it runs nothing until `renderPages`, so a check that fails still ends the build as before.
 const astro = import('astro');
 astro.catch(() => {});
+const [{ gitHostOrigins }, { buildInfo, writeBuildInfo }, { loadSite }, { buildTime, handOver }, { translator }, { report }, { keepLastGood }, { pagesToFeed }, { searchPartCount }, { renderedPagesIntegration }] =
+  await Promise.all([
+    import('../editor/config.ts'),
+    import('../hosting/build-info.ts'),
+    import('../model/site.ts'),
+    import('../model/view.ts'),
+    import('../i18n/index.ts'),
+    import('./formats.ts'),
+    import('./last-good.ts'),
+    import('./search-feed.ts'),
+    import('../model/search-parts.ts'),
+    import('./rendered-pages.ts'),
+  ]);
 
 const send = (message: FromPages) =>
   new Promise<void>((resolve, reject) => process.send!(message, undefined, {}, (error: Error | null) => (error ? reject(error) : resolve())));
@@ -89,9 +99,8 @@ process.exit(0);
  * holds the refused files back (`--keep-last-good`) and builds a copy without them.
  */
 async function checkContent(): Promise<{ builtDir: string; heldBack: HeldBack[]; result: LoadResult }> {
-  // The YAML of a large site is parsed in worker threads, ended before Astro starts.
-  const yamlWorkers = yamlWorkersFor(options.contentDir);
-  const checked = await loadSite(options.contentDir, { ...loadOptions, parser: yamlWorkers }).catch((error: unknown) => process.exit(internalFailure('build', error)));
+  // The YAML of a large site is parsed in worker threads (started above), ended before Astro starts.
+  const checked = await loadSite(options.contentDir, { ...loadOptions, read }).catch((error: unknown) => process.exit(internalFailure('build', error)));
   await yamlWorkers?.close();
   if (!checked.ok && options.keepLastGood) {
     const kept = await keepLastGood(options.contentDir, checked, loadOptions).catch((error: unknown) => process.exit(internalFailure('build', error)));
