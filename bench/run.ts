@@ -6,7 +6,8 @@
  *   a. `check` of the district (72 towns × 30 services = 2,160 notices): the real
  *      CLI, wall clock, median of 3
  *   b. full `build` of that district: the real CLI (check, Astro, Pagefind, hosting files) in a
- *      child process, wall clock and CPU, its phases (AUSHANG_TIMINGS) and peak memory (with
+ *      child process (three builds alternating with three of the baseline, the median of each;
+ *      one pair with `--quick`), wall clock and CPU, its phases (AUSHANG_TIMINGS) and peak memory (with
  *      Pagefind's process); just before it the bare baseline (bench/baseline/: Astro rendering
  *      each Markdown file's whole content — the front matter as plain text and the body — as a
  *      plain page, Pagefind over them), and once the body-only baseline of earlier sessions
@@ -415,6 +416,14 @@ function pageSizes(dist: string): { pages: number; medianBytes: number } {
 }
 const pagesText = (p: { pages: number; medianBytes: number }) => `${p.pages.toLocaleString('en')} pages, median ${kb(p.medianBytes)} of HTML`;
 
+/** Interleaved pairs of the district's build and its baseline: one with `--quick`, else three (the median of each counts). */
+const BUILD_PAIRS = quick ? 1 : 3;
+
+/** The run of median wall-clock time (of an odd number; the first of two), with its own phases and memory. */
+function medianRun<R extends { ms: number }>(runs: readonly R[]): R {
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)]!;
+}
+
 /** The bare baseline (bench/baseline/build.ts) on a content folder: whole content, or the body only. */
 async function runBaseline(content: string, bodyOnly: boolean): Promise<CliRun & { pages: { pages: number; medianBytes: number } }> {
   const out = path.join(tmp, 'baseline-out');
@@ -515,9 +524,18 @@ try {
     const made = { towns: DISTRICT.towns, services: DISTRICT.towns * DISTRICT.services };
     log(`\nb. build: a district of ${made.towns} towns × ${DISTRICT.services} services = ${made.services.toLocaleString('en')} service pages; the bare baselines before it, cState after it`);
     const bodyOnly = await runBaseline(districtContent, true);
-    const base = await runBaseline(districtContent, false);
-    const run = await runCli('build.ts', ['--content', districtContent, '--out', districtDist], 'build');
-    must(run, 'the build of the district');
+    // The baseline and ours alternate, so a shared machine that slows down or speeds up meets both alike.
+    const bases: Awaited<ReturnType<typeof runBaseline>>[] = [];
+    const ours: CliRun[] = [];
+    for (let pair = 0; pair < BUILD_PAIRS; pair++) {
+      bases.push(await runBaseline(districtContent, false));
+      const one = await runCli('build.ts', ['--content', districtContent, '--out', districtDist], 'build');
+      must(one, 'the build of the district');
+      ours.push(one);
+    }
+    const base = medianRun(bases);
+    const run = medianRun(ours);
+    if (BUILD_PAIRS > 1) log(`    ${BUILD_PAIRS} pairs, baseline / ours: ${bases.map((b, i) => `${seconds(b.ms)} / ${seconds(ours[i]!.ms)}`).join(', ')}; the median of each below`);
     const cstate = await measureCstate(districtContent);
     log(`    ours: ${timeText(run)}, peak memory ${mb(run.peakBytes)}; phases ${phaseList(run.timings)}; ${pagesText(pageSizes(districtDist))}`);
     log(`    bare baseline, whole content (Astro renders each Markdown file's front matter as plain text and its body, Pagefind indexes them): ${timeText(base)}, peak memory ${mb(base.peakBytes)}; phases ${phaseList(base.timings)}; ${pagesText(base.pages)}`);
