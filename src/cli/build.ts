@@ -24,14 +24,11 @@ import { serializeManifest } from '../hosting/manifest.ts';
 import { writeHostingFiles } from '../hosting/write.ts';
 import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '../model/routes.ts';
 import { internalFailure } from './check.ts';
-import { isRunning, useCompileCache } from './process.ts';
+import { isRunning } from './process.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { SearchFeed } from './search-feed.ts';
 import type { BuildMessage, FromPages, PagesOptions, ResultMessage } from './build-messages.ts';
 import { phaseClock } from './phases.ts';
-
-// The child (the check, Astro, Vite) loads its modules from Node's compile cache the next time.
-useCompileCache();
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, drill: { type: 'boolean' }, 'keep-last-good': { type: 'boolean', default: false } },
