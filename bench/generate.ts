@@ -14,6 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { slugify } from '../src/model/read.ts';
+import { seededRandom } from '../tests/support/random.ts';
 import {
   areaCodes,
   bodyHeadings,
@@ -56,22 +57,11 @@ type Status = 'normal' | 'limited' | 'deferred' | 'unavailable';
 
 export const INCIDENT = 'it-ausfall-2023';
 
-/** mulberry32: small, fast, good enough for test data, and the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** The generator's random numbers, seeded (tests/support/random.ts): the same content on every machine. */
 class Dice {
   readonly next: () => number;
   constructor(seed: number) {
-    this.next = random(seed);
+    this.next = seededRandom(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
