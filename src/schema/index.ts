@@ -8,6 +8,15 @@ import { z } from 'zod';
 import { statusKeys } from '../core/status.ts';
 import { timeInputPattern } from '../core/time.ts';
 
+/**
+ * zod without its generated parsers: by default it compiles a parser of its own for every object
+ * schema (`new Function`) on first use, which pays only for schemas run many times in a warm
+ * process. A check runs each schema a few thousand times, once, cold: without them the
+ * district's check is ≈ 6 % faster (docs/performance.md, issue 21, session 10), with the same
+ * errors (zod's other way through is the one its generated parsers stand in for).
+ */
+z.config({ jitless: true });
+
 /** The status vocabulary of services, tasks and towns. */
 export { statusKeys, type StatusKey } from '../core/status.ts';
 
