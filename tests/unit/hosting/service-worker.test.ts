@@ -167,6 +167,21 @@ describe('the offline service worker', () => {
     expect(await worker.request('/pagefind_2/index/de_2.pf_index', 'cors')).toBeUndefined();
   });
 
+  // The two listeners write their own copy of the file-cache policy (each is turned into source
+  // text alone): this holds them to one cache and one limit.
+  test('the first part and the further parts share one files cache and its limit of 400, oldest first', async () => {
+    const worker = startWorker((request) => new Response(new URL(request.url).pathname), ['pagefind_2']);
+    for (let i = 0; i < 250; i++) {
+      await worker.request(`/notfall/pagefind/fragment/de_${i}.pf_fragment`, 'cors');
+      await worker.request(`/notfall/pagefind_2/fragment/de_${i}.pf_fragment`, 'cors');
+    }
+    expect([...worker.caches.stores.keys()]).toEqual(['aushang-files']);
+    const kept = [...worker.caches.stores.get('aushang-files')!.keys()];
+    expect(kept).toHaveLength(400);
+    expect(kept[0]).toBe(`${origin}/notfall/pagefind/fragment/de_50.pf_fragment`);
+    expect(kept.at(-1)).toBe(`${origin}/notfall/pagefind_2/fragment/de_249.pf_fragment`);
+  });
+
   test('a site in one part gets sw.js as before: the parts worker only with parts', () => {
     expect(serviceWorkerSource(config, [])).toBe(serviceWorkerSource(config));
     expect(serviceWorkerSource(config)).not.toContain('offlinePartsWorker');
