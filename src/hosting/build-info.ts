@@ -38,8 +38,6 @@ export interface BuildInfo {
   drill?: true;
 }
 
-export { gitBlobId };
-
 /**
  * Every file below `dir` (no dot files), relative with `/`, by blob id. `known`: the ids of the
  * files the check read (absolute path → id of the bytes it checked), so what was built is what

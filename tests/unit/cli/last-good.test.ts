@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { keepLastGood } from '../../../src/cli/last-good.ts';
-import { buildInfo, gitBlobId } from '../../../src/hosting/build-info.ts';
+import { gitBlobId } from '../../../src/core/git-blob.ts';
+import { buildInfo } from '../../../src/hosting/build-info.ts';
 import { loadSite, type LoadResult } from '../../../src/model/site.ts';
 import { base, contentFolder, incident, NOW, service } from '../support/content.ts';
 
