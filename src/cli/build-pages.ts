@@ -33,7 +33,7 @@ const clock = phaseClock();
 // As in `check`: the YAML workers start first, and the files are read (and parsed there) while
 // this process loads the modules of the check, which are imported only now.
 const yamlWorkers = yamlWorkersFor(options.contentDir);
-const read = import('../model/read.ts').then(({ readContent }) => readContent(options.contentDir, process.cwd(), yamlWorkers));
+const read = import('../model/read.ts').then(({ streamContent }) => streamContent(options.contentDir, process.cwd(), yamlWorkers));
 read.catch(() => {});
 // A public body's build contacts no one: Astro's telemetry is off before Astro is loaded.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';

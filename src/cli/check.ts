@@ -43,7 +43,7 @@ export async function main(args: string[], write: (text: string) => void = (text
   const parser = yamlWorkersFor(dir);
   try {
     // The files are read (and parsed, by the workers) while the check's other modules load.
-    const read = import('../model/read.ts').then(({ readContent }) => readContent(dir, process.cwd(), parser));
+    const read = import('../model/read.ts').then(({ streamContent }) => streamContent(dir, process.cwd(), parser));
     read.catch(() => {});
     const [{ formats, isFormat, render, textReport }, { loadSite }, { buildTime }, { urlSettingsFromEnv }] = await Promise.all([
       import('./formats.ts'),

@@ -4,8 +4,7 @@
  * Keeps positions so every later error can name its line. Reports problems; never throws for
  * editor mistakes.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync } from 'node:fs';
-import { lstat, readdir, readlink } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { slugPattern } from '../core/slug.ts';
 import type { ContentError, FieldPath } from '../schema/errors.ts';
@@ -131,8 +130,8 @@ export function shownPath(p: string, cwd: string): string {
 
 type Entry = { name: string; isDir: boolean; isSymlink: boolean };
 
-async function listFolder(dir: string): Promise<Entry[]> {
-  const list = await readdir(dir, { withFileTypes: true });
+function listFolder(dir: string): Entry[] {
+  const list = readdirSync(dir, { withFileTypes: true });
   return list
     .filter((entry) => !entry.name.startsWith('.'))
     .map((entry) => ({ name: entry.name, isDir: entry.isDirectory(), isSymlink: entry.isSymbolicLink() }))
@@ -143,9 +142,9 @@ async function listFolder(dir: string): Promise<Entry[]> {
  * What is at a path, without following a symbolic link: content is only what lies in the folder.
  * `other` is neither file nor folder: a FIFO, a device, a socket.
  */
-async function kindAt(p: string): Promise<'file' | 'folder' | 'symlink' | 'other' | undefined> {
+function kindAt(p: string): 'file' | 'folder' | 'symlink' | 'other' | undefined {
   try {
-    const info = await lstat(p);
+    const info = lstatSync(p);
     if (info.isSymbolicLink()) return 'symlink';
     if (info.isDirectory()) return 'folder';
     return info.isFile() ? 'file' : 'other';
@@ -192,26 +191,64 @@ function linkTarget(p: string): string {
   }
 }
 
+/** One thing found in the content folder: a file, or the problems that stop it, and those that do not. */
+export type Found = { source?: SourceFile; errors: ContentError[] };
+
 /**
- * Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. With
- * a `parser`, the files are parsed there (worker threads) while this thread goes on reading;
- * the answer is the same, in the same order.
+ * A content folder as read (`streamContent`): what was found, in the order found, each as soon
+ * as it is parsed — `loadSite` validates the first files while the YAML workers parse the rest.
+ * The order is the reader's: the top folder's problems, site.yaml, each town (its folder's
+ * problems, index.md, its services), incidents/, pages/; so site.yaml comes before any town or
+ * service. Iterating again gives the same from the start. A failure that is not a content
+ * mistake (a YAML worker that stopped) is thrown where the iteration reaches it.
  */
-export async function readContent(dir: string, cwd = process.cwd(), parser?: YamlParser): Promise<ReadResult> {
-  const reader = new ContentReader(cwd, parser);
-  const top = await kindAt(dir);
-  if (top === undefined) return { files: [], errors: [{ file: reader.shown(dir), code: 'missingFolder' }] };
-  if (top !== 'folder') return { files: [], errors: [{ file: reader.shown(dir), code: 'notFolder' }] };
-  await reader.top(dir);
-  await reader.site(dir);
-  await reader.towns(path.join(dir, 'towns'));
-  for (const [folder, kind] of [['incidents', 'incident'], ['pages', 'page']] as const) await reader.folder(path.join(dir, folder), folder, kind);
-  return reader.result();
+export class ContentStream implements AsyncIterable<Found> {
+  readonly #found: readonly (Parsed | Promise<Parsed>)[];
+
+  constructor(found: readonly (Parsed | Promise<Parsed>)[]) {
+    this.#found = found;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Found> {
+    for (const item of this.#found) {
+      const { source, errors } = await item;
+      yield source ? { source: sourceFile(source), errors } : { errors };
+    }
+  }
 }
 
-/** One run of `readContent`: what each step found (a file parsed or being parsed, errors), in the order found. */
+/**
+ * Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. The
+ * folder is listed and read in one go, without giving way to anything else in this thread (a
+ * check validating the first files would otherwise hold up the reading, and the workers would
+ * wait for files); with a `parser`, the files are parsed there (worker threads) meanwhile. The
+ * answers are the same as in this thread, in the same order.
+ */
+export function streamContent(dir: string, cwd = process.cwd(), parser?: YamlParser): ContentStream {
+  const reader = new ContentReader(cwd, parser);
+  reader.read(dir);
+  return new ContentStream(reader.found);
+}
+
+/** Every content file below `dir` (`streamContent`), once all are parsed. */
+export async function readContent(dir: string, cwd = process.cwd(), parser?: YamlParser): Promise<ReadResult> {
+  return collect(streamContent(dir, cwd, parser));
+}
+
+/** Files and errors of a stream, in its order. */
+export async function collect(stream: AsyncIterable<Found>): Promise<ReadResult> {
+  const files: SourceFile[] = [];
+  const errors: ContentError[] = [];
+  for await (const { source, errors: found } of stream) {
+    errors.push(...found);
+    if (source) files.push(source);
+  }
+  return { files, errors };
+}
+
+/** One run of `streamContent`: what each step found (a file parsed or being parsed, errors), in the order found. */
 class ContentReader {
-  readonly #found: (Parsed | Promise<Parsed>)[] = [];
+  readonly found: (Parsed | Promise<Parsed>)[] = [];
   readonly #cwd: string;
   readonly #parser: YamlParser | undefined;
 
@@ -220,19 +257,26 @@ class ContentReader {
     this.#parser = parser;
   }
 
-  report(error: ContentError): void {
-    this.#found.push({ errors: [error] });
+  #add(item: Parsed | Promise<Parsed>): void {
+    // Marked as handled: a failed parse is thrown where the stream reaches it, and those after it
+    // (the stream stops at the first) are no unhandled rejections.
+    if (item instanceof Promise) item.catch(() => {});
+    this.found.push(item);
   }
 
-  /** The files and errors, once every file is parsed. */
-  async result(): Promise<ReadResult> {
-    const files: SourceFile[] = [];
-    const errors: ContentError[] = [];
-    for (const { source, errors: found } of await Promise.all(this.#found)) {
-      errors.push(...found);
-      if (source) files.push(sourceFile(source));
-    }
-    return { files, errors };
+  report(error: ContentError): void {
+    this.#add({ errors: [error] });
+  }
+
+  /** The whole folder: the top folder, site.yaml, the towns, incidents/ and pages/, in this order. */
+  read(dir: string): void {
+    const top = kindAt(dir);
+    if (top === undefined) return this.report({ file: this.shown(dir), code: 'missingFolder' });
+    if (top !== 'folder') return this.report({ file: this.shown(dir), code: 'notFolder' });
+    this.top(dir);
+    this.site(dir);
+    this.towns(path.join(dir, 'towns'));
+    for (const [folder, kind] of [['incidents', 'incident'], ['pages', 'page']] as const) this.folder(path.join(dir, folder), folder, kind);
   }
 
   shown(p: string): string {
@@ -244,10 +288,10 @@ class ContentReader {
    * is listed once) and never followed, so nothing outside the content folder is read. A folder
    * that cannot be listed is reported and has no entries.
    */
-  async entries(folder: string): Promise<Entry[]> {
+  entries(folder: string): Entry[] {
     let list: Entry[];
     try {
-      list = await listFolder(folder);
+      list = listFolder(folder);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'notFolder' : 'unreadableFolder';
       this.report({ file: this.shown(folder), code });
@@ -255,13 +299,13 @@ class ContentReader {
     }
     for (const entry of list.filter((e) => e.isSymlink)) {
       const p = path.join(folder, entry.name);
-      const target = await readlink(p).catch(() => '?');
+      const target = linkTarget(p);
       this.report({ file: this.shown(p), code: 'symlink', params: { target } });
     }
     return list.filter((e) => !e.isSymlink);
   }
 
-  async load(kind: SourceKind, p: string, names: { slug: string; town?: string }): Promise<void> {
+  load(kind: SourceKind, p: string, names: { slug: string; town?: string }): void {
     // Synchronously: content files are small, and a promise-based read of each (open, stat,
     // read, close as four round trips through the thread pool) cost a district's check 7 %.
     const read = readRegularFile(p);
@@ -272,7 +316,7 @@ class ContentReader {
       return;
     }
     const file = this.shown(p);
-    this.#found.push(this.#parser ? this.#parser.parse(kind, file, read.bytes, names) : parseText(kind, file, read.bytes, names));
+    this.#add(this.#parser ? this.#parser.parse(kind, file, read.bytes, names) : parseText(kind, file, read.bytes, names));
   }
 
   checkSlug(p: string, name: string): boolean {
@@ -288,9 +332,9 @@ class ContentReader {
   }
 
   /** Markdown files of a folder; anything else is reported. */
-  async markdownFiles(folder: string, allowed: string): Promise<{ name: string; slug: string }[]> {
+  markdownFiles(folder: string, allowed: string): { name: string; slug: string }[] {
     const out: { name: string; slug: string }[] = [];
-    for (const entry of await this.entries(folder)) {
+    for (const entry of this.entries(folder)) {
       const p = path.join(folder, entry.name);
       if (entry.isDir || !entry.name.endsWith('.md')) {
         this.report({ file: this.shown(p), code: 'unexpectedFile', params: { allowed } });
@@ -303,26 +347,26 @@ class ContentReader {
   }
 
   /** Lists the top folder first, so a symbolic link named site.yaml or towns is reported here. */
-  async top(dir: string): Promise<void> {
+  top(dir: string): void {
     const knownTop = new Set(['site.yaml', 'towns', 'incidents', 'pages']);
-    for (const entry of await this.entries(dir)) {
+    for (const entry of this.entries(dir)) {
       if (!knownTop.has(entry.name)) {
         this.report({ file: this.shown(path.join(dir, entry.name)), code: 'unexpectedFile', params: { allowed: 'site.yaml, towns/, incidents/, pages/' } });
       }
     }
   }
 
-  async site(dir: string): Promise<void> {
+  site(dir: string): void {
     const sitePath = path.join(dir, 'site.yaml');
-    const kind = await kindAt(sitePath);
+    const kind = kindAt(sitePath);
     // Something that is really there (a symbolic link is not, and has been reported).
-    if (kind !== undefined && kind !== 'symlink') await this.load('site', sitePath, { slug: '' });
+    if (kind !== undefined && kind !== 'symlink') this.load('site', sitePath, { slug: '' });
     else if (kind !== 'symlink') this.report({ file: this.shown(sitePath), code: 'missingFile' });
   }
 
-  async towns(townsDir: string): Promise<void> {
-    const townsKind = await kindAt(townsDir);
-    const townEntries = townsKind === 'folder' ? await this.entries(townsDir) : [];
+  towns(townsDir: string): void {
+    const townsKind = kindAt(townsDir);
+    const townEntries = townsKind === 'folder' ? this.entries(townsDir) : [];
     if (townsKind === 'file' || townsKind === 'other') this.report({ file: this.shown(townsDir), code: 'notFolder' });
     else if (townEntries.length === 0 && townsKind !== 'symlink') this.report({ file: this.shown(townsDir) + '/', code: 'missingFolder' });
     for (const entry of townEntries) {
@@ -331,30 +375,30 @@ class ContentReader {
         this.report({ file: this.shown(townDir), code: 'unexpectedFile', params: { allowed: 'towns/<ort>/index.md' } });
         continue;
       }
-      if (this.checkSlug(townDir, entry.name)) await this.town(townDir, entry.name);
+      if (this.checkSlug(townDir, entry.name)) this.town(townDir, entry.name);
     }
   }
 
-  async town(townDir: string, slug: string): Promise<void> {
+  town(townDir: string, slug: string): void {
     const indexPath = path.join(townDir, 'index.md');
     // Listing the folder first reports a symbolic link among its files, index.md too, and a
     // folder named index.md.
-    const services = await this.markdownFiles(townDir, 'index.md, <dienst>.md');
-    const indexKind = await kindAt(indexPath);
-    if (indexKind === 'file' || indexKind === 'other') await this.load('town', indexPath, { slug });
+    const services = this.markdownFiles(townDir, 'index.md, <dienst>.md');
+    const indexKind = kindAt(indexPath);
+    if (indexKind === 'file' || indexKind === 'other') this.load('town', indexPath, { slug });
     else if (indexKind === undefined) this.report({ file: this.shown(indexPath), code: 'missingFile' });
     for (const service of services) {
       if (service.name === 'index.md') continue;
-      await this.load('service', path.join(townDir, service.name), { slug: service.slug, town: slug });
+      this.load('service', path.join(townDir, service.name), { slug: service.slug, town: slug });
     }
   }
 
   /** incidents/ or pages/, when there. */
-  async folder(folderPath: string, folder: string, kind: SourceKind): Promise<void> {
-    const there = await kindAt(folderPath);
+  folder(folderPath: string, folder: string, kind: SourceKind): void {
+    const there = kindAt(folderPath);
     if (there === undefined || there === 'symlink') return;
-    for (const item of await this.markdownFiles(folderPath, `${folder}/<name>.md`)) {
-      await this.load(kind, path.join(folderPath, item.name), { slug: item.slug });
+    for (const item of this.markdownFiles(folderPath, `${folder}/<name>.md`)) {
+      this.load(kind, path.join(folderPath, item.name), { slug: item.slug });
     }
   }
 }

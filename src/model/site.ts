@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { createRenderer } from '../core/markdown.ts';
 import { deriveTownStatus } from '../core/status.ts';
-import { serviceSchema, siteSchema, townSchema, type SiteInput } from '../schema/index.ts';
+import { serviceSchema, siteSchema, townSchema, type ServiceInput, type SiteInput } from '../schema/index.ts';
 import { sortErrors, type ContentError, type ContentWarning } from '../schema/errors.ts';
 import { reservedTownFiles } from '../schema/aliases.ts';
 import { checkReference, checkTownStatusNotBetter, type RuleContext } from '../schema/rules.ts';
@@ -31,7 +31,7 @@ import { validateFile } from '../schema/validate.ts';
 import { checkLinks } from '../schema/links.ts';
 import { checkWarnings } from '../schema/warnings.ts';
 import { defaultContentLanguage, editorLanguage, translator, type EditorLanguage } from '../i18n/index.ts';
-import { applyOverlay, readContent, type Overlay, type ReadResult, type SourceFile, type YamlParser } from './read.ts';
+import { applyOverlay, collect, streamContent, type ContentStream, type Found, type Overlay, type SourceFile, type YamlParser } from './read.ts';
 import { createUrls, withSiteAddress, type UrlSettings } from './urls.ts';
 import { routes } from './routes.ts';
 import { linkTargets, ownPath } from './targets.ts';
@@ -55,8 +55,8 @@ export interface LoadOptions {
    * Never inside Astro's bundle, where no worker script exists: there the files are read here.
    */
   parser?: YamlParser;
-  /** The content folder as already read (`readContent`), for a caller that read it while this module loaded. */
-  read?: Promise<ReadResult>;
+  /** The content folder as being read (`streamContent`), for a caller that started reading it while this module loaded. */
+  read?: ContentStream | Promise<ContentStream>;
   /**
    * Only what `check` reports (errors, warnings, the counts): the HTML of every text is made
    * when first read, and the planned changes running at the build time are not applied (the
@@ -75,22 +75,25 @@ const defaults = siteSchema.parse({ title: 'x', operator: 'x' });
 
 export async function loadSite(dir: string, options: LoadOptions): Promise<LoadResult> {
   const now = options.now ?? Date.now();
-  const read = await readFiles(dir, options);
-  const byKind = (kind: SourceFile['kind']) => read.files.filter((f) => f.kind === kind);
-  const errors = [...read.errors];
-  // site.yaml first: its time zone, country and language apply to everything else.
-  const site = siteSettings(byKind('site')[0], errors);
-  const renders = !options.checkOnly;
-  const ctx: RuleContext = { timeZone: site.timeZone, country: site.country, language: site.language, now, errors, links: [], pageOf: ownPath, renders };
-  // 1.2: site.yaml may name the address; SITE_URL and BASE_PATH still override it for one build.
-  const address = withSiteAddress(options.urls, site.input?.url);
-  const urls = createUrls(address);
-  const reader = new EntryReader(ctx, createRenderer(urls.path, { lazy: !renders }));
-  const settings = site.source && site.input ? settingsOf(site, reader) : undefined;
+  const files: SourceFile[] = [];
+  const errors: ContentError[] = [];
+  let reading: SiteReading | undefined;
+  const services: ServiceRead[] = [];
+  // Each service is validated as soon as it is parsed, while the YAML workers parse the rest;
+  // site.yaml comes first (ContentStream), so its settings are known by then.
+  for await (const { source, errors: found } of contentOf(dir, options)) {
+    errors.push(...found);
+    if (!source) continue;
+    files.push(source);
+    if (source.kind === 'service') services.push(readService(source, (reading ??= startReading(files, errors, options, now)).reader));
+  }
+  const { site, reader, urls, settings } = (reading ??= startReading(files, errors, options, now));
+  const byKind = (kind: SourceFile['kind']) => files.filter((f) => f.kind === kind);
+  const { ctx } = reader;
   const incidents = byKind('incident').flatMap((source) => reader.incident(source) ?? []);
   const pages = readPages(byKind('page'), reader);
   const collator = naturalCollator(translator(site.language)('lang.locale'));
-  const servicesByTown = readServices(byKind('service'), reader, incidents);
+  const servicesByTown = groupServices(services, reader, incidents);
   const towns = readTowns(byKind('town'), reader, { pages, incidents, servicesByTown, collator });
   // Every generated path once; aliases must not hide a page or each other.
   const redirects = collectRedirects(towns, pages, reader.aliasesByFile, errors);
@@ -98,15 +101,38 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   const index = options.checkOnly ? indexEntries(towns) : buildIndex(towns, collator);
   const siteContacts = (settings?.contacts.length ?? 0) > 0;
   // The pages and anchors links may point to, made only when a text links inside the site.
-  if (ctx.links!.length > 0) errors.push(...checkLinks(ctx.links!, linkTargets({ towns, pages, incidents, redirects, index, siteContacts, sources: read.files }), urls.base));
+  if (ctx.links!.length > 0) errors.push(...checkLinks(ctx.links!, linkTargets({ towns, pages, incidents, redirects, index, siteContacts, sources: files }), urls.base));
   if (errors.length > 0 || !settings) return { ok: false, errors: sortErrors(errors), language: site.language };
 
-  const built = deriveSite({ settings, towns, incidents, pages, redirects, index, collator, address, builtAt: options.builtAt ?? now });
-  const sourcesByFile = new Map(read.files.map((f) => [f.file, f]));
+  const built = deriveSite({ settings, towns, incidents, pages, redirects, index, collator, address: reading.address, builtAt: options.builtAt ?? now });
+  const sourcesByFile = new Map(files.map((f) => [f.file, f]));
   // Warnings are about what the files say, the same whichever planned change runs at the build time.
   const warnings = checkWarnings(built, (file, field) => sourcesByFile.get(file)?.lineOf(field));
   if (!options.checkOnly) applyPlannedNow(built, collator);
-  return { ok: true, site: built, language: site.language, warnings, blobIds: blobIdsOf(read.files, options.cwd ?? process.cwd()) };
+  return { ok: true, site: built, language: site.language, warnings, blobIds: blobIdsOf(files, options.cwd ?? process.cwd()) };
+}
+
+/** What reading the entries needs from site.yaml: its settings, the rules' context and the renderer. */
+interface SiteReading {
+  site: SiteFile;
+  reader: EntryReader;
+  urls: ReturnType<typeof createUrls>;
+  address: UrlSettings;
+  settings: Settings | undefined;
+}
+
+/** site.yaml (among the files read so far) validated, and the reader of every other entry. */
+function startReading(files: readonly SourceFile[], errors: ContentError[], options: LoadOptions, now: number): SiteReading {
+  // site.yaml first: its time zone, country and language apply to everything else.
+  const site = siteSettings(files.find((f) => f.kind === 'site'), errors);
+  const renders = !options.checkOnly;
+  const ctx: RuleContext = { timeZone: site.timeZone, country: site.country, language: site.language, now, errors, links: [], pageOf: ownPath, renders };
+  // 1.2: site.yaml may name the address; SITE_URL and BASE_PATH still override it for one build.
+  const address = withSiteAddress(options.urls, site.input?.url);
+  const urls = createUrls(address);
+  const reader = new EntryReader(ctx, createRenderer(urls.path, { lazy: !renders }));
+  const settings = site.source && site.input ? settingsOf(site, reader) : undefined;
+  return { site, reader, urls, address, settings };
 }
 
 /** The Git blob id of each file as read, by absolute path: what the build lists in `aushang-build.json`. */
@@ -120,10 +146,16 @@ function applyPlannedNow(built: Site, collator: Intl.Collator): void {
   built.index = buildIndex(built.towns, collator, built.builtAt);
 }
 
-/** Every content file, with the planned changes of `options.overlay` applied as if written. */
-async function readFiles(dir: string, options: LoadOptions): Promise<ReadResult> {
-  const read = await (options.read ?? readContent(dir, options.cwd, options.parser));
-  return options.overlay ? applyOverlay(read, dir, options.cwd ?? process.cwd(), options.overlay) : read;
+/**
+ * Every content file as found (`ContentStream`), or — with `options.overlay` — once all are read,
+ * with the planned changes applied as if written (site.yaml first, as in the stream).
+ */
+async function* contentOf(dir: string, options: LoadOptions): AsyncGenerator<Found> {
+  const stream = (await options.read) ?? streamContent(dir, options.cwd, options.parser);
+  if (!options.overlay) return yield* stream;
+  const { files, errors } = applyOverlay(await collect(stream), dir, options.cwd ?? process.cwd(), options.overlay);
+  yield { errors };
+  for (const source of [...files.filter((f) => f.kind === 'site'), ...files.filter((f) => f.kind !== 'site')]) yield { source, errors: [] };
 }
 
 interface SiteFile {
@@ -172,16 +204,27 @@ function readPages(sources: SourceFile[], reader: EntryReader): Page[] {
   return pages;
 }
 
-/** Services grouped by town, in the order of their files. */
-function readServices(sources: SourceFile[], reader: EntryReader, incidents: readonly Incident[]): Map<string, Service[]> {
+/** A service file validated, and read into a service when valid. */
+interface ServiceRead {
+  source: SourceFile;
+  input: ServiceInput | undefined;
+  service: Service | undefined;
+}
+
+/** One service file, checked on its own: everything but its incident, known only once incidents/ is read. */
+function readService(source: SourceFile, reader: EntryReader): ServiceRead {
+  const input = validateFile(serviceSchema, source, reader.ctx.errors);
+  checkReservedService(source, reader.ctx.errors);
+  return { source, input, service: input && reader.service(source, input) };
+}
+
+/** Services grouped by town, in the order of their files; the incident each names must exist. */
+function groupServices(reads: readonly ServiceRead[], reader: EntryReader, incidents: readonly Incident[]): Map<string, Service[]> {
   const incidentSlugs = incidents.map((i) => i.slug);
   const servicesByTown = new Map<string, Service[]>();
-  for (const source of sources) {
-    const input = validateFile(serviceSchema, source, reader.ctx.errors);
-    checkReservedService(source, reader.ctx.errors);
-    if (!input) continue;
+  for (const { source, input, service } of reads) {
+    if (!input || !service) continue;
     if (input.incident !== undefined) checkReference(reader.ctx, source, ['incident'], input.incident, incidentSlugs, 'unknownIncident');
-    const service = reader.service(source, input);
     const list = servicesByTown.get(service.town) ?? [];
     list.push(service);
     servicesByTown.set(service.town, list);

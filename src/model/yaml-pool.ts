@@ -81,7 +81,6 @@ export function startYamlPool(size: number): YamlPool {
   const inFlight = workers.map(() => 0);
   const queue: Job[] = [];
   let nextId = 0;
-  let flushing = false;
   let broken: Error | undefined;
   const fail = (error: Error) => {
     broken ??= error;
@@ -103,16 +102,17 @@ export function startYamlPool(size: number): YamlPool {
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`a YAML worker stopped (exit code ${code})`)));
   });
-  // Files read in one go (a town's folder) leave in batches, each to the worker with least to do.
+  /** One batch to the worker with least to do. */
+  const post = (batch: Job[]) => {
+    const i = inFlight.indexOf(Math.min(...inFlight));
+    inFlight[i]! += batch.length;
+    workers[i]!.ref();
+    workers[i]!.postMessage(batch, batch.map((job) => job.bytes.buffer as ArrayBuffer));
+  };
+  // A full batch leaves at once, so the workers parse while this thread still reads (the whole
+  // folder may be read in one go); what is left leaves once this thread has nothing else to do.
   const flush = () => {
-    flushing = false;
-    while (queue.length > 0) {
-      const i = inFlight.indexOf(Math.min(...inFlight));
-      const batch = queue.splice(0, BATCH);
-      inFlight[i]! += batch.length;
-      workers[i]!.ref();
-      workers[i]!.postMessage(batch, batch.map((job) => job.bytes.buffer as ArrayBuffer));
-    }
+    if (queue.length > 0) post(queue.splice(0));
   };
   return {
     parse(kind, file, bytes, names) {
@@ -123,10 +123,8 @@ export function startYamlPool(size: number): YamlPool {
       // A copy of its own, so the message carries the file and not the whole buffer it may share.
       if (broken) return parsed;
       queue.push({ id, kind, file, bytes: new Uint8Array(bytes), names });
-      if (!flushing) {
-        flushing = true;
-        setImmediate(flush);
-      }
+      if (queue.length >= BATCH) post(queue.splice(0));
+      else if (queue.length === 1) setImmediate(flush);
       return parsed;
     },
     async close() {

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readContent, type ReadResult, type SourceFile } from '../../../src/model/read.ts';
+import { readContent, streamContent, type ReadResult, type SourceFile } from '../../../src/model/read.ts';
 import { loadSite } from '../../../src/model/site.ts';
 import { contentFileCount, plainEnvironment, startYamlPool, yamlPoolSize } from '../../../src/model/yaml-pool.ts';
 import { base, contentFolder, incident, md, NOW, service, town, type Files } from '../support/content.ts';
@@ -71,7 +71,7 @@ describe('YAML in worker threads', () => {
   test('a file read before the site module loads is the same as one read by loadSite', async () => {
     const { root, dir } = await contentFolder(hostile);
     const options = { urls: { base: '/' }, now: NOW, cwd: root };
-    expect(await loadSite(dir, { ...options, read: readContent(dir, root, pool) })).toEqual(await loadSite(dir, options));
+    expect(await loadSite(dir, { ...options, read: streamContent(dir, root, pool) })).toEqual(await loadSite(dir, options));
   });
 
   test('a parse after the pool has closed fails instead of waiting for ever', async () => {
