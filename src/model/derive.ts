@@ -5,6 +5,7 @@ import type { TimeValue } from '../core/time.ts';
 import { isStaleAt, staleFrom } from '../core/stale.ts';
 import { routes } from './routes.ts';
 import { plannedStatuses } from './planned-state.ts';
+import { compareEnglish } from '../core/order.ts';
 
 /** Services in list order: by `order` (those without come last), then by title. */
 export function compareServices(collator: Intl.Collator) {
@@ -232,7 +233,7 @@ export function azGroups(
     group.entries.push(entry);
     groups.set(entry.letter, group);
   }
-  const sorted = [...groups.values()].sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter.localeCompare(b.letter, 'en')));
+  const sorted = [...groups.values()].sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : compareEnglish(a.letter, b.letter)));
   for (const group of sorted) group.pages = split ? chunks(group.entries, pageSize) : [group.entries];
   return { split, groups: sorted };
 }
@@ -321,7 +322,7 @@ export function groupTowns(
     group.rows.push(row(town));
     letters.set(letter, group);
   }
-  const groups = [...letters.values()].sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter!.localeCompare(b.letter!, 'en')));
+  const groups = [...letters.values()].sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : compareEnglish(a.letter!, b.letter!)));
   return { by: 'initial', groups, counted };
 }
 

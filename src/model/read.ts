@@ -9,6 +9,7 @@ import path from 'node:path';
 import { slugPattern } from '../core/slug.ts';
 import type { ContentError, FieldPath } from '../schema/errors.ts';
 import { parseText, pathStep, type LineTable, type ParsedSource, type SourceKind } from './parse.ts';
+import { compareEnglish } from '../core/order.ts';
 
 export type { SourceKind } from './parse.ts';
 export { splitFrontMatter } from './parse.ts';
@@ -135,7 +136,7 @@ function listFolder(dir: string): Entry[] {
   return list
     .filter((entry) => !entry.name.startsWith('.'))
     .map((entry) => ({ name: entry.name, isDir: entry.isDirectory(), isSymlink: entry.isSymbolicLink() }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    .sort((a, b) => compareEnglish(a.name, b.name));
 }
 
 /**

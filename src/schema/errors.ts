@@ -8,6 +8,7 @@ import { translator, type Language, type Translate } from '../i18n/index.ts';
 import { markdownBlocks } from '../core/markdown.ts';
 import { timeInputPattern } from '../core/time.ts';
 import { fieldName, type FieldPath } from '../core/field-path.ts';
+import { compareEnglish } from '../core/order.ts';
 
 /**
  * Every error code with the parameters its message is filled with: the one list of codes. Each
@@ -242,7 +243,7 @@ export function sortErrors<P extends ContentProblem>(errors: P[]): P[] {
     return true;
   });
   return unique.sort(
-    (a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? '', 'en'),
+    (a, b) => compareEnglish(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareEnglish(a.field ?? '', b.field ?? ''),
   );
 }
 

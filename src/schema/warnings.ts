@@ -11,6 +11,7 @@ import { plainText } from '../core/markdown.ts';
 import { messagesOf, editorLanguage, editorLanguages, translator } from '../i18n/index.ts';
 import type { StatusKey } from './index.ts';
 import type { Channel, Planned, Service, Site, Town } from '../model/types.ts';
+import { compareEnglish } from '../core/order.ts';
 
 /** The line of a field in a file, from the reader. */
 export type LineOf = (file: string, field: FieldPath) => number | undefined;
@@ -271,5 +272,5 @@ export function checkWarnings(site: Site, lineOf: LineOf): ContentWarning[] {
     ...site.towns.flatMap((town) => plannedWarnings(ctx, town)),
     ...site.towns.flatMap((town) => plannedUnderQuietTownWarnings(ctx, town)),
   ];
-  return warnings.sort((a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code, 'en'));
+  return warnings.sort((a, b) => compareEnglish(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareEnglish(a.code, b.code));
 }
