@@ -93,6 +93,18 @@ const blockKinds: Record<string, MarkdownBlock> = {
   table_open: 'table',
 };
 
+/** A text that goes on after its first line: only there can an inline text hold a block or a second paragraph. */
+const isMultiline = (source: string) => source.trim().includes('\n');
+
+/**
+ * Whether a text can hold a problem or a link at all: a link, an image or HTML needs `[`, `!` or
+ * `<` (`mayHoldLinkOrHtml`; linkify is off), and an inline text's blocks and paragraphs need a
+ * second line. A text that cannot is not parsed: most bodies, summaries and notes.
+ */
+export function mayHoldProblem(source: string, inline: boolean): boolean {
+  return mayHoldLinkOrHtml.test(source) || (inline && isMultiline(source));
+}
+
 /**
  * Problems in a text; `line` is 0-based within the text. `inline` texts (summary, note, text,
  * task titles) must be a single paragraph. `onLink` gets every allowed link without a scheme
@@ -101,11 +113,18 @@ const blockKinds: Record<string, MarkdownBlock> = {
  * tokens are kept for `block`.
  */
 export function inspectMarkdown(source: string, inline: boolean, onLink?: (href: string, line: number) => void, rendered = true): MarkdownProblem[] {
+  if (mayHoldProblem(source, inline)) return inspectParsed(source, inline, onLink, rendered);
+  // The renderer parses this body itself.
+  checkedBody = undefined;
+  return [];
+}
+
+/** `inspectMarkdown` by the parser's tokens, whatever the text. */
+export function inspectParsed(source: string, inline: boolean, onLink?: (href: string, line: number) => void, rendered = true): MarkdownProblem[] {
   const problems: MarkdownProblem[] = [];
-  if (inline && isPlainText(source)) return problems;
   const tokens = (rendered ? inspector : scanner).parse(source, {});
   // A text on one line is always read inline: "1. Hilfe" or "# 5" is not a list or heading.
-  const multiline = source.trim().includes('\n');
+  const multiline = isMultiline(source);
   let paragraphs = 0;
   walk(tokens, (token, line) => {
     if (token.type === 'html_block' || token.type === 'html_inline') {

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createRenderer, inspectMarkdown } from '../../../src/core/markdown.ts';
+import { createRenderer, inspectMarkdown, inspectParsed, mayHoldProblem } from '../../../src/core/markdown.ts';
 import { loadSite } from '../../../src/model/site.ts';
 import { azGroups, buildIndex, indexEntries, initialOf, naturalCollator } from '../../../src/model/derive.ts';
 import { linkTargets } from '../../../src/model/targets.ts';
@@ -132,5 +132,48 @@ describe('initialOf, kept per label', () => {
   ])('%j → %s, the same the second time', (label, initial) => {
     expect(initialOf(label)).toBe(initial);
     expect(initialOf(label)).toBe(initial);
+  });
+});
+
+describe('a text that cannot hold a problem is not parsed (mayHoldProblem)', () => {
+  /** Every character Markdown gives a meaning, but the three a link, an image or HTML needs. */
+  const alphabet = ['a', 'B', 'ä', ' ', ' ', '\n', '\n\n', '\t', '*', '_', '#', '-', '+', '=', '>', '`', '```', '~', '|', '\\', '&', '&lt;', '&#91;', ';', ':', '(', ')', ']', '/', 'https://x.de', 'tel:+49', 'mailto:a@b.de', '1.', '1)', '    ', '---', '***', '"', "'", '%', '$', '@', '{', '}', '^', '\r\n'];
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const generated = Array.from({ length: 3000 }, () => Array.from({ length: 1 + random(40) }, () => alphabet[random(alphabet.length)]).join(''));
+  const corpus = [...texts, ...generated, '- eins\n- zwei', '# Titel\n\nText', '> Zitat', '    Code', '| a | b |\n|---|---|\n| c | d |', 'eins\n\nzwei', '***'];
+
+  test('the parser finds no problem and no link in any of them, inline or body, checked or rendered', () => {
+    let skipped = 0;
+    for (const text of corpus) {
+      for (const inline of [true, false]) {
+        if (mayHoldProblem(text, inline)) continue;
+        skipped += 1;
+        for (const rendered of [true, false]) {
+          const links: string[] = [];
+          expect([text, inline, rendered, inspectParsed(text, inline, (href) => links.push(href), rendered), links]).toEqual([text, inline, rendered, [], []]);
+        }
+      }
+    }
+    // Most of the corpus, bodies and one-line inline texts alike.
+    expect(skipped).toBeGreaterThan(2000);
+  });
+
+  test('one of the three characters, or an inline text on two lines, is parsed', () => {
+    for (const text of ['[x](/a/)', '<b>', '![x](a.png)', 'a [b', 'a < b', 'Achtung!']) expect([text, mayHoldProblem(text, false)]).toEqual([text, true]);
+    expect(mayHoldProblem('eins\n\nzwei', true)).toBe(true);
+    expect(mayHoldProblem('eins\n\nzwei', false)).toBe(false);
+    expect(inspectMarkdown('eins\n\nzwei', true)).toEqual([{ kind: 'block', found: 'paragraphs', line: 0 }]);
+  });
+
+  test('a body not parsed for the check is rendered as before, after a body that was', () => {
+    const eager = createRenderer((p) => `/base${p}`);
+    const body = '# Titel\n\n- eins\n- zwei\n\n> Zitat';
+    inspectMarkdown('# Titel\n\n[Link](/soest/)', false);
+    expect(inspectMarkdown(body, false)).toEqual([]);
+    expect(eager.block(body, 1).html).toBe('<h3>Titel</h3>\n<ul>\n<li>eins</li>\n<li>zwei</li>\n</ul>\n<blockquote>\n<p>Zitat</p>\n</blockquote>\n');
   });
 });
