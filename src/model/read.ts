@@ -1,5 +1,5 @@
 /**
- * Reads `content/`: finds the files, reads them and hands each to parse.ts (decoding, front
+ * Reads `content/`: finds the files, reads each and hands it to parse.ts (decoding, front
  * matter, YAML), in this thread or in the YAML workers of a `YamlParser` (yaml-pool.ts).
  * Keeps positions so every later error can name its line. Reports problems; never throws for
  * editor mistakes.
@@ -25,13 +25,13 @@ export interface SourceFile extends Omit<ParsedSource, 'lines'> {
 export type Parsed = { source?: ParsedSource; errors: ContentError[] };
 
 /**
- * Parses files somewhere else than in this thread (yaml-pool.ts: worker threads), with the
- * very answers of `parseText`. Only callers that run as a plain Node program pass one: the
+ * Reads and parses files somewhere else than in this thread (yaml-pool.ts: worker threads), with
+ * the very answers of `loadFile`. Only callers that run as a plain Node program pass one: the
  * CLI's check and the build's check phase. Inside Astro's own bundle (astro dev, the pages)
  * `loadSite` reads in its thread.
  */
 export interface YamlParser {
-  parse(kind: SourceKind, file: string, bytes: Uint8Array, names: { slug: string; town?: string }): Promise<Parsed>;
+  load(kind: SourceKind, path: string, file: string, names: { slug: string; town?: string }): Promise<Parsed>;
 }
 
 /** The line of a field path in a line table: of the path, else of its nearest written parent. */
@@ -192,6 +192,19 @@ function linkTarget(p: string): string {
   }
 }
 
+/**
+ * One content file read and parsed (`file`: its path as shown to editors), or why it was not
+ * read. Synchronously: content files are small, and a promise-based read of each (open, stat,
+ * read, close as four round trips through the thread pool) cost a district's check 7 %.
+ */
+export function loadFile(kind: SourceKind, p: string, file: string, names: { slug: string; town?: string }): Parsed {
+  const read = readRegularFile(p);
+  if (!('problem' in read)) return parseText(kind, file, read.bytes, names);
+  if (read.problem === 'hardLink') return { errors: [{ file, code: 'hardLink', params: { found: String(read.links) } }] };
+  if (read.problem === 'symlink') return { errors: [{ file, code: 'symlink', params: { target: linkTarget(p) } }] };
+  return { errors: [{ file, code: read.problem }] };
+}
+
 /** One thing found in the content folder: a file, or the problems that stop it, and those that do not. */
 export type Found = { source?: SourceFile; errors: ContentError[] };
 
@@ -220,10 +233,10 @@ export class ContentStream implements AsyncIterable<Found> {
 
 /**
  * Reads every content file below `dir`, reporting what is missing, misnamed or unreadable. The
- * folder is listed and read in one go, without giving way to anything else in this thread (a
- * check validating the first files would otherwise hold up the reading, and the workers would
- * wait for files); with a `parser`, the files are parsed there (worker threads) meanwhile. The
- * answers are the same as in this thread, in the same order.
+ * folders are listed in one go, without giving way to anything else in this thread (a check
+ * validating the first files would otherwise hold up the listing, and the workers would wait for
+ * files); with a `parser`, the files are read and parsed there (worker threads) meanwhile, else
+ * here. The answers are the same either way, in the same order.
  */
 export function streamContent(dir: string, cwd = process.cwd(), parser?: YamlParser): ContentStream {
   const reader = new ContentReader(cwd, parser);
@@ -307,17 +320,8 @@ class ContentReader {
   }
 
   load(kind: SourceKind, p: string, names: { slug: string; town?: string }): void {
-    // Synchronously: content files are small, and a promise-based read of each (open, stat,
-    // read, close as four round trips through the thread pool) cost a district's check 7 %.
-    const read = readRegularFile(p);
-    if ('problem' in read) {
-      if (read.problem === 'hardLink') this.report({ file: this.shown(p), code: 'hardLink', params: { found: String(read.links) } });
-      else if (read.problem === 'symlink') this.report({ file: this.shown(p), code: 'symlink', params: { target: linkTarget(p) } });
-      else this.report({ file: this.shown(p), code: read.problem });
-      return;
-    }
     const file = this.shown(p);
-    this.#add(this.#parser ? this.#parser.parse(kind, file, read.bytes, names) : parseText(kind, file, read.bytes, names));
+    this.#add(this.#parser ? this.#parser.load(kind, p, file, names) : loadFile(kind, p, file, names));
   }
 
   checkSlug(p: string, name: string): boolean {

@@ -1,9 +1,9 @@
 /**
- * YAML parsing in worker threads, for the commands that read a large content folder (issue 21:
- * `check` of a district in a second). This thread reads the files (read.ts); each worker runs
- * `parseText` (parse.ts: decoding, front matter, YAML, the safety rules of content format 1.2)
- * and sends back plain data, the errors and the line table, the very answers of a parse in this
- * thread. The workers are this module itself, started again as a worker: no other script has to
+ * Reading and YAML parsing in worker threads, for the commands that read a large content folder
+ * (issue 21: `check` of a district in a second). This thread lists the folders (read.ts); each
+ * worker reads the files it is sent and parses them (`loadFile`: the file checks, then parse.ts:
+ * decoding, front matter, YAML, the safety rules of content format 1.2) and sends back plain
+ * data, the errors and the line table, the very answers of a read in this thread. The workers are this module itself, started again as a worker: no other script has to
  * exist beside it (the compiled package runs lib/model/yaml-pool.js the same way).
  *
  * Only a command run by Node uses a pool, and only for more files than pay for the workers'
@@ -18,7 +18,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { SourceKind } from './parse.ts';
 import type { Parsed, YamlParser } from './read.ts';
 
-type Job = { id: number; kind: SourceKind; file: string; bytes: Uint8Array; names: { slug: string; town?: string } };
+type Job = { id: number; kind: SourceKind; path: string; file: string; names: { slug: string; town?: string } };
 type Done = { id: number; parsed: Parsed };
 
 /** What the main thread puts in `workerData`, so that only a worker started here serves. */
@@ -107,22 +107,21 @@ export function startYamlPool(size: number): YamlPool {
     const i = inFlight.indexOf(Math.min(...inFlight));
     inFlight[i]! += batch.length;
     workers[i]!.ref();
-    workers[i]!.postMessage(batch, batch.map((job) => job.bytes.buffer as ArrayBuffer));
+    workers[i]!.postMessage(batch);
   };
-  // A full batch leaves at once, so the workers parse while this thread still reads (the whole
-  // folder may be read in one go); what is left leaves once this thread has nothing else to do.
+  // A full batch leaves at once, so the workers read while this thread still lists the folders
+  // (in one go); what is left leaves once this thread has nothing else to do.
   const flush = () => {
     if (queue.length > 0) post(queue.splice(0));
   };
   return {
-    parse(kind, file, bytes, names) {
+    load(kind, path, file, names) {
       const id = nextId++;
       const parsed = new Promise<Parsed>((resolve, reject) => (broken ? reject(broken) : waiting.set(id, { resolve, reject })));
       // Marked as handled: a failure surfaces where the reader awaits every file, not as an unhandled rejection before.
       parsed.catch(() => {});
-      // A copy of its own, so the message carries the file and not the whole buffer it may share.
       if (broken) return parsed;
-      queue.push({ id, kind, file, bytes: new Uint8Array(bytes), names });
+      queue.push({ id, kind, path, file, names });
       if (queue.length >= BATCH) post(queue.splice(0));
       else if (queue.length === 1) setImmediate(flush);
       return parsed;
@@ -144,12 +143,12 @@ export function plainEnvironment(): void {
   process.env = { ...process.env };
 }
 
-/** A worker: parses each batch it is sent and answers with the results, in order. */
+/** A worker: reads and parses each batch of files it is sent and answers with the results, in order. */
 async function serve(): Promise<void> {
   plainEnvironment();
-  const { parseText } = await import('./parse.ts');
+  const { loadFile } = await import('./read.ts');
   parentPort!.on('message', (jobs: Job[]) => {
-    parentPort!.postMessage(jobs.map((job): Done => ({ id: job.id, parsed: parseText(job.kind, job.file, job.bytes, job.names) })));
+    parentPort!.postMessage(jobs.map((job): Done => ({ id: job.id, parsed: loadFile(job.kind, job.path, job.file, job.names) })));
   });
 }
 

@@ -6,8 +6,7 @@
  * changes of the editor commands, and a failure that is not a content mistake.
  */
 import { describe, expect, test, vi } from 'vitest';
-import { collect, readContent, streamContent, type Parsed, type YamlParser } from '../../../src/model/read.ts';
-import { parseText } from '../../../src/model/parse.ts';
+import { collect, loadFile, readContent, streamContent, type Parsed, type YamlParser } from '../../../src/model/read.ts';
 import { loadSite } from '../../../src/model/site.ts';
 import { serviceSchema } from '../../../src/schema/index.ts';
 import { base, contentFolder, incident, NOW, service, town, type Files } from '../support/content.ts';
@@ -18,8 +17,8 @@ const options = (cwd: string) => ({ urls: { base: '/' }, now: NOW, cwd });
 function heldParser(hold: (file: string) => boolean) {
   const held: (() => void)[] = [];
   const parser: YamlParser = {
-    parse(kind, file, bytes, names) {
-      const answer = () => parseText(kind, file, bytes, names);
+    load(kind, p, file, names) {
+      const answer = () => loadFile(kind, p, file, names);
       if (!hold(file)) return Promise.resolve(answer());
       return new Promise<Parsed>((resolve) => held.push(() => resolve(answer())));
     },
@@ -124,7 +123,7 @@ describe('the content folder as a stream', () => {
     const { root, dir } = await contentFolder({ ...base, 'towns/soest/a.md': service(), 'towns/soest/b.md': service() });
     const stopped = new Error('a YAML worker stopped (exit code 1)');
     const parser: YamlParser = {
-      parse: (kind, file, bytes, names) => (file.endsWith('.md') ? Promise.reject(stopped) : Promise.resolve(parseText(kind, file, bytes, names))),
+      load: (kind, p, file, names) => (file.endsWith('.md') ? Promise.reject(stopped) : Promise.resolve(loadFile(kind, p, file, names))),
     };
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);

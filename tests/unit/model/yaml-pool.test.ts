@@ -4,6 +4,8 @@
  * the safety rules of content format 1.2 hold in the workers too (alias limits, custom tags,
  * `__proto__`, control characters, nesting that exhausts the stack).
  */
+import { execFileSync } from 'node:child_process';
+import { link, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readContent, streamContent, type ReadResult, type SourceFile } from '../../../src/model/read.ts';
@@ -74,10 +76,26 @@ describe('YAML in worker threads', () => {
     expect(await loadSite(dir, { ...options, read: streamContent(dir, root, pool) })).toEqual(await loadSite(dir, options));
   });
 
+  test('reads what the file system holds as the thread does: links, a FIFO, a folder named .md, a file gone', async () => {
+    const { root, dir } = await contentFolder({ ...base, 'towns/soest/a.md': service(), 'towns/soest/ordner.md/': null, 'towns/werl/index.md': town('Werl') });
+    await mkdir(path.join(dir, 'towns/soest/ordner.md'));
+    await symlink(path.join(dir, 'towns/soest/a.md'), path.join(dir, 'towns/soest/verweis.md'));
+    await symlink('/etc/passwd', path.join(dir, 'towns/werl/passwd.md'));
+    await link(path.join(dir, 'towns/soest/a.md'), path.join(dir, 'towns/werl/zweiter-name.md'));
+    execFileSync('mkfifo', [path.join(dir, 'towns/werl/fifo.md')]);
+    const inThread = await readContent(dir, root);
+    const inWorkers = await readContent(dir, root, pool);
+    expect(inThread.errors.map((e) => e.code).sort()).toEqual(['hardLink', 'hardLink', 'notRegularFile', 'symlink', 'symlink', 'unexpectedFile']);
+    expect(plain(inWorkers)).toEqual(plain(inThread));
+    // A file listed but gone before it is read: unreadable, in the worker too.
+    const gone = await pool.load('service', path.join(dir, 'towns/soest/weg.md'), 'content/towns/soest/weg.md', { slug: 'weg', town: 'soest' });
+    expect(gone).toEqual({ errors: [{ file: 'content/towns/soest/weg.md', code: 'unreadable' }] });
+  });
+
   test('a parse after the pool has closed fails instead of waiting for ever', async () => {
     const closed = startYamlPool(1);
     await closed.close();
-    await expect(closed.parse('site', 'site.yaml', new TextEncoder().encode('title: x\n'), { slug: '' })).rejects.toThrow();
+    await expect(closed.load('site', path.resolve('content/site.yaml'), 'content/site.yaml', { slug: '' })).rejects.toThrow();
   });
 });
 
