@@ -28,6 +28,7 @@ export const EDITOR_SOURCES: readonly string[] = [
   EDITOR_ENTRY,
   'src/scripts/admin-language.ts',
   'src/editor/time-field.ts',
+  'src/editor/blob-id.ts',
   'src/editor/sveltia-de.ts',
   'src/editor/bundle.ts',
 ];

@@ -17,6 +17,7 @@ import './admin-language.ts';
 import CMS from '@sveltia/cms';
 import type { AdminSettings, EditorWord } from '../editor/page-settings.ts';
 import { displayTime, localNow, parseTime, TIME_WIDGET } from '../editor/time-field.ts';
+import { blobId } from '../editor/blob-id.ts';
 
 /** The part of Immutable's Map the hooks use. */
 interface EntryMap {
@@ -176,16 +177,6 @@ interface BuildInfo {
   commit: string | null;
   files: Record<string, string>;
   heldBack: { file: string; sha: string | null; errors: { line?: number; field?: string; message: string }[] }[];
-}
-
-/** Git's blob id of a file (as `git hash-object` and the Git hosts' APIs give it). */
-async function blobId(bytes: Uint8Array): Promise<string> {
-  const header = new TextEncoder().encode(`blob ${bytes.byteLength}\0`);
-  const all = new Uint8Array(header.byteLength + bytes.byteLength);
-  all.set(header);
-  all.set(bytes, header.byteLength);
-  const digest = await crypto.subtle.digest('SHA-1', all);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The folder chosen for "work with local repository", when it was chosen in this page. */

@@ -1,0 +1,14 @@
+/**
+ * Git's id of a file's content in the browser (the web editor's "Ist es online?", src/scripts/admin.ts):
+ * the same rule as `gitBlobId` in src/core/git-blob.ts — SHA-1 of `blob <size>\0<bytes>` — with the
+ * browser's WebCrypto instead of node:crypto, which a page cannot load. Both are tested against
+ * `git hash-object` (tests/unit/editor/blob-id.test.ts).
+ */
+export async function blobId(bytes: Uint8Array): Promise<string> {
+  const header = new TextEncoder().encode(`blob ${bytes.byteLength}\0`);
+  const all = new Uint8Array(header.byteLength + bytes.byteLength);
+  all.set(header);
+  all.set(bytes, header.byteLength);
+  const digest = await crypto.subtle.digest('SHA-1', all);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
