@@ -3,8 +3,9 @@
  * (issue 21: `check` of a district in a second). This thread lists the folders (read.ts); each
  * worker reads the files it is sent and parses them (`loadFile`: the file checks, then parse.ts:
  * decoding, front matter, YAML, the safety rules of content format 1.2) and sends back plain
- * data, the errors and the line table, the very answers of a read in this thread. The workers are this module itself, started again as a worker: no other script has to
- * exist beside it (the compiled package runs lib/model/yaml-pool.js the same way).
+ * data, the errors and the line table, the very answers of a read in this thread. The workers
+ * are this module itself, started again as a worker: no other script has to exist beside it (the
+ * compiled package runs lib/model/yaml-pool.js the same way).
  *
  * Only a command run by Node uses a pool, and only for more files than pay for the workers'
  * start (`yamlPoolSize`); `loadSite` inside Astro's bundle (astro dev, the pages) reads in its
