@@ -210,7 +210,7 @@ export type Found = { source?: SourceFile; errors: ContentError[] };
 
 /**
  * A content folder as read (`streamContent`): what was found, in the order found, each as soon
- * as it is parsed — `loadSite` validates the first files while the YAML workers parse the rest.
+ * as it is parsed — `loadSite` validates the first files while the YAML workers read the rest.
  * The order is the reader's: the top folder's problems, site.yaml, each town (its folder's
  * problems, index.md, its services), incidents/, pages/; so site.yaml comes before any town or
  * service. Iterating again gives the same from the start. A failure that is not a content

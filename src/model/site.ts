@@ -79,7 +79,7 @@ export async function loadSite(dir: string, options: LoadOptions): Promise<LoadR
   const errors: ContentError[] = [];
   let reading: SiteReading | undefined;
   const services: ServiceRead[] = [];
-  // Each service is validated as soon as it is parsed, while the YAML workers parse the rest;
+  // Each service is validated as soon as it is parsed, while the YAML workers read the rest;
   // site.yaml comes first (ContentStream), so its settings are known by then.
   for await (const { source, errors: found } of contentOf(dir, options)) {
     errors.push(...found);

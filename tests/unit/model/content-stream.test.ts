@@ -1,6 +1,6 @@
 /**
  * The content folder as a stream (src/model/read.ts, `streamContent`; issue 21): `loadSite`
- * validates each service as soon as it is parsed, while the YAML workers parse the rest. What
+ * validates each service as soon as it is parsed, while the YAML workers read and parse the rest. What
  * that must not change: the order of what is found, the settings of site.yaml for every service
  * (it comes first), the rules that need files read later (a service's incident), the planned
  * changes of the editor commands, and a failure that is not a content mistake.
