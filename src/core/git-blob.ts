@@ -3,8 +3,9 @@
  * editor compares a saved file's id with the one `aushang-build.json` lists (src/hosting/build-info.ts).
  */
 import { createHash } from 'node:crypto';
+import { gitBlobHeader } from './git-blob-header.ts';
 
-/** SHA-1 of `blob <size>\0<bytes>`. */
+/** SHA-1 of `gitBlobHeader` and the bytes. */
 export function gitBlobId(bytes: Uint8Array): string {
-  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+  return createHash('sha1').update(gitBlobHeader(bytes.byteLength)).update(bytes).digest('hex');
 }

@@ -29,6 +29,7 @@ export const EDITOR_SOURCES: readonly string[] = [
   'src/scripts/admin-language.ts',
   'src/editor/time-field.ts',
   'src/editor/blob-id.ts',
+  'src/core/git-blob-header.ts',
   'src/editor/sveltia-de.ts',
   'src/editor/bundle.ts',
 ];
