@@ -156,6 +156,7 @@ function renderInChild(): Promise<Rendered> {
       makeFolders().then(
         (made) => {
           site = made.site;
+          feed?.into(made.site);
           // A child that has died meanwhile ends below, through its exit.
           if (child.connected) child.send(made satisfies BuildMessage);
         },

@@ -6,6 +6,10 @@
  * (`indexedPages`); as Astro renders each, its indexed part is offered (`SearchFeed.offer`) and
  * sent once every page before it in that list has been sent (the others wait).
  *
+ * Once every expected page has been sent, Pagefind writes the index (`into` names the site's
+ * folder) while Astro renders the rest of the site — the pages are rendered first, the feeds, the
+ * API and the printed notices after them: about the time Pagefind's writing takes.
+ *
  * Correctness does not depend on that prediction: after Astro, `finish` reads every page from
  * disk as the build always did (it hashes them for the manifest anyway) and keeps the fed index
  * only when exactly the sorted indexed parts of the files were sent, byte for byte. On any
@@ -100,6 +104,9 @@ export class SearchFeed {
   private readonly sent: { file: string; digest: string }[] = [];
   private readonly adds: Promise<void>[] = [];
   private readonly language: string | undefined;
+  /** The site's `pagefind/` folder, once known (`into`), and Pagefind's writing into it, once started. */
+  private folder: string | undefined;
+  private written: Promise<void> | undefined;
   outcome: FeedOutcome | undefined;
 
   constructor(language?: string) {
@@ -113,6 +120,14 @@ export class SearchFeed {
     this.index.catch(() => {}); // awaited in finish
   }
 
+  /** The folder the pages are rendered into (the one `finish` gets): the index is written there once every expected page was sent. */
+  into(siteDir: string): void {
+    const folder = path.join(siteDir, folderNames.pagefind);
+    if (this.folder !== undefined && this.folder !== folder) throw new Error(`The search index goes into ${this.folder}, not ${folder}.`);
+    this.folder = folder;
+    this.writeWhenComplete();
+  }
+
   /** A page Astro rendered, as `src/cli/search-index.ts` `indexedPart` takes it from the bytes it wrote. */
   offer(file: string, part: string): void {
     if (!this.order || !this.index) return;
@@ -123,21 +138,34 @@ export class SearchFeed {
       added.catch(() => {}); // awaited in finish
       this.adds.push(added);
     }
+    this.writeWhenComplete();
+  }
+
+  /**
+   * Starts Pagefind's writing once every expected page has been sent, unspoiled, and the folder is
+   * known and not there yet (one from `public/` gets the index after the comparison, as before).
+   * A page that spoils the sequence later makes `finish` throw this index away.
+   */
+  private writeWhenComplete(): void {
+    if (this.written || !this.folder || !this.order?.complete || this.order.spoiled !== undefined || existsSync(this.folder)) return;
+    this.written = this.write(this.folder);
+    this.written.catch(() => {}); // awaited in finish
   }
 
   /**
    * After Astro: reads every page of `siteDir` (size and hash for the manifest, as
    * buildSearchIndex returns them) and keeps the fed index if it is exactly the index of those
-   * pages, else builds it afresh. Pagefind writes the fed index while the pages are read (into
-   * a `pagefind/` folder of its own: none came from `public/`); a difference removes that folder.
+   * pages, else builds it afresh. Pagefind writes the fed index — since every page was sent
+   * (`into`), or else now, while the pages are read — into a `pagefind/` folder of its own
+   * (none came from `public/`); a difference removes that folder.
    */
   async finish(siteDir: string): Promise<Map<string, FileHash>> {
     try {
       const pages = await htmlPages(siteDir);
       const words = new WordCounter();
-      const folder = path.join(siteDir, folderNames.pagefind);
-      const written = this.order?.complete && this.order.spoiled === undefined && !existsSync(folder) ? this.write(folder) : undefined;
-      written?.catch(() => {}); // awaited below
+      this.into(siteDir);
+      const folder = this.folder!;
+      const written = this.written;
       const { hashes, difference } = this.compare(siteDir, pages, words);
       if (difference !== undefined) {
         if (written) {

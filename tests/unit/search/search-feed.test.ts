@@ -3,7 +3,7 @@
  * pages reach Pagefind in sorted order whatever order they are rendered in, and the index is
  * the one the build after Astro makes — also when the prediction was wrong (then it is made afresh).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -135,11 +135,16 @@ describe('the index fed while pages are rendered', () => {
     return new Map((await listFiles(dir)).map((file) => [file, readFileSync(path.join(dir, file))]));
   }
 
-  /** Feeds a copy with `offers` in that order, expecting the sorted indexed pages. */
-  async function fed(name: string, offers: [string, string][], expected = [...indexed].sort()) {
+  /**
+   * Feeds a copy with `offers` in that order, expecting the sorted indexed pages. `early`: the
+   * folder is named before the pages come (`into`, as the build does), so the index may be
+   * written before `finish`.
+   */
+  async function fed(name: string, offers: [string, string][], expected = [...indexed].sort(), early = false) {
     const dir = site(name);
     const feed = new SearchFeed('de');
     feed.expect(expected);
+    if (early) feed.into(dir);
     for (const [file, part] of offers) feed.offer(file, part);
     const hashes = await feed.finish(dir);
     return { dir, hashes, outcome: feed.outcome };
@@ -167,15 +172,48 @@ describe('the index fed while pages are rendered', () => {
     expect(await files(dir)).toEqual(reference);
   });
 
-  const wrong: [string, () => Promise<Awaited<ReturnType<typeof fed>>>][] = [
-    ['a page never offered', () => fed('missing', ['ense/index.html', 'werl/buergerbuero/index.html', 'werl/index.html'].map(offer))],
-    ['a part other than the file on disk', () => fed('other-bytes', [...indexed.map(offer).filter(([file]) => file !== 'werl/index.html'), ['werl/index.html', '<html lang="de"><body><div data-pagefind-body>Werl</div></body></html>']])],
-    ['a page offered twice', () => fed('twice', [...indexed.map(offer), offer('ense/index.html')])],
-    ['a page not expected', () => fed('unexpected', [...indexed.map(offer), ['werl/alt/index.html', '<html><body><div data-pagefind-body>alt</div></body></html>']])],
-    ['a page expected that the build did not write', () => fed('not-written', [...indexed.map(offer), ['zz/index.html', '<html><body><div data-pagefind-body>zz</div></body></html>']], [...indexed, 'zz/index.html'].sort())],
-    ['a built page with an indexed part that was not expected', () => fed('not-predicted', indexed.filter((file) => file !== 'ense/index.html').map(offer), indexed.filter((file) => file !== 'ense/index.html').sort())],
+  test('with the folder named first, the index is written before finish, and the same', async () => {
+    const dir = site('early');
+    const feed = new SearchFeed('de');
+    feed.expect([...indexed].sort());
+    feed.into(dir);
+    for (const file of indexed) feed.offer(...offer(file));
+    const entry = path.join(dir, 'pagefind', 'pagefind-entry.json');
+    for (let tries = 0; tries < 200 && !existsSync(entry); tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(existsSync(entry)).toBe(true);
+    const hashes = await feed.finish(dir);
+    expect(feed.outcome).toEqual({ fed: true });
+    expect(hashes).toEqual(referenceHashes);
+    expect(await files(dir)).toEqual(reference);
+  });
+
+  test('the folder is the one finish gets', () => {
+    const feed = new SearchFeed('de');
+    feed.into(path.join(parent, 'one'));
+    expect(() => feed.into(path.join(parent, 'other'))).toThrow(/not .*other/);
+  });
+
+  type Fed = (name: string, offers: [string, string][], expected?: string[]) => ReturnType<typeof fed>;
+  const wrongWith = (feedWith: Fed, suffix: string): [string, () => ReturnType<typeof fed>][] => [
+    ['a page never offered', () => feedWith(`missing${suffix}`, ['ense/index.html', 'werl/buergerbuero/index.html', 'werl/index.html'].map(offer))],
+    ['a part other than the file on disk', () => feedWith(`other-bytes${suffix}`, [...indexed.map(offer).filter(([file]) => file !== 'werl/index.html'), ['werl/index.html', '<html lang="de"><body><div data-pagefind-body>Werl</div></body></html>']])],
+    ['a page offered twice', () => feedWith(`twice${suffix}`, [...indexed.map(offer), offer('ense/index.html')])],
+    ['a page not expected', () => feedWith(`unexpected${suffix}`, [...indexed.map(offer), ['werl/alt/index.html', '<html><body><div data-pagefind-body>alt</div></body></html>']])],
+    ['a page expected that the build did not write', () => feedWith(`not-written${suffix}`, [...indexed.map(offer), ['zz/index.html', '<html><body><div data-pagefind-body>zz</div></body></html>']], [...indexed, 'zz/index.html'].sort())],
+    ['a built page with an indexed part that was not expected', () => feedWith(`not-predicted${suffix}`, indexed.filter((file) => file !== 'ense/index.html').map(offer), indexed.filter((file) => file !== 'ense/index.html').sort())],
   ];
+  const wrong = wrongWith(fed, '');
   test.each(wrong)('%s: the fed index is thrown away and the site indexed afresh, the same as after the build', async (_, run) => {
+    const { dir, hashes, outcome } = await run();
+    expect(outcome?.fed).toBe(false);
+    expect(hashes).toEqual(referenceHashes);
+    expect(await files(dir)).toEqual(reference);
+  });
+
+  // With the folder named first, a page offered twice or unexpected comes after the index was
+  // complete and its writing had begun: that index is thrown away just the same.
+  const wrongEarly = wrongWith((name, offers, expected) => fed(name, offers, expected, true), '-early');
+  test.each(wrongEarly)('%s, the folder named first: the index is thrown away and the site indexed afresh', async (_, run) => {
     const { dir, hashes, outcome } = await run();
     expect(outcome?.fed).toBe(false);
     expect(hashes).toEqual(referenceHashes);
