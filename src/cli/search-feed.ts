@@ -39,6 +39,14 @@ import { addPage, buildSearchIndex, htmlPages, openIndex, readPage, SearchIndexE
 export const FEED_PAGE_LIMIT = 6000;
 
 /**
+ * Up to how many pages Pagefind writes the index while Astro still renders (`into`); above, it
+ * writes once Astro's process has exited, as before. Memory decides: the two at once add
+ * Pagefind's writing to Astro's peak — the district's 2,233 pages 1.0 → 1.3 GB for the whole
+ * build, 5,892 pages 1.26 → 1.99 GB (docs/performance.md, "Issue 21, session 12").
+ */
+export const EARLY_WRITE_PAGE_LIMIT = 3000;
+
+/**
  * The pages to feed the search index with while Astro renders (`indexedPages`), or undefined
  * when it is built after Astro: for a site without such pages, one above `FEED_PAGE_LIMIT`, or
  * one whose index is written in parts (src/model/search-parts.ts; only after Astro).
@@ -82,6 +90,11 @@ export class InOrder {
     return released;
   }
 
+  /** How many pages are expected. */
+  get size(): number {
+    return this.expected.length;
+  }
+
   /** Whether every expected page has been released. */
   get complete(): boolean {
     return this.next === this.expected.length;
@@ -107,10 +120,13 @@ export class SearchFeed {
   /** The site's `pagefind/` folder, once known (`into`), and Pagefind's writing into it, once started. */
   private folder: string | undefined;
   private written: Promise<void> | undefined;
+  /** Up to how many expected pages the index is written before `finish` (`EARLY_WRITE_PAGE_LIMIT`). */
+  private readonly earlyWriteLimit: number;
   outcome: FeedOutcome | undefined;
 
-  constructor(language?: string) {
+  constructor(language?: string, earlyWriteLimit = EARLY_WRITE_PAGE_LIMIT) {
     this.language = language;
+    this.earlyWriteLimit = earlyWriteLimit;
   }
 
   /** The indexed pages the build will write, sorted (`indexedPages`); starts Pagefind's service. */
@@ -143,11 +159,13 @@ export class SearchFeed {
 
   /**
    * Starts Pagefind's writing once every expected page has been sent, unspoiled, and the folder is
-   * known and not there yet (one from `public/` gets the index after the comparison, as before).
-   * A page that spoils the sequence later makes `finish` throw this index away.
+   * known and not there yet (one from `public/` gets the index after the comparison, as before);
+   * before `finish` only up to `earlyWriteLimit` pages. A page that spoils the sequence later
+   * makes `finish` throw this index away.
    */
-  private writeWhenComplete(): void {
-    if (this.written || !this.folder || !this.order?.complete || this.order.spoiled !== undefined || existsSync(this.folder)) return;
+  private writeWhenComplete(finishing = false): void {
+    if (this.written || !this.folder || !this.order?.complete || this.order.spoiled !== undefined) return;
+    if ((!finishing && this.order.size > this.earlyWriteLimit) || existsSync(this.folder)) return;
     this.written = this.write(this.folder);
     this.written.catch(() => {}); // awaited in finish
   }
@@ -164,6 +182,7 @@ export class SearchFeed {
       const pages = await htmlPages(siteDir);
       const words = new WordCounter();
       this.into(siteDir);
+      this.writeWhenComplete(true);
       const folder = this.folder!;
       const written = this.written;
       const { hashes, difference } = this.compare(siteDir, pages, words);

@@ -26,6 +26,7 @@ describe('pages released in the expected order', () => {
     expect(order.complete).toBe(false);
     expect(order.arrive('d', 'D')).toEqual([{ file: 'd', part: 'D' }]);
     expect(order.complete).toBe(true);
+    expect(order.size).toBe(4);
     expect(order.spoiled).toBeUndefined();
   });
 
@@ -181,6 +182,20 @@ describe('the index fed while pages are rendered', () => {
     const entry = path.join(dir, 'pagefind', 'pagefind-entry.json');
     for (let tries = 0; tries < 200 && !existsSync(entry); tries++) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(existsSync(entry)).toBe(true);
+    const hashes = await feed.finish(dir);
+    expect(feed.outcome).toEqual({ fed: true });
+    expect(hashes).toEqual(referenceHashes);
+    expect(await files(dir)).toEqual(reference);
+  });
+
+  test('above its page limit, the index is written only in finish, and the same', async () => {
+    const dir = site('late');
+    const feed = new SearchFeed('de', indexed.length - 1);
+    feed.expect([...indexed].sort());
+    feed.into(dir);
+    for (const file of indexed) feed.offer(...offer(file));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(existsSync(path.join(dir, 'pagefind'))).toBe(false);
     const hashes = await feed.finish(dir);
     expect(feed.outcome).toEqual({ fed: true });
     expect(hashes).toEqual(referenceHashes);
