@@ -238,11 +238,20 @@ function preloader(pagefind: Pagefind): (value: string, filters: Record<string, 
 }
 
 /**
+ * The list says whether more of it is on the way (`aria-busy`): while the rest of the results are
+ * read after the first ones, assistive technology (and a test) can wait for the whole list.
+ */
+function markBusy(list: HTMLElement, busy: boolean): void {
+  if (busy) list.setAttribute('aria-busy', 'true');
+  else list.removeAttribute('aria-busy');
+}
+
+/**
  * One search of the form, as a function the events call; a newer search replaces an older one.
  * The first FIRST results are read, ranked and shown at once, with the count the full list will
- * have; then the rest are read and the list is shown again in full. The first answer is shown
- * only where its count is sure (every status, one query's results) or where the status line names
- * the words searched for instead of a count (a partial search).
+ * have; then the rest are read and the list is shown again in full (busy meanwhile: `markBusy`).
+ * The first answer is shown only where its count is sure (every status, one query's results) or
+ * where the status line names the words searched for instead of a count (a partial search).
  */
 function runner(page: SearchPage, pagefind: Pagefind, words: WordList): () => Promise<void> {
   const { show, forget } = outcomeView(page);
@@ -254,6 +263,7 @@ function runner(page: SearchPage, pagefind: Pagefind, words: WordList): () => Pr
     forget();
     if (!query) {
       page.list.replaceChildren();
+      markBusy(page.list, false);
       say(page, page.label('prompt'));
       return;
     }
@@ -266,11 +276,16 @@ function runner(page: SearchPage, pagefind: Pagefind, words: WordList): () => Pr
       const total = first.searched === undefined ? undefined : await count(first.searched);
       if (!current()) return;
       if (total !== undefined && total <= FIRST) return show(query, townName, first);
-      if (choice === '' && (total !== undefined || first.partial !== undefined)) show(query, townName, first, total);
+      if (choice === '' && (total !== undefined || first.partial !== undefined)) {
+        show(query, townName, first, total);
+        markBusy(page.list, true);
+      }
       const full = await searchQuery(query, deps, { exact: page.exact, choice });
       if (current()) show(query, townName, full);
     } catch (error) {
       if (current() && !(error instanceof Replaced)) say(page, page.label('unavailable'), true);
+    } finally {
+      if (current()) markBusy(page.list, false);
     }
   };
 }

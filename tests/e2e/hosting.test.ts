@@ -15,7 +15,7 @@ import { encodePath } from '../../src/hosting/manifest.ts';
 import { API_FOLDER, cacheControlFor, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/hosting/policy.ts';
 import { listFiles } from '../../src/hosting/write.ts';
 import { buildOnce, root, tempDir } from '../support/build.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
+import { launchBrowser, newPage, searchAnswered } from '../support/browser.ts';
 import { freePort, startNginx, testConfig, type NginxSite } from '../support/nginx.ts';
 
 interface Answer {
@@ -247,7 +247,7 @@ describe.each(variants)('nginx with hosting/nginx/$config (base $base)', ({ conf
 
       const response = await page.goto(`${site.url}suche/?q=Personalausweis`);
       expect(response!.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-      await page.waitForFunction(() => /Treffer|nicht verfügbar/.test(document.getElementById('search-status')?.textContent ?? ''));
+      await searchAnswered(page);
       expect(await page.locator('#search-status').innerText()).toMatch(/^\d+ Treffer für „Personalausweis“$/);
       const titles = await page.locator('.result h2').allInnerTexts();
       expect(titles).toEqual(expect.arrayContaining(['Bürgerbüro – Soest', 'Bürgerbüro – Werl']));
@@ -256,7 +256,7 @@ describe.each(variants)('nginx with hosting/nginx/$config (base $base)', ({ conf
       // A second search on the same page uses the loaded index.
       await page.locator('#q').fill('Kfz');
       await page.locator('#q').press('Enter');
-      await page.waitForFunction(() => /Kfz/.test(document.getElementById('search-status')?.textContent ?? ''));
+      await searchAnswered(page, /Kfz/);
       // Pagefind runs on the page (`noWorker`, docs/performance.md "Search over 2G"), its
       // WebAssembly under 'wasm-unsafe-eval'; no worker of its own.
       expect(page.workers().map((w) => new URL(w.url()).pathname)).not.toContain(`${base}pagefind/pagefind-worker.js`);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, root } from '../support/build.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
+import { launchBrowser, newPage, searchAnswered } from '../support/browser.ts';
 import { expectedPolicyMeta } from '../support/page-policy.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
@@ -65,7 +65,7 @@ describe('no third parties', () => {
     }
     current = 'suche/?q=Personalausweis';
     await page.goto(new URL('suche/?q=Personalausweis', server.url).href);
-    await page.waitForFunction(() => /Treffer/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await searchAnswered(page, /Treffer/);
     expect(problems).toEqual([]);
     await page.close();
   });

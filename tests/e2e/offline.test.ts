@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, root } from '../support/build.ts';
-import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, newPage, searchAnswered } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 import { serviceWorkerSource } from '../../src/hosting/service-worker.ts';
 
@@ -45,7 +45,7 @@ const note = () => page.locator('.offline-note');
 /** The search page's outcome line once the search is done. */
 async function searched(query: string): Promise<string[]> {
   await page.goto(url(`/suche/?q=${encodeURIComponent(query)}`));
-  await page.waitForFunction(() => /Treffer|nicht verfügbar/.test(document.getElementById('search-status')?.textContent ?? ''));
+  await searchAnswered(page);
   return page.locator('.result-tasks a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 

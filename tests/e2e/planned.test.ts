@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, fixture } from '../support/build.ts';
-import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, newPage, searchAnswered } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
 const BUILT = String(Date.parse('2026-12-10T12:00:00Z') / 1000);
@@ -123,7 +123,7 @@ describe('a page built before a planned closure', () => {
 /** What the search page shows for `query` (and `params`): each result's title, status, text and tasks. */
 async function searchResults(page: Page, query: string, params = '') {
   await page.goto(url(`/suche/?q=${encodeURIComponent(query)}${params}`));
-  await page.waitForFunction(() => /Treffer/.test(document.getElementById('search-status')?.textContent ?? ''));
+  await searchAnswered(page, /Treffer/);
   return page.locator('.result').evaluateAll((items) =>
     items.map((li) => ({
       title: li.querySelector('h2')!.textContent!.trim(),

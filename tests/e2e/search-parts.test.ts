@@ -18,7 +18,7 @@ import { verifyCopy } from '../../src/hosting/verify.ts';
 import { listFiles } from '../../src/hosting/write.ts';
 import { searchParts, townOfPage } from '../../src/model/search-parts.ts';
 import { buildOnce, buildSite, root } from '../support/build.ts';
-import { launchBrowser, newPage } from '../support/browser.ts';
+import { launchBrowser, newPage, searchAnswered } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
 let browser: Browser;
@@ -56,7 +56,7 @@ const url = (p: string, site: ServedSite = server) => new URL(p.replace(/^\//, '
 /** The result list's pages (site paths) after a search. */
 async function found(query: string, params = '', site: ServedSite = server): Promise<string[]> {
   await page.goto(url(`/suche/?q=${encodeURIComponent(query)}${params}`, site));
-  await page.waitForFunction(() => /Treffer|nicht verfügbar/.test(document.getElementById('search-status')?.textContent ?? ''));
+  await searchAnswered(page);
   return page.locator('.result h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 

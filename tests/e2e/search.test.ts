@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, root } from '../support/build.ts';
-import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, newPage, searchAnswered } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
 let browser: Browser;
@@ -30,10 +30,7 @@ const url = (p: string, site: ServedSite = server) => new URL(p.replace(/^\//, '
 
 /** Waits until the live region reports an outcome, and returns it. */
 async function outcome(page: Page): Promise<string> {
-  await page.waitForFunction(() => {
-    const text = document.getElementById('search-status')?.textContent ?? '';
-    return /Treffer|nicht verfügbar|Geben Sie ein/.test(text);
-  });
+  await searchAnswered(page, /Treffer|nicht verfügbar|Geben Sie ein/);
   return page.locator('#search-status').innerText();
 }
 
@@ -122,7 +119,7 @@ describe('filters', () => {
     const all = await search(page, 'Bürgerbüro');
     expect(all.some((r) => r.title.endsWith('Werl'))).toBe(true);
     await page.selectOption('#ort', 'soest');
-    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('in Soest'));
+    await searchAnswered(page, /in Soest/);
     const soest = await results(page);
     expect(soest.length).toBeGreaterThan(0);
     for (const r of soest) expect(r.title).not.toMatch(/Werl|Kreis Soest$/);
@@ -161,7 +158,7 @@ describe('filters', () => {
     await page.goBack();
     // Polled while the page may still be loading: an element not there yet is no answer yet.
     await page.waitForFunction(() => (document.getElementById('q') as HTMLInputElement | null)?.value === 'Sperrmüll');
-    await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.includes('Sperrmüll') === true);
+    await searchAnswered(page, /Sperrmüll/);
     expect((await results(page))[0]!.title).toBe('Sperrmüll – Soest');
     await page.close();
   });
@@ -194,7 +191,7 @@ describe('by keyboard only', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
     await page.keyboard.type('Führerschein');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.includes('Führerschein'));
+    await searchAnswered(page, /Führerschein/);
     for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       if (await page.evaluate(() => Boolean(document.activeElement?.closest('.result-tasks')))) break;
@@ -317,10 +314,38 @@ describe('without layout shift', () => {
     const footer = page.locator('.site-footer');
     const before = await footer.evaluate((el) => el.getBoundingClientRect().top + scrollY);
     await page.locator('#q').fill('Personalausweis');
-    await page.waitForFunction(() => /Treffer/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await searchAnswered(page, /Treffer/);
     const after = await footer.evaluate((el) => el.getBoundingClientRect().top + scrollY);
     // The footer starts below the screen and stays there, or does not move at all.
     expect(before >= 823 || after === before, `footer from ${before} to ${after}`).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the whole list, after the first results', () => {
+  it('is busy while the rest are read, and then longer', async () => {
+    const page = await newPage(browser);
+    // Every result's data after the first ten comes a second late.
+    let fragments = 0;
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      if (++fragments > 10) await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.goto(url(`/suche/?q=${encodeURIComponent('Kreis')}`));
+    await page.waitForFunction(() => /Treffer/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const count = Number(/^(\d+) Treffer/.exec(await page.locator('#search-status').innerText())?.[1]);
+    expect(count).toBeGreaterThan(10);
+    await expect(page.locator('#search-results').getAttribute('aria-busy')).resolves.toBe('true');
+    expect(await page.locator('.result').count()).toBe(10);
+    await searchAnswered(page, /Treffer/);
+    expect(await page.locator('.result').count()).toBe(Math.min(count, 40));
+    await page.close();
+  });
+
+  it('is not busy after a search with no more to read', async () => {
+    const page = await newPage(browser);
+    await search(page, 'Personalausweis');
+    expect(await page.locator('#search-results').getAttribute('aria-busy')).toBeNull();
     await page.close();
   });
 });

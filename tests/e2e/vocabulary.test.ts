@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, fixture } from '../support/build.ts';
-import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, newPage, searchAnswered } from '../support/browser.ts';
 import { serve, type ServedSite } from '../support/serve.ts';
 
 let browser: Browser;
@@ -31,7 +31,7 @@ interface Shown {
 
 async function search(page: Page, query: string, params = ''): Promise<{ status: string; shown: Shown[] }> {
   await page.goto(new URL(`suche/?q=${encodeURIComponent(query)}${params}`, server.url).href);
-  await page.waitForFunction(() => /Treffer|Ergebnisse für|nicht verfügbar/.test(document.getElementById('search-status')?.textContent ?? ''));
+  await searchAnswered(page, /Treffer|Ergebnisse für|nicht verfügbar/);
   const shown = await page.locator('.result').evaluateAll((items) =>
     items.map((li) => ({
       title: li.querySelector('h2')!.textContent!.trim(),
@@ -93,7 +93,7 @@ describe('typos', () => {
     await expectNoAxeViolations(page);
     await link.click();
     // Exactly as typed: no correction (Pagefind itself may still find pages with a known beginning, "für").
-    await page.waitForFunction(() => /Treffer für „Fürherschein“/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await searchAnswered(page, /Treffer für „Fürherschein“/);
     expect(new URL(page.url()).searchParams.get('exakt')).toBe('1');
     await expect(page.locator('#search-status a').count()).resolves.toBe(0);
     await page.close();

@@ -98,3 +98,15 @@ export function collectForeignRequests(page: Page, origin: string): string[] {
   });
   return foreign;
 }
+
+/**
+ * Waits until the search page has answered — its status line matches `status` — with its whole
+ * list: after the first results the list is `aria-busy` while the rest are read
+ * (src/scripts/search.ts), and what is read before that may still change.
+ */
+export async function searchAnswered(page: Page, status: RegExp = /Treffer|nicht verfügbar/): Promise<void> {
+  await page.waitForFunction(
+    ({ source, flags }) => new RegExp(source, flags).test(document.getElementById('search-status')?.textContent ?? '') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
+    { source: status.source, flags: status.flags },
+  );
+}
