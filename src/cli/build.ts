@@ -25,7 +25,7 @@ import { writeHostingFiles } from '../hosting/write.ts';
 import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '../model/routes.ts';
 import { internalFailure } from './check.ts';
 import { isRunning } from './process.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, stopSearchIndex } from './search-index.ts';
 import { SearchFeed } from './search-feed.ts';
 import type { BuildMessage, FromPages, PagesOptions, ResultMessage } from './build-messages.ts';
 import { phaseClock } from './phases.ts';
@@ -58,6 +58,8 @@ const workspace = path.join(root, '.astro');
 let staging: string | undefined;
 let work: string | undefined;
 const removeTemporary = () => {
+  // Pagefind may be writing the index into the staging folder (src/cli/search-feed.ts): it ends first.
+  stopSearchIndex();
   for (const folder of [staging, work]) if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
 };
 /** The child (check and Astro) while it runs. */

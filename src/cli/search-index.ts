@@ -60,6 +60,14 @@ export async function openIndex(language?: string): Promise<pagefind.PagefindInd
   return created.index!;
 }
 
+/**
+ * Ends Pagefind's service process at once (it is killed, not asked): a stopped build removes its
+ * folders right after, and Pagefind may be writing the index into one of them (search-feed.ts).
+ */
+export function stopSearchIndex(): void {
+  void pagefind.close();
+}
+
 /** Hands one page to Pagefind; the promise fails with the page's errors. */
 export async function addPage(index: pagefind.PagefindIndex, page: string, content: string): Promise<void> {
   check(`adding ${page}`, (await index.addHTMLFile({ sourcePath: page, content })).errors);
