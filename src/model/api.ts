@@ -64,10 +64,20 @@ function defined<T extends object>(value: T): T {
 const time = (value: TimeValue): ApiTime => value.iso;
 const optionalTime = (value: TimeValue | undefined): ApiTime | undefined => value && value.iso;
 
+/**
+ * Whether a text's HTML in the API can differ from the site's (the model's): only in a link's
+ * address (a site path there, a public URL here), and a Markdown link needs `[` (raw HTML and
+ * images are off, an autolink `<…>` is absolute). Any other text keeps the HTML rendered once.
+ */
+const linksIn = (text: MarkdownText): boolean => text.markdown.includes('[');
+
 /** Inline Markdown (summaries, notes, update texts, task titles). */
-const inline = (ctx: Context, text: MarkdownText): ApiText => ctx.render.inline(text.markdown);
-/** A body: below the page's own h2 sections on the site, so its headings start at h3 there and here. */
-const body = (ctx: Context, text: MarkdownText): ApiText => ctx.render.block(text.markdown, 1);
+const inline = (ctx: Context, text: MarkdownText): ApiText => ({ markdown: text.markdown, html: linksIn(text) ? ctx.render.inline(text.markdown).html : text.html });
+/**
+ * A body: below the page's own h2 sections on the site, so its headings start at h3 there and
+ * here (the model renders the bodies of towns, services and incidents so: `EntryReader.body`).
+ */
+const body = (ctx: Context, text: MarkdownText): ApiText => ({ markdown: text.markdown, html: linksIn(text) ? ctx.render.block(text.markdown, 1).html : text.html });
 
 function channel(ctx: Context, input: Channel): ApiChannel {
   return defined<ApiChannel>({

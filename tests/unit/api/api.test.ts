@@ -5,6 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { incidentsDocument, toJson, townDocument, townsDocument } from '../../../src/model/api.ts';
+import { createRenderer } from '../../../src/core/markdown.ts';
+import { seededRandom } from '../../support/random.ts';
 import { routes } from '../../../src/model/routes.ts';
 import { apiSchemas, apiShapes } from '../../../src/model/api-shape.ts';
 import { createUrls } from '../../../src/model/urls.ts';
@@ -317,5 +319,25 @@ describe('the schemas', () => {
       breakIt(doc);
       expect(schemas.town(doc), what).not.toEqual([]);
     }
+  });
+});
+
+describe('a text without a link keeps the HTML the site rendered (api.ts, linksIn)', () => {
+  /** Markdown's characters, an autolink, a scheme, a path, raw HTML — everything but `[`. */
+  const alphabet = ['a', 'B', 'ä', ' ', '\n', '\n\n', '*', '_', '#', '-', '>', '`', '\\', '&', '<', '<b>', '</a>', '<a href="/x">', '<https://x.de/a>', '<mailto:a@b.de>', '<x:/y>', '/soest/', '(/werl/)', ']', '](/a)', '!', ':', '1.', '    ', '---', '|', '"', "'", 'https://x.de', 'www.x.de'];
+  const random = seededRandom(21);
+  const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+  const corpus = Array.from({ length: 2000 }, () => Array.from({ length: 1 + Math.floor(random() * 30) }, pick).join(''));
+
+  test('rendered with site paths or with public URLs, the HTML is the same', () => {
+    const site = createRenderer((p) => `/notfall${p}`);
+    const api = createRenderer((p) => `https://notfall.example/notfall${p}`);
+    for (const text of corpus) {
+      expect(text).not.toContain('[');
+      expect(api.inline(text).html, text).toBe(site.inline(text).html);
+      expect(api.block(text, 1).html, text).toBe(site.block(text, 1).html);
+    }
+    // The rule's other side: a link is where they differ.
+    expect(api.inline('[Bürgerbüro](/soest/buergerbuero/)').html).not.toBe(site.inline('[Bürgerbüro](/soest/buergerbuero/)').html);
   });
 });
