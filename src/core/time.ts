@@ -241,6 +241,27 @@ function clockTime(hour24: string, minute: string, locale: string, timeZone: str
  * (`{fullDateTime}`, `{fullDate}`). Intl supplies every name and number.
  */
 export function formatTime(value: TimeValue, timeZone: string, locale: string, t: Translate): string {
+  let known = formattedTimes.get(t);
+  if (!known) formattedTimes.set(t, (known = new Map()));
+  const key = `${value.dateOnly ? `date ${value.iso}` : value.instant}|${timeZone}|${locale}`;
+  let text = known.get(key);
+  if (text === undefined) {
+    // Bounded, so a long-running process (astro dev) does not keep every time it ever showed.
+    if (known.size >= 100_000) known.clear();
+    text = formatTimeOnce(value, timeZone, locale, t);
+    known.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Times already formatted, by translator (its language's patterns and words for midnight and
+ * midday) and by time, zone and locale: a site shows each time on several pages (service, town,
+ * lists, feeds, the search record).
+ */
+const formattedTimes = new WeakMap<Translate, Map<string, string>>();
+
+function formatTimeOnce(value: TimeValue, timeZone: string, locale: string, t: Translate): string {
   // A date alone is a calendar date: no time zone applies to it.
   const zone = value.dateOnly ? 'UTC' : timeZone;
   const instant = value.dateOnly ? Date.parse(`${value.iso}T00:00:00Z`) : value.instant;

@@ -131,10 +131,18 @@ export function messageParts(template: string): (string | { name: string })[] {
   return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? { name: part } : part)).filter((part) => part !== '');
 }
 
-/** The translator for one language: `t('status.normal')`, `t('layout.stale', { hours: 48 })`. */
-export function translator(language: Language) {
-  const messages = byLanguage[language];
-  return (key: MessageKey, params?: Record<string, string | number>) => format(messages[key], params);
-}
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export type Translate = ReturnType<typeof translator>;
+/** One translator per language, so that what is worked out with one (formatted times) is kept by it. */
+const translators = new Map<Language, Translate>();
+
+/** The translator for one language: `t('status.normal')`, `t('layout.stale', { hours: 48 })`. */
+export function translator(language: Language): Translate {
+  let t = translators.get(language);
+  if (!t) {
+    const messages = byLanguage[language];
+    t = (key, params) => format(messages[key], params);
+    translators.set(language, t);
+  }
+  return t;
+}

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { formatTime, isValidTimeZone, parseTime, type TimeValue } from '../../../src/core/time.ts';
-import { messagesOf, languages, translator, type Language } from '../../../src/i18n/index.ts';
+import { messagesOf, languages, translator, type Language, type Translate } from '../../../src/i18n/index.ts';
 import { incident, NOW, output, service, site, text, town } from '../support/content.ts';
 
 const berlin = 'Europe/Berlin';
@@ -148,6 +148,22 @@ describe('formatTime', () => {
     expect(show('ru', '2023-11-06')).toBe('понедельник, 6 ноября 2023 г.');
     // The site's time zone: 22:30 UTC is half past midnight in Berlin in summer.
     expect(show('ru', '2023-07-01T22:30:00Z')).toBe('воскресенье, 2 июля 2023 г. в 00:30');
+  });
+
+  test('a time formatted once is kept per translator: the same time, each language its own text, the same again', () => {
+    expect(translator('en')).toBe(translator('en'));
+    const value = parseTime('2023-11-03 12:00', berlin)!;
+    const de = translator('de');
+    const en = translator('en');
+    const own: Translate = (key, params) => (key === 'time.dateTime' ? 'um {hour}:{minute} am {day}.{month}.' : de(key, params));
+    for (let round = 0; round < 2; round++) {
+      expect(formatTime(value, berlin, 'de-DE', de)).toBe('Freitag, 03.11.2023, 12:00 Uhr');
+      expect(formatTime(value, berlin, 'en-GB', en)).toBe('midday on Friday 3 November 2023');
+      expect(formatTime(value, berlin, 'de-DE', own)).toBe('um 12:00 am 03.11.');
+      // Another zone and a date alone are other times.
+      expect(formatTime(value, 'Europe/London', 'de-DE', de)).toBe('Freitag, 03.11.2023, 11:00 Uhr');
+      expect(formatTime(parseTime('2023-11-03', berlin)!, berlin, 'de-DE', de)).toBe('Freitag, 03.11.2023');
+    }
   });
 
   test('the patterns hold no names of days or months: Intl supplies them', () => {
