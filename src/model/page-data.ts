@@ -14,7 +14,7 @@ import type { Translate } from '../i18n/index.ts';
 import type { StatusKey } from '../schema/index.ts';
 import { accessPages, groupTowns, isQuietService, isQuietSite, isQuietTown, latest, naturalCollator, reachContacts, type TownGrouping } from './derive.ts';
 import { breadcrumbJsonLd, incidentJsonLd, plannedJsonLd, serviceJsonLd, townJsonLd } from './jsonld.ts';
-import { openPlanned, plannedItems, type PlannedItem } from './planned-state.ts';
+import { openPlanned, townPlannedItems, type PlannedItem } from './planned-state.ts';
 import { plainText } from '../core/markdown.ts';
 import {
   homeSections,
@@ -131,7 +131,7 @@ export function townPage(ctx: PageContext, town: Town): TownPage {
 
 /** 1.2: the JSON-LD of a town's planned changes not over at the build time that `which` keeps (those the page lists). */
 function plannedLd({ site, urls, t }: PageContext, town: Town, which: (item: PlannedItem) => boolean): unknown[] {
-  return openPlanned(plannedItems({ towns: [town] }), site.builtAt)
+  return openPlanned(townPlannedItems(town), site.builtAt)
     .filter(which)
     .map((item) => plannedJsonLd(item, urls, t, site.settings.timezone));
 }

@@ -9,7 +9,7 @@
 import type { Translate } from '../i18n/index.ts';
 import { calendar, dateValue, escapeText, utcDateTime, type Property } from './ical.ts';
 import { plainText } from '../core/markdown.ts';
-import { openPlanned, plannedItems, type PlannedItem } from './planned-state.ts';
+import { openPlanned, plannedItems, townPlannedItems, type PlannedItem } from './planned-state.ts';
 import { routes } from './routes.ts';
 import type { Site, Town } from './types.ts';
 import type { Urls } from './urls.ts';
@@ -53,7 +53,7 @@ function event(item: PlannedItem, site: Site, urls: Urls, t: Translate): Propert
 
 /** The calendar of the site, or of one town (its own changes, its services' and tasks'). */
 export function plannedCalendar(site: Site, urls: Urls, t: Translate, town?: Town): string {
-  const items = openPlanned(plannedItems(town ? { towns: [town] } : site), site.builtAt);
+  const items = openPlanned(town ? townPlannedItems(town) : plannedItems(site), site.builtAt);
   const name = t('planned.calendarTitle', { title: town ? `${town.name} – ${site.settings.title}` : site.settings.title });
   return calendar(
     [

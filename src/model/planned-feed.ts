@@ -8,7 +8,7 @@ import type { Translate } from '../i18n/index.ts';
 import type { FeedEntry } from './feeds.ts';
 import { escapeHtml } from './html.ts';
 import { plannedTitle } from './planned-calendar.ts';
-import { openPlanned, plannedItems, type PlannedItem } from './planned-state.ts';
+import { openPlanned, plannedItems, townPlannedItems, type PlannedItem } from './planned-state.ts';
 import { formatTime, type TimeValue } from '../core/time.ts';
 import type { Site, Town } from './types.ts';
 
@@ -26,5 +26,5 @@ function plannedEntry(item: PlannedItem, site: Site, t: Translate): FeedEntry {
 
 /** The planned changes of the site, or of one town, as feed entries. */
 export function plannedFeedEntries(site: Site, t: Translate, town?: Town): FeedEntry[] {
-  return openPlanned(plannedItems(town ? { towns: [town] } : site), site.builtAt).map((item) => plannedEntry(item, site, t));
+  return openPlanned(town ? townPlannedItems(town) : plannedItems(site), site.builtAt).map((item) => plannedEntry(item, site, t));
 }

@@ -128,6 +128,15 @@ export function plannedItems(site: Pick<Site, 'towns'>): PlannedItem[] {
   return items.map((item, i) => ({ item, i })).sort((a, b) => a.item.entry.start - b.item.entry.start || a.i - b.i).map(({ item }) => item);
 }
 
+const townItems = new WeakMap<Town, readonly PlannedItem[]>();
+
+/** The planned changes of one town (`plannedItems` of it alone), worked out once: every page of the town lists them. */
+export function townPlannedItems(town: Town): readonly PlannedItem[] {
+  let items = townItems.get(town);
+  if (!items) townItems.set(town, (items = Object.freeze(plannedItems({ towns: [town] }))));
+  return items;
+}
+
 /** The planned changes not over at `t`: still to come or running (the lists of upcoming closures). */
 export function openPlanned(items: readonly PlannedItem[], t: number): PlannedItem[] {
   return items.filter((item) => item.entry.end > t);

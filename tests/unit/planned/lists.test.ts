@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { pageContext, plannedSoest, site } from '../support/content.ts';
-import { plannedStatuses, restrictedTimeline } from '../../../src/model/planned-state.ts';
+import { plannedItems, plannedStatuses, restrictedTimeline, townPlannedItems } from '../../../src/model/planned-state.ts';
 import { servicePage, townPage } from '../../../src/model/page-data.ts';
 
 const files = plannedSoest;
@@ -90,5 +90,18 @@ describe('JSON-LD of planned changes', () => {
     s.builtAt = Date.parse('2023-12-20T00:00:00Z');
     const soest = s.town('soest')!;
     expect(townPage(pageContext(s), soest).jsonLd).toHaveLength(2);
+  });
+});
+
+describe('a town’s planned changes, worked out once (townPlannedItems)', () => {
+  test('the same as plannedItems of the town alone, the same array every time, not to be changed', async () => {
+    const loaded = await site(files);
+    for (const town of loaded.towns) {
+      const items = townPlannedItems(town);
+      expect(items).toEqual(plannedItems({ towns: [town] }));
+      expect(townPlannedItems(town)).toBe(items);
+      expect(Object.isFrozen(items)).toBe(true);
+    }
+    expect(loaded.towns.some((town) => townPlannedItems(town).length > 0)).toBe(true);
   });
 });
