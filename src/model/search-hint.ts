@@ -37,14 +37,21 @@ export function searchHintWords(site: Pick<Site, 'settings' | 'towns'>, count = 
   const builtIn = vocabularyFor(language);
   const endings = builtIn?.endings ?? [];
   const known = vocabularyKeys([...(builtIn?.groups ?? []), ...site.settings.vocabulary], endings);
+  // Every word of every service is keyed, most of them many times (folding a word is what costs).
+  const keys = new Map<string, string>();
+  const keyOfWord = (word: string) => {
+    let key = keys.get(word);
+    if (key === undefined) keys.set(word, (key = keyOf(word, endings)));
+    return key;
+  };
   const services = site.towns.flatMap((town) => town.services);
   const titles = services.flatMap((service) => service.tasks.map((task) => task.titleText));
-  const places = new Set(services.map((service) => keyOf(service.title, endings)));
+  const places = new Set(services.map((service) => keyOfWord(service.title)));
   /** How often each word's key occurs in the services' titles, summaries and tasks. */
   const uses = new Map<string, number>();
   for (const service of services) {
     const text = [service.title, service.summary.markdown, ...service.tasks.map((task) => `${task.titleText} ${task.note?.markdown ?? ''}`)].join(' ');
-    for (const word of wordsAsWritten(text)) uses.set(keyOf(word, endings), (uses.get(keyOf(word, endings)) ?? 0) + 1);
+    for (const word of wordsAsWritten(text)) uses.set(keyOfWord(word), (uses.get(keyOfWord(word)) ?? 0) + 1);
   }
 
   const rank = (qualifies: (word: string) => boolean): string[] => {
@@ -54,7 +61,7 @@ export function searchHintWords(site: Pick<Site, 'settings' | 'towns'>, count = 
       const seen = new Set<string>();
       for (const word of wordsAsWritten(title)) {
         if (!qualifies(word)) continue;
-        const key = keyOf(word, endings);
+        const key = keyOfWord(word);
         if (seen.has(key) || places.has(key)) continue;
         seen.add(key);
         const entry = found.get(key);
@@ -69,6 +76,6 @@ export function searchHintWords(site: Pick<Site, 'settings' | 'towns'>, count = 
       .map((entry) => entry.written);
   };
 
-  const fromVocabulary = rank((word) => word.length >= 3 && noun(word, language) && known.has(keyOf(word, endings)));
+  const fromVocabulary = rank((word) => word.length >= 3 && noun(word, language) && known.has(keyOfWord(word)));
   return fromVocabulary.length > 0 ? fromVocabulary : rank((word) => word.length >= 5 && noun(word, language));
 }
