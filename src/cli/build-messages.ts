@@ -5,7 +5,7 @@
  *
  * The order: the child checks and sends `checked`; the parent makes the temporary folders and
  * sends `build`; the child renders into them (for a site of up to `FEED_PAGE_LIMIT` indexed pages
- * sending each page's indexed part as it is written: `page`), writes `aushang-build.json`, sends
+ * sending the pages' indexed parts as they are written, a batch at a time: `pages`), writes `aushang-build.json`, sends
  * `result` and exits. The parent builds the search index (Pagefind): fed with those pages while
  * Astro renders, or, for a larger site, only after the child has exited, so that Pagefind's
  * peak never comes beside a process that holds Astro's memory.
@@ -23,7 +23,7 @@ export interface CheckedMessage {
   type: 'checked';
   /**
    * The pages that will carry an indexed part, sorted (`indexedPages`), when the search index is
-   * fed while Astro renders (`pagesToFeed`): the parent starts Pagefind and takes `page` messages.
+   * fed while Astro renders (`pagesToFeed`): the parent starts Pagefind and takes `pages` messages.
    */
   indexedPages?: string[];
   /** The content language, for the search index's stemming (`settings.contentLanguage`), fed or not. */
@@ -36,10 +36,15 @@ export interface CheckedMessage {
 }
 
 /** A page Astro has just rendered (the bytes it writes): its file below the site folder and its indexed part (`indexedPart`). */
-export interface PageMessage {
-  type: 'page';
+export interface RenderedPage {
   file: string;
   part: string;
+}
+
+/** Pages Astro has just rendered, in the order it rendered them (a batch: `pageBatches` in src/cli/rendered-pages.ts). */
+export interface PageMessage {
+  type: 'pages';
+  pages: RenderedPage[];
 }
 
 /** The pages are written; what the parent needs of the content for the rest of the build. */

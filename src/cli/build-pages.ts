@@ -41,7 +41,7 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // it runs nothing until `renderPages`, so a check that fails still ends the build as before.
 const astro = import('astro');
 astro.catch(() => {});
-const [{ gitHostOrigins }, { buildInfo, writeBuildInfo }, { loadSite }, { buildTime, handOver }, { translator }, { report }, { keepLastGood }, { pagesToFeed }, { searchPartCount }, { renderedPagesIntegration }] =
+const [{ gitHostOrigins }, { buildInfo, writeBuildInfo }, { loadSite }, { buildTime, handOver }, { translator }, { report }, { keepLastGood }, { pagesToFeed }, { searchPartCount }, { pageBatches, renderedPagesIntegration }] =
   await Promise.all([
     import('../editor/config.ts'),
     import('../hosting/build-info.ts'),
@@ -57,6 +57,8 @@ const [{ gitHostOrigins }, { buildInfo, writeBuildInfo }, { loadSite }, { buildT
 
 const send = (message: FromPages) =>
   new Promise<void>((resolve, reject) => process.send!(message, undefined, {}, (error: Error | null) => (error ? reject(error) : resolve())));
+/** The rendered pages for the parent's search index, a batch at a time (`pageBatches`). */
+const batches = pageBatches((pages) => void send({ type: 'pages', pages }).catch(() => {}));
 const nextMessage = () => new Promise<ToPages>((resolve) => process.once('message', (message) => resolve(message as ToPages)));
 
 const urlSettings = urlSettingsFromEnv();
@@ -127,10 +129,12 @@ async function renderPages({ site, work }: BuildMessage): Promise<void> {
     const { build } = await astro;
     // Astro keeps intermediate files below its working directory: the build's own folder.
     process.chdir(work);
-    // Ordered on the channel: `result`, sent and awaited last, comes after every page. A page that
-    // is not delivered makes the parent index the written pages afresh (SearchFeed.finish).
-    const integrations = feed ? [renderedPagesIntegration(feed, (file, part) => send({ type: 'page', file, part }).catch(() => {}))] : [];
+    // Ordered on the channel: `result`, sent and awaited last, comes after every page (the last
+    // batch is flushed before it). A page that is not delivered makes the parent index the written
+    // pages afresh (SearchFeed.finish).
+    const integrations = feed ? [renderedPagesIntegration(feed, batches.add)] : [];
     await build({ root, outDir: site, logLevel: process.env.AUSHANG_LOG ?? 'warn', integrations } as Parameters<typeof build>[0]);
+    batches.flush();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -146,8 +146,8 @@ function renderInChild(): Promise<Rendered> {
   /** The search index's parts the pages name (src/model/search-parts.ts). */
   let searchParts = 1;
   child.on('message', (message: FromPages) => {
-    if (message.type === 'page') {
-      feed?.offer(message.file, message.part);
+    if (message.type === 'pages') {
+      for (const page of message.pages) feed?.offer(page.file, page.part);
     } else if (message.type === 'checked') {
       contentLanguage = message.contentLanguage;
       searchParts = message.searchParts ?? 1;

@@ -6,9 +6,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { listFiles } from '../../../src/hosting/write.ts';
-import { fileOfRequest, inRenderOrder, renderFirst } from '../../../src/cli/rendered-pages.ts';
+import { fileOfRequest, inRenderOrder, pageBatches, renderFirst } from '../../../src/cli/rendered-pages.ts';
 import { indexedPages, InOrder, SearchFeed } from '../../../src/cli/search-feed.ts';
 import { indexedRoutes, inSearch } from '../../../src/model/routes.ts';
 import { buildSearchIndex, indexedPart } from '../../../src/cli/search-index.ts';
@@ -248,5 +248,33 @@ describe('the index fed while pages are rendered', () => {
     await feed.finish(dir);
     expect(feed.outcome).toEqual({ fed: true });
     expect(await files(dir)).toEqual(await files(before));
+  });
+});
+
+describe('rendered pages handed on a batch at a time (pageBatches)', () => {
+  test('a batch goes when its parts are long enough, after a while, or when flushed; in order, none empty', () => {
+    vi.useFakeTimers();
+    try {
+      const sent: string[][] = [];
+      const batches = pageBatches((pages) => sent.push(pages.map((p) => p.file)), { maxChars: 10, maxWaitMs: 50 });
+      batches.add('a', '1234');
+      batches.add('b', '1234');
+      expect(sent).toEqual([]);
+      batches.add('c', '12');
+      expect(sent).toEqual([['a', 'b', 'c']]);
+      batches.add('d', '1');
+      vi.advanceTimersByTime(49);
+      expect(sent).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(sent).toEqual([['a', 'b', 'c'], ['d']]);
+      batches.add('e', '1');
+      batches.flush();
+      batches.flush();
+      expect(sent).toEqual([['a', 'b', 'c'], ['d'], ['e']]);
+      vi.advanceTimersByTime(100);
+      expect(sent).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
