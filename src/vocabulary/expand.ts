@@ -126,6 +126,21 @@ function compoundsOf(
   return { splitter, compoundsByHead: compoundIndex(splitter, [...reviewed, ...site], key) };
 }
 
+/** What expansion needs of one word: its key and pieces, and what its key names in the vocabulary. */
+interface WordFacts {
+  key: string;
+  /** The dictionary's parts of the word and the shorter compounds inside it (`Splitter.pieces`). */
+  pieces: readonly string[];
+  /** The groups with a one-word member of this key. */
+  groups: readonly number[];
+  /** The groups with a member phrase that starts with this key. */
+  phraseGroups: readonly number[];
+  /** The dictionary's compounds whose head has this key. */
+  compounds: readonly Compound[];
+}
+
+const none: readonly never[] = Object.freeze([]);
+
 export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderInput): Expander {
   const endings = vocabulary?.endings ?? defaultEndings;
   // Asked for the same words again and again (every page of a district has most of them);
@@ -144,45 +159,63 @@ export function createExpander({ vocabulary, siteGroups, siteTexts }: ExpanderIn
     ? compoundsOf(vocabulary.groups, vocabulary.compounds, siteGroups, siteTexts, key)
     : { splitter: undefined, compoundsByHead: new Map<string, Compound[]>() };
 
-  const piecesMemo = new Map<string, string[]>();
-  const piecesOf = (word: string) => {
-    let pieces = piecesMemo.get(word);
-    if (!pieces) {
-      pieces = splitter?.pieces(word) ?? [];
-      piecesMemo.set(word, pieces);
+  /** What `expand` needs of each word, worked out the first time it is asked for (`WordFacts`). */
+  const facts = new Map<string, WordFacts>();
+  const factsOf = (word: string): WordFacts => {
+    let known = facts.get(word);
+    if (!known) {
+      const k = key(word);
+      known = { key: k, pieces: splitter?.pieces(word) ?? none, groups: byKey.get(k) ?? none, phraseGroups: byPhraseStart.get(k) ?? none, compounds: compoundsByHead.get(k) ?? none };
+      facts.set(word, known);
     }
-    return pieces;
+    return known;
   };
 
-  return {
-    splitter,
-    key,
-    expand(text) {
-      const own = new Set(wordsOf(text));
-      const parts = new Set<string>();
-      for (const word of own) for (const piece of piecesOf(word)) if (!own.has(piece)) parts.add(piece);
-      // The other way round: a text that names the parts ("Steuer für Hunde") gets the compound
-      // the dictionary knows (hundesteuer), so a query for the compound finds it.
-      const ownKeys = new Set([...own].map(key));
-      for (const k of ownKeys) {
-        for (const compound of compoundsByHead.get(k) ?? []) {
-          if (!own.has(compound.word) && compound.keys.every((part) => ownKeys.has(part))) parts.add(compound.word);
-        }
-      }
-      const keys = new Set<string>();
-      for (const word of [...own, ...parts]) keys.add(key(word));
-      const used = new Set<number>();
-      for (const k of keys) {
-        for (const index of byKey.get(k) ?? []) used.add(index);
-        for (const index of byPhraseStart.get(k) ?? []) {
-          if (groups[index]!.phrases.some((phrase) => phrase.every((p) => keys.has(p)))) used.add(index);
-        }
-      }
-      const synonyms = new Set<string>();
-      for (const index of [...used].sort((a, b) => a - b)) {
-        for (const word of groups[index]!.words) if (!own.has(word) && !parts.has(word)) synonyms.add(word);
-      }
-      return { synonyms: [...synonyms], parts: [...parts] };
-    },
-  };
+  return { splitter, key, expand: (text) => expandText(text, factsOf, groups) };
+}
+
+/**
+ * The words a text gets: the pieces of its words and the compounds whose parts it names
+ * (`parts`), then the words of every group that one of those keys or a phrase of them names
+ * (`synonyms`), in the groups' order.
+ */
+function expandText(text: string, factsOf: (word: string) => WordFacts, groups: readonly Group[]): Expansion {
+  const own = new Set(wordsOf(text));
+  const parts = new Set<string>();
+  const ownKeys = new Set<string>();
+  /** The facts of the first word of each key, in the text's order. */
+  const keyed: WordFacts[] = [];
+  for (const word of own) {
+    const known = factsOf(word);
+    for (const piece of known.pieces) if (!own.has(piece)) parts.add(piece);
+    if (ownKeys.has(known.key)) continue;
+    ownKeys.add(known.key);
+    keyed.push(known);
+  }
+  // The other way round: a text that names the parts ("Steuer für Hunde") gets the compound
+  // the dictionary knows (hundesteuer), so a query for the compound finds it.
+  for (const { compounds } of keyed) {
+    for (const compound of compounds) {
+      if (!own.has(compound.word) && compound.keys.every((part) => ownKeys.has(part))) parts.add(compound.word);
+    }
+  }
+  const keys = new Set(ownKeys);
+  for (const part of parts) {
+    const known = factsOf(part);
+    if (keys.has(known.key)) continue;
+    keys.add(known.key);
+    keyed.push(known);
+  }
+  const used = new Set<number>();
+  for (const { groups: named, phraseGroups } of keyed) {
+    for (const index of named) used.add(index);
+    for (const index of phraseGroups) {
+      if (groups[index]!.phrases.some((phrase) => phrase.every((p) => keys.has(p)))) used.add(index);
+    }
+  }
+  const synonyms = new Set<string>();
+  for (const index of [...used].sort((a, b) => a - b)) {
+    for (const word of groups[index]!.words) if (!own.has(word) && !parts.has(word)) synonyms.add(word);
+  }
+  return { synonyms: [...synonyms], parts: [...parts] };
 }
