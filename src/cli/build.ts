@@ -24,11 +24,16 @@ import { serializeManifest } from '../hosting/manifest.ts';
 import { writeHostingFiles } from '../hosting/write.ts';
 import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '../model/routes.ts';
 import { internalFailure } from './check.ts';
-import { isRunning } from './process.ts';
+import { isRunning, useCompileCache } from './process.ts';
+import { stableWorkFolder } from './work-folder.ts';
 import { buildSearchIndex, stopSearchIndex } from './search-index.ts';
 import { SearchFeed } from './search-feed.ts';
 import type { BuildMessage, FromPages, PagesOptions, ResultMessage } from './build-messages.ts';
 import { phaseClock } from './phases.ts';
+
+// Node keeps the compiled modules for the next build, this process's and the child's (which
+// inherits the cache's folder): Astro's intermediate modules have the same paths every time.
+useCompileCache();
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, drill: { type: 'boolean' }, 'keep-last-good': { type: 'boolean', default: false } },
@@ -198,7 +203,8 @@ async function makeFolders(): Promise<BuildMessage> {
   // A fresh folder next to the output, so the final rename stays on one file system. Its name
   // carries the process id, so a later build can tell a killed build's leftover from a running build.
   staging = await mkdtemp(path.join(parent, `.aushang-build-${process.pid}-`));
-  work = await mkdtemp(path.join(workspace, `.aushang-build-${process.pid}-`));
+  // Astro's folder: the same path every build (src/cli/work-folder.ts), a fresh one beside another build.
+  work = (await stableWorkFolder(workspace)) ?? (await mkdtemp(path.join(workspace, `.aushang-build-${process.pid}-`)));
   // Astro moves files from its intermediate build into the output with rename(), which fails
   // across file systems: for an output elsewhere (a tmpfs, a mounted volume) build inside the
   // project and copy the finished site over.

@@ -4,9 +4,10 @@ import module from 'node:module';
  * Node keeps the compiled modules (and our TypeScript with its types stripped) in a cache of its
  * own (os.tmpdir()/node-compile-cache): a command's modules load from it the next time. Worker
  * threads and child processes started after this use it too (they read the variable when they
- * start). The first run on a machine (a fresh CI runner) fills it. Not for `build`: Astro's
- * intermediate modules have new paths in every build, so the cache would only grow (59 files a
- * build of the example) — docs/performance.md, issue 21, session 9.
+ * start). The first run on a machine (a fresh CI runner) fills it. `build` uses it since Astro
+ * works in a folder of the same path every build (src/cli/work-folder.ts): with a fresh folder
+ * each time, its intermediate modules had new paths and the cache only grew (59 files a build of
+ * the example) — docs/performance.md, issue 21, sessions 9 and 12.
  */
 export function useCompileCache(): void {
   const cache = module.enableCompileCache();

@@ -12,6 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { hashFile, listFiles } from '../../src/hosting/write.ts';
 import { buildSearchIndex, indexedPart } from '../../src/cli/search-index.ts';
 import { indexedPages } from '../../src/cli/search-feed.ts';
+import { STABLE_WORK_FOLDER } from '../../src/cli/work-folder.ts';
 import { loadSite } from '../../src/model/site.ts';
 import { buildSite, fixture, root, runCli, tempDir } from '../support/build.ts';
 
@@ -126,8 +127,11 @@ describe('aushang build: the check and Astro in a child process', () => {
     build.kill('SIGKILL');
     await exit;
     await until(() => !alive(pages), 'the child to end', 10_000);
-    // What the killed build left: the next build removes it after ten minutes (hosting.test.ts).
-    for (const name of readdirSync(path.join(root, '.astro')).filter((n) => n.startsWith(`.aushang-build-${build.pid}-`))) {
+    // What the killed build left: the next build removes it after ten minutes (hosting.test.ts),
+    // and takes its working folder over then (work-folder.test.ts); until then builds would work
+    // in fresh folders.
+    const owned = (name: string) => readFileSync(path.join(root, '.astro', name, 'owner'), 'utf8') === String(build.pid);
+    for (const name of readdirSync(path.join(root, '.astro')).filter((n) => n.startsWith(`.aushang-build-${build.pid}-`) || (n === STABLE_WORK_FOLDER && owned(n)))) {
       rmSync(path.join(root, '.astro', name), { recursive: true, force: true });
     }
   });
@@ -150,8 +154,21 @@ describe('aushang build: the check and Astro in a child process', () => {
     expect(run.stderr).toContain('towns/testdorf/buergerbuero.md');
     const info = JSON.parse(readFileSync(path.join(out, 'aushang-build.json'), 'utf8')) as { heldBack: { file: string; publishedFrom?: string }[] };
     expect(info.heldBack.map(({ file, publishedFrom }) => ({ file, publishedFrom }))).toEqual([{ file: 'towns/testdorf/buergerbuero.md', publishedFrom: good }]);
-    // Nothing of the build is left in the temporary folder (no compile cache either: see docs/performance.md, session 9).
-    expect(readdirSync(tmp)).toEqual([]);
+    // Nothing of the build is left in the temporary folder but Node's compile cache, which the
+    // next build uses (src/cli/process.ts; docs/performance.md, issue 21, session 12).
+    expect(readdirSync(tmp).filter((name) => name !== 'node-compile-cache')).toEqual([]);
+  });
+
+  test('a second build adds next to nothing to the compile cache: Astro works at the same path every time', () => {
+    const cache = path.join(tempDir(), 'compile-cache');
+    const entries = () => readdirSync(cache, { recursive: true }).length;
+    const build = () => runCli('build', ['--content', fixture('edge'), '--out', path.join(tempDir(), 'dist')], { NODE_COMPILE_CACHE: cache });
+    expect(build().status).toBe(0);
+    const first = entries();
+    expect(first).toBeGreaterThan(100);
+    expect(build().status).toBe(0);
+    // Vite's bundled config has a new name every build; a fresh working folder added ≈ 60 entries.
+    expect(entries() - first).toBeLessThanOrEqual(3);
   });
 
   test('the search index fed with the pages the child sends while Astro renders equals the index built from the written pages', async () => {

@@ -1,0 +1,70 @@
+/**
+ * Astro's working folder of `aushang build` (src/cli/work-folder.ts): the same path every build,
+ * so Node's compile cache knows Astro's intermediate modules again; a build beside another gets
+ * none (and makes a fresh one); a folder a killed build left is taken over only when its process
+ * is gone and it has not changed for ten minutes.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ABANDONED_AFTER_MS, STABLE_WORK_FOLDER, stableWorkFolder } from '../../../src/cli/work-folder.ts';
+
+const made: string[] = [];
+const workspace = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'aushang-work-'));
+  made.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The process id of a process that has ended. */
+function endedPid(): number {
+  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+}
+
+/** A folder as a killed build leaves it: owned by an ended process, last changed `ageMs` ago. */
+function leftBehind(space: string, ageMs: number): string {
+  const folder = path.join(space, STABLE_WORK_FOLDER);
+  mkdirSync(path.join(folder, '.astro'), { recursive: true });
+  writeFileSync(path.join(folder, 'owner'), String(endedPid()));
+  const then = (Date.now() - ageMs) / 1000;
+  utimesSync(folder, then, then);
+  return folder;
+}
+
+describe('the stable working folder', () => {
+  test('is made at the same path, with this process as its owner', async () => {
+    const space = workspace();
+    const folder = await stableWorkFolder(space);
+    expect(folder).toBe(path.join(space, STABLE_WORK_FOLDER));
+    expect(readFileSync(path.join(folder!, 'owner'), 'utf8')).toBe(String(process.pid));
+  });
+
+  test('a second build while it is held gets none', async () => {
+    const space = workspace();
+    expect(await stableWorkFolder(space)).toBeDefined();
+    expect(await stableWorkFolder(space)).toBeUndefined();
+  });
+
+  test('a folder whose process has ended is taken over once it has been unchanged for ten minutes, emptied', async () => {
+    const space = workspace();
+    const folder = leftBehind(space, ABANDONED_AFTER_MS + 60_000);
+    expect(await stableWorkFolder(space)).toBe(folder);
+    expect(existsSync(path.join(folder, '.astro'))).toBe(false);
+    expect(readFileSync(path.join(folder, 'owner'), 'utf8')).toBe(String(process.pid));
+  });
+
+  test('… but not before: it may belong to a build in another container', async () => {
+    const space = workspace();
+    leftBehind(space, 60_000);
+    expect(await stableWorkFolder(space)).toBeUndefined();
+  });
+
+  test('a workspace that cannot be written gets none, and no error', async () => {
+    expect(await stableWorkFolder(path.join(workspace(), 'missing', 'deeper'))).toBeUndefined();
+  });
+});
