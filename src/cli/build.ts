@@ -25,7 +25,7 @@ import { writeHostingFiles } from '../hosting/write.ts';
 import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '../model/routes.ts';
 import { internalFailure } from './check.ts';
 import { isRunning, useCompileCache } from './process.ts';
-import { stableWorkFolder } from './work-folder.ts';
+import { workFolder } from './work-folder.ts';
 import { buildSearchIndex, stopSearchIndex } from './search-index.ts';
 import { SearchFeed } from './search-feed.ts';
 import type { BuildMessage, FromPages, PagesOptions, ResultMessage } from './build-messages.ts';
@@ -204,7 +204,9 @@ async function makeFolders(): Promise<BuildMessage> {
   // carries the process id, so a later build can tell a killed build's leftover from a running build.
   staging = await mkdtemp(path.join(parent, `.aushang-build-${process.pid}-`));
   // Astro's folder: the same path every build (src/cli/work-folder.ts), a fresh one beside another build.
-  work = (await stableWorkFolder(workspace)) ?? (await mkdtemp(path.join(workspace, `.aushang-build-${process.pid}-`)));
+  const working = await workFolder(workspace);
+  work = working.folder;
+  if (process.env.AUSHANG_TIMINGS) console.error(`aushang-work-folder ${working.stable ? 'stable' : 'fresh'}`);
   // Astro moves files from its intermediate build into the output with rename(), which fails
   // across file systems: for an output elsewhere (a tmpfs, a mounted volume) build inside the
   // project and copy the finished site over.

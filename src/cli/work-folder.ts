@@ -3,13 +3,14 @@
  * `<folder>/.astro/`). It has the same path every build, `.aushang-build-work` in the project's
  * `.astro/`, so that Node's compile cache (src/cli/process.ts) finds Astro's intermediate modules
  * again next time instead of keeping new ones for every build (a fresh folder per build added
- * ≈ 60 entries each time). A build that runs beside another one gets a fresh folder of its own.
+ * ≈ 60 entries each time). A build that runs beside another one works in a fresh folder.
  *
- * The folder is held while its `owner` file names a running process; one that a killed build
- * left is taken over under the rule for leftovers (src/cli/build.ts `removeLeftovers`): its
- * process gone and the folder unchanged for ten minutes.
+ * The folder is made under a fresh name with its `owner` file inside and then renamed into
+ * place, so it never exists without its owner. It is held while the owner is a running process;
+ * one that a killed build left is taken over under the rule for leftovers (src/cli/build.ts
+ * `removeLeftovers`): its process gone and the folder unchanged for ten minutes.
  */
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isRunning } from './process.ts';
 
@@ -18,20 +19,26 @@ const OWNER_FILE = 'owner';
 /** How long a folder whose process is gone must have stayed unchanged before another build takes it. */
 export const ABANDONED_AFTER_MS = 10 * 60_000;
 
-/** The stable working folder in `workspace`, made and held by this process; undefined when another build holds it. */
-export async function stableWorkFolder(workspace: string, now = Date.now()): Promise<string | undefined> {
-  const folder = path.join(workspace, STABLE_WORK_FOLDER);
+/**
+ * A working folder in `workspace` for this process: the stable one, or — while another build
+ * holds it — a fresh `.aushang-build-<pid>-…` (a killed build's is removed by `removeLeftovers`).
+ */
+export async function workFolder(workspace: string, now = Date.now()): Promise<{ folder: string; stable: boolean }> {
+  const fresh = await mkdtemp(path.join(workspace, `.aushang-build-${process.pid}-`));
+  await writeFile(path.join(fresh, OWNER_FILE), String(process.pid));
+  const stable = path.join(workspace, STABLE_WORK_FOLDER);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await mkdir(folder);
-      await writeFile(path.join(folder, OWNER_FILE), String(process.pid));
-      return folder;
+      // Onto a folder that exists (never empty: it holds its owner) the rename fails.
+      await rename(fresh, stable);
+      return { folder: stable, stable: true };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !(await abandoned(folder, now))) return undefined;
-      await rm(folder, { recursive: true, force: true, maxRetries: 3 });
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || !(await abandoned(stable, now))) break;
+      await rm(stable, { recursive: true, force: true, maxRetries: 3 });
     }
   }
-  return undefined;
+  return { folder: fresh, stable: false };
 }
 
 /** Whether the folder's build is gone: no running owner, and nothing changed for ABANDONED_AFTER_MS. */

@@ -12,9 +12,8 @@ import { describe, expect, test } from 'vitest';
 import { hashFile, listFiles } from '../../src/hosting/write.ts';
 import { buildSearchIndex, indexedPart } from '../../src/cli/search-index.ts';
 import { indexedPages } from '../../src/cli/search-feed.ts';
-import { STABLE_WORK_FOLDER } from '../../src/cli/work-folder.ts';
 import { loadSite } from '../../src/model/site.ts';
-import { buildSite, fixture, root, runCli, tempDir } from '../support/build.ts';
+import { buildSite, fixture, removeKilledBuildsFolders, root, runCli, tempDir } from '../support/build.ts';
 
 const leftovers = (folder: string) => readdirSync(folder).filter((name) => name.startsWith('.aushang-build-') || name.includes('.old-'));
 
@@ -128,12 +127,8 @@ describe('aushang build: the check and Astro in a child process', () => {
     await exit;
     await until(() => !alive(pages), 'the child to end', 10_000);
     // What the killed build left: the next build removes it after ten minutes (hosting.test.ts),
-    // and takes its working folder over then (work-folder.test.ts); until then builds would work
-    // in fresh folders.
-    const owned = (name: string) => readFileSync(path.join(root, '.astro', name, 'owner'), 'utf8') === String(build.pid);
-    for (const name of readdirSync(path.join(root, '.astro')).filter((n) => n.startsWith(`.aushang-build-${build.pid}-`) || (n === STABLE_WORK_FOLDER && owned(n)))) {
-      rmSync(path.join(root, '.astro', name), { recursive: true, force: true });
-    }
+    // and takes its working folder over then (work-folder.test.ts).
+    removeKilledBuildsFolders(build.pid!);
   });
 
   test('--keep-last-good: the held-back copy lives through Astro and is gone after the build', async () => {
@@ -162,13 +157,24 @@ describe('aushang build: the check and Astro in a child process', () => {
   test('a second build adds next to nothing to the compile cache: Astro works at the same path every time', () => {
     const cache = path.join(tempDir(), 'compile-cache');
     const entries = () => readdirSync(cache, { recursive: true }).length;
-    const build = () => runCli('build', ['--content', fixture('edge'), '--out', path.join(tempDir(), 'dist')], { NODE_COMPILE_CACHE: cache });
-    expect(build().status).toBe(0);
-    const first = entries();
-    expect(first).toBeGreaterThan(100);
-    expect(build().status).toBe(0);
-    // Vite's bundled config has a new name every build; a fresh working folder added ≈ 60 entries.
-    expect(entries() - first).toBeLessThanOrEqual(3);
+    /** One build; whether it worked in the stable folder (a build of another test file may hold it). */
+    const build = () => {
+      const run = runCli('build', ['--content', fixture('edge'), '--out', path.join(tempDir(), 'dist')], { NODE_COMPILE_CACHE: cache, AUSHANG_TIMINGS: '1' });
+      expect(run.status, run.stderr).toBe(0);
+      return /^aushang-work-folder stable$/m.test(run.stderr);
+    };
+    // Until two builds in a row had the stable folder: the first fills the cache for its path.
+    let before = 0;
+    let growth: number | undefined;
+    for (let tries = 0, previousStable = false; tries < 6 && growth === undefined; tries++) {
+      before = existsSync(cache) ? entries() : 0;
+      const stable = build();
+      if (stable && previousStable) growth = entries() - before;
+      previousStable = stable;
+    }
+    expect(before).toBeGreaterThan(100);
+    // Vite's bundled config has a new name every build; a fresh working folder adds ≈ 60 entries.
+    expect(growth).toBeLessThanOrEqual(3);
   });
 
   test('the search index fed with the pages the child sends while Astro renders equals the index built from the written pages', async () => {

@@ -20,7 +20,7 @@ import {
   API_FOLDER,
 } from '../../src/hosting/policy.ts';
 import { hashFile, listFiles } from '../../src/hosting/write.ts';
-import { buildOnce, buildSite, fixture, root, runCli, tempDir } from '../support/build.ts';
+import { buildOnce, buildSite, fixture, removeKilledBuildsFolders, root, runCli, tempDir } from '../support/build.ts';
 import { expectedPolicyMeta, inlineStyles } from '../support/page-policy.ts';
 import { styleHashSource } from '../../src/hosting/style.ts';
 
@@ -298,9 +298,7 @@ describe('a build that fails or is stopped publishes nothing', () => {
     expect(leftovers(parent)).toEqual([]);
     expect(statSync(path.join(out, 'index.html')).isFile()).toBe(true);
     // The killed build's working folder in .astro/ goes the same way; don't wait ten minutes here.
-    for (const name of readdirSync(path.join(root, '.astro')).filter((n) => n.startsWith(`.aushang-build-${build.child.pid}-`))) {
-      rmSync(path.join(root, '.astro', name), { recursive: true, force: true });
-    }
+    removeKilledBuildsFolders(build.child.pid!);
   });
 });
 

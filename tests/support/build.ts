@@ -34,6 +34,19 @@ export function runCli(script: 'build' | 'check', args: string[], env: Record<st
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Removes the working folders in `.astro/` that a build killed outright left (src/cli/work-folder.ts):
+ * its fresh ones and the stable one when it owned that. A later build would take them over
+ * after ten minutes; until then the builds of the other tests would work in fresh folders.
+ */
+export function removeKilledBuildsFolders(pid: number): void {
+  const workspace = path.join(root, '.astro');
+  const owned = (name: string) => readFileSync(path.join(workspace, name, 'owner'), 'utf8') === String(pid);
+  for (const name of readdirSync(workspace).filter((n) => n.startsWith(`.aushang-build-${pid}-`) || (n === '.aushang-build-work' && owned(n)))) {
+    rmSync(path.join(workspace, name), { recursive: true, force: true });
+  }
+}
+
 export function tempDir(prefix = 'aushang-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }

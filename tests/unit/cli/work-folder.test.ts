@@ -1,15 +1,15 @@
 /**
  * Astro's working folder of `aushang build` (src/cli/work-folder.ts): the same path every build,
  * so Node's compile cache knows Astro's intermediate modules again; a build beside another gets
- * none (and makes a fresh one); a folder a killed build left is taken over only when its process
+ * a fresh one; a folder a killed build left is taken over only when its process
  * is gone and it has not changed for ten minutes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ABANDONED_AFTER_MS, STABLE_WORK_FOLDER, stableWorkFolder } from '../../../src/cli/work-folder.ts';
+import { ABANDONED_AFTER_MS, STABLE_WORK_FOLDER, workFolder } from '../../../src/cli/work-folder.ts';
 
 const made: string[] = [];
 const workspace = () => {
@@ -36,35 +36,44 @@ function leftBehind(space: string, ageMs: number): string {
   return folder;
 }
 
-describe('the stable working folder', () => {
-  test('is made at the same path, with this process as its owner', async () => {
+describe('the working folder', () => {
+  test('is the stable one, with this process as its owner', async () => {
     const space = workspace();
-    const folder = await stableWorkFolder(space);
-    expect(folder).toBe(path.join(space, STABLE_WORK_FOLDER));
-    expect(readFileSync(path.join(folder!, 'owner'), 'utf8')).toBe(String(process.pid));
+    const { folder, stable } = await workFolder(space);
+    expect({ folder, stable }).toEqual({ folder: path.join(space, STABLE_WORK_FOLDER), stable: true });
+    expect(readFileSync(path.join(folder, 'owner'), 'utf8')).toBe(String(process.pid));
+    expect(readdirSync(space)).toEqual([STABLE_WORK_FOLDER]);
   });
 
-  test('a second build while it is held gets none', async () => {
+  test('a second build while it is held gets a fresh one of its own', async () => {
     const space = workspace();
-    expect(await stableWorkFolder(space)).toBeDefined();
-    expect(await stableWorkFolder(space)).toBeUndefined();
+    const first = await workFolder(space);
+    const second = await workFolder(space);
+    expect(second.stable).toBe(false);
+    expect(path.basename(second.folder)).toMatch(new RegExp(`^\\.aushang-build-${process.pid}-`));
+    expect(second.folder).not.toBe(first.folder);
+    expect(readFileSync(path.join(first.folder, 'owner'), 'utf8')).toBe(String(process.pid));
+  });
+
+  test('once the holder has removed it, the next build gets the same path again', async () => {
+    const space = workspace();
+    const first = await workFolder(space);
+    rmSync(first.folder, { recursive: true });
+    expect(await workFolder(space)).toEqual(first);
   });
 
   test('a folder whose process has ended is taken over once it has been unchanged for ten minutes, emptied', async () => {
     const space = workspace();
     const folder = leftBehind(space, ABANDONED_AFTER_MS + 60_000);
-    expect(await stableWorkFolder(space)).toBe(folder);
+    expect(await workFolder(space)).toEqual({ folder, stable: true });
     expect(existsSync(path.join(folder, '.astro'))).toBe(false);
     expect(readFileSync(path.join(folder, 'owner'), 'utf8')).toBe(String(process.pid));
   });
 
   test('… but not before: it may belong to a build in another container', async () => {
     const space = workspace();
-    leftBehind(space, 60_000);
-    expect(await stableWorkFolder(space)).toBeUndefined();
-  });
-
-  test('a workspace that cannot be written gets none, and no error', async () => {
-    expect(await stableWorkFolder(path.join(workspace(), 'missing', 'deeper'))).toBeUndefined();
+    const folder = leftBehind(space, 60_000);
+    expect((await workFolder(space)).stable).toBe(false);
+    expect(existsSync(path.join(folder, '.astro'))).toBe(true);
   });
 });
