@@ -5,8 +5,8 @@
  *
  * The order: the child checks and sends `checked`; the parent makes the temporary folders and
  * sends `build`; the child renders into them (for a site of up to `FEED_PAGE_LIMIT` indexed pages
- * sending the pages' indexed parts as they are written, a batch at a time: `pages`), writes `aushang-build.json`, sends
- * `result` and exits. The parent builds the search index (Pagefind): fed with those pages while
+ * sending the pages' indexed parts as they are written, a batch at a time: `pages`), writes
+ * `aushang-build.json`, sends `result` and exits. The parent builds the search index (Pagefind): fed with those pages while
  * Astro renders, or, for a larger site, only after the child has exited, so that Pagefind's
  * peak never comes beside a process that holds Astro's memory.
  */
