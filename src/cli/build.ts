@@ -24,7 +24,7 @@ import { serializeManifest } from '../hosting/manifest.ts';
 import { writeHostingFiles } from '../hosting/write.ts';
 import { builtRootFiles, builtTownFiles, feedFiles, folderNames, routes } from '../model/routes.ts';
 import { internalFailure } from './check.ts';
-import { isRunning, useCompileCache } from './process.ts';
+import { leftBehind, useCompileCache } from './process.ts';
 import { workFolder } from './work-folder.ts';
 import { buildSearchIndex, stopSearchIndex } from './search-index.ts';
 import { SearchFeed } from './search-feed.ts';
@@ -259,9 +259,7 @@ async function removeLeftovers(folder: string, outName: string): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names) {
     const match = /^\.aushang-build-(\d+)-/.exec(name) ?? (outName && name.startsWith(`${outName}.old-`) ? /\.old-(\d+)$/.exec(name) : null);
-    if (!match || isRunning(Number(match[1]))) continue;
-    const info = await stat(path.join(folder, name)).catch(() => null);
-    if (!info || Date.now() - info.mtimeMs < 10 * 60_000) continue;
+    if (!match || !(await leftBehind(path.join(folder, name), Number(match[1])))) continue;
     await rm(path.join(folder, name), { recursive: true, force: true, maxRetries: 3 });
   }
 }

@@ -1,4 +1,5 @@
 import module from 'node:module';
+import { stat } from 'node:fs/promises';
 
 /**
  * Node keeps the compiled modules (and our TypeScript with its types stripped) in a cache of its
@@ -22,4 +23,18 @@ export function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** How long a folder whose build's process is gone must have stayed unchanged before another build removes or takes it. */
+export const LEFT_BEHIND_AFTER_MS = 10 * 60_000;
+
+/**
+ * Whether `folder`, made by the build of process `pid` (undefined: not known), was left behind:
+ * that process is gone and the folder has not changed for LEFT_BEHIND_AFTER_MS — a process id
+ * alone could belong to a build in another container that shares the folder.
+ */
+export async function leftBehind(folder: string, pid: number | undefined, now = Date.now()): Promise<boolean> {
+  if (pid !== undefined && isRunning(pid)) return false;
+  const info = await stat(folder).catch(() => null);
+  return info !== null && now - info.mtimeMs >= LEFT_BEHIND_AFTER_MS;
 }

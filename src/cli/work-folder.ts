@@ -7,17 +7,16 @@
  *
  * The folder is made under a fresh name with its `owner` file inside and then renamed into
  * place, so it never exists without its owner. It is held while the owner is a running process;
- * one that a killed build left is taken over under the rule for leftovers (src/cli/build.ts
- * `removeLeftovers`): its process gone and the folder unchanged for ten minutes.
+ * one that a killed build left is taken over under the rule for leftovers (`leftBehind`,
+ * src/cli/process.ts): its process gone and the folder unchanged for ten minutes.
  */
-import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isRunning } from './process.ts';
+import { leftBehind } from './process.ts';
 
 export const STABLE_WORK_FOLDER = '.aushang-build-work';
-const OWNER_FILE = 'owner';
-/** How long a folder whose process is gone must have stayed unchanged before another build takes it. */
-export const ABANDONED_AFTER_MS = 10 * 60_000;
+/** The file in it that names the process holding it. */
+export const OWNER_FILE = 'owner';
 
 /**
  * A working folder in `workspace` for this process: the stable one, or — while another build
@@ -41,10 +40,8 @@ export async function workFolder(workspace: string, now = Date.now()): Promise<{
   return { folder: fresh, stable: false };
 }
 
-/** Whether the folder's build is gone: no running owner, and nothing changed for ABANDONED_AFTER_MS. */
+/** Whether the folder's build is gone (`leftBehind`, its owner being the build's process). */
 async function abandoned(folder: string, now: number): Promise<boolean> {
   const owner = Number(await readFile(path.join(folder, OWNER_FILE), 'utf8').catch(() => ''));
-  if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) return false;
-  const info = await stat(folder).catch(() => null);
-  return info !== null && now - info.mtimeMs >= ABANDONED_AFTER_MS;
+  return leftBehind(folder, Number.isInteger(owner) && owner > 0 ? owner : undefined, now);
 }

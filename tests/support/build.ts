@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, readdirSync, readlinkSync, existsSync, renam
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { OWNER_FILE, STABLE_WORK_FOLDER } from '../../src/cli/work-folder.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const fixture = (name: string) => path.join(root, 'tests/fixtures/sites', name);
@@ -41,8 +42,8 @@ export function runCli(script: 'build' | 'check', args: string[], env: Record<st
  */
 export function removeKilledBuildsFolders(pid: number): void {
   const workspace = path.join(root, '.astro');
-  const owned = (name: string) => readFileSync(path.join(workspace, name, 'owner'), 'utf8') === String(pid);
-  for (const name of readdirSync(workspace).filter((n) => n.startsWith(`.aushang-build-${pid}-`) || (n === '.aushang-build-work' && owned(n)))) {
+  const owned = (name: string) => readFileSync(path.join(workspace, name, OWNER_FILE), 'utf8') === String(pid);
+  for (const name of readdirSync(workspace).filter((n) => n.startsWith(`.aushang-build-${pid}-`) || (n === STABLE_WORK_FOLDER && owned(n)))) {
     rmSync(path.join(workspace, name), { recursive: true, force: true });
   }
 }

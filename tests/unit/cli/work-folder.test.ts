@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ABANDONED_AFTER_MS, STABLE_WORK_FOLDER, workFolder } from '../../../src/cli/work-folder.ts';
+import { LEFT_BEHIND_AFTER_MS } from '../../../src/cli/process.ts';
+import { STABLE_WORK_FOLDER, workFolder } from '../../../src/cli/work-folder.ts';
 
 const made: string[] = [];
 const workspace = () => {
@@ -64,7 +65,7 @@ describe('the working folder', () => {
 
   test('a folder whose process has ended is taken over once it has been unchanged for ten minutes, emptied', async () => {
     const space = workspace();
-    const folder = leftBehind(space, ABANDONED_AFTER_MS + 60_000);
+    const folder = leftBehind(space, LEFT_BEHIND_AFTER_MS + 60_000);
     expect(await workFolder(space)).toEqual({ folder, stable: true });
     expect(existsSync(path.join(folder, '.astro'))).toBe(false);
     expect(readFileSync(path.join(folder, 'owner'), 'utf8')).toBe(String(process.pid));
