@@ -43,6 +43,12 @@ inspector.validateLink = () => true;
 const mayHoldLinkOrHtml = /[[<!]/;
 
 /**
+ * Whether a text can hold a link, an image or HTML at all (`mayHoldLinkOrHtml`): a text that
+ * cannot renders to the same HTML whatever its site paths resolve to (the API, src/model/api.ts).
+ */
+export const mayHoldLink = (source: string): boolean => mayHoldLinkOrHtml.test(source);
+
+/**
  * The inspector's parse for a text nobody renders afterwards (`check`): the same block tokens,
  * but the inline runs are parsed only where `mayHoldLinkOrHtml` finds a character, so the
  * problems found are the same as the inspector's, and most runs of a body cost nothing.

@@ -36,7 +36,7 @@ import {
 } from './api-shape.ts';
 import { translator } from '../i18n/index.ts';
 import { latest } from './derive.ts';
-import { createRenderer, type MarkdownText, type Renderer } from '../core/markdown.ts';
+import { createRenderer, mayHoldLink, type MarkdownText, type Renderer } from '../core/markdown.ts';
 import { isoInZone, type TimeValue } from '../core/time.ts';
 import { routes, type SchemaName } from './routes.ts';
 import type { Urls } from './urls.ts';
@@ -66,10 +66,10 @@ const optionalTime = (value: TimeValue | undefined): ApiTime | undefined => valu
 
 /**
  * Whether a text's HTML in the API can differ from the site's (the model's): only in a link's
- * address (a site path there, a public URL here), and a Markdown link needs `[` (raw HTML and
- * images are off, an autolink `<…>` is absolute). Any other text keeps the HTML rendered once.
+ * address (a site path there, a public URL here), so only a text that can hold a link
+ * (`mayHoldLink`). Any other text keeps the HTML rendered once.
  */
-const linksIn = (text: MarkdownText): boolean => text.markdown.includes('[');
+const linksIn = (text: MarkdownText): boolean => mayHoldLink(text.markdown);
 
 /** Inline Markdown (summaries, notes, update texts, task titles). */
 const inline = (ctx: Context, text: MarkdownText): ApiText => ({ markdown: text.markdown, html: linksIn(text) ? ctx.render.inline(text.markdown).html : text.html });
